@@ -1,0 +1,157 @@
+#include "SimControlServer.h"
+
+#include "SimBridge.h"
+#include "SimJson.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QUrlQuery>
+
+namespace nukisim {
+
+SimControlServer::SimControlServer(QObject *parent) : QAbstractHttpServer(parent) {}
+
+bool SimControlServer::start(const QHostAddress &address, quint16 port)
+{
+    m_port = listen(address, port);
+    return m_port != 0;
+}
+
+QByteArray SimControlServer::discoveryJson() const
+{
+    JsonArray list;
+    for (const auto &b : m_bridges) {
+        if (!b)
+            continue;
+        const bool on = b->discoveryEnabled();
+        list.addRaw(JsonObject()
+                        .add("bridgeId", qint64(b->config().serverId))
+                        .add("ip", on ? b->address().toString() : QStringLiteral("0.0.0.0"))
+                        .add("port", on ? int(b->port()) : 0)
+                        .add("dateUpdated", formatTimestamp(QDateTime::currentDateTimeUtc())
+                                                .replace(QStringLiteral("+00:00"), u"Z"_qs))
+                        .toJson());
+    }
+    return JsonObject().addRaw("bridges", list.toJson()).add("errorCode", 0).toJson();
+}
+
+namespace {
+int intArg(const QUrlQuery &q, const char *name, int fallback)
+{
+    QString v;
+    if (!queryValue(q, QString::fromLatin1(name), &v))
+        return fallback;
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok ? n : fallback;
+}
+
+QByteArray logJson(const QList<SimLogEntry> &log)
+{
+    JsonArray list;
+    for (const auto &e : log) {
+        JsonObject params;
+        for (const auto &p : e.params)
+            params.add(p.first.toUtf8().constData(), p.second);
+        list.addRaw(JsonObject()
+                        .add("time", e.time.toString(Qt::ISODateWithMs))
+                        .add("path", e.path)
+                        .addRaw("params", params.toJson())
+                        .add("auth", e.authForm)
+                        .add("concurrent", e.concurrent)
+                        .add("status", e.status)
+                        .add("bleWake", e.bleWake)
+                        .add("note", e.note)
+                        .toJson());
+    }
+    return list.toJson();
+}
+} // namespace
+
+QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int *status)
+{
+    *status = 200;
+    if (path == QLatin1String("/discover/bridges"))
+        return discoveryJson();
+    if (path == QLatin1String("/bridges")) {
+        JsonArray list;
+        for (int i = 0; i < m_bridges.size(); ++i)
+            if (m_bridges[i])
+                list.addRaw(JsonObject()
+                                .add("index", i)
+                                .add("serverId", qint64(m_bridges[i]->config().serverId))
+                                .add("url", m_bridges[i]->baseUrl())
+                                .toJson());
+        return list.toJson();
+    }
+    const int index = intArg(q, "bridge", 0);
+    SimBridge *b = index >= 0 && index < m_bridges.size() ? m_bridges[index].data() : nullptr;
+    if (!b) {
+        *status = 404;
+        return "{\"error\": \"no such bridge\"}";
+    }
+    const quint32 id = quint32(intArg(q, "nukiId", 0));
+    const int type = intArg(q, "deviceType", 0);
+    bool ok = true;
+    if (path == QLatin1String("/turn"))
+        ok = b->turnByHand(id, type, intArg(q, "state", 1));
+    else if (path == QLatin1String("/door"))
+        ok = b->setDoor(id, intArg(q, "state", 2));
+    else if (path == QLatin1String("/ring"))
+        ok = b->ring(id);
+    else if (path == QLatin1String("/battery"))
+        ok = b->setBattery(id, type, intArg(q, "percent", 100), intArg(q, "critical", 0) != 0,
+                           intArg(q, "charging", 0) != 0);
+    else if (path == QLatin1String("/keypad"))
+        ok = b->setKeypadBatteryCritical(id, intArg(q, "critical", 0) != 0);
+    else if (path == QLatin1String("/reachable"))
+        ok = b->setReachable(id, type, intArg(q, "value", 1) != 0);
+    else if (path == QLatin1String("/button"))
+        b->pressButton();
+    else if (path == QLatin1String("/reboot"))
+        b->reboot(intArg(q, "seconds", 5) * 1000);
+    else if (path == QLatin1String("/token")) {
+        QString token;
+        queryValue(q, QStringLiteral("value"), &token);
+        b->setToken(token);
+    } else if (path == QLatin1String("/faults")) {
+        SimFaults &f = b->faults();
+        QString v;
+        if (queryValue(q, QStringLiteral("rate503"), &v))
+            f.rate503 = qBound(0.0, v.toDouble(), 1.0);
+        f.latencyMs = intArg(q, "latencyMs", f.latencyMs);
+        f.latencyJitterMs = intArg(q, "jitterMs", f.latencyJitterMs);
+        f.forcedStatus = intArg(q, "status", f.forcedStatus);
+        f.forcedRemaining = intArg(q, "count", f.forcedStatus ? -1 : 0);
+        f.malformedRemaining = intArg(q, "malformed", f.malformedRemaining);
+        f.dropRemaining = intArg(q, "drop", f.dropRemaining);
+        f.successFalseRemaining = intArg(q, "successFalse", f.successFalseRemaining);
+        if (queryValue(q, QStringLiteral("path"), &v))
+            f.onlyPath = v;
+        b->setClockSkewSeconds(intArg(q, "skew", 0));
+    } else if (path == QLatin1String("/faults/clear")) {
+        b->clearFaults();
+        b->setClockSkewSeconds(0);
+    } else if (path == QLatin1String("/requests"))
+        return logJson(b->requestLog());
+    else if (path == QLatin1String("/info"))
+        return b->infoJson();
+    else {
+        *status = 404;
+        return "{\"error\": \"unknown control path\"}";
+    }
+    if (!ok)
+        *status = 404;
+    return ok ? "{\"ok\": true}" : "{\"ok\": false, \"error\": \"no such device\"}";
+}
+
+bool SimControlServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    int status = 200;
+    const QByteArray body = answer(request.url().path(), request.query(), &status);
+    makeResponder(request, socket)
+        .write(body, "application/json", QHttpServerResponder::StatusCode(status));
+    return true;
+}
+
+} // namespace nukisim
