@@ -19,10 +19,14 @@ bool queryValue(const QUrlQuery &query, const QString &name, QString *value)
 QString SimAuth::formName(Form form)
 {
     switch (form) {
-    case Form::Plain: return QStringLiteral("plain");
-    case Form::Hashed: return QStringLiteral("hashed");
-    case Form::Encrypted: return QStringLiteral("encrypted");
-    case Form::None: break;
+    case Form::Plain:
+        return QStringLiteral("plain");
+    case Form::Hashed:
+        return QStringLiteral("hashed");
+    case Form::Encrypted:
+        return QStringLiteral("encrypted");
+    case Form::None:
+        break;
     }
     return QStringLiteral("none");
 }
@@ -64,18 +68,17 @@ SimAuth::Result SimAuth::check(const QUrlQuery &query, const QDateTime &now)
         queryValue(query, QStringLiteral("nonce"), &nonce);
         const QByteArray box = QByteArray::fromHex(ctoken.toLatin1());
         const QByteArray n = QByteArray::fromHex(nonce.toLatin1());
-        if (n.size() != crypto_secretbox_NONCEBYTES || box.size() <= int(crypto_secretbox_MACBYTES) ||
-            box.size() > 200)
+        if (n.size() != crypto_secretbox_NONCEBYTES ||
+            box.size() <= int(crypto_secretbox_MACBYTES) || box.size() > 200)
             return {false, Form::Encrypted, QStringLiteral("malformed ctoken or nonce")};
         const QByteArray key =
             QCryptographicHash::hash(m_token.toUtf8(), QCryptographicHash::Sha256);
         QByteArray plain(box.size() - int(crypto_secretbox_MACBYTES), '\0');
-        if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
-                                       reinterpret_cast<const unsigned char *>(box.constData()),
-                                       quint64(box.size()),
-                                       reinterpret_cast<const unsigned char *>(n.constData()),
-                                       reinterpret_cast<const unsigned char *>(key.constData())) !=
-            0)
+        if (crypto_secretbox_open_easy(
+                reinterpret_cast<unsigned char *>(plain.data()),
+                reinterpret_cast<const unsigned char *>(box.constData()), quint64(box.size()),
+                reinterpret_cast<const unsigned char *>(n.constData()),
+                reinterpret_cast<const unsigned char *>(key.constData())) != 0)
             return {false, Form::Encrypted, QStringLiteral("ctoken does not decrypt")};
         const QList<QByteArray> parts = plain.split(',');
         if (parts.size() != 2)

@@ -12,7 +12,13 @@ namespace nukisim {
 class SimAuth
 {
 public:
-    enum class Form { None, Plain, Hashed, Encrypted };
+    enum class Form
+    {
+        None,
+        Plain,
+        Hashed,
+        Encrypted
+    };
     struct Result
     {
         bool ok = false;

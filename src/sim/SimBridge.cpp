@@ -181,12 +181,15 @@ bool SimBridge::ring(quint32 nukiId)
     d->ringactionTimestamp = now();
     d->timestamp = now();
     publish(*d);
-    after(*d, m_config.ringResetMs, [this](SimDevice &o) {
-        // The reset is not pushed: callbacks report events, and /list shows the reset.
-        o.ringactionState = false;
-        o.timestamp = now();
-        emit deviceChanged(o.nukiId, o.deviceType);
-    }, QStringLiteral("ring"));
+    after(
+        *d, m_config.ringResetMs,
+        [this](SimDevice &o) {
+            // The reset is not pushed: callbacks report events, and /list shows the reset.
+            o.ringactionState = false;
+            o.timestamp = now();
+            emit deviceChanged(o.nukiId, o.deviceType);
+        },
+        QStringLiteral("ring"));
     return true;
 }
 
@@ -240,8 +243,8 @@ void SimBridge::pressButton()
             t += QLatin1Char(chars[m_random.bounded(int(sizeof(chars) - 1))]);
         m_auth.setToken(t);
     }
-    waiter(SimResponse::ok(
-        JsonObject().add("token", m_auth.token()).add("success", true).toJson()));
+    waiter(
+        SimResponse::ok(JsonObject().add("token", m_auth.token()).add("success", true).toJson()));
 }
 
 void SimBridge::reboot(int offlineMs)

@@ -10,7 +10,8 @@
 
 namespace nukisim {
 
-SimCallbacks::SimCallbacks(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
+SimCallbacks::SimCallbacks(QObject *parent)
+    : QObject(parent), m_nam(new QNetworkAccessManager(this))
 {
 }
 
@@ -93,8 +94,8 @@ void SimCallbacks::sendNext()
             reply->deleteLater();
             m_sending = false;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const bool ok = reply->error() == QNetworkReply::NoError && status >= 200 &&
-                            status < 300;
+            const bool ok =
+                reply->error() == QNetworkReply::NoError && status >= 200 && status < 300;
             ok ? ++m_delivered : ++m_failed;
             emit deliveryFinished(url, ok);
             if (!ok && m_stopAfterFailure) {

@@ -15,7 +15,12 @@ class SimCallbacks : public QObject
 {
     Q_OBJECT
 public:
-    enum AddResult { Added = 0, Invalid = -1, Full = -2 };
+    enum AddResult
+    {
+        Added = 0,
+        Invalid = -1,
+        Full = -2
+    };
     explicit SimCallbacks(QObject *parent = nullptr);
 
     int add(const QString &url, bool allowNonLoopback, QString *message);

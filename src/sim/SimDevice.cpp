@@ -13,41 +13,66 @@ QString SimDevice::stateName() const
 {
     if (isOpener()) {
         switch (state) {
-        case 0: return QStringLiteral("untrained");
-        case 1: return QStringLiteral("online");
-        case 3: return QStringLiteral("rto active");
-        case 5: return QStringLiteral("open");
-        case 7: return QStringLiteral("opening");
-        case 253: return QStringLiteral("boot run");
-        default: return QStringLiteral("undefined");
+        case 0:
+            return QStringLiteral("untrained");
+        case 1:
+            return QStringLiteral("online");
+        case 3:
+            return QStringLiteral("rto active");
+        case 5:
+            return QStringLiteral("open");
+        case 7:
+            return QStringLiteral("opening");
+        case 253:
+            return QStringLiteral("boot run");
+        default:
+            return QStringLiteral("undefined");
         }
     }
     switch (state) {
-    case 0: return QStringLiteral("uncalibrated");
-    case 1: return QStringLiteral("locked");
-    case 2: return QStringLiteral("unlocking");
-    case 3: return QStringLiteral("unlocked");
-    case 4: return QStringLiteral("locking");
-    case 5: return QStringLiteral("unlatched");
+    case 0:
+        return QStringLiteral("uncalibrated");
+    case 1:
+        return QStringLiteral("locked");
+    case 2:
+        return QStringLiteral("unlocking");
+    case 3:
+        return QStringLiteral("unlocked");
+    case 4:
+        return QStringLiteral("locking");
+    case 5:
+        return QStringLiteral("unlatched");
     // The PDF prints typographic quotes; no capture of a real bridge shows state 6 (§3.3).
-    case 6: return QStringLiteral("unlocked (lock \u2018n\u2019 go)");
-    case 7: return QStringLiteral("unlatching");
-    case 254: return QStringLiteral("motor blocked");
-    default: return QStringLiteral("undefined");
+    case 6:
+        return QStringLiteral("unlocked (lock \u2018n\u2019 go)");
+    case 7:
+        return QStringLiteral("unlatching");
+    case 254:
+        return QStringLiteral("motor blocked");
+    default:
+        return QStringLiteral("undefined");
     }
 }
 
 QString SimDevice::doorsensorStateName() const
 {
     switch (doorsensorState) {
-    case 1: return QStringLiteral("deactivated");
-    case 2: return QStringLiteral("door closed");
-    case 3: return QStringLiteral("door opened");
-    case 4: return QStringLiteral("door state unknown");
-    case 5: return QStringLiteral("calibrating");
-    case 16: return QStringLiteral("uncalibrated");
-    case 240: return QStringLiteral("removed");
-    default: return QStringLiteral("unknown");
+    case 1:
+        return QStringLiteral("deactivated");
+    case 2:
+        return QStringLiteral("door closed");
+    case 3:
+        return QStringLiteral("door opened");
+    case 4:
+        return QStringLiteral("door state unknown");
+    case 5:
+        return QStringLiteral("calibrating");
+    case 16:
+        return QStringLiteral("uncalibrated");
+    case 240:
+        return QStringLiteral("removed");
+    default:
+        return QStringLiteral("unknown");
     }
 }
 
@@ -117,9 +142,9 @@ SimDevice SimDevice::fromJson(const QJsonObject &o, QString *error)
     }
     d.nukiId = quint32(id);
     d.name = o.value(QStringLiteral("name")).toString(QStringLiteral("Nuki"));
-    d.firmwareVersion = o.value(QStringLiteral("firmwareVersion"))
-                            .toString(d.isOpener() ? QStringLiteral("1.6.4")
-                                                   : QStringLiteral("2.14.0"));
+    d.firmwareVersion =
+        o.value(QStringLiteral("firmwareVersion"))
+            .toString(d.isOpener() ? QStringLiteral("1.6.4") : QStringLiteral("2.14.0"));
     const QJsonObject s = o.value(QStringLiteral("lastKnownState")).toObject();
     d.hasLastKnownState = !o.value(QStringLiteral("degraded")).toBool();
     d.mode = s.value(QStringLiteral("mode")).toInt(dev::ModeDoor);

@@ -12,9 +12,8 @@ namespace nukisim {
 namespace dev {
 constexpr int SmartLock = 0, Opener = 2, SmartDoor = 3, SmartLock3 = 4;
 constexpr int ModeDoor = 2, ModeContinuous = 3;
-constexpr int Uncalibrated = 0, Locked = 1, Unlocking = 2, Unlocked = 3, Locking = 4,
-              Unlatched = 5, UnlockedLockNGo = 6, Unlatching = 7, MotorBlocked = 254,
-              Undefined = 255;
+constexpr int Uncalibrated = 0, Locked = 1, Unlocking = 2, Unlocked = 3, Locking = 4, Unlatched = 5,
+              UnlockedLockNGo = 6, Unlatching = 7, MotorBlocked = 254, Undefined = 255;
 constexpr int OpenerOnline = 1, OpenerRtoActive = 3, OpenerOpen = 5, OpenerOpening = 7,
               OpenerBootRun = 253;
 constexpr int DoorDeactivated = 1, DoorClosed = 2, DoorOpened = 3, DoorUnknown = 4,
@@ -38,7 +37,7 @@ struct SimDevice
     int doorsensorState = dev::DoorClosed;
     bool ringactionState = false;
     QDateTime ringactionTimestamp;
-    QDateTime timestamp; // when the bridge last learned this state
+    QDateTime timestamp;   // when the bridge last learned this state
     bool reachable = true; // false: the bridge cannot reach it over BLE ({"success": false})
     bool hasLastKnownState = true; // false: /list shows the degraded entry (S11)
 

@@ -9,9 +9,9 @@
 namespace nukisim {
 
 namespace {
-const QStringList credentialKeys = {QStringLiteral("token"), QStringLiteral("hash"),
+const QStringList credentialKeys = {QStringLiteral("token"),  QStringLiteral("hash"),
                                     QStringLiteral("ctoken"), QStringLiteral("nonce"),
-                                    QStringLiteral("ts"), QStringLiteral("rnr")};
+                                    QStringLiteral("ts"),     QStringLiteral("rnr")};
 
 // Reads an unsigned number; an absent parameter yields `fallback`, a malformed one fails.
 bool uintParam(const QUrlQuery &q, const char *name, qint64 fallback, qint64 max, qint64 *out)
@@ -270,8 +270,8 @@ void SimBridge::epLockAction(const QUrlQuery &q, const QString &path,
     } else if (d) {
         // Simple actions: the device maps them (§3.5); a lock with a handle is modelled.
         const bool lock = path == QLatin1String("/lock");
-        action = d->isOpener() ? (lock ? (d->mode == dev::ModeContinuous ? 5 : 2) : 3)
-                               : (lock ? 2 : 1);
+        action =
+            d->isOpener() ? (lock ? (d->mode == dev::ModeContinuous ? 5 : 2) : 3) : (lock ? 2 : 1);
     }
     if (!d)
         return done(SimResponse::error(status));

@@ -45,9 +45,15 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
     SimRequest r;
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: r.method = "GET"; break;
-    case QHttpServerRequest::Method::Post: r.method = "POST"; break;
-    default: r.method = "OTHER"; break;
+    case QHttpServerRequest::Method::Get:
+        r.method = "GET";
+        break;
+    case QHttpServerRequest::Method::Post:
+        r.method = "POST";
+        break;
+    default:
+        r.method = "OTHER";
+        break;
     }
     r.path = request.url().path();
     r.query = request.query();

@@ -7,14 +7,25 @@ QByteArray jsonString(const QString &value)
     QByteArray out = "\"";
     for (const QChar c : value) {
         switch (c.unicode()) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c.unicode() < 0x20)
-                out += QByteArray("\\u") + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+                out +=
+                    QByteArray("\\u") + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
             else
                 out += QString(c).toUtf8();
         }

@@ -14,7 +14,10 @@ public:
     JsonObject &add(const char *key, qint64 value);
     JsonObject &add(const char *key, bool value);
     JsonObject &add(const char *key, const QString &value);
-    JsonObject &add(const char *key, const char *value) { return add(key, QString::fromUtf8(value)); }
+    JsonObject &add(const char *key, const char *value)
+    {
+        return add(key, QString::fromUtf8(value));
+    }
     JsonObject &addRaw(const char *key, const QByteArray &json);
     QByteArray toJson() const { return "{" + m_body + "}"; }
 

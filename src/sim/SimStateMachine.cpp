@@ -56,9 +56,13 @@ void SimBridge::startAction(SimDevice &d, int action, const std::function<void(b
     };
     if (d.isOpener()) {
         switch (action) {
-        case 1: after(d, ms, to(dev::OpenerRtoActive)); break;         // activate rto
-        case 2: after(d, ms, to(dev::OpenerOnline, dev::ModeDoor)); break; // deactivate rto
-        case 3: {                                                      // electric strike
+        case 1:
+            after(d, ms, to(dev::OpenerRtoActive));
+            break; // activate rto
+        case 2:
+            after(d, ms, to(dev::OpenerOnline, dev::ModeDoor));
+            break; // deactivate rto
+        case 3: {  // electric strike
             const int back = d.state == dev::OpenerRtoActive ? d.state : dev::OpenerOnline;
             setState(d.nukiId, d.deviceType, dev::OpenerOpening);
             after(d, ms, [this, hold, back, to](SimDevice &x) {
@@ -67,8 +71,12 @@ void SimBridge::startAction(SimDevice &d, int action, const std::function<void(b
             });
             break;
         }
-        case 4: after(d, ms, to(dev::OpenerRtoActive, dev::ModeContinuous)); break;
-        case 5: after(d, ms, to(dev::OpenerOnline, dev::ModeDoor)); break;
+        case 4:
+            after(d, ms, to(dev::OpenerRtoActive, dev::ModeContinuous));
+            break;
+        case 5:
+            after(d, ms, to(dev::OpenerOnline, dev::ModeDoor));
+            break;
         }
     } else {
         switch (action) {

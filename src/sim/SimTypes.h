@@ -48,10 +48,10 @@ struct SimLogEntry
 // Faults a test can inject. `remaining` counts how many requests get the fault; -1 = all.
 struct SimFaults
 {
-    double rate503 = 0.0;  // probability of a 503 on any request
-    int latencyMs = 0;     // added before answering (the bridge stays busy meanwhile)
+    double rate503 = 0.0; // probability of a 503 on any request
+    int latencyMs = 0;    // added before answering (the bridge stays busy meanwhile)
     int latencyJitterMs = 0;
-    int forcedStatus = 0;  // e.g. 401, 404, 410, 500
+    int forcedStatus = 0; // e.g. 401, 404, 410, 500
     int forcedRemaining = 0;
     int malformedRemaining = 0;    // body cut off mid-JSON
     int dropRemaining = 0;         // connection closed without an answer

@@ -39,8 +39,8 @@ inline HttpResult finishReply(QNetworkReply *reply, int timeoutMs = 15000)
     return r;
 }
 
-inline QNetworkReply *startGet(QNetworkAccessManager &nam, const QString &base,
-                               const QString &path, const QUrlQuery &query)
+inline QNetworkReply *startGet(QNetworkAccessManager &nam, const QString &base, const QString &path,
+                               const QUrlQuery &query)
 {
     QUrl url(base + path);
     url.setQuery(query);
@@ -70,12 +70,12 @@ inline QUrlQuery hashedAuth(const QString &token, const QString &ts, int rnr)
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("ts"), ts);
     q.addQueryItem(QStringLiteral("rnr"), QString::number(rnr));
-    q.addQueryItem(QStringLiteral("hash"),
-                   QString::fromLatin1(QCryptographicHash::hash(
-                                           (ts + u',' + QString::number(rnr) + u',' + token)
-                                               .toUtf8(),
-                                           QCryptographicHash::Sha256)
-                                           .toHex()));
+    q.addQueryItem(
+        QStringLiteral("hash"),
+        QString::fromLatin1(
+            QCryptographicHash::hash((ts + u',' + QString::number(rnr) + u',' + token).toUtf8(),
+                                     QCryptographicHash::Sha256)
+                .toHex()));
     return q;
 }
 

@@ -159,7 +159,8 @@ private slots:
         QVERIFY(!bridge->setDoor(bridge->devices().at(1).nukiId, 3)); // no sensor there
         QVERIFY(bridge->setBattery(lock.nukiId, 0, 12, true, true));
         QVERIFY(bridge->setKeypadBatteryCritical(lock.nukiId, true));
-        const auto s = httpGet(nam, base, QStringLiteral("/list"), plainAuth(token)).json()[0][u"lastKnownState"];
+        const auto s = httpGet(nam, base, QStringLiteral("/list"), plainAuth(token))
+                           .json()[0][u"lastKnownState"];
         QCOMPARE(s[u"batteryChargeState"].toInt(), 12);
         QCOMPARE(s[u"batteryCritical"].toBool(), true);
         QCOMPARE(s[u"batteryCharging"].toBool(), true);
@@ -170,8 +171,9 @@ private slots:
     {
         Receiver rx("/cb");
         QVERIFY(rx.port);
-        const HttpResult add = httpGet(nam, base, QStringLiteral("/callback/add"),
-                                       with(plainAuth(token), QStringLiteral("url"), rx.url("/cb")));
+        const HttpResult add =
+            httpGet(nam, base, QStringLiteral("/callback/add"),
+                    with(plainAuth(token), QStringLiteral("url"), rx.url("/cb")));
         QCOMPARE(add.body, QByteArray("{\"success\": true}"));
         const SimDevice lock = bridge->devices().at(0);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"), act(lock, 3)).status, 200);
@@ -195,22 +197,32 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/add"),
                              with(plainAuth(token), QStringLiteral("url"),
-                                  rx.url("/x") + QString::number(i))).body,
+                                  rx.url("/x") + QString::number(i)))
+                         .body,
                      QByteArray("{\"success\": true}"));
-        const HttpResult full = httpGet(nam, base, QStringLiteral("/callback/add"),
-                                        with(plainAuth(token), QStringLiteral("url"), rx.url("/x9")));
-        QCOMPARE(full.body, QByteArray("{\"success\": false, \"message\": \"too many callbacks registered\"}"));
+        const HttpResult full =
+            httpGet(nam, base, QStringLiteral("/callback/add"),
+                    with(plainAuth(token), QStringLiteral("url"), rx.url("/x9")));
+        QCOMPARE(
+            full.body,
+            QByteArray("{\"success\": false, \"message\": \"too many callbacks registered\"}"));
         QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/remove"),
-                         with(plainAuth(token), QStringLiteral("id"), QStringLiteral("0"))).status, 200);
-        const QJsonArray list = httpGet(nam, base, QStringLiteral("/callback/list"), plainAuth(token))
-                                    .json()[u"callbacks"].toArray();
+                         with(plainAuth(token), QStringLiteral("id"), QStringLiteral("0")))
+                     .status,
+                 200);
+        const QJsonArray list =
+            httpGet(nam, base, QStringLiteral("/callback/list"), plainAuth(token))
+                .json()[u"callbacks"]
+                .toArray();
         QCOMPARE(list.size(), 2);
         QCOMPARE(list[0][u"id"].toInt(), 1); // not renumbered
         QCOMPARE(list[1][u"id"].toInt(), 2);
         // Non-loopback targets are refused by this simulator (the network rule).
         QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/add"),
                          with(plainAuth(token), QStringLiteral("url"),
-                              QStringLiteral("http://192.0.2.1/cb"))).status, 400);
+                              QStringLiteral("http://192.0.2.1/cb")))
+                     .status,
+                 400);
     }
 
     void stopAfterFirstFailure()
@@ -235,9 +247,11 @@ private slots:
     void devicesFromJson()
     {
         QString error;
-        QVERIFY(bridge->loadDevices(R"([{"deviceType": 4, "nukiId": 1015571181, "name": "Augustowska",
+        QVERIFY(
+            bridge->loadDevices(R"([{"deviceType": 4, "nukiId": 1015571181, "name": "Augustowska",
             "firmwareVersion": "4.2.6", "lastKnownState": {"mode": 2, "state": 3, "batteryChargeState": 96}},
-            {"nukiId": 123456789, "name": "Back door", "degraded": true}])", &error));
+            {"nukiId": 123456789, "name": "Back door", "degraded": true}])",
+                                &error));
         const HttpResult r = httpGet(nam, base, QStringLiteral("/list"), plainAuth(token));
         QCOMPARE(r.json().array().size(), 2);
         QVERIFY(!r.json()[0][u"lastKnownState"].toObject().contains(u"doorsensorState"));
@@ -258,7 +272,8 @@ private slots:
         control.addBridge(&b3);
         QVERIFY(control.start(QHostAddress(QStringLiteral("127.0.0.2")), 0));
         const QString c = QStringLiteral("http://127.0.0.2:%1").arg(control.port());
-        const QJsonArray found = httpGet(nam, c, QStringLiteral("/discover/bridges")).json()[u"bridges"].toArray();
+        const QJsonArray found =
+            httpGet(nam, c, QStringLiteral("/discover/bridges")).json()[u"bridges"].toArray();
         QCOMPARE(found.size(), 2);
         QCOMPARE(found[1][u"ip"].toString(), QStringLiteral("127.0.0.3"));
         QCOMPARE(found[1][u"bridgeId"].toInteger(), qint64(b3.config().serverId));
@@ -285,7 +300,8 @@ private slots:
         // Discovery switched off on a bridge: ip 0.0.0.0, port 0 (§7.1).
         httpGet(nam, b2.baseUrl(), QStringLiteral("/configAuth"),
                 with(plainAuth(token), QStringLiteral("enable"), QStringLiteral("0")));
-        const QJsonArray off = httpGet(nam, c, QStringLiteral("/discover/bridges")).json()[u"bridges"].toArray();
+        const QJsonArray off =
+            httpGet(nam, c, QStringLiteral("/discover/bridges")).json()[u"bridges"].toArray();
         QCOMPARE(off[0][u"ip"].toString(), QStringLiteral("0.0.0.0"));
         QCOMPARE(off[0][u"port"].toInt(), 0);
         QUrlQuery none;

@@ -60,7 +60,8 @@ private slots:
 
     void infoShape()
     {
-        const QJsonObject info = httpGet(nam, base, QStringLiteral("/info"), auth()).json().object();
+        const QJsonObject info =
+            httpGet(nam, base, QStringLiteral("/info"), auth()).json().object();
         QCOMPARE(info[u"bridgeType"].toInt(), 1);
         QVERIFY(info[u"ids"][u"hardwareId"].toInteger() > 0);
         QCOMPARE(info[u"ids"][u"serverId"].toInteger(), qint64(bridge->config().serverId));
@@ -88,23 +89,37 @@ private slots:
     void badParametersGet400()
     {
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockState"),
-                         with(auth(), QStringLiteral("nukiId"), QStringLiteral("abc"))).status, 400);
+                         with(auth(), QStringLiteral("nukiId"), QStringLiteral("abc")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockState"), auth()).status, 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"),
-                         with(dev(lock), QStringLiteral("action"), QStringLiteral("6"))).status, 400);
+                         with(dev(lock), QStringLiteral("action"), QStringLiteral("6")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"),
-                         with(dev(lock), QStringLiteral("action"), QStringLiteral("x%zz"))).status, 400);
+                         with(dev(lock), QStringLiteral("action"), QStringLiteral("x%zz")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"),
                          with(with(dev(lock), QStringLiteral("action"), QStringLiteral("2")),
-                              QStringLiteral("nowait"), QStringLiteral("7"))).status, 400);
+                              QStringLiteral("nowait"), QStringLiteral("7")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/")).status, 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/nonsense"), auth()).status, 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/add"),
-                         with(auth(), QStringLiteral("url"), QStringLiteral("https://127.0.0.1/x"))).status, 400);
+                         with(auth(), QStringLiteral("url"), QStringLiteral("https://127.0.0.1/x")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/remove"),
-                         with(auth(), QStringLiteral("id"), QStringLiteral("-1"))).status, 400);
+                         with(auth(), QStringLiteral("id"), QStringLiteral("-1")))
+                     .status,
+                 400);
         QCOMPARE(httpGet(nam, base, QStringLiteral("/log"),
-                         with(auth(), QStringLiteral("count"), QStringLiteral("many"))).status, 400);
+                         with(auth(), QStringLiteral("count"), QStringLiteral("many")))
+                     .status,
+                 400);
         // Still alive after all that.
         QCOMPARE(httpGet(nam, base, QStringLiteral("/list"), auth()).status, 200);
     }
@@ -162,8 +177,9 @@ private slots:
     void blockingActionDoesNotFreezeSimulator()
     {
         bridge->config().actionMs = 400;
-        QNetworkReply *action = startGet(nam, base, QStringLiteral("/lockAction"),
-                                         with(dev(lock), QStringLiteral("action"), QStringLiteral("1")));
+        QNetworkReply *action =
+            startGet(nam, base, QStringLiteral("/lockAction"),
+                     with(dev(lock), QStringLiteral("action"), QStringLiteral("1")));
         QTRY_COMPARE_WITH_TIMEOUT(bridge->device(lock.nukiId, 0)->state, int(dev::Unlocking), 5000);
         // Meanwhile the simulator answers (with 503: the bridge is busy), it does not hang.
         QNetworkAccessManager other;
@@ -228,8 +244,9 @@ private slots:
     void unreachableDevice()
     {
         bridge->setReachable(lock.nukiId, lock.deviceType, false);
-        const HttpResult r = httpGet(nam, base, QStringLiteral("/lockAction"),
-                                     with(dev(lock), QStringLiteral("action"), QStringLiteral("2")));
+        const HttpResult r =
+            httpGet(nam, base, QStringLiteral("/lockAction"),
+                    with(dev(lock), QStringLiteral("action"), QStringLiteral("2")));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()[u"success"].toBool(true), false);
     }
@@ -256,7 +273,8 @@ private slots:
                                    .json()
                                    .array();
         QCOMPARE(log.size(), 2);
-        QCOMPARE(log[0][u"type"].toString(), QStringLiteral("HTTP-LockActionSuccess")); // newest first
+        QCOMPARE(log[0][u"type"].toString(),
+                 QStringLiteral("HTTP-LockActionSuccess")); // newest first
         const HttpResult clear = httpGet(nam, base, QStringLiteral("/clearlog"), auth());
         QCOMPARE(clear.status, 200);
         QVERIFY(clear.body.isEmpty());
