@@ -1,0 +1,140 @@
+// Names a person reads for the protocol's numbers. Unknown numbers stay visible as numbers.
+#include "Protocol.h"
+
+#include <QCoreApplication>
+
+namespace nuki {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki::Protocol", text);
+}
+
+bool isOpener(int deviceType)
+{
+    return deviceType == int(DeviceType::Opener);
+}
+
+bool isKnownDeviceType(int t)
+{
+    return t == 0 || t == 2 || t == 3 || t == 4;
+}
+
+QString deviceTypeName(int t)
+{
+    switch (t) {
+    case 0: return tr("Smart Lock");
+    case 2: return tr("Opener");
+    case 3: return tr("Smart Door");
+    case 4: return tr("Smart Lock 3.0 / 4th gen");
+    }
+    return tr("Unknown device (type %1)").arg(t);
+}
+
+QString stateText(int deviceType, int state)
+{
+    if (state < 0)
+        return tr("Unknown");
+    if (isOpener(deviceType)) {
+        switch (state) {
+        case 0: return tr("Untrained");
+        case 1: return tr("Online");
+        case 3: return tr("Ring to Open active");
+        case 5: return tr("Open");
+        case 7: return tr("Opening…");
+        case 253: return tr("Boot run");
+        case 255: return tr("Undefined");
+        }
+    } else if (isKnownDeviceType(deviceType)) {
+        switch (state) {
+        case 0: return tr("Uncalibrated");
+        case 1: return tr("Locked");
+        case 2: return tr("Unlocking…");
+        case 3: return tr("Unlocked");
+        case 4: return tr("Locking…");
+        case 5: return tr("Unlatched");
+        case 6: return tr("Unlocked (Lock ’n’ Go)");
+        case 7: return tr("Unlatching…");
+        case 254: return tr("Motor blocked");
+        case 255: return tr("Undefined");
+        }
+    }
+    return tr("Unknown (%1)").arg(state);
+}
+
+QString doorSensorText(int s)
+{
+    switch (s) {
+    case 1: return tr("Door sensor off");
+    case 2: return tr("Door closed");
+    case 3: return tr("Door open");
+    case 4: return tr("Door state unknown");
+    case 5: return tr("Door sensor calibrating");
+    case 16: return tr("Door sensor not calibrated");
+    case 240: return tr("Door sensor removed or tampered");
+    case 255: return tr("Door state unknown");
+    }
+    return tr("Door sensor: unknown (%1)").arg(s);
+}
+
+QString actionName(int deviceType, int action)
+{
+    if (isOpener(deviceType)) {
+        switch (action) {
+        case 1: return tr("Ring to Open on");
+        case 2: return tr("Ring to Open off");
+        case 3: return tr("Open");
+        case 4: return tr("Continuous mode on");
+        case 5: return tr("Continuous mode off");
+        }
+    } else {
+        switch (action) {
+        case 1: return tr("Unlock");
+        case 2: return tr("Lock");
+        case 3: return tr("Open");
+        case 4: return tr("Lock ’n’ Go");
+        case 5: return tr("Lock ’n’ Go and open");
+        }
+    }
+    return tr("Action %1").arg(action);
+}
+
+bool isTransitional(int deviceType, int state)
+{
+    if (isOpener(deviceType))
+        return state == int(OpenerState::Opening);
+    return state == int(LockState::Unlocking) || state == int(LockState::Locking) ||
+           state == int(LockState::Unlatching);
+}
+
+bool isErrorState(int deviceType, int state)
+{
+    if (isOpener(deviceType))
+        return state == 0 || state == 255;
+    return state == 0 || state == 254 || state == 255;
+}
+
+static bool versionAtLeast(const QString &version, int major, int minor, int patch)
+{
+    const QStringList p = version.split(u'.');
+    const int v[3] = {p.value(0).toInt(), p.value(1).toInt(), p.value(2).toInt()};
+    return std::tie(v[0], v[1], v[2]) >= std::tie(major, minor, patch);
+}
+
+bool BridgeInfo::supportsEncryptedToken() const
+{
+    if (!isHardware() || firmwareVersion.isEmpty())
+        return false;
+    return firmwareVersion.startsWith(u"1.") ? versionAtLeast(firmwareVersion, 1, 22, 1)
+                                             : versionAtLeast(firmwareVersion, 2, 14, 0);
+}
+
+bool BridgeInfo::supportsHashedToken() const
+{
+    if (!isHardware() || firmwareVersion.isEmpty())
+        return false;
+    return firmwareVersion.startsWith(u"1.") ? versionAtLeast(firmwareVersion, 1, 12, 0)
+                                             : versionAtLeast(firmwareVersion, 2, 2, 0);
+}
+
+} // namespace nuki

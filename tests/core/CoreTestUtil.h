@@ -1,0 +1,45 @@
+#pragma once
+// Shared set-up for core tests: a real simulated bridge on loopback with fast timings.
+
+#include "BridgeClient.h"
+#include "SimBridge.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+inline nukisim::SimConfig fastSimConfig()
+{
+    nukisim::SimConfig c;
+    c.requestMs = 5;
+    c.actionMs = 150;
+    c.lockStateMs = 50;
+    c.unlatchHoldMs = 150;
+    c.lockNGoDelayMs = 300;
+    c.ringResetMs = 300;
+    c.authWindowMs = 500;
+    return c;
+}
+
+inline std::unique_ptr<nukisim::SimBridge> startSim(const QString &token,
+                                                    const QString &address = QStringLiteral("127.0.0.1"),
+                                                    nukisim::SimConfig config = fastSimConfig())
+{
+    auto sim = std::make_unique<nukisim::SimBridge>(config);
+    sim->setToken(token);
+    if (!sim->listen(QHostAddress(address), 0))
+        return nullptr;
+    return sim;
+}
+
+inline void connectClient(nuki::BridgeClient &client, const nukisim::SimBridge &sim,
+                          const QString &token)
+{
+    client.setEndpoint(sim.address().toString(), sim.port());
+    client.setToken(token);
+    client.config().minGapMs = 20; // tests run faster than the 250 ms a real bridge wants
+    client.config().backoffStartMs = 50;
+}
+
+// Waits (bounded) for an async callback to set `done`.
+#define WAIT_FOR(cond, ms) QTRY_VERIFY_WITH_TIMEOUT(cond, ms)

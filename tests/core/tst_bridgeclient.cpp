@@ -1,0 +1,319 @@
+// BridgeClient against the simulated bridge over loopback.
+#include "CoreTestUtil.h"
+
+using namespace nuki;
+using nukisim::SimBridge;
+
+class TestBridgeClient : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("TOKEN-do-not-leak-7");
+    std::unique_ptr<SimBridge> sim;
+    std::unique_ptr<BridgeClient> client;
+
+    nukisim::SimDevice simLock() const { return sim->devices().at(0); }
+
+    BridgeError listNow(QList<Device> *out = nullptr)
+    {
+        bool done = false;
+        BridgeError result;
+        client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
+            result = e;
+            if (out)
+                *out = d;
+            done = true;
+        });
+        [&] { WAIT_FOR(done, 30000); }();
+        return result;
+    }
+
+private slots:
+    void init()
+    {
+        sim = startSim(token);
+        QVERIFY(sim);
+        client = std::make_unique<BridgeClient>();
+        connectClient(*client, *sim, token);
+    }
+    void cleanup()
+    {
+        client.reset();
+        sim.reset();
+    }
+
+    void encryptedByDefaultAndNoPlainToken()
+    {
+        QList<Device> devices;
+        QVERIFY(listNow(&devices).ok());
+        QCOMPARE(devices.size(), 4);
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Encrypted);
+        for (const auto &e : sim->requestLog()) {
+            QCOMPARE(e.authForm, QStringLiteral("encrypted"));
+            for (const auto &p : e.params)
+                QVERIFY(!p.second.contains(token));
+        }
+    }
+
+    void neverTwoInFlightAndActionsFirst()
+    {
+        int finished = 0;
+        QStringList order;
+        for (int i = 0; i < 3; ++i)
+            client->list(BridgeClient::Priority::Poll, [&](const BridgeError &e, const QList<Device> &) {
+                QVERIFY(e.ok());
+                order << QStringLiteral("list");
+                ++finished;
+            });
+        const auto lock = simLock();
+        client->lockAction(lock.nukiId, lock.deviceType, 2, false,
+                           [&](const BridgeError &e, const ActionResult &r) {
+                               QVERIFY2(e.ok(), qPrintable(e.message()));
+                               QVERIFY(r.success);
+                               order << QStringLiteral("lock");
+                               ++finished;
+                           });
+        // The first poll went out at once; the two queued behind it coalesced into one, and
+        // the action overtook them.
+        WAIT_FOR(finished == 4, 20000);
+        QCOMPARE(order, QStringList({QStringLiteral("list"), QStringLiteral("lock"),
+                                     QStringLiteral("list"), QStringLiteral("list")}));
+        QCOMPARE(sim->requestLog().size(), 3);
+        QCOMPARE(sim->maxConcurrentSeen(), 1);
+        for (const auto &e : sim->requestLog())
+            QVERIFY(!e.concurrent);
+    }
+
+    void tenActionsOnTenDevicesNo503()
+    {
+        QList<nukisim::SimDevice> devices;
+        for (int i = 0; i < 10; ++i) {
+            nukisim::SimDevice d;
+            d.nukiId = 1000 + quint32(i);
+            d.name = QStringLiteral("Lock %1").arg(i);
+            d.state = 1;
+            devices << d;
+        }
+        sim->setDevices(devices);
+        int ok = 0, done = 0;
+        for (const auto &d : devices)
+            client->lockAction(d.nukiId, d.deviceType, 1, false,
+                               [&](const BridgeError &e, const ActionResult &) {
+                                   ok += e.ok();
+                                   ++done;
+                               });
+        WAIT_FOR(done == 10, 60000);
+        QCOMPARE(ok, 10);
+        for (const auto &e : sim->requestLog())
+            QVERIFY2(e.status != 503, "the client caused a 503");
+        for (const auto &d : sim->devices())
+            QCOMPARE(d.state, 3);
+    }
+
+    void busyBridgeIsRetried()
+    {
+        sim->faults().forcedStatus = 503;
+        sim->faults().forcedRemaining = 3;
+        QVERIFY(listNow().ok());
+        int busy = 0;
+        for (const auto &e : sim->requestLog())
+            busy += e.status == 503;
+        QCOMPARE(busy, 3);
+    }
+
+    void busyStormEndsAsBusy()
+    {
+        client->config().retryDeadlineMs = 600;
+        sim->faults().rate503 = 1.0;
+        const BridgeError e = listNow();
+        QCOMPARE(e.kind, BridgeError::Busy);
+        QVERIFY(!e.message().isEmpty());
+        QVERIFY(sim->requestLog().size() >= 2);
+    }
+
+    void wrongTokenIsUnauthorized()
+    {
+        client->setToken(QStringLiteral("wrong-token"));
+        client->setTokenMode(TokenMode::Encrypted); // not Auto: no plain attempt
+        const BridgeError e = listNow();
+        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        // Investigated once, then reported; never with the plain token.
+        for (const auto &entry : sim->requestLog())
+            QVERIFY(entry.authForm != QLatin1String("plain"));
+        const qsizetype requests = sim->requestLog().size();
+        QCOMPARE(listNow().kind, BridgeError::Unauthorized); // no second investigation
+        QCOMPARE(sim->requestLog().size(), requests + 1);
+    }
+
+    void clockSkewIsFoundAndFollowed()
+    {
+        sim->setClockSkewSeconds(300);
+        QSignalSpy skew(client.get(), &BridgeClient::clockSkewDetected);
+        QVERIFY(listNow().ok()); // the 401 is investigated, the clock learned, the list re-sent
+        QCOMPARE(skew.size(), 1);
+        QVERIFY(qAbs(skew.first().first().toLongLong() - 300) <= 2);
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Encrypted);
+        const qsizetype before = sim->requestLog().size();
+        QVERIFY(listNow().ok());
+        QCOMPARE(sim->requestLog().size(), before + 1); // follows the bridge's clock now
+        BridgeError expected(BridgeError::ClockSkew);
+        expected.clockSkewSeconds = 300;
+        QVERIFY(expected.message().contains(QStringLiteral("300")));
+    }
+
+    void softwareBridgeFallsBackToPlain()
+    {
+        sim->config().bridgeType = 2;
+        sim->auth().setAllowEncrypted(false);
+        sim->auth().setAllowHashed(false);
+        QSignalSpy mode(client.get(), &BridgeClient::tokenModeChanged);
+        QVERIFY(listNow().ok());
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Plain);
+        QCOMPARE(mode.size(), 1);
+    }
+
+    void oldFirmwareFallsBackToHashed()
+    {
+        sim->auth().setAllowEncrypted(false);
+        QVERIFY(listNow().ok());
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Hashed);
+        for (const auto &e : sim->requestLog())
+            QVERIFY(e.authForm != QLatin1String("plain"));
+    }
+
+    void errorsMapToKinds_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("404") << 404 << int(BridgeError::UnknownDevice);
+        QTest::newRow("410") << 410 << int(BridgeError::DeviceOffline);
+        QTest::newRow("400") << 400 << int(BridgeError::BadRequest);
+        QTest::newRow("500") << 500 << int(BridgeError::BadResponse);
+    }
+    void errorsMapToKinds()
+    {
+        QFETCH(int, status);
+        QFETCH(int, kind);
+        sim->faults().forcedStatus = status;
+        sim->faults().forcedRemaining = 1;
+        const auto lock = simLock();
+        BridgeError result;
+        bool done = false;
+        client->lockState(lock.nukiId, lock.deviceType, [&](const BridgeError &e, const DeviceState &) {
+            result = e;
+            done = true;
+        });
+        WAIT_FOR(done, 20000);
+        QCOMPARE(int(result.kind), kind);
+        QVERIFY(!result.message().isEmpty());
+    }
+
+    void malformedBodyIsBadResponse()
+    {
+        sim->faults().malformedRemaining = 1;
+        QCOMPARE(listNow().kind, BridgeError::BadResponse);
+        QVERIFY(listNow().ok()); // and the next poll works
+    }
+
+    void unreachableDeviceSaysSo()
+    {
+        const auto lock = simLock();
+        sim->setReachable(lock.nukiId, lock.deviceType, false);
+        BridgeError result;
+        bool done = false;
+        client->lockAction(lock.nukiId, lock.deviceType, 2, false, [&](const BridgeError &e, const ActionResult &) {
+            result = e;
+            done = true;
+        });
+        WAIT_FOR(done, 20000);
+        QCOMPARE(result.kind, BridgeError::DeviceUnreachable);
+    }
+
+    void timedOutActionIsNotResent()
+    {
+        const auto lock = simLock();
+        sim->faults().latencyMs = 1500; // longer than the client's timeout below
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        BridgeError result;
+        bool done = false;
+        BridgeClient::Request r{QStringLiteral("/lockAction"),
+                                {{QStringLiteral("nukiId"), QString::number(lock.nukiId)},
+                                 {QStringLiteral("deviceType"), QStringLiteral("0")},
+                                 {QStringLiteral("action"), QStringLiteral("3")}},
+                                BridgeClient::Priority::Action, 400};
+        client->send(r, [&](const BridgeError &e, const QByteArray &) {
+            result = e;
+            done = true;
+        });
+        WAIT_FOR(done, 20000);
+        QCOMPARE(result.kind, BridgeError::Timeout);
+        QVERIFY(result.mayHaveReachedBridge);
+        // Wait until the simulator has handled it, then count: exactly one /lockAction.
+        WAIT_FOR(!sim->requestLog().isEmpty(), 5000);
+        int actions = 0;
+        for (const auto &e : sim->requestLog())
+            actions += e.path == QLatin1String("/lockAction");
+        QCOMPARE(actions, 1);
+    }
+
+    void droppedActionIsNotResent()
+    {
+        const auto lock = simLock();
+        sim->faults().dropRemaining = 1;
+        BridgeError result;
+        bool done = false;
+        client->lockAction(lock.nukiId, lock.deviceType, 1, false, [&](const BridgeError &e, const ActionResult &) {
+            result = e;
+            done = true;
+        });
+        WAIT_FOR(done, 20000);
+        QCOMPARE(result.kind, BridgeError::BadResponse);
+        QVERIFY(result.mayHaveReachedBridge);
+        int actions = 0;
+        for (const auto &e : sim->requestLog())
+            actions += e.path == QLatin1String("/lockAction");
+        QCOMPARE(actions, 1);
+    }
+
+    void vanishedBridgeIsUnreachable()
+    {
+        client->config().retryDeadlineMs = 500;
+        sim.reset(); // nothing listens on that port any more
+        const BridgeError e = listNow();
+        QCOMPARE(e.kind, BridgeError::Unreachable);
+        QVERIFY(!e.mayHaveReachedBridge);
+    }
+
+    void rebootingBridgeIsWaitedFor()
+    {
+        client->config().retryDeadlineMs = 10000;
+        sim->reboot(600);
+        QVERIFY(listNow().ok()); // connection refused is retried until the bridge is back
+    }
+
+    void buttonFlow()
+    {
+        QString got;
+        BridgeError result;
+        bool done = false;
+        client->requestToken([&](const BridgeError &e, const QString &t) {
+            result = e;
+            got = t;
+            done = true;
+        });
+        WAIT_FOR(sim->authPending(), 5000);
+        sim->pressButton();
+        WAIT_FOR(done, 5000);
+        QVERIFY(result.ok());
+        QCOMPARE(got, token);
+        done = false;
+        client->requestToken([&](const BridgeError &e, const QString &) {
+            result = e;
+            done = true;
+        });
+        WAIT_FOR(done, 5000); // not pressed within the (shortened) window
+        QCOMPARE(result.kind, BridgeError::Timeout);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBridgeClient)
+#include "tst_bridgeclient.moc"
