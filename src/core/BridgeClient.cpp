@@ -51,9 +51,9 @@ void BridgeClient::send(const Request &request, Done done)
     job->request = request;
     job->callbacks << std::move(done);
     job->seq = ++m_seq;
-    job->deadline = QDeadlineTimer(request.priority == Priority::Action
-                                       ? m_config.actionRetryDeadlineMs
-                                       : m_config.retryDeadlineMs);
+    job->deadline =
+        QDeadlineTimer(request.priority == Priority::Action ? m_config.actionRetryDeadlineMs
+                                                            : m_config.retryDeadlineMs);
     job->authInvestigated = request.credentialOverride.has_value();
     enqueue(job);
     pump();
@@ -131,12 +131,15 @@ void BridgeClient::dispatch(const JobPtr &job)
     m_http = new HttpGet(m_host, m_port, target(job->request), job->request.timeoutMs, this);
     connect(m_http, &HttpGet::finished, this, &BridgeClient::onFinished);
     emit requestStarted(job->request.path);
+    if (job->request.onSent && job->attempts == 1)
+        job->request.onSent();
     m_http->start();
 }
 
 void BridgeClient::retryLater(const JobPtr &job)
 {
-    const int base = qMin(m_config.backoffMaxMs, m_config.backoffStartMs << qMin(job->attempts - 1, 6));
+    const int base =
+        qMin(m_config.backoffMaxMs, m_config.backoffStartMs << qMin(job->attempts - 1, 6));
     const int jitter = int(QRandomGenerator::global()->bounded(m_config.backoffStartMs / 2 + 1));
     job->notBefore = QDeadlineTimer(base + jitter);
     enqueue(job);
@@ -173,7 +176,9 @@ void BridgeClient::onFinished(const HttpResult &result)
         break;
     case HttpResult::Ok:
         switch (result.status) {
-        case 200: finish(job, error, result.body); break;
+        case 200:
+            finish(job, error, result.body);
+            break;
         case 503:
             // The bridge refused the request: nothing happened, a retry is safe.
             if (!job->deadline.hasExpired()) {
@@ -190,10 +195,18 @@ void BridgeClient::onFinished(const HttpResult &result)
             }
             finish(job, {BridgeError::Unauthorized, 401});
             break;
-        case 403: finish(job, {BridgeError::AuthDisabled, 403}); break;
-        case 404: finish(job, {BridgeError::UnknownDevice, 404}); break;
-        case 410: finish(job, {BridgeError::DeviceOffline, 410}); break;
-        case 400: finish(job, {BridgeError::BadRequest, 400}); break;
+        case 403:
+            finish(job, {BridgeError::AuthDisabled, 403});
+            break;
+        case 404:
+            finish(job, {BridgeError::UnknownDevice, 404});
+            break;
+        case 410:
+            finish(job, {BridgeError::DeviceOffline, 410});
+            break;
+        case 400:
+            finish(job, {BridgeError::BadRequest, 400});
+            break;
         default:
             finish(job, {BridgeError::BadResponse, result.status,
                          QStringLiteral("HTTP %1").arg(result.status), result.status >= 500});

@@ -25,7 +25,13 @@ class BridgeClient : public QObject
 {
     Q_OBJECT
 public:
-    enum class Priority { Internal = 0, Action = 1, User = 2, Poll = 3 };
+    enum class Priority
+    {
+        Internal = 0,
+        Action = 1,
+        User = 2,
+        Poll = 3
+    };
     struct Config
     {
         int minGapMs = 250;                // the bridge misbehaves with faster requests (§6.2)
@@ -44,6 +50,7 @@ public:
         bool authenticated = true;
         QString coalesceKey; // identical queued requests with this key share one trip
         std::optional<std::pair<TokenMode, qint64>> credentialOverride; // auth investigation
+        std::function<void()> onSent; // called when the request leaves the queue
     };
     using Done = std::function<void(const BridgeError &, const QByteArray &body)>;
 
@@ -73,11 +80,13 @@ public:
     void lockState(quint32 nukiId, int deviceType,
                    std::function<void(const BridgeError &, const DeviceState &)> done);
     void lockAction(quint32 nukiId, int deviceType, int action, bool nowait,
-                    std::function<void(const BridgeError &, const ActionResult &)> done);
+                    std::function<void(const BridgeError &, const ActionResult &)> done,
+                    std::function<void()> onSent = {});
     void simpleAction(bool lock, quint32 nukiId, int deviceType,
                       std::function<void(const BridgeError &, const ActionResult &)> done);
     void callbackList(std::function<void(const BridgeError &, const QList<CallbackEntry> &)> done);
-    void callbackAdd(const QString &url, std::function<void(const BridgeError &, bool, QString)> done);
+    void callbackAdd(const QString &url,
+                     std::function<void(const BridgeError &, bool, QString)> done);
     void callbackRemove(int id, std::function<void(const BridgeError &, bool, QString)> done);
     void requestToken(std::function<void(const BridgeError &, const QString &token)> done);
     void configAuth(bool enable, std::function<void(const BridgeError &)> done);

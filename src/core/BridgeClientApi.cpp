@@ -87,15 +87,17 @@ static auto actionDone(std::function<void(const BridgeError &, const ActionResul
 }
 
 void BridgeClient::lockAction(quint32 nukiId, int deviceType, int action, bool nowait,
-                              std::function<void(const BridgeError &, const ActionResult &)> done)
+                              std::function<void(const BridgeError &, const ActionResult &)> done,
+                              std::function<void()> onSent)
 {
     auto params = deviceParams(nukiId, deviceType);
     params << qMakePair(QStringLiteral("action"), QString::number(action));
     if (nowait)
         params << qMakePair(QStringLiteral("nowait"), QStringLiteral("1"));
     // A blocking action includes Bluetooth connect and motor run: allow 45 s.
-    send({QStringLiteral("/lockAction"), params, Priority::Action, nowait ? 15000 : 45000},
-         actionDone(std::move(done)));
+    Request r{QStringLiteral("/lockAction"), params, Priority::Action, nowait ? 15000 : 45000};
+    r.onSent = std::move(onSent);
+    send(r, actionDone(std::move(done)));
 }
 
 void BridgeClient::simpleAction(bool lock, quint32 nukiId, int deviceType,
@@ -144,7 +146,8 @@ void BridgeClient::callbackAdd(const QString &url,
 void BridgeClient::callbackRemove(int id,
                                   std::function<void(const BridgeError &, bool, QString)> done)
 {
-    send({QStringLiteral("/callback/remove"), {{QStringLiteral("id"), QString::number(id)}},
+    send({QStringLiteral("/callback/remove"),
+          {{QStringLiteral("id"), QString::number(id)}},
           Priority::User},
          successDone(std::move(done)));
 }
@@ -197,9 +200,8 @@ void BridgeClient::bridgeLog(
 
 void BridgeClient::maintenance(const QString &path, std::function<void(const BridgeError &)> done)
 {
-    send({path, {}, Priority::User}, [done](const BridgeError &error, const QByteArray &) {
-        done(error);
-    });
+    send({path, {}, Priority::User},
+         [done](const BridgeError &error, const QByteArray &) { done(error); });
 }
 
 } // namespace nuki

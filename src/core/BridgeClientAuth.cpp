@@ -65,10 +65,9 @@ void BridgeClient::tryNextAuthCandidate()
         }
         if (c.offset != 0) {
             // The shift that worked is a 2-minute guess; the bridge's own time is precise.
-            const qint64 offset =
-                info.currentTime.isValid()
-                    ? QDateTime::currentDateTimeUtc().secsTo(info.currentTime)
-                    : m_credentials.bridgeClockOffset() + c.offset;
+            const qint64 offset = info.currentTime.isValid()
+                                      ? QDateTime::currentDateTimeUtc().secsTo(info.currentTime)
+                                      : m_credentials.bridgeClockOffset() + c.offset;
             m_credentials.setBridgeClockOffset(offset);
             emit clockSkewDetected(offset);
         }

@@ -12,40 +12,49 @@ static QString tr(const char *text)
 QString BridgeError::message() const
 {
     switch (kind) {
-    case None: return {};
-    case Busy: return tr("The bridge is busy with other requests. Try again in a moment.");
+    case None:
+        return {};
+    case Busy:
+        return tr("The bridge is busy with other requests. Try again in a moment.");
     case Unauthorized:
         return tr("The bridge rejected the API token. Enter the token again (Nuki app → "
                   "Manage bridge → HTTP API).");
     case ClockSkew:
-        return QCoreApplication::translate("nuki::BridgeError", "This computer's clock and the bridge's differ by %n second(s); secure tokens "
-                  "only work within a minute. Set the time automatically on this computer.",
-                  nullptr, int(qAbs(clockSkewSeconds)));
+        return QCoreApplication::translate(
+            "nuki::BridgeError",
+            "This computer's clock and the bridge's differ by %n second(s); secure tokens "
+            "only work within a minute. Set the time automatically on this computer.",
+            nullptr, int(qAbs(clockSkewSeconds)));
     case AuthDisabled:
         return tr("Getting the token with the bridge's button is switched off. Switch it on in "
                   "the Nuki app, or type the token.");
-    case UnknownDevice: return tr("The bridge does not know this device. Was it unpaired?");
+    case UnknownDevice:
+        return tr("The bridge does not know this device. Was it unpaired?");
     case DeviceOffline:
         return tr("The bridge has not reached this device for a long time. Check its batteries "
                   "and distance to the bridge.");
     case DeviceUnreachable:
         return tr("The bridge could not reach the device over Bluetooth just now.");
-    case BadRequest: return tr("The bridge did not accept the request.");
-    case Timeout: return tr("The bridge did not answer in time.");
-    case Unreachable: return tr("The bridge cannot be reached. Is it powered and on the network?");
-    case BadResponse: return tr("The bridge sent an answer that cannot be read.");
-    case Cancelled: return tr("Cancelled.");
+    case BadRequest:
+        return tr("The bridge did not accept the request.");
+    case Timeout:
+        return tr("The bridge did not answer in time.");
+    case Unreachable:
+        return tr("The bridge cannot be reached. Is it powered and on the network?");
+    case BadResponse:
+        return tr("The bridge sent an answer that cannot be read.");
+    case Cancelled:
+        return tr("Cancelled.");
     }
     return {};
 }
 
 QString BridgeError::kindName(Kind kind)
 {
-    static const char *names[] = {"none",          "busy",           "unauthorized",
-                                  "clock-skew",    "auth-disabled",  "unknown-device",
-                                  "device-offline", "device-unreachable", "bad-request",
-                                  "timeout",       "unreachable",    "bad-response",
-                                  "cancelled"};
+    static const char *names[] = {
+        "none",           "busy",           "unauthorized",       "clock-skew",  "auth-disabled",
+        "unknown-device", "device-offline", "device-unreachable", "bad-request", "timeout",
+        "unreachable",    "bad-response",   "cancelled"};
     return QString::fromLatin1(names[kind]);
 }
 

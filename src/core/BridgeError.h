@@ -7,7 +7,8 @@ namespace nuki {
 // The one error type of nukicore. `message()` is for a person; `kind` is for code.
 struct BridgeError
 {
-    enum Kind {
+    enum Kind
+    {
         None,
         Busy,              // 503 until the retry deadline: the bridge handles one request at a time
         Unauthorized,      // 401: the token was rejected

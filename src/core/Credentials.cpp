@@ -8,10 +8,14 @@ namespace nuki {
 QString tokenModeName(TokenMode mode)
 {
     switch (mode) {
-    case TokenMode::Encrypted: return QStringLiteral("encrypted");
-    case TokenMode::Hashed: return QStringLiteral("hashed");
-    case TokenMode::Plain: return QStringLiteral("plain");
-    case TokenMode::Auto: break;
+    case TokenMode::Encrypted:
+        return QStringLiteral("encrypted");
+    case TokenMode::Hashed:
+        return QStringLiteral("hashed");
+    case TokenMode::Plain:
+        return QStringLiteral("plain");
+    case TokenMode::Auto:
+        break;
     }
     return QStringLiteral("auto");
 }
@@ -77,7 +81,8 @@ QUrlQuery Credentials::query(TokenMode mode, qint64 extraSeconds) const
     }
     QByteArray nonce(crypto_secretbox_NONCEBYTES, '\0');
     random(nonce.data(), size_t(nonce.size()));
-    q.addQueryItem(QStringLiteral("ctoken"), QString::fromLatin1(ctokenFor(m_token, ts, rnr, nonce)));
+    q.addQueryItem(QStringLiteral("ctoken"),
+                   QString::fromLatin1(ctokenFor(m_token, ts, rnr, nonce)));
     q.addQueryItem(QStringLiteral("nonce"), QString::fromLatin1(nonce.toHex()));
     return q;
 }

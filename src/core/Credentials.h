@@ -8,7 +8,13 @@
 namespace nuki {
 
 // How the token travels (§2). Auto: the best the bridge accepts, found out by BridgeClient.
-enum class TokenMode { Auto, Encrypted, Hashed, Plain };
+enum class TokenMode
+{
+    Auto,
+    Encrypted,
+    Hashed,
+    Plain
+};
 QString tokenModeName(TokenMode mode);
 TokenMode tokenModeFromName(const QString &name);
 

@@ -77,7 +77,8 @@ bool HttpGet::bodyComplete()
 {
     const qint64 have = m_buffer.size() - m_headerEnd;
     if (m_chunked)
-        return m_buffer.endsWith("\r\n0\r\n\r\n") || m_buffer.mid(m_headerEnd).startsWith("0\r\n\r\n");
+        return m_buffer.endsWith("\r\n0\r\n\r\n") ||
+               m_buffer.mid(m_headerEnd).startsWith("0\r\n\r\n");
     return m_contentLength >= 0 && have >= m_contentLength;
 }
 

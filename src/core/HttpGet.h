@@ -9,7 +9,8 @@ namespace nuki {
 
 struct HttpResult
 {
-    enum Outcome {
+    enum Outcome
+    {
         Ok,           // a complete HTTP answer (any status)
         NotConnected, // the connection never opened: the request cannot have reached the bridge
         Timeout,      // sent, but no complete answer in time

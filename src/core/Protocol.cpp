@@ -77,7 +77,8 @@ void readState(const QJsonObject &s, DeviceState *out)
     if (auto v = integer(s, "doorsensorState", 0, 255))
         out->doorsensorState = int(*v);
     out->ringactionState = boolean(s, "ringactionState");
-    out->ringactionTimestamp = parseTimestamp(s.value(QLatin1String("ringactionTimestamp")).toString());
+    out->ringactionTimestamp =
+        parseTimestamp(s.value(QLatin1String("ringactionTimestamp")).toString());
     out->timestamp = parseTimestamp(s.value(QLatin1String("timestamp")).toString());
 }
 } // namespace
@@ -148,8 +149,8 @@ bool parseInfo(const QByteArray &body, BridgeInfo *out, QString *error)
         ScanResult r;
         r.nukiId = quint32(integer(s, "nukiId", 0, 0xffffffffLL).value_or(0));
         // The doc's example misspells deviceType as "type" (§4.8).
-        r.deviceType = int(integer(s, "deviceType", 0, 255).value_or(
-            integer(s, "type", 0, 255).value_or(0)));
+        r.deviceType =
+            int(integer(s, "deviceType", 0, 255).value_or(integer(s, "type", 0, 255).value_or(0)));
         r.name = s.value(QLatin1String("name")).toString();
         r.rssi = int(integer(s, "rssi", -200, 200).value_or(0));
         r.paired = boolean(s, "paired").value_or(false);
@@ -224,8 +225,8 @@ bool parseCallbackList(const QByteArray &body, QList<CallbackEntry> *out, QStrin
     return true;
 }
 
-bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType,
-                       DeviceState *out, QString *error)
+bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType, DeviceState *out,
+                       QString *error)
 {
     QJsonObject o;
     if (!object(body, &o, error))

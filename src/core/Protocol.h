@@ -11,24 +11,62 @@
 // optional keys stay empty, and anything unusable yields an error text instead of a crash.
 namespace nuki {
 
-enum class DeviceType : int { SmartLock = 0, Opener = 2, SmartDoor = 3, SmartLock3 = 4 };
+enum class DeviceType : int
+{
+    SmartLock = 0,
+    Opener = 2,
+    SmartDoor = 3,
+    SmartLock3 = 4
+};
 
-enum class LockState : int {
-    Uncalibrated = 0, Locked = 1, Unlocking = 2, Unlocked = 3, Locking = 4, Unlatched = 5,
-    UnlockedLockNGo = 6, Unlatching = 7, MotorBlocked = 254, Undefined = 255
+enum class LockState : int
+{
+    Uncalibrated = 0,
+    Locked = 1,
+    Unlocking = 2,
+    Unlocked = 3,
+    Locking = 4,
+    Unlatched = 5,
+    UnlockedLockNGo = 6,
+    Unlatching = 7,
+    MotorBlocked = 254,
+    Undefined = 255
 };
-enum class OpenerState : int {
-    Untrained = 0, Online = 1, RtoActive = 3, Open = 5, Opening = 7, BootRun = 253, Undefined = 255
+enum class OpenerState : int
+{
+    Untrained = 0,
+    Online = 1,
+    RtoActive = 3,
+    Open = 5,
+    Opening = 7,
+    BootRun = 253,
+    Undefined = 255
 };
-enum class DoorSensor : int {
-    Deactivated = 1, Closed = 2, Opened = 3, Unknown = 4, Calibrating = 5, Uncalibrated = 16,
-    Removed = 240, Unknown255 = 255
+enum class DoorSensor : int
+{
+    Deactivated = 1,
+    Closed = 2,
+    Opened = 3,
+    Unknown = 4,
+    Calibrating = 5,
+    Uncalibrated = 16,
+    Removed = 240,
+    Unknown255 = 255
 };
 
 // /lockAction numbers; the meaning depends on the device kind (§3.4).
-enum class LockAction : int {
-    Unlock = 1, Lock = 2, Unlatch = 3, LockNGo = 4, LockNGoUnlatch = 5,
-    RtoOn = 1, RtoOff = 2, ElectricStrike = 3, ContinuousOn = 4, ContinuousOff = 5
+enum class LockAction : int
+{
+    Unlock = 1,
+    Lock = 2,
+    Unlatch = 3,
+    LockNGo = 4,
+    LockNGoUnlatch = 5,
+    RtoOn = 1,
+    RtoOff = 2,
+    ElectricStrike = 3,
+    ContinuousOn = 4,
+    ContinuousOff = 5
 };
 
 constexpr int ModeDoor = 2, ModeContinuous = 3;
@@ -139,8 +177,8 @@ bool parseActionResult(const QByteArray &body, ActionResult *out, QString *error
 bool parseSuccess(const QByteArray &body, bool *success, QString *message, QString *error);
 bool parseCallbackList(const QByteArray &body, QList<CallbackEntry> *out, QString *error);
 // A callback POST: state keys plus nukiId and deviceType.
-bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType,
-                       DeviceState *out, QString *error);
+bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType, DeviceState *out,
+                       QString *error);
 bool parseBridgeLog(const QByteArray &body, QList<BridgeLogEntry> *out, QString *error);
 bool parseDiscovery(const QByteArray &body, QList<DiscoveredBridge> *out, QString *error);
 bool parseAuth(const QByteArray &body, QString *token, bool *success, QString *error);

@@ -23,10 +23,14 @@ bool isKnownDeviceType(int t)
 QString deviceTypeName(int t)
 {
     switch (t) {
-    case 0: return tr("Smart Lock");
-    case 2: return tr("Opener");
-    case 3: return tr("Smart Door");
-    case 4: return tr("Smart Lock 3.0 / 4th gen");
+    case 0:
+        return tr("Smart Lock");
+    case 2:
+        return tr("Opener");
+    case 3:
+        return tr("Smart Door");
+    case 4:
+        return tr("Smart Lock 3.0 / 4th gen");
     }
     return tr("Unknown device (type %1)").arg(t);
 }
@@ -37,26 +41,43 @@ QString stateText(int deviceType, int state)
         return tr("Unknown");
     if (isOpener(deviceType)) {
         switch (state) {
-        case 0: return tr("Untrained");
-        case 1: return tr("Online");
-        case 3: return tr("Ring to Open active");
-        case 5: return tr("Open");
-        case 7: return tr("Opening…");
-        case 253: return tr("Boot run");
-        case 255: return tr("Undefined");
+        case 0:
+            return tr("Untrained");
+        case 1:
+            return tr("Online");
+        case 3:
+            return tr("Ring to Open active");
+        case 5:
+            return tr("Open");
+        case 7:
+            return tr("Opening…");
+        case 253:
+            return tr("Boot run");
+        case 255:
+            return tr("Undefined");
         }
     } else if (isKnownDeviceType(deviceType)) {
         switch (state) {
-        case 0: return tr("Uncalibrated");
-        case 1: return tr("Locked");
-        case 2: return tr("Unlocking…");
-        case 3: return tr("Unlocked");
-        case 4: return tr("Locking…");
-        case 5: return tr("Unlatched");
-        case 6: return tr("Unlocked (Lock ’n’ Go)");
-        case 7: return tr("Unlatching…");
-        case 254: return tr("Motor blocked");
-        case 255: return tr("Undefined");
+        case 0:
+            return tr("Uncalibrated");
+        case 1:
+            return tr("Locked");
+        case 2:
+            return tr("Unlocking…");
+        case 3:
+            return tr("Unlocked");
+        case 4:
+            return tr("Locking…");
+        case 5:
+            return tr("Unlatched");
+        case 6:
+            return tr("Unlocked (Lock ’n’ Go)");
+        case 7:
+            return tr("Unlatching…");
+        case 254:
+            return tr("Motor blocked");
+        case 255:
+            return tr("Undefined");
         }
     }
     return tr("Unknown (%1)").arg(state);
@@ -65,14 +86,22 @@ QString stateText(int deviceType, int state)
 QString doorSensorText(int s)
 {
     switch (s) {
-    case 1: return tr("Door sensor off");
-    case 2: return tr("Door closed");
-    case 3: return tr("Door open");
-    case 4: return tr("Door state unknown");
-    case 5: return tr("Door sensor calibrating");
-    case 16: return tr("Door sensor not calibrated");
-    case 240: return tr("Door sensor removed or tampered");
-    case 255: return tr("Door state unknown");
+    case 1:
+        return tr("Door sensor off");
+    case 2:
+        return tr("Door closed");
+    case 3:
+        return tr("Door open");
+    case 4:
+        return tr("Door state unknown");
+    case 5:
+        return tr("Door sensor calibrating");
+    case 16:
+        return tr("Door sensor not calibrated");
+    case 240:
+        return tr("Door sensor removed or tampered");
+    case 255:
+        return tr("Door state unknown");
     }
     return tr("Door sensor: unknown (%1)").arg(s);
 }
@@ -81,19 +110,29 @@ QString actionName(int deviceType, int action)
 {
     if (isOpener(deviceType)) {
         switch (action) {
-        case 1: return tr("Ring to Open on");
-        case 2: return tr("Ring to Open off");
-        case 3: return tr("Open");
-        case 4: return tr("Continuous mode on");
-        case 5: return tr("Continuous mode off");
+        case 1:
+            return tr("Ring to Open on");
+        case 2:
+            return tr("Ring to Open off");
+        case 3:
+            return tr("Open");
+        case 4:
+            return tr("Continuous mode on");
+        case 5:
+            return tr("Continuous mode off");
         }
     } else {
         switch (action) {
-        case 1: return tr("Unlock");
-        case 2: return tr("Lock");
-        case 3: return tr("Open");
-        case 4: return tr("Lock ’n’ Go");
-        case 5: return tr("Lock ’n’ Go and open");
+        case 1:
+            return tr("Unlock");
+        case 2:
+            return tr("Lock");
+        case 3:
+            return tr("Open");
+        case 4:
+            return tr("Lock ’n’ Go");
+        case 5:
+            return tr("Lock ’n’ Go and open");
         }
     }
     return tr("Action %1").arg(action);

@@ -21,9 +21,9 @@ inline nukisim::SimConfig fastSimConfig()
     return c;
 }
 
-inline std::unique_ptr<nukisim::SimBridge> startSim(const QString &token,
-                                                    const QString &address = QStringLiteral("127.0.0.1"),
-                                                    nukisim::SimConfig config = fastSimConfig())
+inline std::unique_ptr<nukisim::SimBridge>
+startSim(const QString &token, const QString &address = QStringLiteral("127.0.0.1"),
+         nukisim::SimConfig config = fastSimConfig())
 {
     auto sim = std::make_unique<nukisim::SimBridge>(config);
     sim->setToken(token);

@@ -17,12 +17,13 @@ class TestBridgeClient : public QObject
     {
         bool done = false;
         BridgeError result;
-        client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
-            result = e;
-            if (out)
-                *out = d;
-            done = true;
-        });
+        client->list(BridgeClient::Priority::User,
+                     [&](const BridgeError &e, const QList<Device> &d) {
+                         result = e;
+                         if (out)
+                             *out = d;
+                         done = true;
+                     });
         [&] { WAIT_FOR(done, 30000); }();
         return result;
     }
@@ -59,11 +60,12 @@ private slots:
         int finished = 0;
         QStringList order;
         for (int i = 0; i < 3; ++i)
-            client->list(BridgeClient::Priority::Poll, [&](const BridgeError &e, const QList<Device> &) {
-                QVERIFY(e.ok());
-                order << QStringLiteral("list");
-                ++finished;
-            });
+            client->list(BridgeClient::Priority::Poll,
+                         [&](const BridgeError &e, const QList<Device> &) {
+                             QVERIFY(e.ok());
+                             order << QStringLiteral("list");
+                             ++finished;
+                         });
         const auto lock = simLock();
         client->lockAction(lock.nukiId, lock.deviceType, 2, false,
                            [&](const BridgeError &e, const ActionResult &r) {
@@ -198,10 +200,11 @@ private slots:
         const auto lock = simLock();
         BridgeError result;
         bool done = false;
-        client->lockState(lock.nukiId, lock.deviceType, [&](const BridgeError &e, const DeviceState &) {
-            result = e;
-            done = true;
-        });
+        client->lockState(lock.nukiId, lock.deviceType,
+                          [&](const BridgeError &e, const DeviceState &) {
+                              result = e;
+                              done = true;
+                          });
         WAIT_FOR(done, 20000);
         QCOMPARE(int(result.kind), kind);
         QVERIFY(!result.message().isEmpty());
@@ -220,10 +223,11 @@ private slots:
         sim->setReachable(lock.nukiId, lock.deviceType, false);
         BridgeError result;
         bool done = false;
-        client->lockAction(lock.nukiId, lock.deviceType, 2, false, [&](const BridgeError &e, const ActionResult &) {
-            result = e;
-            done = true;
-        });
+        client->lockAction(lock.nukiId, lock.deviceType, 2, false,
+                           [&](const BridgeError &e, const ActionResult &) {
+                               result = e;
+                               done = true;
+                           });
         WAIT_FOR(done, 20000);
         QCOMPARE(result.kind, BridgeError::DeviceUnreachable);
     }
@@ -239,7 +243,8 @@ private slots:
                                 {{QStringLiteral("nukiId"), QString::number(lock.nukiId)},
                                  {QStringLiteral("deviceType"), QStringLiteral("0")},
                                  {QStringLiteral("action"), QStringLiteral("3")}},
-                                BridgeClient::Priority::Action, 400};
+                                BridgeClient::Priority::Action,
+                                400};
         client->send(r, [&](const BridgeError &e, const QByteArray &) {
             result = e;
             done = true;
@@ -261,10 +266,11 @@ private slots:
         sim->faults().dropRemaining = 1;
         BridgeError result;
         bool done = false;
-        client->lockAction(lock.nukiId, lock.deviceType, 1, false, [&](const BridgeError &e, const ActionResult &) {
-            result = e;
-            done = true;
-        });
+        client->lockAction(lock.nukiId, lock.deviceType, 1, false,
+                           [&](const BridgeError &e, const ActionResult &) {
+                               result = e;
+                               done = true;
+                           });
         WAIT_FOR(done, 20000);
         QCOMPARE(result.kind, BridgeError::BadResponse);
         QVERIFY(result.mayHaveReachedBridge);

@@ -26,12 +26,13 @@ private slots:
         QCOMPARE(list[0].state.state, 3);
         QCOMPARE(list[0].state.doorsensorState.value_or(-1), 2);
         QCOMPARE(list[0].state.keypadBatteryCritical.has_value(), true);
-        QCOMPARE(list[0].state.timestamp, QDateTime(QDate(2020, 11, 18), QTime(18, 22, 59), Qt::UTC));
+        QCOMPARE(list[0].state.timestamp,
+                 QDateTime(QDate(2020, 11, 18), QTime(18, 22, 59), Qt::UTC));
         QVERIFY(isOpener(list[1].deviceType));
         QCOMPARE(list[1].state.ringactionState.value_or(true), false);
         QVERIFY(!list[1].state.batteryChargeState.has_value());
         QVERIFY(!list[2].state.doorsensorState.has_value()); // no sensor: key absent
-        QVERIFY(!list[3].state.known);                        // degraded entry survives
+        QVERIFY(!list[3].state.known);                       // degraded entry survives
         QCOMPARE(list[3].deviceType, 0);
         QCOMPARE(list[4].deviceType, 9); // unknown type kept as a number
         QCOMPARE(deviceTypeName(9), QStringLiteral("Unknown device (type 9)"));
@@ -69,9 +70,10 @@ private slots:
         info.firmwareVersion = QStringLiteral("1.22.1");
         QVERIFY(info.supportsEncryptedToken());
         // The doc's own example: "type" instead of "deviceType", Z timestamps.
-        QVERIFY(parseInfo(R"({"bridgeType": 2, "ids": {"serverId": 7}, "versions": {"appVersion": "1.2"},
+        QVERIFY(parseInfo(
+            R"({"bridgeType": 2, "ids": {"serverId": 7}, "versions": {"appVersion": "1.2"},
             "currentTime": "2018-04-01T12:10:11Z", "scanResults": [{"type": 2, "nukiId": 5}]})",
-                          &info, &error));
+            &info, &error));
         QCOMPARE(info.scanResults[0].deviceType, 2);
         QVERIFY(info.currentTime.isValid());
         QVERIFY(!info.supportsHashedToken());
@@ -83,11 +85,13 @@ private slots:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("truncated") << QByteArray("[{\"deviceType\": 0, \"nuk");
         QTest::newRow("object not array") << QByteArray("{\"a\": 1}");
-        QTest::newRow("wrong types") << QByteArray(R"([{"nukiId": "12", "deviceType": "x", "lastKnownState": 5}])");
+        QTest::newRow("wrong types")
+            << QByteArray(R"([{"nukiId": "12", "deviceType": "x", "lastKnownState": 5}])");
         QTest::newRow("negative id") << QByteArray(R"([{"nukiId": -4}])");
         QTest::newRow("huge") << QByteArray(MaxBodyBytes + 10, ' ');
         QTest::newRow("html") << QByteArray("<html>nope</html>");
-        QTest::newRow("nested garbage") << QByteArray(R"([[[[]]], null, 1, "x", {"nukiId": 1e30}])");
+        QTest::newRow("nested garbage")
+            << QByteArray(R"([[[[]]], null, 1, "x", {"nukiId": 1e30}])");
     }
 
     void malformedInputNeverCrashes()
@@ -148,7 +152,8 @@ private slots:
         QCOMPARE(state.doorsensorState.value_or(0), 3);
         QList<DiscoveredBridge> found;
         QVERIFY(parseDiscovery(R"({"bridges": [{"bridgeId": 448942400, "ip": "0.0.0.0", "port": 0,
-            "dateUpdated": "2020-10-24T17:47:13Z"}], "errorCode": 0})", &found, &error));
+            "dateUpdated": "2020-10-24T17:47:13Z"}], "errorCode": 0})",
+                               &found, &error));
         QVERIFY(found[0].discoveryDisabled());
         QVERIFY(!parseDiscovery(R"({"bridges": [], "errorCode": 3})", &found, &error));
     }

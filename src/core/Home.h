@@ -1,0 +1,96 @@
+#pragma once
+
+#include "BridgeClient.h"
+#include "HomeTypes.h"
+#include "Poller.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace nuki {
+
+// All bridges and their devices: the truth behind every window, tray menu and command.
+// Applies what polls, pushes and actions bring, and turns state differences into events.
+class Home : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Home(QObject *parent = nullptr);
+    ~Home() override;
+
+    // --- bridges ---
+    void addBridge(const BridgeConfig &config, const QString &token, bool startPolling = true);
+    void removeBridge(const QString &id);
+    void setBridgeToken(const QString &id, const QString &token);
+    void renameBridge(const QString &id, const QString &name);
+    void moveBridge(const QString &id, const QString &host, quint16 port);
+    QStringList bridgeIds() const { return m_bridgeOrder; }
+    const BridgeState *bridge(const QString &id) const;
+    BridgeClient *client(const QString &id) const;
+    Poller *poller(const QString &id) const;
+    void setPollInterval(int ms);
+    void setPushActive(const QString &id, bool active, int heartbeatMs = 60000);
+
+    // --- devices ---
+    QList<DeviceKey> devices() const;
+    const DeviceRecord *device(const DeviceKey &key) const;
+    int deviceCount() const { return int(m_devices.size()); }
+
+    // --- reading ---
+    void refresh();                           // /list of every bridge now
+    void refreshDevice(const DeviceKey &key); // /lockState: wakes the device over Bluetooth
+    void applyList(const QString &bridgeId, const QList<Device> &devices);
+    void applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceType,
+                          const DeviceState &state);
+
+    // --- acting (HomeActions.cpp) ---
+    // Starts `action` (the /lockAction number) unless one is already running on that device.
+    bool startAction(const DeviceKey &key, int action);
+    static bool isValidAction(int deviceType, int action);
+    int actionsRunning() const;
+
+signals:
+    void bridgeAdded(const QString &id);
+    void bridgeRemoved(const QString &id);
+    void bridgeChanged(const QString &id);
+    void deviceAdded(const nuki::DeviceKey &key);
+    void deviceRemoved(const nuki::DeviceKey &key);
+    void deviceChanged(const nuki::DeviceKey &key);
+    // Events: only for real changes after a first known state, never on the first read.
+    void doorChanged(const nuki::DeviceKey &key, int doorsensorState);
+    void lockChangedExternally(const nuki::DeviceKey &key, int state);
+    void batteryCritical(const nuki::DeviceKey &key);
+    void keypadBatteryCritical(const nuki::DeviceKey &key);
+    void ring(const nuki::DeviceKey &key);
+    void bridgeOffline(const QString &id);
+    void bridgeOnline(const QString &id);
+    void tokenRejected(const QString &id);
+    void clockSkew(const QString &id, qint64 seconds);
+    void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
+
+private:
+    struct Bridge
+    {
+        BridgeState state;
+        BridgeClient *client = nullptr;
+        Poller *poller = nullptr;
+    };
+    DeviceRecord *record(const DeviceKey &key);
+    void poll(const QString &bridgeId, BridgeClient::Priority priority);
+    void noteResult(const QString &bridgeId, const BridgeError &error);
+    void applyState(DeviceRecord &r, DeviceState state, bool fromPush);
+    bool expectedFromOurAction(const DeviceRecord &r, int newState) const;
+    void checkStuck(DeviceRecord &r, bool wasTransitional);
+
+    // HomeActions.cpp
+    void finishAction(const DeviceKey &key, quint64 id, const BridgeError &error);
+
+    QHash<QString, Bridge> m_bridges;
+    QStringList m_bridgeOrder;
+    QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order
+    quint64 m_nextActionId = 0;
+    int m_pollIntervalMs = 15000;
+};
+
+} // namespace nuki

@@ -1,0 +1,93 @@
+// Actions: from a person's intent to a definitive outcome (done, failed, or unknown).
+// A lock action that may have reached the bridge is never sent again automatically.
+#include "Home.h"
+
+namespace nuki {
+
+bool Home::isValidAction(int deviceType, int action)
+{
+    return isKnownDeviceType(deviceType) && action >= 1 && action <= 5;
+}
+
+int Home::actionsRunning() const
+{
+    int n = 0;
+    for (const auto &r : m_devices)
+        n += r.action.running();
+    return n;
+}
+
+// What the device shows while the action runs (the bridge's own transitional states).
+static int optimisticState(int deviceType, int action, int current)
+{
+    if (isOpener(deviceType))
+        return action == 3 ? int(OpenerState::Opening) : current;
+    switch (action) {
+    case 1:
+    case 4: return int(LockState::Unlocking);
+    case 2: return int(LockState::Locking);
+    default: return int(LockState::Unlatching);
+    }
+}
+
+bool Home::startAction(const DeviceKey &key, int action)
+{
+    DeviceRecord *r = record(key);
+    BridgeClient *c = client(key.bridgeId);
+    if (!r || !c || r->action.running() || !isValidAction(key.deviceType, action))
+        return false;
+    const quint64 id = ++m_nextActionId;
+    r->action = ActionStatus{ActionStatus::Pending, action, id};
+    r->beforeAction = r->device.state;
+    r->stuckChecked = false;
+    emit deviceChanged(key);
+    c->lockAction(
+        key.nukiId, key.deviceType, action, false,
+        [this, key, id](const BridgeError &error, const ActionResult &) {
+            finishAction(key, id, error);
+        },
+        [this, key, id, action] {
+            DeviceRecord *x = record(key);
+            if (!x || x->action.id != id)
+                return;
+            x->action.phase = ActionStatus::Sent;
+            const int shown = optimisticState(key.deviceType, action, x->device.state.state);
+            if (shown != x->device.state.state) {
+                x->device.state.state = shown;
+                x->device.state.stateName.clear();
+                x->optimistic = true;
+            }
+            emit deviceChanged(key);
+        });
+    return true;
+}
+
+void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &error)
+{
+    DeviceRecord *r = record(key);
+    if (!r || r->action.id != id)
+        return;
+    if (error.ok())
+        r->action.phase = ActionStatus::Succeeded;
+    else if (error.mayHaveReachedBridge)
+        r->action.phase = ActionStatus::Unknown; // "check the door": never re-sent
+    else
+        r->action.phase = ActionStatus::Failed;
+    r->action.error = error;
+    r->action.finishedAt = QDateTime::currentDateTimeUtc();
+    if (r->action.phase == ActionStatus::Failed && r->optimistic) {
+        r->device.state = r->beforeAction; // nothing happened: show what was there
+        r->optimistic = false;
+    }
+    if (error.kind == BridgeError::Unreachable || error.kind == BridgeError::Unauthorized ||
+        error.kind == BridgeError::Timeout)
+        noteResult(key.bridgeId, error);
+    emit deviceChanged(key);
+    emit actionFinished(key, r->action);
+    // Read the real state now and often for a while: push may be faster, /list confirms.
+    if (Poller *p = poller(key.bridgeId))
+        p->startBurst();
+    poll(key.bridgeId, BridgeClient::Priority::User);
+}
+
+} // namespace nuki

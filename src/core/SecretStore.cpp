@@ -1,0 +1,65 @@
+#include "SecretStore.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace nuki {
+
+SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
+
+static QString account(const QString &bridgeId)
+{
+    return QStringLiteral("bridge-") + bridgeId;
+}
+
+static QString explain(QKeychain::Job *job)
+{
+    switch (job->error()) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return QObject::tr("No keychain is available on this desktop (a Secret Service such as "
+                           "GNOME Keyring or KWallet).");
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser: return QObject::tr("The keychain refused access.");
+    case QKeychain::EntryNotFound: return QObject::tr("No token is stored for this bridge.");
+    default: return job->errorString();
+    }
+}
+
+void SecretStore::read(const QString &bridgeId, ReadDone done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setKey(account(bridgeId));
+    job->setInsecureFallback(false);
+    connect(job, &QKeychain::Job::finished, this, [done, job] {
+        const bool ok = job->error() == QKeychain::NoError;
+        done(ok, ok ? job->textData() : QString(), ok ? QString() : explain(job));
+    });
+    job->start();
+}
+
+void SecretStore::write(const QString &bridgeId, const QString &token, WriteDone done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setKey(account(bridgeId));
+    job->setInsecureFallback(false);
+    job->setTextData(token);
+    connect(job, &QKeychain::Job::finished, this, [done, job] {
+        const bool ok = job->error() == QKeychain::NoError;
+        done(ok, ok ? QString() : explain(job));
+    });
+    job->start();
+}
+
+void SecretStore::remove(const QString &bridgeId, WriteDone done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setKey(account(bridgeId));
+    job->setInsecureFallback(false);
+    connect(job, &QKeychain::Job::finished, this, [done, job] {
+        const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        done(ok, ok ? QString() : explain(job));
+    });
+    job->start();
+}
+
+} // namespace nuki

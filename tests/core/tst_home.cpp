@@ -1,0 +1,244 @@
+// Home and DeviceListModel against simulated bridges over loopback.
+#include "CoreTestUtil.h"
+#include "DeviceListModel.h"
+#include "Home.h"
+
+#include <QAbstractItemModelTester>
+
+using namespace nuki;
+using nukisim::SimBridge;
+
+class TestHome : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("home-token-42");
+    std::unique_ptr<SimBridge> sim;
+    std::unique_ptr<Home> home;
+    QString bridgeId;
+
+    void addSim(SimBridge &s, const QString &name)
+    {
+        BridgeConfig c;
+        c.id = QString::number(s.config().serverId, 16).toUpper();
+        c.name = name;
+        c.host = s.address().toString();
+        c.port = s.port();
+        home->addBridge(c, token);
+        home->client(c.id)->config().minGapMs = 20;
+        home->client(c.id)->config().backoffStartMs = 50;
+    }
+    DeviceKey keyOf(const nukisim::SimDevice &d) const { return {bridgeId, d.nukiId, d.deviceType}; }
+    int count(const QString &path) const
+    {
+        int n = 0;
+        for (const auto &e : sim->requestLog())
+            n += e.path == path;
+        return n;
+    }
+    void settle()
+    {
+        // Wait until the home has read the bridge and nothing is queued.
+        QTRY_VERIFY_WITH_TIMEOUT(home->deviceCount() > 0 && !home->client(bridgeId)->inFlight() &&
+                                     home->client(bridgeId)->queued() == 0,
+                                 10000);
+    }
+
+private slots:
+    void init()
+    {
+        sim = startSim(token);
+        QVERIFY(sim);
+        home = std::make_unique<Home>();
+        home->setPollInterval(60000); // tests drive reads themselves
+        addSim(*sim, QStringLiteral("Home"));
+        bridgeId = home->bridgeIds().first();
+        settle();
+    }
+    void cleanup()
+    {
+        home.reset();
+        sim.reset();
+    }
+
+    void devicesAppearAndModelFollows()
+    {
+        QCOMPARE(home->deviceCount(), 4);
+        DeviceListModel model(home.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0).data(DeviceListModel::NameRole).toString(), QStringLiteral("Front door"));
+        QCOMPARE(model.index(0).data(DeviceListModel::StateTextRole).toString(), QStringLiteral("Locked"));
+        QCOMPARE(model.index(0).data(DeviceListModel::DoorSensorVisibleRole).toBool(), true);
+        QCOMPARE(model.index(1).data(DeviceListModel::DoorSensorRole).toInt(), -1);
+        QCOMPARE(model.index(2).data(DeviceListModel::KindRole).toString(), QStringLiteral("Opener"));
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        sim->setDoor(sim->devices().at(0).nukiId, nukisim::dev::DoorOpened);
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
+        const auto roles = changed.last().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(DeviceListModel::DoorSensorRole));
+        QVERIFY(!roles.contains(DeviceListModel::NameRole));
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(reset.size(), 0);
+
+        // A device unpaired on the bridge leaves the list; one paired appears.
+        QList<nukisim::SimDevice> devices = sim->devices();
+        devices.removeAt(1);
+        sim->setDevices(devices);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 5000);
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void severalBridgesGrouped()
+    {
+        auto b2 = startSim(token, QStringLiteral("127.0.0.2"));
+        auto b3 = startSim(token, QStringLiteral("127.0.0.3"));
+        QVERIFY(b2 && b3);
+        addSim(*b2, QStringLiteral("Office"));
+        addSim(*b3, QStringLiteral("Cabin"));
+        QTRY_COMPARE_WITH_TIMEOUT(home->deviceCount(), 12, 10000);
+        const QList<DeviceKey> keys = home->devices();
+        QStringList order;
+        for (const auto &k : keys)
+            if (order.isEmpty() || order.last() != k.bridgeId)
+                order << k.bridgeId;
+        QCOMPARE(order, home->bridgeIds()); // grouped, in the bridges' order
+        // Lock and opener with the same nukiId are two devices.
+        QVERIFY(home->device(keyOf(sim->devices().at(0))));
+        QVERIFY(home->device({bridgeId, sim->devices().at(0).nukiId, 2}));
+    }
+
+    void lockActionEndsDone()
+    {
+        const auto lock = sim->devices().at(1); // unlocked
+        DeviceListModel model(home.get());
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        QSignalSpy external(home.get(), &Home::lockChangedExternally);
+        QVERIFY(home->startAction(keyOf(lock), 2));
+        QVERIFY(!home->startAction(keyOf(lock), 1)); // one action per device at a time
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(1).data(DeviceListModel::StateTextRole).toString(),
+                                  QStringLiteral("Locking…"), 5000);
+        QVERIFY(finished.wait(10000));
+        const auto status = finished.first().at(1).value<ActionStatus>();
+        QCOMPARE(status.phase, ActionStatus::Succeeded);
+        QCOMPARE(sim->device(lock.nukiId, lock.deviceType)->state, int(nukisim::dev::Locked));
+        QTRY_COMPARE_WITH_TIMEOUT(home->device(keyOf(lock))->device.state.state, 1, 5000);
+        QCOMPARE(model.index(1).data(DeviceListModel::ActionTextRole).toString(), QStringLiteral("Lock: done"));
+        QCOMPARE(external.size(), 0); // our own action is not "someone else"
+        QCOMPARE(count(QStringLiteral("/lockState")), 0);
+    }
+
+    void changesBySomeoneElseAreEvents()
+    {
+        const auto lock = sim->devices().at(0);
+        const auto opener = sim->devices().at(2);
+        QSignalSpy external(home.get(), &Home::lockChangedExternally);
+        QSignalSpy door(home.get(), &Home::doorChanged);
+        QSignalSpy rang(home.get(), &Home::ring);
+        QSignalSpy battery(home.get(), &Home::batteryCritical);
+        QSignalSpy keypad(home.get(), &Home::keypadBatteryCritical);
+        sim->turnByHand(lock.nukiId, lock.deviceType, 3);
+        sim->setDoor(lock.nukiId, 3);
+        sim->ring(opener.nukiId);
+        sim->setBattery(lock.nukiId, 0, 9, true, false);
+        sim->setKeypadBatteryCritical(lock.nukiId, true);
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(external.size(), 1, 5000);
+        QCOMPARE(external.first().at(1).toInt(), 3);
+        QCOMPARE(door.size(), 1);
+        QCOMPARE(door.first().at(1).toInt(), 3);
+        QCOMPARE(rang.size(), 1);
+        QCOMPARE(battery.size(), 1);
+        QCOMPARE(keypad.size(), 1);
+        home->refresh(); // nothing new: no repeats
+        QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("/list")) >= 3, 5000);
+        settle();
+        QCOMPARE(external.size(), 1);
+        QCOMPARE(door.size(), 1);
+    }
+
+    void failedActionRestoresState()
+    {
+        const auto lock = sim->devices().at(0);
+        sim->faults().forcedStatus = 404;
+        sim->faults().forcedRemaining = 1;
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(finished.wait(10000));
+        const auto status = finished.first().at(1).value<ActionStatus>();
+        QCOMPARE(status.phase, ActionStatus::Failed);
+        QCOMPARE(status.error.kind, BridgeError::UnknownDevice);
+        QCOMPARE(home->device(keyOf(lock))->device.state.state, 1);
+    }
+
+    void timedOutUnlatchIsUnknownAndNotResent()
+    {
+        const auto lock = sim->devices().at(0);
+        sim->faults().dropRemaining = 1;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        QVERIFY(home->startAction(keyOf(lock), 3));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Unknown);
+        DeviceListModel model(home.get());
+        QVERIFY(model.index(0).data(DeviceListModel::ActionTextRole).toString().contains(
+            QStringLiteral("check the door")));
+        settle();
+        QCOMPARE(count(QStringLiteral("/lockAction")), 1);
+    }
+
+    void stuckTransitionalStateGetsOneLockState()
+    {
+        const auto lock = sim->devices().at(0);
+        sim->turnByHand(lock.nukiId, lock.deviceType, 2); // "unlocking", and it stays there
+        home->refresh();
+        settle();
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("/lockState")), 1, 5000);
+        home->refresh();
+        settle();
+        home->refresh();
+        settle();
+        QCOMPARE(count(QStringLiteral("/lockState")), 1);
+        QCOMPARE(sim->bleWakeups(lock.nukiId, lock.deviceType), 1);
+    }
+
+    void tokenRejectedAndOfflineAreSaid()
+    {
+        QSignalSpy rejected(home.get(), &Home::tokenRejected);
+        home->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
+        sim->setToken(QStringLiteral("changed-on-the-bridge"));
+        home->refresh();
+        QVERIFY(rejected.wait(15000));
+        QCOMPARE(home->bridge(bridgeId)->status, BridgeStatus::TokenRejected);
+        QVERIFY(home->device(home->devices().first())->stale);
+        home->setBridgeToken(bridgeId, QStringLiteral("changed-on-the-bridge"));
+        QTRY_COMPARE_WITH_TIMEOUT(home->bridge(bridgeId)->status, BridgeStatus::Online, 10000);
+
+        QSignalSpy offline(home.get(), &Home::bridgeOffline);
+        home->client(bridgeId)->config().retryDeadlineMs = 300;
+        sim.reset();
+        home->refresh();
+        QVERIFY(offline.wait(10000));
+        QCOMPARE(home->bridge(bridgeId)->status, BridgeStatus::Offline);
+        QVERIFY(home->device(home->devices().first())->stale);
+        QCOMPARE(home->deviceCount(), 4); // devices stay visible
+    }
+
+    void noLockStateWhilePolling()
+    {
+        home->setPollInterval(2000);
+        home->poller(bridgeId)->setInterval(Poller::MinIntervalMs);
+        const int before = count(QStringLiteral("/list"));
+        home->poller(bridgeId)->replied(true); // re-arm with the new interval
+        QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("/list")) >= before + 2, 10000);
+        QCOMPARE(count(QStringLiteral("/lockState")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHome)
+#include "tst_home.moc"
