@@ -65,11 +65,16 @@ QString DeviceListModel::actionText(const ActionStatus &a, int deviceType)
     auto tr = [](const char *t) { return QCoreApplication::translate("nuki::DeviceListModel", t); };
     const QString name = actionName(deviceType, a.action);
     switch (a.phase) {
-    case ActionStatus::Idle: return {};
-    case ActionStatus::Pending: return tr("%1: waiting for the bridge…").arg(name);
-    case ActionStatus::Sent: return tr("%1: in progress…").arg(name);
-    case ActionStatus::Succeeded: return tr("%1: done").arg(name);
-    case ActionStatus::Failed: return tr("%1 failed: %2").arg(name, a.error.message());
+    case ActionStatus::Idle:
+        return {};
+    case ActionStatus::Pending:
+        return tr("%1: waiting for the bridge…").arg(name);
+    case ActionStatus::Sent:
+        return tr("%1: in progress…").arg(name);
+    case ActionStatus::Succeeded:
+        return tr("%1: done").arg(name);
+    case ActionStatus::Failed:
+        return tr("%1 failed: %2").arg(name, a.error.message());
     case ActionStatus::Unknown:
         return tr("%1: outcome unknown — check the door. %2").arg(name, a.error.message());
     }
@@ -85,8 +90,9 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     const Device &d = r->device;
     const DeviceState &s = d.state;
     const BridgeState *b = m_home->bridge(key.bridgeId);
-    v[NameRole] = d.name.isEmpty() ? QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).toUpper()
-                                   : d.name;
+    v[NameRole] = d.name.isEmpty()
+                      ? QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).toUpper()
+                      : d.name;
     v[KeyRole] = QVariant::fromValue(key);
     v[BridgeIdRole] = key.bridgeId;
     v[BridgeNameRole] = b ? b->config.name : QString();
@@ -102,8 +108,8 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[ContinuousModeRole] = isOpener(d.deviceType) && s.mode == ModeContinuous;
     v[DoorSensorRole] = s.doorsensorState.value_or(-1);
     v[DoorSensorTextRole] = s.doorsensorState ? doorSensorText(*s.doorsensorState) : QString();
-    v[DoorSensorVisibleRole] = s.doorsensorState.has_value() &&
-                               *s.doorsensorState != int(DoorSensor::Deactivated);
+    v[DoorSensorVisibleRole] =
+        s.doorsensorState.has_value() && *s.doorsensorState != int(DoorSensor::Deactivated);
     v[BatteryRole] = s.batteryChargeState.value_or(-1);
     v[BatteryChargingRole] = s.batteryCharging.value_or(false);
     v[BatteryCriticalRole] = s.batteryCritical;

@@ -16,7 +16,8 @@ class DeviceListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role {
+    enum Role
+    {
         NameRole = Qt::UserRole + 1,
         KeyRole,
         BridgeIdRole,

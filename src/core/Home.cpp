@@ -8,13 +8,17 @@ QString bridgeStatusText(const BridgeState &s)
 {
     auto tr = [](const char *t) { return QCoreApplication::translate("nuki::Home", t); };
     switch (s.status) {
-    case BridgeStatus::Connecting: return tr("Connecting…");
-    case BridgeStatus::Online: return tr("Online");
-    case BridgeStatus::Busy: return tr("Busy");
+    case BridgeStatus::Connecting:
+        return tr("Connecting…");
+    case BridgeStatus::Online:
+        return tr("Online");
+    case BridgeStatus::Busy:
+        return tr("Busy");
     case BridgeStatus::Offline:
-        return tr("Offline since %1").arg(QLocale().toString(s.offlineSince.toLocalTime().time(),
-                                                              QLocale::ShortFormat));
-    case BridgeStatus::TokenRejected: return tr("Token rejected");
+        return tr("Offline since %1")
+            .arg(QLocale().toString(s.offlineSince.toLocalTime().time(), QLocale::ShortFormat));
+    case BridgeStatus::TokenRejected:
+        return tr("Token rejected");
     }
     return {};
 }
@@ -55,7 +59,8 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
     b.poller = new Poller(this);
     b.poller->setInterval(m_pollIntervalMs);
     const QString id = config.id;
-    connect(b.poller, &Poller::pollDue, this, [this, id] { poll(id, BridgeClient::Priority::Poll); });
+    connect(b.poller, &Poller::pollDue, this,
+            [this, id] { poll(id, BridgeClient::Priority::Poll); });
     connect(b.client, &BridgeClient::clockSkewDetected, this, [this, id](qint64 seconds) {
         m_bridges[id].state.clockSkewSeconds = seconds;
         emit clockSkew(id, seconds);
@@ -66,9 +71,8 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
         m_bridges[id].state.haveInfo = true;
         emit bridgeChanged(id);
     });
-    connect(b.client, &BridgeClient::tokenModeChanged, this, [this, id](TokenMode) {
-        emit bridgeChanged(id);
-    });
+    connect(b.client, &BridgeClient::tokenModeChanged, this,
+            [this, id](TokenMode) { emit bridgeChanged(id); });
     m_bridges.insert(id, b);
     m_bridgeOrder << id;
     emit bridgeAdded(id);
@@ -183,7 +187,7 @@ void Home::poll(const QString &bridgeId, BridgeClient::Priority priority)
         return;
     const bool fromPoller = priority == BridgeClient::Priority::Poll;
     it->client->list(priority, [this, bridgeId, fromPoller](const BridgeError &error,
-                                                             const QList<Device> &devices) {
+                                                            const QList<Device> &devices) {
         if (!m_bridges.contains(bridgeId))
             return;
         noteResult(bridgeId, error);
@@ -205,15 +209,20 @@ void Home::noteResult(const QString &bridgeId, const BridgeError &error)
         s.lastContact = QDateTime::currentDateTimeUtc();
         s.offlineSince = {};
         break;
-    case BridgeError::Busy: s.status = BridgeStatus::Busy; break;
-    case BridgeError::Unauthorized: s.status = BridgeStatus::TokenRejected; break;
+    case BridgeError::Busy:
+        s.status = BridgeStatus::Busy;
+        break;
+    case BridgeError::Unauthorized:
+        s.status = BridgeStatus::TokenRejected;
+        break;
     case BridgeError::Unreachable:
     case BridgeError::Timeout:
         if (s.status != BridgeStatus::Offline)
             s.offlineSince = QDateTime::currentDateTimeUtc();
         s.status = BridgeStatus::Offline;
         break;
-    default: break; // a bad answer says nothing about the bridge as a whole
+    default:
+        break; // a bad answer says nothing about the bridge as a whole
     }
     const bool stale = s.status == BridgeStatus::Offline || s.status == BridgeStatus::TokenRejected;
     for (auto &r : m_devices) {
@@ -289,19 +298,22 @@ bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
     // States an action of ours leads to within a minute are not "someone else".
     if (r.action.phase == ActionStatus::Idle)
         return false;
-    if (!r.action.running() &&
-        (!r.action.finishedAt.isValid() ||
-         r.action.finishedAt.secsTo(QDateTime::currentDateTimeUtc()) > 60))
+    if (!r.action.running() && (!r.action.finishedAt.isValid() ||
+                                r.action.finishedAt.secsTo(QDateTime::currentDateTimeUtc()) > 60))
         return false;
     const int a = r.action.action;
     if (isOpener(r.key.deviceType))
         return a == 3 || (a == 1 && s == 3) || (a == 2 && s == 1) || (a == 4 && s == 3) ||
                (a == 5 && s == 1);
     switch (a) {
-    case 1: return s == 3;
-    case 2: return s == 1;
-    case 3: return s == 5 || s == 3;
-    default: return s == 6 || s == 1 || s == 5; // lock 'n' go relocks by itself
+    case 1:
+        return s == 3;
+    case 2:
+        return s == 1;
+    case 3:
+        return s == 5 || s == 3;
+    default:
+        return s == 6 || s == 1 || s == 5; // lock 'n' go relocks by itself
     }
 }
 
@@ -340,7 +352,8 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         emit lockChangedExternally(r.key, state.state);
     if (state.batteryCritical && !before.batteryCritical)
         emit batteryCritical(r.key);
-    if (state.keypadBatteryCritical.value_or(false) && !before.keypadBatteryCritical.value_or(false))
+    if (state.keypadBatteryCritical.value_or(false) &&
+        !before.keypadBatteryCritical.value_or(false))
         emit keypadBatteryCritical(r.key);
     if (state.ringactionState.value_or(false) &&
         (!before.ringactionState.value_or(false) ||
@@ -370,26 +383,27 @@ void Home::refreshDevice(const DeviceKey &key)
     BridgeClient *c = client(key.bridgeId);
     if (!c)
         return;
-    c->lockState(key.nukiId, key.deviceType, [this, key](const BridgeError &error,
-                                                       const DeviceState &state) {
-        if (!m_bridges.contains(key.bridgeId))
-            return;
-        if (error.kind == BridgeError::Unreachable || error.kind == BridgeError::Timeout ||
-            error.kind == BridgeError::Unauthorized)
-            noteResult(key.bridgeId, error);
-        DeviceRecord *r = record(key);
-        if (!r)
-            return;
-        if (!error.ok()) {
-            r->refreshError = error; // shown on the card until the next good read
-            emit deviceChanged(key);
-            return;
-        }
-        r->refreshError = {};
-        DeviceState s = state;
-        s.timestamp = QDateTime::currentDateTimeUtc();
-        applyState(*r, s, false);
-    });
+    c->lockState(key.nukiId, key.deviceType,
+                 [this, key](const BridgeError &error, const DeviceState &state) {
+                     if (!m_bridges.contains(key.bridgeId))
+                         return;
+                     if (error.kind == BridgeError::Unreachable ||
+                         error.kind == BridgeError::Timeout ||
+                         error.kind == BridgeError::Unauthorized)
+                         noteResult(key.bridgeId, error);
+                     DeviceRecord *r = record(key);
+                     if (!r)
+                         return;
+                     if (!error.ok()) {
+                         r->refreshError = error; // shown on the card until the next good read
+                         emit deviceChanged(key);
+                         return;
+                     }
+                     r->refreshError = {};
+                     DeviceState s = state;
+                     s.timestamp = QDateTime::currentDateTimeUtc();
+                     applyState(*r, s, false);
+                 });
 }
 
 } // namespace nuki

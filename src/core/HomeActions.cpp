@@ -24,9 +24,12 @@ static int optimisticState(int deviceType, int action, int current)
         return action == 3 ? int(OpenerState::Opening) : current;
     switch (action) {
     case 1:
-    case 4: return int(LockState::Unlocking);
-    case 2: return int(LockState::Locking);
-    default: return int(LockState::Unlatching);
+    case 4:
+        return int(LockState::Unlocking);
+    case 2:
+        return int(LockState::Locking);
+    default:
+        return int(LockState::Unlatching);
     }
 }
 

@@ -32,7 +32,15 @@ inline size_t qHash(const DeviceKey &k, size_t seed = 0)
 // One user action from intent to a definitive outcome.
 struct ActionStatus
 {
-    enum Phase { Idle, Pending, Sent, Succeeded, Failed, Unknown };
+    enum Phase
+    {
+        Idle,
+        Pending,
+        Sent,
+        Succeeded,
+        Failed,
+        Unknown
+    };
     Phase phase = Idle;
     int action = 0;
     quint64 id = 0;
@@ -47,11 +55,12 @@ struct DeviceRecord
     Device device;
     QDateTime lastUpdate; // local time of the last fresh information
     ActionStatus action;
-    bool optimistic = false; // state shows what the running action should lead to
-    bool stale = false;      // the bridge is unreachable or rejects us: may be out of date
+    bool optimistic = false;  // state shows what the running action should lead to
+    bool stale = false;       // the bridge is unreachable or rejects us: may be out of date
     DeviceState beforeAction; // restored when an action fails
     bool stuckChecked = false;
-    BridgeError refreshError; // the last explicit /lockState failed // one /lockState for a state stuck mid-transition, no more
+    BridgeError refreshError; // the last explicit /lockState failed // one /lockState for a state
+                              // stuck mid-transition, no more
 };
 
 struct BridgeConfig
@@ -63,7 +72,14 @@ struct BridgeConfig
     TokenMode tokenMode = TokenMode::Auto;
 };
 
-enum class BridgeStatus { Connecting, Online, Busy, Offline, TokenRejected };
+enum class BridgeStatus
+{
+    Connecting,
+    Online,
+    Busy,
+    Offline,
+    TokenRejected
+};
 
 struct BridgeState
 {

@@ -19,9 +19,12 @@ static QString explain(QKeychain::Job *job)
         return QObject::tr("No keychain is available on this desktop (a Secret Service such as "
                            "GNOME Keyring or KWallet).");
     case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser: return QObject::tr("The keychain refused access.");
-    case QKeychain::EntryNotFound: return QObject::tr("No token is stored for this bridge.");
-    default: return job->errorString();
+    case QKeychain::AccessDeniedByUser:
+        return QObject::tr("The keychain refused access.");
+    case QKeychain::EntryNotFound:
+        return QObject::tr("No token is stored for this bridge.");
+    default:
+        return job->errorString();
     }
 }
 
@@ -56,7 +59,8 @@ void SecretStore::remove(const QString &bridgeId, WriteDone done)
     job->setKey(account(bridgeId));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [done, job] {
-        const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        const bool ok =
+            job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
         done(ok, ok ? QString() : explain(job));
     });
     job->start();

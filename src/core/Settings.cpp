@@ -25,8 +25,9 @@ void Settings::sync()
 
 int Settings::pollIntervalSeconds() const
 {
-    return qBound(2, m_settings->value(QStringLiteral("poll/intervalSeconds"), DefaultPollSeconds).toInt(),
-                  3600);
+    return qBound(
+        2, m_settings->value(QStringLiteral("poll/intervalSeconds"), DefaultPollSeconds).toInt(),
+        3600);
 }
 
 void Settings::setPollIntervalSeconds(int seconds)
@@ -89,7 +90,8 @@ void Settings::setNotify(const QString &kind, bool on)
 QString Settings::discoveryUrl() const
 {
     return m_settings
-        ->value(QStringLiteral("discovery/url"), QStringLiteral("https://api.nuki.io/discover/bridges"))
+        ->value(QStringLiteral("discovery/url"),
+                QStringLiteral("https://api.nuki.io/discover/bridges"))
         .toString();
 }
 

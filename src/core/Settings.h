@@ -13,11 +13,11 @@ namespace nuki {
 class Settings
 {
 public:
-    Settings();                                      // the user's settings file
-    explicit Settings(const QString &iniPath);       // a given file (tests, --config)
+    Settings();                                // the user's settings file
+    explicit Settings(const QString &iniPath); // a given file (tests, --config)
 
     int pollIntervalSeconds() const;
-    void setPollIntervalSeconds(int seconds);        // bounded to 2..3600
+    void setPollIntervalSeconds(int seconds); // bounded to 2..3600
     bool confirmOpen() const;
     void setConfirmOpen(bool on);
     bool startMinimized() const;

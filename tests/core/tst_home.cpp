@@ -27,7 +27,10 @@ class TestHome : public QObject
         home->client(c.id)->config().minGapMs = 20;
         home->client(c.id)->config().backoffStartMs = 50;
     }
-    DeviceKey keyOf(const nukisim::SimDevice &d) const { return {bridgeId, d.nukiId, d.deviceType}; }
+    DeviceKey keyOf(const nukisim::SimDevice &d) const
+    {
+        return {bridgeId, d.nukiId, d.deviceType};
+    }
     int count(const QString &path) const
     {
         int n = 0;
@@ -64,13 +67,17 @@ private slots:
     {
         QCOMPARE(home->deviceCount(), 4);
         DeviceListModel model(home.get());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.index(0).data(DeviceListModel::NameRole).toString(), QStringLiteral("Front door"));
-        QCOMPARE(model.index(0).data(DeviceListModel::StateTextRole).toString(), QStringLiteral("Locked"));
+        QCOMPARE(model.index(0).data(DeviceListModel::NameRole).toString(),
+                 QStringLiteral("Front door"));
+        QCOMPARE(model.index(0).data(DeviceListModel::StateTextRole).toString(),
+                 QStringLiteral("Locked"));
         QCOMPARE(model.index(0).data(DeviceListModel::DoorSensorVisibleRole).toBool(), true);
         QCOMPARE(model.index(1).data(DeviceListModel::DoorSensorRole).toInt(), -1);
-        QCOMPARE(model.index(2).data(DeviceListModel::KindRole).toString(), QStringLiteral("Opener"));
+        QCOMPARE(model.index(2).data(DeviceListModel::KindRole).toString(),
+                 QStringLiteral("Opener"));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -127,7 +134,8 @@ private slots:
         QCOMPARE(status.phase, ActionStatus::Succeeded);
         QCOMPARE(sim->device(lock.nukiId, lock.deviceType)->state, int(nukisim::dev::Locked));
         QTRY_COMPARE_WITH_TIMEOUT(home->device(keyOf(lock))->device.state.state, 1, 5000);
-        QCOMPARE(model.index(1).data(DeviceListModel::ActionTextRole).toString(), QStringLiteral("Lock: done"));
+        QCOMPARE(model.index(1).data(DeviceListModel::ActionTextRole).toString(),
+                 QStringLiteral("Lock: done"));
         QCOMPARE(external.size(), 0); // our own action is not "someone else"
         QCOMPARE(count(QStringLiteral("/lockState")), 0);
     }
@@ -185,8 +193,10 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Unknown);
         DeviceListModel model(home.get());
-        QVERIFY(model.index(0).data(DeviceListModel::ActionTextRole).toString().contains(
-            QStringLiteral("check the door")));
+        QVERIFY(model.index(0)
+                    .data(DeviceListModel::ActionTextRole)
+                    .toString()
+                    .contains(QStringLiteral("check the door")));
         settle();
         QCOMPARE(count(QStringLiteral("/lockAction")), 1);
     }

@@ -25,8 +25,8 @@ private slots:
         QVERIFY(s.confirmOpen());
         QVERIFY(!s.notify(QStringLiteral("door")));
         QVERIFY(s.notify(QStringLiteral("ring")));
-        BridgeConfig b{QStringLiteral("1A2B"), QStringLiteral("Home"), QStringLiteral("127.0.0.2"), 8080,
-                       TokenMode::Encrypted};
+        BridgeConfig b{QStringLiteral("1A2B"), QStringLiteral("Home"), QStringLiteral("127.0.0.2"),
+                       8080, TokenMode::Encrypted};
         s.upsertBridge(b);
         b.name = QStringLiteral("Renamed");
         s.upsertBridge(b);
@@ -44,7 +44,8 @@ private slots:
     {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("needs a D-Bus session with a keyring: run through scripts/test.sh");
-        const QString token = QStringLiteral("keychain-token-%1").arg(QCoreApplication::applicationPid());
+        const QString token =
+            QStringLiteral("keychain-token-%1").arg(QCoreApplication::applicationPid());
         SecretStore store;
         store.setService(QStringLiteral("nuki-desktop-test"));
         bool done = false, ok = false;

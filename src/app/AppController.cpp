@@ -1,0 +1,119 @@
+#include "AppController.h"
+
+#include "SimBridge.h"
+#include "SimLife.h"
+
+#include <QHostAddress>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRandomGenerator>
+
+using namespace nuki;
+
+AppController::AppController(Settings *settings, bool demo, QObject *parent)
+    : QObject(parent), m_settings(settings), m_demo(demo)
+{
+    m_model = std::make_unique<DeviceListModel>(&m_home);
+    confirm = [](const QString &question, QWidget *parent) {
+        // A real dialog with "Cancel" as the default button: a stray Enter or click does not
+        // open a door.
+        QMessageBox box(QMessageBox::Question, tr("Please confirm"), question,
+                        QMessageBox::Yes | QMessageBox::Cancel, parent);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.button(QMessageBox::Yes)->setText(tr("Open"));
+        return box.exec() == QMessageBox::Yes;
+    };
+}
+
+AppController::~AppController() = default;
+
+void AppController::start()
+{
+    applySettings();
+    if (m_demo)
+        startDemo();
+    else
+        loadBridges();
+}
+
+void AppController::applySettings()
+{
+    m_home.setPollInterval(m_settings->pollIntervalSeconds() * 1000);
+}
+
+void AppController::startDemo()
+{
+    // The simulated bridge runs inside the app, on loopback, with a token made up for this
+    // run: nothing is stored in the keychain or the settings.
+    nukisim::SimConfig config;
+    config.actionMs = 1500;
+    config.lockNGoDelayMs = 10000;
+    config.unlatchHoldMs = 3000;
+    config.requestMs = 10;
+    m_demoBridge = new nukisim::SimBridge(config, this);
+    QString token;
+    for (int i = 0; i < 16; ++i)
+        token += QLatin1Char("abcdefghijkmnpqrstuvwxyz23456789"[QRandomGenerator::system()->bounded(32)]);
+    m_demoBridge->setToken(token);
+    if (!m_demoBridge->listen(QHostAddress::LocalHost, 0))
+        qWarning("Demo mode: the simulated bridge could not listen on 127.0.0.1");
+    (new nukisim::SimLife(m_demoBridge, 9000))->start();
+    BridgeConfig b;
+    b.id = QString::number(m_demoBridge->config().serverId, 16).toUpper();
+    b.name = tr("Demo bridge");
+    b.host = m_demoBridge->address().toString();
+    b.port = m_demoBridge->port();
+    m_home.addBridge(b, token);
+    m_home.setPollInterval(5000); // the demo should feel alive
+}
+
+void AppController::loadBridges()
+{
+    for (const BridgeConfig &b : m_settings->bridges()) {
+        m_home.addBridge(b, QString(), false);
+        const QString id = b.id;
+        m_secrets.read(id, [this, id](bool ok, const QString &token, const QString &error) {
+            if (!ok) {
+                emit keychainProblem(id, error);
+                return;
+            }
+            m_home.setBridgeToken(id, token);
+            if (Poller *p = m_home.poller(id))
+                p->start();
+        });
+    }
+}
+
+void AppController::removeBridge(const QString &id)
+{
+    m_home.removeBridge(id);
+    m_settings->removeBridge(id);
+    m_settings->sync();
+    m_secrets.remove(id, [](bool, const QString &) {});
+}
+
+bool AppController::needsConfirmation(int deviceType, int action)
+{
+    // Opening: unlatch (3) and lock 'n' go with unlatch (5) on a lock; the buzzer on an opener.
+    if (isOpener(deviceType))
+        return action == 3;
+    return action == 3 || action == 5;
+}
+
+bool AppController::requestAction(const DeviceKey &key, int action, QWidget *parent)
+{
+    const DeviceRecord *r = m_home.device(key);
+    if (!r || r->action.running())
+        return false;
+    if (m_settings->confirmOpen() && needsConfirmation(key.deviceType, action)) {
+        const QString question =
+            isOpener(key.deviceType)
+                ? tr("Open the door at “%1” now (buzz it open)?").arg(r->device.name)
+                : (action == 5 ? tr("Lock ’n’ Go and open “%1” now? The door will be unlatched.")
+                                 : tr("Open “%1” now? The door will be unlatched."))
+                      .arg(r->device.name);
+        if (!confirm(question, parent))
+            return false;
+    }
+    return m_home.startAction(key, action);
+}

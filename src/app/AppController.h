@@ -1,0 +1,57 @@
+#pragma once
+
+#include "DeviceListModel.h"
+#include "Home.h"
+#include "SecretStore.h"
+#include "Settings.h"
+
+#include <QObject>
+#include <memory>
+
+class QWidget;
+namespace nukisim {
+class SimBridge;
+class SimLife;
+} // namespace nukisim
+
+// Wires the core together for the app: settings, keychain, Home, the model, and demo mode.
+// Widgets ask it for intents (`requestAction`); only the core talks to a bridge.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    AppController(nuki::Settings *settings, bool demo, QObject *parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    nuki::Home *home() { return &m_home; }
+    nuki::DeviceListModel *model() { return m_model.get(); }
+    nuki::Settings *settings() { return m_settings; }
+    nuki::SecretStore *secrets() { return &m_secrets; }
+    bool isDemo() const { return m_demo; }
+    nukisim::SimBridge *demoBridge() const { return m_demoBridge; }
+
+    // Asks for confirmation where opening a door is involved (unless switched off), then acts.
+    // Returns false when nothing was started (cancelled, or an action is already running).
+    bool requestAction(const nuki::DeviceKey &key, int action, QWidget *parent);
+    static bool needsConfirmation(int deviceType, int action);
+    // Tests replace the dialog: return true to confirm.
+    std::function<bool(const QString &question, QWidget *parent)> confirm;
+
+    void applySettings();
+    void removeBridge(const QString &id);
+
+signals:
+    void keychainProblem(const QString &bridgeId, const QString &message);
+
+private:
+    void startDemo();
+    void loadBridges();
+
+    nuki::Settings *m_settings;
+    nuki::Home m_home;
+    nuki::SecretStore m_secrets;
+    std::unique_ptr<nuki::DeviceListModel> m_model;
+    bool m_demo;
+    nukisim::SimBridge *m_demoBridge = nullptr;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDialog>
+
+class QFormLayout;
+class QLabel;
+class QListWidget;
+class QPushButton;
+namespace nuki {
+class Home;
+}
+
+// A bridge's details: firmware, uptime, Wi-Fi and server connection, how we authenticate,
+// the bridge's own log (newest first), and for a hardware bridge reboot and firmware update.
+class BridgeDetailsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    BridgeDetailsDialog(nuki::Home *home, const QString &bridgeId, QWidget *parent = nullptr);
+
+private:
+    void fill();
+    void loadLog();
+    void maintenance(const QString &path, const QString &question);
+
+    nuki::Home *m_home;
+    QString m_id;
+    QFormLayout *m_form;
+    QListWidget *m_log;
+    QLabel *m_logStatus;
+    QPushButton *m_reboot;
+    QPushButton *m_update;
+};

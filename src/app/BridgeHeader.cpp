@@ -1,0 +1,72 @@
+#include "BridgeHeader.h"
+
+#include "Home.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace nuki;
+
+BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
+    : QFrame(parent), m_home(home), m_id(bridgeId)
+{
+    setObjectName(QStringLiteral("bridgeHeader"));
+    m_name = new QLabel(this);
+    QFont f = m_name->font();
+    f.setBold(true);
+    m_name->setFont(f);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("bridgeStatus"));
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("bridgeBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral(
+        "background: #fdecea; color: #8a1c1c; border-radius: 4px; padding: 6px"));
+    m_token = new QPushButton(tr("Enter new token…"), this);
+    auto *details = new QPushButton(tr("Details…"), this);
+    details->setAccessibleName(tr("Bridge details"));
+    connect(details, &QPushButton::clicked, this, [this] { emit detailsRequested(m_id); });
+    connect(m_token, &QPushButton::clicked, this, [this] { emit newTokenRequested(m_id); });
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_name);
+    row->addWidget(m_status, 1);
+    row->addWidget(details);
+    auto *bannerRow = new QHBoxLayout;
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_token);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 8, 4, 2);
+    layout->addLayout(row);
+    layout->addLayout(bannerRow);
+    refresh();
+}
+
+void BridgeHeader::refresh()
+{
+    const BridgeState *s = m_home->bridge(m_id);
+    if (!s)
+        return;
+    m_name->setText(s->config.name.isEmpty() ? tr("Bridge %1").arg(m_id) : s->config.name);
+    QStringList parts{bridgeStatusText(*s)};
+    parts << (s->pushActive ? tr("instant updates") : tr("checked every %n s", nullptr,
+                                                          m_home->poller(m_id)
+                                                              ? m_home->poller(m_id)->interval() / 1000
+                                                              : 0));
+    m_status->setText(QStringLiteral("· ") + parts.join(QStringLiteral(" · ")));
+    QString banner;
+    if (s->status == BridgeStatus::TokenRejected)
+        banner = tr("The bridge rejected the token, so the devices below may be out of date. "
+                    "Enter the token again.");
+    else if (s->status == BridgeStatus::Offline)
+        banner = s->lastError.message();
+    else if (qAbs(s->clockSkewSeconds) >= 30)
+        banner = tr("The bridge's clock differs from this computer's by %n second(s). This app "
+                    "adjusts for it; other apps may fail to connect.",
+                    nullptr, int(qAbs(s->clockSkewSeconds)));
+    m_banner->setText(banner);
+    m_banner->setVisible(!banner.isEmpty());
+    m_token->setVisible(s->status == BridgeStatus::TokenRejected);
+}

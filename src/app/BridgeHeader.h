@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+namespace nuki {
+class Home;
+}
+
+// The line above a bridge's devices: its name and status in words (online, busy, offline
+// since, token rejected with a way to fix it, clock difference, push or polling).
+class BridgeHeader : public QFrame
+{
+    Q_OBJECT
+public:
+    BridgeHeader(nuki::Home *home, const QString &bridgeId, QWidget *parent = nullptr);
+    void refresh();
+    QString bridgeId() const { return m_id; }
+
+signals:
+    void detailsRequested(const QString &bridgeId);
+    void newTokenRequested(const QString &bridgeId);
+
+private:
+    nuki::Home *m_home;
+    QString m_id;
+    QLabel *m_name;
+    QLabel *m_status;
+    QLabel *m_banner;
+    QPushButton *m_token;
+};

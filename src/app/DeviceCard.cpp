@@ -1,0 +1,211 @@
+#include "DeviceCard.h"
+
+#include "DeviceListModel.h"
+#include "StateIcons.h"
+
+#include <QContextMenuEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace nuki;
+using R = DeviceListModel;
+
+DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
+    : QFrame(parent), m_index(index)
+{
+    m_key = index.data(R::KeyRole).value<DeviceKey>();
+    m_deviceType = index.data(R::DeviceTypeRole).toInt();
+    setObjectName(QStringLiteral("deviceCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    m_icon = new QLabel(this);
+    m_icon->setFixedSize(44, 44);
+    m_name = new QLabel(this);
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_name->setFont(bold);
+    m_details = new QLabel(this);
+    m_details->setForegroundRole(QPalette::PlaceholderText);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("stateLabel"));
+    m_battery = new QLabel(this);
+    m_age = new QLabel(this);
+    m_age->setForegroundRole(QPalette::PlaceholderText);
+    m_outcome = new QLabel(this);
+    m_outcome->setWordWrap(true);
+    m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
+    m_ring = new QLabel(tr("Ringing"), this);
+    m_ring->setStyleSheet(QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
+    m_ring->setObjectName(QStringLiteral("ringLabel"));
+
+    m_actions = new QWidget(this);
+    auto *buttons = new QHBoxLayout(m_actions);
+    buttons->setContentsMargins(0, 4, 0, 0);
+    if (isOpener(m_deviceType)) {
+        m_rto = addButton(tr("Ring to Open"), 0, tr("R"));
+        m_rto->setCheckable(true);
+        connect(m_rto, &QPushButton::clicked, this, [this](bool on) {
+            m_rto->setChecked(!on); // the state comes from the bridge, not from the click
+            request(on ? int(LockAction::RtoOn) : int(LockAction::RtoOff));
+        });
+        m_cm = addButton(tr("Continuous mode"), 0, tr("C"));
+        m_cm->setCheckable(true);
+        connect(m_cm, &QPushButton::clicked, this, [this](bool on) {
+            m_cm->setChecked(!on);
+            request(on ? int(LockAction::ContinuousOn) : int(LockAction::ContinuousOff));
+        });
+        addButton(tr("Open"), int(LockAction::ElectricStrike), tr("O"));
+    } else if (isKnownDeviceType(m_deviceType)) {
+        addButton(tr("Lock"), int(LockAction::Lock), tr("L"));
+        addButton(tr("Unlock"), int(LockAction::Unlock), tr("U"));
+        addButton(tr("Open"), int(LockAction::Unlatch), tr("O"));
+        QPushButton *lng = addButton(tr("Lock ’n’ Go"), 0, tr("G"));
+        auto *menu = new QMenu(lng);
+        menu->addAction(tr("Lock ’n’ Go"), this, [this] { request(int(LockAction::LockNGo)); });
+        menu->addAction(tr("Lock ’n’ Go and open"), this,
+                        [this] { request(int(LockAction::LockNGoUnlatch)); });
+        lng->setMenu(menu);
+    }
+    buttons->addStretch();
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_name);
+    top->addWidget(m_ring);
+    top->addStretch();
+    top->addWidget(m_battery);
+    text->addLayout(top);
+    text->addWidget(m_details);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_state);
+    stateRow->addStretch();
+    stateRow->addWidget(m_age);
+    text->addLayout(stateRow);
+    text->addWidget(m_actions);
+    text->addWidget(m_outcome);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
+    refresh();
+}
+
+QPushButton *DeviceCard::addButton(const QString &text, int action, const QString &shortcutHint)
+{
+    auto *b = new QPushButton(text, m_actions);
+    b->setAccessibleName(text);
+    b->setToolTip(tr("%1 (key %2 when this device is focused)").arg(text, shortcutHint));
+    b->setProperty("shortcutKey", shortcutHint);
+    if (action)
+        connect(b, &QPushButton::clicked, this, [this, action] { request(action); });
+    m_actions->layout()->addWidget(b);
+    m_buttons << b;
+    return b;
+}
+
+QString DeviceCard::ageText(const QDateTime &when)
+{
+    if (!when.isValid())
+        return tr("never updated");
+    const qint64 s = qMax<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()));
+    if (s < 5)
+        return tr("updated just now");
+    if (s < 120)
+        return tr("updated %n s ago", nullptr, int(s));
+    if (s < 7200)
+        return tr("updated %n min ago", nullptr, int(s / 60));
+    return tr("updated %n h ago", nullptr, int(s / 3600));
+}
+
+void DeviceCard::refreshAge()
+{
+    m_age->setText(ageText(m_index.data(R::LastUpdateRole).toDateTime()));
+}
+
+void DeviceCard::refresh()
+{
+    if (!m_index.isValid())
+        return;
+    auto d = [this](int role) { return m_index.data(role); };
+    const QString name = d(R::NameRole).toString();
+    const int state = d(R::StateRole).toInt();
+    const bool stale = d(R::StaleRole).toBool();
+    const QString stateText = d(R::StateTextRole).toString();
+    const auto look = StateIcons::lookFor(m_deviceType, state, state >= 0);
+    m_icon->setPixmap(StateIcons::pixmap(look, 40, devicePixelRatioF()));
+    m_name->setText(name);
+    m_state->setText(stale ? tr("%1 (may be out of date)").arg(stateText) : stateText);
+    QStringList details{d(R::KindRole).toString()};
+    if (d(R::DoorSensorVisibleRole).toBool())
+        details << d(R::DoorSensorTextRole).toString();
+    if (d(R::ContinuousModeRole).toBool())
+        details << tr("Continuous mode");
+    if (d(R::KeypadBatteryCriticalRole).toBool())
+        details << tr("Keypad battery low");
+    if (!d(R::KnownTypeRole).toBool())
+        details << tr("This kind of device is new to this app: shown without actions");
+    m_details->setText(details.join(QStringLiteral(" · ")));
+
+    const int battery = d(R::BatteryRole).toInt();
+    QString batteryText;
+    if (battery >= 0)
+        batteryText = tr("Battery %1%").arg(battery);
+    if (d(R::BatteryChargingRole).toBool())
+        batteryText += tr(" (charging)");
+    if (d(R::BatteryCriticalRole).toBool())
+        batteryText = (batteryText.isEmpty() ? tr("Battery") : batteryText) + tr(" — critical");
+    m_battery->setText(batteryText);
+    m_battery->setStyleSheet(d(R::BatteryCriticalRole).toBool() ? QStringLiteral("color: #d63b3b")
+                                                                : QString());
+    m_ring->setVisible(d(R::RingRole).toBool());
+
+    const int phase = d(R::ActionPhaseRole).toInt();
+    const bool running = phase == ActionStatus::Pending || phase == ActionStatus::Sent;
+    for (QPushButton *b : std::as_const(m_buttons))
+        b->setEnabled(!running);
+    if (m_rto)
+        m_rto->setChecked(state == int(OpenerState::RtoActive) && !d(R::ContinuousModeRole).toBool());
+    if (m_cm)
+        m_cm->setChecked(d(R::ContinuousModeRole).toBool());
+    QString outcome = d(R::ActionTextRole).toString();
+    const QString error = d(R::ErrorTextRole).toString();
+    if (!error.isEmpty())
+        outcome = outcome.isEmpty() ? error : outcome + u'\n' + error;
+    m_outcome->setText(outcome);
+    m_outcome->setVisible(!outcome.isEmpty());
+    const bool bad = phase == ActionStatus::Failed || phase == ActionStatus::Unknown;
+    m_outcome->setStyleSheet(bad ? QStringLiteral("color: #d63b3b") : QString());
+    setAccessibleName(tr("%1, %2").arg(name, m_state->text()));
+    refreshAge();
+}
+
+void DeviceCard::keyPressEvent(QKeyEvent *event)
+{
+    const QString key = event->text().toUpper();
+    for (QPushButton *b : std::as_const(m_buttons)) {
+        if (!key.isEmpty() && b->property("shortcutKey").toString() == key && b->isEnabled()) {
+            if (b->menu())
+                b->showMenu();
+            else
+                b->click();
+            return;
+        }
+    }
+    QFrame::keyPressEvent(event);
+}
+
+void DeviceCard::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Refresh now (wakes the lock over Bluetooth)"), this,
+                   [this] { emit refreshRequested(m_key); });
+    menu.exec(event->globalPos());
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "HomeTypes.h"
+
+#include <QFrame>
+#include <QPersistentModelIndex>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+// One device: what it is, its state in words and as an icon, door sensor, battery, and the
+// actions its kind supports. It shows the model's data and emits intents; it never talks to
+// a bridge.
+class DeviceCard : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit DeviceCard(const QPersistentModelIndex &index, QWidget *parent = nullptr);
+    void refresh(); // re-read everything from the model
+    void refreshAge();
+    nuki::DeviceKey key() const { return m_key; }
+
+    static QString ageText(const QDateTime &when);
+
+signals:
+    void actionRequested(const nuki::DeviceKey &key, int action);
+    void refreshRequested(const nuki::DeviceKey &key);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    QPushButton *addButton(const QString &text, int action, const QString &shortcutHint);
+    void request(int action) { emit actionRequested(m_key, action); }
+
+    QPersistentModelIndex m_index;
+    nuki::DeviceKey m_key;
+    int m_deviceType = 0;
+    QLabel *m_icon;
+    QLabel *m_name;
+    QLabel *m_details;
+    QLabel *m_state;
+    QLabel *m_battery;
+    QLabel *m_age;
+    QLabel *m_outcome;
+    QLabel *m_ring;
+    QWidget *m_actions;
+    QList<QPushButton *> m_buttons;
+    QPushButton *m_rto = nullptr;
+    QPushButton *m_cm = nullptr;
+};

@@ -1,0 +1,156 @@
+#include "DeviceListView.h"
+
+#include "AppController.h"
+#include "BridgeHeader.h"
+#include "DeviceCard.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace nuki;
+
+DeviceListView::DeviceListView(AppController *app, QWidget *parent)
+    : QScrollArea(parent), m_app(app)
+{
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    m_content = new QWidget(this);
+    m_layout = new QVBoxLayout(m_content);
+    m_layout->setSpacing(6);
+    m_empty = new QLabel(tr("No devices yet. The list fills as soon as a bridge answers."),
+                         m_content);
+    m_empty->setObjectName(QStringLiteral("emptyLabel"));
+    m_layout->addWidget(m_empty);
+    m_layout->addStretch();
+    setWidget(m_content);
+
+    QAbstractItemModel *model = app->model();
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { addRows(first, last); });
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { removeRows(first, last); });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    if (DeviceCard *c = card(m_app->model()->keyAt(row)))
+                        c->refresh();
+            });
+    Home *home = app->home();
+    connect(home, &Home::bridgeChanged, this, [this](const QString &id) {
+        if (BridgeHeader *h = m_headers.value(id))
+            h->refresh();
+    });
+    connect(home, &Home::bridgeAdded, this, [this](const QString &id) {
+        ensureHeader(id);
+        rebuildOrder();
+    });
+    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+        delete m_headers.take(id);
+        rebuildOrder();
+    });
+    for (const QString &id : home->bridgeIds())
+        ensureHeader(id);
+    if (model->rowCount() > 0)
+        addRows(0, model->rowCount() - 1);
+
+    m_ageTimer.setInterval(5000);
+    m_ageTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_ageTimer, &QTimer::timeout, this, [this] {
+        for (DeviceCard *c : std::as_const(m_cards))
+            c->refreshAge();
+    });
+}
+
+void DeviceListView::showEvent(QShowEvent *event)
+{
+    m_ageTimer.start();
+    for (DeviceCard *c : std::as_const(m_cards))
+        c->refreshAge();
+    QScrollArea::showEvent(event);
+}
+
+void DeviceListView::hideEvent(QHideEvent *event)
+{
+    m_ageTimer.stop(); // no wake-ups while nobody looks
+    QScrollArea::hideEvent(event);
+}
+
+DeviceCard *DeviceListView::card(const DeviceKey &key) const
+{
+    return m_cards.value(key);
+}
+
+QList<DeviceCard *> DeviceListView::cards() const
+{
+    QList<DeviceCard *> list;
+    for (int row = 0; row < m_app->model()->rowCount(); ++row)
+        if (DeviceCard *c = card(m_app->model()->keyAt(row)))
+            list << c;
+    return list;
+}
+
+void DeviceListView::ensureHeader(const QString &bridgeId)
+{
+    if (m_headers.contains(bridgeId))
+        return;
+    auto *h = new BridgeHeader(m_app->home(), bridgeId, m_content);
+    connect(h, &BridgeHeader::detailsRequested, this, &DeviceListView::detailsRequested);
+    connect(h, &BridgeHeader::newTokenRequested, this, &DeviceListView::newTokenRequested);
+    m_headers.insert(bridgeId, h);
+}
+
+void DeviceListView::addRows(int first, int last)
+{
+    DeviceListModel *model = m_app->model();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model->index(row);
+        const DeviceKey key = model->keyAt(row);
+        auto *c = new DeviceCard(QPersistentModelIndex(index), m_content);
+        connect(c, &DeviceCard::actionRequested, this,
+                [this](const DeviceKey &k, int action) { m_app->requestAction(k, action, this); });
+        connect(c, &DeviceCard::refreshRequested, this,
+                [this](const DeviceKey &k) { m_app->home()->refreshDevice(k); });
+        m_cards.insert(key, c);
+        ensureHeader(key.bridgeId);
+    }
+    rebuildOrder();
+}
+
+void DeviceListView::removeRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        delete m_cards.take(m_app->model()->keyAt(row));
+    rebuildOrder();
+}
+
+void DeviceListView::rebuildOrder()
+{
+    // Re-place widgets (cheap: no widget is created or destroyed here). Headers only when
+    // there is more than one bridge or something to say about the one.
+    while (m_layout->count() > 0)
+        m_layout->takeAt(0);
+    const QStringList bridges = m_app->home()->bridgeIds();
+    DeviceListModel *model = m_app->model();
+    for (const QString &id : bridges) {
+        if (BridgeHeader *h = m_headers.value(id)) {
+            m_layout->addWidget(h);
+            h->show();
+        }
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const DeviceKey key = model->keyAt(row);
+            if (key.bridgeId == id)
+                if (DeviceCard *c = m_cards.value(key))
+                    m_layout->addWidget(c);
+        }
+    }
+    m_layout->addWidget(m_empty);
+    m_empty->setVisible(m_cards.isEmpty());
+    m_layout->addStretch();
+    // Tab order follows the visual order.
+    QWidget *previous = nullptr;
+    for (DeviceCard *c : cards()) {
+        if (previous)
+            setTabOrder(previous, c);
+        previous = c;
+    }
+}

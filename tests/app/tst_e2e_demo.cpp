@@ -1,0 +1,95 @@
+// End to end under a real X server and window manager (run through scripts/with-desktop.sh):
+// the real executable in demo mode, and the full window in-process for its widgets' contents.
+#include "AppController.h"
+#include "DeviceCard.h"
+#include "DeviceListView.h"
+#include "MainWindow.h"
+
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QScreen>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestE2eDemo : public QObject
+{
+    Q_OBJECT
+    QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
+
+    static QString findWindow(const QString &title)
+    {
+        QProcess p;
+        p.start(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--name"), title});
+        p.waitForFinished(5000);
+        return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DISPLAY"))
+            QSKIP("needs an X server: run through scripts/with-desktop.sh");
+        QDir().mkpath(shots);
+    }
+
+    void realExecutableShowsItsWindow()
+    {
+        QTemporaryDir dir;
+        QProcess app;
+        app.setProcessChannelMode(QProcess::ForwardedChannels);
+        app.start(qEnvironmentVariable("NUKI_DESKTOP"),
+                  {QStringLiteral("--demo"), QStringLiteral("--config"), dir.filePath(QStringLiteral("s.ini"))});
+        QVERIFY(app.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!findWindow(QStringLiteral("Nuki Desktop")).isEmpty(), 20000);
+        QCOMPARE(app.state(), QProcess::Running);
+        // Wait (bounded) until the screen shows the locked padlock's green: the first device
+        // card has been painted by the real process.
+        const QString file = shots + QStringLiteral("/e2e-demo-screen.png");
+        auto paintedLockIcon = [&] {
+            QProcess::execute(QStringLiteral("import"),
+                              {QStringLiteral("-window"), QStringLiteral("root"), file});
+            const QImage screen(file);
+            for (int y = 0; y < screen.height(); y += 2)
+                for (int x = 0; x < screen.width(); x += 2)
+                    if (screen.pixel(x, y) == qRgb(0x2e, 0x9d, 0x5b))
+                        return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(paintedLockIcon(), 20000);
+        QCOMPARE(app.state(), QProcess::Running); // still alive
+        app.terminate();
+        QVERIFY(app.waitForFinished(10000));
+    }
+
+    void windowContents()
+    {
+        QTemporaryDir dir;
+        nuki::Settings settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController controller(&settings, true);
+        MainWindow window(&controller);
+        controller.start();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.deviceList()->cards().size(), 4, 15000);
+        auto *demo = window.findChild<QLabel *>(QStringLiteral("demoMark"));
+        QVERIFY(demo && demo->isVisible());
+        QStringList names;
+        for (DeviceCard *c : window.deviceList()->cards())
+            names << c->findChildren<QLabel *>().at(1)->text();
+        QCOMPARE(names, QStringList({QStringLiteral("Front door"), QStringLiteral("Back door"),
+                                     QStringLiteral("Building entrance"), QStringLiteral("Garden gate")}));
+        const QImage shot = window.grab().toImage();
+        QVERIFY(shot.save(shots + QStringLiteral("/e2e-demo-window.png")));
+        // A blank or one-colour window would mean nothing was painted.
+        QSet<QRgb> colours;
+        for (int y = 0; y < shot.height(); y += 7)
+            for (int x = 0; x < shot.width(); x += 7)
+                colours.insert(shot.pixel(x, y));
+        QVERIFY(colours.size() > 20);
+    }
+};
+
+QTEST_MAIN(TestE2eDemo)
+#include "tst_e2e_demo.moc"

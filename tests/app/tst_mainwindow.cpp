@@ -1,0 +1,201 @@
+// The main window, offscreen, against a simulated bridge over loopback.
+#include "AppController.h"
+#include "BridgeHeader.h"
+#include "DeviceCard.h"
+#include "DeviceListView.h"
+#include "MainWindow.h"
+#include "SimBridge.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nuki;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("widget-token-1");
+    QTemporaryDir dir;
+    std::unique_ptr<nukisim::SimBridge> sim;
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<AppController> app;
+    std::unique_ptr<MainWindow> window;
+    QString bridgeId;
+    int confirmations = 0;
+    bool confirmAnswer = false;
+
+    DeviceCard *card(int index) const
+    {
+        const auto d = sim->devices().at(index);
+        return window->deviceList()->card({bridgeId, d.nukiId, d.deviceType});
+    }
+    QPushButton *button(DeviceCard *c, const QString &text) const
+    {
+        for (auto *b : c->findChildren<QPushButton *>())
+            if (b->text() == text)
+                return b;
+        return nullptr;
+    }
+    QString text(QWidget *w, const char *name) const
+    {
+        auto *l = w->findChild<QLabel *>(QLatin1String(name));
+        return l ? l->text() : QString();
+    }
+    QStringList actionsSent() const
+    {
+        QStringList list;
+        for (const auto &e : sim->requestLog())
+            if (e.path == QLatin1String("/lockAction"))
+                for (const auto &p : e.params)
+                    if (p.first == QLatin1String("action"))
+                        list << p.second;
+        return list;
+    }
+
+private slots:
+    void init()
+    {
+        nukisim::SimConfig c;
+        c.requestMs = 5;
+        c.actionMs = 150;
+        c.unlatchHoldMs = 150;
+        c.lockNGoDelayMs = 300;
+        sim = std::make_unique<nukisim::SimBridge>(c);
+        sim->setToken(token);
+        QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
+        app = std::make_unique<AppController>(settings.get(), false);
+        confirmations = 0;
+        app->confirm = [this](const QString &, QWidget *) {
+            ++confirmations;
+            return confirmAnswer;
+        };
+        window = std::make_unique<MainWindow>(app.get());
+        app->start();
+        BridgeConfig b{QString::number(sim->config().serverId, 16), QStringLiteral("Test bridge"),
+                       QStringLiteral("127.0.0.1"), sim->port()};
+        app->home()->addBridge(b, token);
+        bridgeId = b.id;
+        app->home()->client(bridgeId)->config().minGapMs = 20;
+        app->home()->client(bridgeId)->config().backoffStartMs = 50;
+        window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 4, 10000);
+    }
+    void cleanup()
+    {
+        window.reset();
+        app.reset();
+        sim.reset();
+    }
+
+    void clickLockLocksTheLock()
+    {
+        DeviceCard *back = card(1);
+        QCOMPARE(text(back, "stateLabel"), QStringLiteral("Unlocked"));
+        QTest::mouseClick(button(back, QStringLiteral("Lock")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->device(sim->devices().at(1).nukiId, 4)->state, 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(text(back, "stateLabel"), QStringLiteral("Locked"), 10000);
+        QCOMPARE(text(back, "outcomeLabel"), QStringLiteral("Lock: done"));
+    }
+
+    void buttonsWaitWhileAnActionRuns()
+    {
+        sim->config().actionMs = 800;
+        DeviceCard *front = card(0);
+        QTest::mouseClick(button(front, QStringLiteral("Unlock")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(front, "stateLabel"), QStringLiteral("Unlocking…"), 5000);
+        QVERIFY(!button(front, QStringLiteral("Lock"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(button(front, QStringLiteral("Lock"))->isEnabled(), 10000);
+    }
+
+    void lockNGoWithUnlatchSendsAction5()
+    {
+        confirmAnswer = true;
+        QPushButton *lng = button(card(0), QStringLiteral("Lock ’n’ Go"));
+        QVERIFY(lng && lng->menu());
+        const auto actions = lng->menu()->actions();
+        QCOMPARE(actions.size(), 2);
+        actions.at(1)->trigger();
+        QCOMPARE(confirmations, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(actionsSent(), QStringList{QStringLiteral("5")}, 10000);
+    }
+
+    void openAsksAndCancelDoesNothing()
+    {
+        confirmAnswer = false;
+        QTest::mouseClick(button(card(0), QStringLiteral("Open")), Qt::LeftButton);
+        QCOMPARE(confirmations, 1);
+        QTest::mouseClick(button(card(2), QStringLiteral("Open")), Qt::LeftButton); // opener
+        QCOMPARE(confirmations, 2);
+        app->home()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!app->home()->client(bridgeId)->inFlight(), 5000);
+        QVERIFY(actionsSent().isEmpty());
+        // Locking needs no confirmation.
+        QTest::mouseClick(button(card(0), QStringLiteral("Lock")), Qt::LeftButton);
+        QCOMPARE(confirmations, 2);
+    }
+
+    void openerCardShowsOpenerActionsOnly()
+    {
+        DeviceCard *opener = card(2);
+        QStringList texts;
+        for (auto *b : opener->findChildren<QPushButton *>())
+            texts << b->text();
+        QCOMPARE(texts, QStringList({QStringLiteral("Ring to Open"), QStringLiteral("Continuous mode"),
+                                     QStringLiteral("Open")}));
+        QTest::mouseClick(button(opener, QStringLiteral("Ring to Open")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(actionsSent(), QStringList{QStringLiteral("1")}, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(button(opener, QStringLiteral("Ring to Open"))->isChecked(), 10000);
+        QCOMPARE(text(opener, "stateLabel"), QStringLiteral("Ring to Open active"));
+    }
+
+    void busyStormSaysBusy()
+    {
+        app->home()->client(bridgeId)->config().actionRetryDeadlineMs = 500;
+        sim->faults().rate503 = 1.0;
+        QTest::mouseClick(button(card(0), QStringLiteral("Unlock")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "outcomeLabel").contains(QStringLiteral("busy")), 10000);
+        QCOMPARE(text(card(0), "stateLabel"), QStringLiteral("Locked")); // nothing happened
+    }
+
+    void rejectedTokenShowsBanner()
+    {
+        app->home()->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
+        sim->setToken(QStringLiteral("another-token"));
+        app->home()->refresh();
+        BridgeHeader *h = window->deviceList()->header(bridgeId);
+        QTRY_VERIFY_WITH_TIMEOUT(text(h, "bridgeBanner").contains(QStringLiteral("rejected the token")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "stateLabel").contains(QStringLiteral("out of date")), 5000);
+        auto *fix = h->findChild<QPushButton *>();
+        QVERIFY(fix);
+    }
+
+    void timeoutSaysUnknown()
+    {
+        sim->faults().dropRemaining = 1;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        QTest::mouseClick(button(card(1), QStringLiteral("Lock")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(text(card(1), "outcomeLabel").contains(QStringLiteral("check the door")),
+                                 10000);
+        QCOMPARE(actionsSent().size(), 1);
+    }
+
+    void unknownDeviceTypeGetsGenericCard()
+    {
+        QString error;
+        QVERIFY(sim->loadDevices(R"([{"deviceType": 9, "nukiId": 77, "name": "Future lock",
+            "lastKnownState": {"mode": 2, "state": 42}}])", &error));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 1, 10000);
+        DeviceCard *c = window->deviceList()->cards().first();
+        QVERIFY(c->findChildren<QPushButton *>().isEmpty());
+        QCOMPARE(text(c, "stateLabel"), QStringLiteral("Unknown (42)"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
