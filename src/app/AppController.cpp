@@ -53,7 +53,8 @@ void AppController::startDemo()
     m_demoBridge = new nukisim::SimBridge(config, this);
     QString token;
     for (int i = 0; i < 16; ++i)
-        token += QLatin1Char("abcdefghijkmnpqrstuvwxyz23456789"[QRandomGenerator::system()->bounded(32)]);
+        token += QLatin1Char(
+            "abcdefghijkmnpqrstuvwxyz23456789"[QRandomGenerator::system()->bounded(32)]);
     m_demoBridge->setToken(token);
     if (!m_demoBridge->listen(QHostAddress::LocalHost, 0))
         qWarning("Demo mode: the simulated bridge could not listen on 127.0.0.1");
@@ -110,7 +111,7 @@ bool AppController::requestAction(const DeviceKey &key, int action, QWidget *par
             isOpener(key.deviceType)
                 ? tr("Open the door at “%1” now (buzz it open)?").arg(r->device.name)
                 : (action == 5 ? tr("Lock ’n’ Go and open “%1” now? The door will be unlatched.")
-                                 : tr("Open “%1” now? The door will be unlatched."))
+                               : tr("Open “%1” now? The door will be unlatched."))
                       .arg(r->device.name);
         if (!confirm(question, parent))
             return false;

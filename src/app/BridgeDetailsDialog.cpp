@@ -28,8 +28,9 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, QW
                     tr("Reboot the bridge now? Its devices cannot be reached for about a minute."));
     });
     connect(m_update, &QPushButton::clicked, this, [this] {
-        maintenance(QStringLiteral("/fwupdate"),
-                    tr("Let the bridge look for and install firmware updates now? It may restart."));
+        maintenance(
+            QStringLiteral("/fwupdate"),
+            tr("Let the bridge look for and install firmware updates now? It may restart."));
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_reboot, QDialogButtonBox::ActionRole);
@@ -60,26 +61,30 @@ void BridgeDetailsDialog::fill()
         return !v ? tr("unknown") : (*v ? tr("connected") : tr("not connected"));
     };
     m_form->addRow(tr("Name:"), new QLabel(s->config.name, this));
-    m_form->addRow(tr("Address:"),
-                   new QLabel(QStringLiteral("%1:%2").arg(s->config.host).arg(s->config.port), this));
+    m_form->addRow(
+        tr("Address:"),
+        new QLabel(QStringLiteral("%1:%2").arg(s->config.host).arg(s->config.port), this));
     m_form->addRow(tr("Status:"), new QLabel(bridgeStatusText(*s), this));
     const BridgeClient *c = m_home->client(m_id);
     m_form->addRow(tr("Token sent as:"), new QLabel(tokenModeName(c->effectiveTokenMode()), this));
     if (s->haveInfo) {
         const BridgeInfo &i = s->info;
-        m_form->addRow(tr("Type:"), new QLabel(i.isHardware() ? tr("Hardware bridge")
-                                                              : tr("Software bridge"), this));
+        m_form->addRow(
+            tr("Type:"),
+            new QLabel(i.isHardware() ? tr("Hardware bridge") : tr("Software bridge"), this));
         m_form->addRow(tr("Firmware:"),
                        new QLabel(i.isHardware() ? i.firmwareVersion : i.appVersion, this));
         if (!i.wifiFirmwareVersion.isEmpty())
             m_form->addRow(tr("Wi-Fi firmware:"), new QLabel(i.wifiFirmwareVersion, this));
-        m_form->addRow(tr("Up for:"), new QLabel(tr("%n hour(s)", nullptr, int(i.uptime / 3600)), this));
+        m_form->addRow(tr("Up for:"),
+                       new QLabel(tr("%n hour(s)", nullptr, int(i.uptime / 3600)), this));
         m_form->addRow(tr("Wi-Fi:"), new QLabel(yesNo(i.wlanConnected), this));
         m_form->addRow(tr("Nuki server:"), new QLabel(yesNo(i.serverConnected), this));
     }
     if (qAbs(s->clockSkewSeconds) >= 30)
-        m_form->addRow(tr("Clock:"), new QLabel(tr("%n s off from this computer", nullptr,
-                                                   int(s->clockSkewSeconds)), this));
+        m_form->addRow(
+            tr("Clock:"),
+            new QLabel(tr("%n s off from this computer", nullptr, int(s->clockSkewSeconds)), this));
     const bool hardware = !s->haveInfo || s->info.isHardware();
     m_reboot->setVisible(hardware);
     m_update->setVisible(hardware);
@@ -90,32 +95,36 @@ void BridgeDetailsDialog::loadLog()
     BridgeClient *c = m_home->client(m_id);
     if (!c)
         return;
-    c->bridgeLog(0, 100, [this, guard = QPointer<QDialog>(this)](const BridgeError &error,
-                                                                 const QList<BridgeLogEntry> &log) {
-        if (!guard)
-            return;
-        m_log->clear();
-        if (!error.ok()) {
-            m_logStatus->setText(error.message());
-            return;
-        }
-        for (const BridgeLogEntry &e : log) {
-            QString line = QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
-                           QStringLiteral("  ") + e.type;
-            if (e.raw.contains(u"nukiId"))
-                line += QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
-            m_log->addItem(line);
-        }
-        m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
-    });
+    c->bridgeLog(
+        0, 100,
+        [this, guard = QPointer<QDialog>(this)](const BridgeError &error,
+                                                const QList<BridgeLogEntry> &log) {
+            if (!guard)
+                return;
+            m_log->clear();
+            if (!error.ok()) {
+                m_logStatus->setText(error.message());
+                return;
+            }
+            for (const BridgeLogEntry &e : log) {
+                QString line = QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
+                               QStringLiteral("  ") + e.type;
+                if (e.raw.contains(u"nukiId"))
+                    line += QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
+                m_log->addItem(line);
+            }
+            m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
+        });
 }
 
 void BridgeDetailsDialog::maintenance(const QString &path, const QString &question)
 {
     if (QMessageBox::question(this, tr("Please confirm"), question) != QMessageBox::Yes)
         return;
-    m_home->client(m_id)->maintenance(path, [this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
-        if (guard)
-            m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.") : error.message());
-    });
+    m_home->client(m_id)->maintenance(
+        path, [this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
+            if (guard)
+                m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.")
+                                                : error.message());
+        });
 }

@@ -22,8 +22,8 @@ BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("bridgeBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral(
-        "background: #fdecea; color: #8a1c1c; border-radius: 4px; padding: 6px"));
+    m_banner->setStyleSheet(
+        QStringLiteral("background: #fdecea; color: #8a1c1c; border-radius: 4px; padding: 6px"));
     m_token = new QPushButton(tr("Enter new token…"), this);
     auto *details = new QPushButton(tr("Details…"), this);
     details->setAccessibleName(tr("Bridge details"));
@@ -51,10 +51,10 @@ void BridgeHeader::refresh()
         return;
     m_name->setText(s->config.name.isEmpty() ? tr("Bridge %1").arg(m_id) : s->config.name);
     QStringList parts{bridgeStatusText(*s)};
-    parts << (s->pushActive ? tr("instant updates") : tr("checked every %n s", nullptr,
-                                                          m_home->poller(m_id)
-                                                              ? m_home->poller(m_id)->interval() / 1000
-                                                              : 0));
+    parts << (s->pushActive
+                  ? tr("instant updates")
+                  : tr("checked every %n s", nullptr,
+                       m_home->poller(m_id) ? m_home->poller(m_id)->interval() / 1000 : 0));
     m_status->setText(QStringLiteral("· ") + parts.join(QStringLiteral(" · ")));
     QString banner;
     if (s->status == BridgeStatus::TokenRejected)

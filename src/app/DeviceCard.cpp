@@ -42,7 +42,8 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_outcome->setWordWrap(true);
     m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
     m_ring = new QLabel(tr("Ringing"), this);
-    m_ring->setStyleSheet(QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
+    m_ring->setStyleSheet(
+        QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
     m_ring->setObjectName(QStringLiteral("ringLabel"));
 
     m_actions = new QWidget(this);
@@ -172,7 +173,8 @@ void DeviceCard::refresh()
     for (QPushButton *b : std::as_const(m_buttons))
         b->setEnabled(!running);
     if (m_rto)
-        m_rto->setChecked(state == int(OpenerState::RtoActive) && !d(R::ContinuousModeRole).toBool());
+        m_rto->setChecked(state == int(OpenerState::RtoActive) &&
+                          !d(R::ContinuousModeRole).toBool());
     if (m_cm)
         m_cm->setChecked(d(R::ContinuousModeRole).toBool());
     QString outcome = d(R::ActionTextRole).toString();

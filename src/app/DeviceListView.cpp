@@ -17,8 +17,8 @@ DeviceListView::DeviceListView(AppController *app, QWidget *parent)
     m_content = new QWidget(this);
     m_layout = new QVBoxLayout(m_content);
     m_layout->setSpacing(6);
-    m_empty = new QLabel(tr("No devices yet. The list fills as soon as a bridge answers."),
-                         m_content);
+    m_empty =
+        new QLabel(tr("No devices yet. The list fills as soon as a bridge answers."), m_content);
     m_empty->setObjectName(QStringLiteral("emptyLabel"));
     m_layout->addWidget(m_empty);
     m_layout->addStretch();

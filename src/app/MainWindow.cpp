@@ -111,10 +111,11 @@ void MainWindow::enterNewToken(const QString &bridgeId)
         return;
     m_app->home()->setBridgeToken(bridgeId, token.trimmed());
     if (!m_app->isDemo())
-        m_app->secrets()->write(bridgeId, token.trimmed(), [this, bridgeId](bool stored, const QString &error) {
-            if (!stored)
-                emit m_app->keychainProblem(bridgeId, error);
-        });
+        m_app->secrets()->write(bridgeId, token.trimmed(),
+                                [this, bridgeId](bool stored, const QString &error) {
+                                    if (!stored)
+                                        emit m_app->keychainProblem(bridgeId, error);
+                                });
 }
 
 void MainWindow::addBridge()

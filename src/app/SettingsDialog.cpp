@@ -86,8 +86,9 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
         QListWidgetItem *item = m_bridges->currentItem();
         if (!item)
             return;
-        if (QMessageBox::question(this, tr("Remove bridge"),
-                                  tr("Remove “%1” and its token from this computer?").arg(item->text())) !=
+        if (QMessageBox::question(
+                this, tr("Remove bridge"),
+                tr("Remove “%1” and its token from this computer?").arg(item->text())) !=
             QMessageBox::Yes)
             return;
         m_app->removeBridge(item->data(Qt::UserRole).toString());

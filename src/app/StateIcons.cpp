@@ -27,14 +27,22 @@ Look lookFor(int deviceType, int state, bool known)
 QColor colorFor(Look look)
 {
     switch (look) {
-    case Look::Locked: return QColor(0x2e, 0x9d, 0x5b);
-    case Look::Unlocked: return QColor(0xe0, 0x8a, 0x1e);
-    case Look::Moving: return QColor(0x3b, 0x7d, 0xd8);
-    case Look::Attention: return QColor(0xd6, 0x3b, 0x3b);
-    case Look::Opener: return QColor(0x6b, 0x72, 0x80);
-    case Look::OpenerActive: return QColor(0x8e, 0x4e, 0xc6);
-    case Look::Door: return QColor(0xe0, 0x8a, 0x1e);
-    case Look::Unknown: break;
+    case Look::Locked:
+        return QColor(0x2e, 0x9d, 0x5b);
+    case Look::Unlocked:
+        return QColor(0xe0, 0x8a, 0x1e);
+    case Look::Moving:
+        return QColor(0x3b, 0x7d, 0xd8);
+    case Look::Attention:
+        return QColor(0xd6, 0x3b, 0x3b);
+    case Look::Opener:
+        return QColor(0x6b, 0x72, 0x80);
+    case Look::OpenerActive:
+        return QColor(0x8e, 0x4e, 0xc6);
+    case Look::Door:
+        return QColor(0xe0, 0x8a, 0x1e);
+    case Look::Unknown:
+        break;
     }
     return QColor(0x9a, 0xa0, 0xa6);
 }
@@ -84,9 +92,13 @@ QPixmap pixmap(Look look, int size, qreal dpr)
     const QRectF r(0, 0, size, size);
     const QColor c = colorFor(look);
     switch (look) {
-    case Look::Locked: drawPadlock(p, r, false, c); break;
+    case Look::Locked:
+        drawPadlock(p, r, false, c);
+        break;
     case Look::Unlocked:
-    case Look::Door: drawPadlock(p, r, true, c); break;
+    case Look::Door:
+        drawPadlock(p, r, true, c);
+        break;
     case Look::Moving:
         drawPadlock(p, r, true, c);
         p.setBrush(c);
@@ -97,7 +109,9 @@ QPixmap pixmap(Look look, int size, qreal dpr)
         p.drawLine(QPointF(r.center().x(), size * 0.52), QPointF(r.center().x(), size * 0.62));
         break;
     case Look::Opener:
-    case Look::OpenerActive: drawOpener(p, r, c); break;
+    case Look::OpenerActive:
+        drawOpener(p, r, c);
+        break;
     case Look::Unknown: {
         p.setPen(Qt::NoPen);
         p.setBrush(c);

@@ -8,7 +8,17 @@
 // any DPI. One look per meaning: locked, unlocked, moving, attention, opener, unknown.
 namespace StateIcons {
 
-enum class Look { Locked, Unlocked, Moving, Attention, Opener, OpenerActive, Unknown, Door };
+enum class Look
+{
+    Locked,
+    Unlocked,
+    Moving,
+    Attention,
+    Opener,
+    OpenerActive,
+    Unknown,
+    Door
+};
 
 Look lookFor(int deviceType, int state, bool known);
 QColor colorFor(Look look);

@@ -26,16 +26,16 @@ int main(int argc, char **argv)
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QApplication::translate("main", "Start with a simulated bridge "
                                                                   "and household (no setup)."));
-    const QCommandLineOption minimized(QStringLiteral("minimized"),
-                                       QApplication::translate("main", "Start hidden in the tray."));
+    const QCommandLineOption minimized(
+        QStringLiteral("minimized"), QApplication::translate("main", "Start hidden in the tray."));
     const QCommandLineOption config(QStringLiteral("config"),
                                     QApplication::translate("main", "Use this settings file."),
                                     QStringLiteral("file"));
     parser.addOptions({demo, minimized, config});
     parser.process(app);
 
-    nuki::Settings settings = parser.isSet(config) ? nuki::Settings(parser.value(config))
-                                                   : nuki::Settings();
+    nuki::Settings settings =
+        parser.isSet(config) ? nuki::Settings(parser.value(config)) : nuki::Settings();
     AppController controller(&settings, parser.isSet(demo));
     MainWindow window(&controller);
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);

@@ -28,6 +28,8 @@ public:
 
     void setToken(const QString &token) { m_token = token; }
     bool hasToken() const { return !m_token.isEmpty(); }
+    // Only for handing the token to the keychain or to another client; never print it.
+    QString token() const { return m_token; }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     void setRandom(std::function<void(void *, size_t)> random) { m_random = std::move(random); }
     void setBridgeClockOffset(qint64 seconds) { m_offset = seconds; }

@@ -35,7 +35,7 @@ SimBridge::SimBridge(const SimConfig &config, QObject *parent)
         m_config.serverId = m_random.bounded(100000000u, 999999999u);
     m_bootTime = QDateTime::currentDateTimeUtc();
     m_callbacks = new SimCallbacks(this);
-    m_devices = defaultDevices(m_config.serverId);
+    setDevices(defaultDevices(m_config.serverId));
 }
 
 SimBridge::~SimBridge() = default;
@@ -108,6 +108,15 @@ void SimBridge::setDevices(const QList<SimDevice> &devices)
 {
     m_devices = devices;
     m_generation.clear();
+    // The bridge learned every state at some moment; without one, /list would show "now"
+    // each time and every read would look like news.
+    const QDateTime t = now();
+    for (auto &d : m_devices) {
+        if (!d.timestamp.isValid())
+            d.timestamp = t;
+        if (d.isOpener() && !d.ringactionTimestamp.isValid())
+            d.ringactionTimestamp = t;
+    }
 }
 
 bool SimBridge::loadDevices(const QByteArray &json, QString *error)

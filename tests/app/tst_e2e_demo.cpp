@@ -21,7 +21,8 @@ class TestE2eDemo : public QObject
     static QString findWindow(const QString &title)
     {
         QProcess p;
-        p.start(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--name"), title});
+        p.start(QStringLiteral("xdotool"),
+                {QStringLiteral("search"), QStringLiteral("--name"), title});
         p.waitForFinished(5000);
         return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
     }
@@ -40,7 +41,8 @@ private slots:
         QProcess app;
         app.setProcessChannelMode(QProcess::ForwardedChannels);
         app.start(qEnvironmentVariable("NUKI_DESKTOP"),
-                  {QStringLiteral("--demo"), QStringLiteral("--config"), dir.filePath(QStringLiteral("s.ini"))});
+                  {QStringLiteral("--demo"), QStringLiteral("--config"),
+                   dir.filePath(QStringLiteral("s.ini"))});
         QVERIFY(app.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(!findWindow(QStringLiteral("Nuki Desktop")).isEmpty(), 20000);
         QCOMPARE(app.state(), QProcess::Running);
@@ -78,8 +80,9 @@ private slots:
         QStringList names;
         for (DeviceCard *c : window.deviceList()->cards())
             names << c->findChildren<QLabel *>().at(1)->text();
-        QCOMPARE(names, QStringList({QStringLiteral("Front door"), QStringLiteral("Back door"),
-                                     QStringLiteral("Building entrance"), QStringLiteral("Garden gate")}));
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("Front door"), QStringLiteral("Back door"),
+                              QStringLiteral("Building entrance"), QStringLiteral("Garden gate")}));
         const QImage shot = window.grab().toImage();
         QVERIFY(shot.save(shots + QStringLiteral("/e2e-demo-window.png")));
         // A blank or one-colour window would mean nothing was painted.

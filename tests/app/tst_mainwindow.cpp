@@ -145,11 +145,12 @@ private slots:
         QStringList texts;
         for (auto *b : opener->findChildren<QPushButton *>())
             texts << b->text();
-        QCOMPARE(texts, QStringList({QStringLiteral("Ring to Open"), QStringLiteral("Continuous mode"),
-                                     QStringLiteral("Open")}));
+        QCOMPARE(texts, QStringList({QStringLiteral("Ring to Open"),
+                                     QStringLiteral("Continuous mode"), QStringLiteral("Open")}));
         QTest::mouseClick(button(opener, QStringLiteral("Ring to Open")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(actionsSent(), QStringList{QStringLiteral("1")}, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(button(opener, QStringLiteral("Ring to Open"))->isChecked(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(button(opener, QStringLiteral("Ring to Open"))->isChecked(),
+                                 10000);
         QCOMPARE(text(opener, "stateLabel"), QStringLiteral("Ring to Open active"));
     }
 
@@ -158,7 +159,8 @@ private slots:
         app->home()->client(bridgeId)->config().actionRetryDeadlineMs = 500;
         sim->faults().rate503 = 1.0;
         QTest::mouseClick(button(card(0), QStringLiteral("Unlock")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "outcomeLabel").contains(QStringLiteral("busy")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "outcomeLabel").contains(QStringLiteral("busy")),
+                                 10000);
         QCOMPARE(text(card(0), "stateLabel"), QStringLiteral("Locked")); // nothing happened
     }
 
@@ -168,8 +170,10 @@ private slots:
         sim->setToken(QStringLiteral("another-token"));
         app->home()->refresh();
         BridgeHeader *h = window->deviceList()->header(bridgeId);
-        QTRY_VERIFY_WITH_TIMEOUT(text(h, "bridgeBanner").contains(QStringLiteral("rejected the token")), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "stateLabel").contains(QStringLiteral("out of date")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text(h, "bridgeBanner").contains(QStringLiteral("rejected the token")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text(card(0), "stateLabel").contains(QStringLiteral("out of date")), 5000);
         auto *fix = h->findChild<QPushButton *>();
         QVERIFY(fix);
     }
@@ -179,8 +183,8 @@ private slots:
         sim->faults().dropRemaining = 1;
         sim->faults().onlyPath = QStringLiteral("/lockAction");
         QTest::mouseClick(button(card(1), QStringLiteral("Lock")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(text(card(1), "outcomeLabel").contains(QStringLiteral("check the door")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text(card(1), "outcomeLabel").contains(QStringLiteral("check the door")), 10000);
         QCOMPARE(actionsSent().size(), 1);
     }
 
@@ -188,7 +192,8 @@ private slots:
     {
         QString error;
         QVERIFY(sim->loadDevices(R"([{"deviceType": 9, "nukiId": 77, "name": "Future lock",
-            "lastKnownState": {"mode": 2, "state": 42}}])", &error));
+            "lastKnownState": {"mode": 2, "state": 42}}])",
+                                 &error));
         app->home()->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 1, 10000);
         DeviceCard *c = window->deviceList()->cards().first();

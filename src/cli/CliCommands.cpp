@@ -1,0 +1,261 @@
+#include "CliCommands.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace nuki;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nukictl", text);
+}
+
+namespace commands {
+
+QJsonObject deviceJson(const QString &bridge, const Device &d)
+{
+    const DeviceState &s = d.state;
+    QJsonObject o{{QStringLiteral("bridge"), bridge},
+                  {QStringLiteral("name"), d.name},
+                  {QStringLiteral("nukiId"), qint64(d.nukiId)},
+                  {QStringLiteral("deviceType"), d.deviceType},
+                  {QStringLiteral("kind"), deviceTypeName(d.deviceType)},
+                  {QStringLiteral("state"), s.state},
+                  {QStringLiteral("stateText"), s.known ? stateText(d.deviceType, s.state) : QString()},
+                  {QStringLiteral("mode"), s.mode},
+                  {QStringLiteral("batteryCritical"), s.batteryCritical}};
+    if (s.batteryChargeState)
+        o.insert(QStringLiteral("battery"), *s.batteryChargeState);
+    if (s.batteryCharging)
+        o.insert(QStringLiteral("batteryCharging"), *s.batteryCharging);
+    if (s.keypadBatteryCritical)
+        o.insert(QStringLiteral("keypadBatteryCritical"), *s.keypadBatteryCritical);
+    if (s.doorsensorState) {
+        o.insert(QStringLiteral("doorsensorState"), *s.doorsensorState);
+        o.insert(QStringLiteral("door"), doorSensorText(*s.doorsensorState));
+    }
+    if (s.ringactionState)
+        o.insert(QStringLiteral("ringing"), *s.ringactionState);
+    if (s.timestamp.isValid())
+        o.insert(QStringLiteral("timestamp"), s.timestamp.toString(Qt::ISODate));
+    return o;
+}
+
+int bridges(CliContext &c)
+{
+    QJsonArray list;
+    for (const auto &b : c.bridges) {
+        list << QJsonObject{{QStringLiteral("id"), b->config.id},
+                            {QStringLiteral("name"), b->config.name},
+                            {QStringLiteral("host"), b->config.host},
+                            {QStringLiteral("port"), b->config.port},
+                            {QStringLiteral("auth"), tokenModeName(b->config.tokenMode)}};
+        if (!c.json)
+            c.out << qSetFieldWidth(20) << Qt::left << b->config.name << qSetFieldWidth(0)
+                  << b->config.host << ':' << b->config.port << "  (" << b->config.id << ")"
+                  << Qt::endl;
+    }
+    if (c.json)
+        c.print(QJsonDocument(list));
+    return exitcode::Ok;
+}
+
+int list(CliContext &c)
+{
+    QJsonArray all;
+    QList<QStringList> rows{{tr("NAME"), tr("KIND"), tr("STATE"), tr("DOOR"), tr("BATTERY"), tr("BRIDGE")}};
+    int code = exitcode::Ok;
+    for (auto &b : c.bridges) {
+        bool done = false;
+        BridgeError error;
+        QList<Device> devices;
+        b->client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
+            error = e;
+            devices = d;
+            done = true;
+        });
+        CliContext::waitFor(done);
+        if (!error.ok()) {
+            code = c.fail(error, b->config.name);
+            continue;
+        }
+        for (const Device &d : devices) {
+            all << deviceJson(b->config.name, d);
+            const DeviceState &s = d.state;
+            QString battery = s.batteryChargeState ? QStringLiteral("%1%").arg(*s.batteryChargeState)
+                                                   : QStringLiteral("-");
+            if (s.batteryCritical)
+                battery += tr(" critical");
+            rows << QStringList{d.name, deviceTypeName(d.deviceType),
+                                s.known ? stateText(d.deviceType, s.state) : tr("unknown"),
+                                s.doorsensorState ? doorSensorText(*s.doorsensorState) : QStringLiteral("-"),
+                                battery, b->config.name};
+        }
+    }
+    if (c.json) {
+        c.print(QJsonDocument(all));
+        return code;
+    }
+    if (rows.size() == 1)
+        return code;
+    QList<int> widths(rows.first().size(), 0);
+    for (const auto &r : rows)
+        for (int i = 0; i < r.size(); ++i)
+            widths[i] = qMax(widths[i], int(r[i].size()));
+    for (const auto &r : rows) {
+        QString line;
+        for (int i = 0; i < r.size(); ++i)
+            line += r[i].leftJustified(widths[i] + 2);
+        c.out << line.trimmed() << Qt::endl;
+    }
+    return code;
+}
+
+static int printDevice(CliContext &c, const QString &bridge, const Device &d)
+{
+    if (c.json) {
+        c.print(QJsonDocument(deviceJson(bridge, d)));
+        return exitcode::Ok;
+    }
+    const DeviceState &s = d.state;
+    c.out << d.name << " (" << deviceTypeName(d.deviceType) << "): "
+          << (s.known ? stateText(d.deviceType, s.state) : tr("unknown")) << Qt::endl;
+    if (s.doorsensorState)
+        c.out << "  " << doorSensorText(*s.doorsensorState) << Qt::endl;
+    if (s.batteryChargeState)
+        c.out << "  " << tr("Battery %1%").arg(*s.batteryChargeState) << Qt::endl;
+    if (s.batteryCritical)
+        c.out << "  " << tr("Battery critical") << Qt::endl;
+    if (s.keypadBatteryCritical.value_or(false))
+        c.out << "  " << tr("Keypad battery critical") << Qt::endl;
+    return exitcode::Ok;
+}
+
+int status(CliContext &c, const QString &device)
+{
+    CliContext::Found f;
+    if (const int code = c.findDevice(device, &f))
+        return code;
+    return printDevice(c, f.bridge->config.name, f.device);
+}
+
+static bool confirm(CliContext &c, const QString &question)
+{
+    if (c.yes)
+        return true;
+    if (!CliContext::stdinIsTerminal()) {
+        c.err << tr("Refusing to open a door without confirmation: no terminal to ask on. "
+                    "Add --yes to confirm.")
+              << Qt::endl;
+        return false;
+    }
+    c.err << question << tr(" [y/N] ") << Qt::flush;
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == tr("y") || answer == tr("yes") || answer == u"y" || answer == u"yes";
+}
+
+int action(CliContext &c, const QString &command, const QStringList &args, bool unlatch)
+{
+    // rto/cm take on|off before the device.
+    QString device = args.value(0);
+    QString onOff;
+    if (command == u"rto" || command == u"cm") {
+        onOff = args.value(0);
+        device = args.value(1);
+        if (onOff != u"on" && onOff != u"off") {
+            c.err << tr("Usage: nukictl %1 on|off DEVICE").arg(command) << Qt::endl;
+            return exitcode::Usage;
+        }
+    }
+    if (device.isEmpty()) {
+        c.err << tr("Which device? Usage: nukictl %1 DEVICE").arg(command) << Qt::endl;
+        return exitcode::Usage;
+    }
+    CliContext::Found f;
+    if (const int code = c.findDevice(device, &f))
+        return code;
+    const bool opener = isOpener(f.device.deviceType);
+    int a = 0;
+    if (command == u"open")
+        a = 3;
+    else if (!opener && command == u"lock")
+        a = 2;
+    else if (!opener && command == u"unlock")
+        a = 1;
+    else if (!opener && command == u"lockngo")
+        a = unlatch ? 5 : 4;
+    else if (opener && command == u"rto")
+        a = onOff == u"on" ? 1 : 2;
+    else if (opener && command == u"cm")
+        a = onOff == u"on" ? 4 : 5;
+    if (a == 0 || !isKnownDeviceType(f.device.deviceType)) {
+        c.err << tr("“%1” is a %2: '%3' does not apply. A lock knows lock, unlock, open, lockngo; "
+                    "an Opener knows open, rto and cm.")
+                     .arg(f.device.name, deviceTypeName(f.device.deviceType), command)
+              << Qt::endl;
+        return exitcode::Usage;
+    }
+    const bool opens = opener ? a == 3 : (a == 3 || a == 5);
+    if (opens && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
+        return exitcode::Refused;
+    bool done = false;
+    BridgeError error;
+    f.bridge->client->lockAction(f.device.nukiId, f.device.deviceType, a, c.noWait,
+                                 [&](const BridgeError &e, const ActionResult &) {
+                                     error = e;
+                                     done = true;
+                                 });
+    CliContext::waitFor(done);
+    const QString name = actionName(f.device.deviceType, a);
+    QString outcome = error.ok() ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
+                      : error.mayHaveReachedBridge ? QStringLiteral("unknown")
+                                                   : QStringLiteral("failed");
+    int code = exitcode::Ok;
+    if (!error.ok())
+        code = error.mayHaveReachedBridge ? exitcode::OutcomeUnknown
+               : (error.kind == BridgeError::DeviceUnreachable || error.kind == BridgeError::BadRequest)
+                   ? exitcode::ActionFailed
+                   : CliContext::exitCodeFor(error);
+    if (c.json) {
+        QJsonObject o{{QStringLiteral("device"), f.device.name},
+                      {QStringLiteral("action"), name},
+                      {QStringLiteral("outcome"), outcome}};
+        if (!error.ok())
+            o.insert(QStringLiteral("message"), error.message());
+        c.print(QJsonDocument(o));
+    } else if (error.ok()) {
+        c.out << f.device.name << ": " << name << ": "
+              << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
+    } else if (error.mayHaveReachedBridge) {
+        c.err << f.device.name << ": " << name << ": "
+              << tr("outcome unknown — check the door. ") << error.message() << Qt::endl;
+    } else {
+        c.err << f.device.name << ": " << name << tr(" failed: ") << error.message() << Qt::endl;
+    }
+    return code;
+}
+
+int refresh(CliContext &c, const QString &device)
+{
+    CliContext::Found f;
+    if (const int code = c.findDevice(device, &f))
+        return code;
+    bool done = false;
+    BridgeError error;
+    DeviceState state;
+    f.bridge->client->lockState(f.device.nukiId, f.device.deviceType,
+                                [&](const BridgeError &e, const DeviceState &s) {
+                                    error = e;
+                                    state = s;
+                                    done = true;
+                                });
+    CliContext::waitFor(done);
+    if (!error.ok())
+        return c.fail(error, f.device.name);
+    f.device.state = state;
+    return printDevice(c, f.bridge->config.name, f.device);
+}
+
+} // namespace commands

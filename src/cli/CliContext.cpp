@@ -1,0 +1,214 @@
+#include "CliContext.h"
+
+#include "SecretStore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace nuki;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nukictl", text);
+}
+
+void CliContext::waitFor(const bool &done)
+{
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+bool CliContext::stdinIsTerminal()
+{
+    return isatty(STDIN_FILENO) == 1;
+}
+
+QString CliContext::readTokenFromTerminal(const QString &prompt)
+{
+    if (!stdinIsTerminal())
+        return {};
+    QTextStream(stderr) << prompt << Qt::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    char buffer[256] = {};
+    const bool ok = fgets(buffer, sizeof buffer, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    QTextStream(stderr) << "\n";
+    return ok ? QString::fromUtf8(buffer).trimmed() : QString();
+}
+
+int CliContext::setUp(const QString &host, const QString &bridgeName, const QString &auth,
+                      const QString &tokenFile, bool needToken)
+{
+    const TokenMode mode = auth.isEmpty() ? TokenMode::Auto : tokenModeFromName(auth);
+    if (!auth.isEmpty() && mode == TokenMode::Auto) {
+        err << tr("--auth takes plain, hashed or encrypted.") << Qt::endl;
+        return exitcode::Usage;
+    }
+    if (!host.isEmpty()) {
+        // Ad hoc: the token never on the command line (other users can read argv).
+        const qsizetype colon = host.lastIndexOf(u':');
+        BridgeConfig c;
+        c.id = QStringLiteral("adhoc");
+        c.name = host;
+        c.host = colon > 0 ? host.left(colon) : host;
+        c.port = quint16(colon > 0 ? host.mid(colon + 1).toUInt() : 8080);
+        c.tokenMode = mode;
+        if (c.port == 0) {
+            err << tr("--host takes HOST:PORT.") << Qt::endl;
+            return exitcode::Usage;
+        }
+        QString token;
+        if (!tokenFile.isEmpty()) {
+            QFile f(tokenFile);
+            if (!f.open(QIODevice::ReadOnly)) {
+                err << tr("Cannot read the token file: %1").arg(f.errorString()) << Qt::endl;
+                return exitcode::Usage;
+            }
+            token = QString::fromUtf8(f.readAll()).trimmed();
+        } else if (!qEnvironmentVariableIsEmpty("NUKI_TOKEN")) {
+            token = qEnvironmentVariable("NUKI_TOKEN");
+        } else if (needToken) {
+            token = readTokenFromTerminal(tr("Token for %1: ").arg(host));
+        }
+        if (needToken && token.isEmpty()) {
+            err << tr("No token: set NUKI_TOKEN, use --token-file, or run on a terminal to be "
+                      "asked.")
+                << Qt::endl;
+            return exitcode::Usage;
+        }
+        auto b = std::make_unique<Bridge>();
+        b->config = c;
+        b->client = std::make_unique<BridgeClient>();
+        b->client->setEndpoint(c.host, c.port);
+        b->client->setToken(token);
+        b->client->setTokenMode(mode);
+        bridges.push_back(std::move(b));
+        return exitcode::Ok;
+    }
+    SecretStore secrets;
+    for (const BridgeConfig &c : settings->bridges()) {
+        if (!bridgeName.isEmpty() && c.id.compare(bridgeName, Qt::CaseInsensitive) != 0 &&
+            c.name.compare(bridgeName, Qt::CaseInsensitive) != 0)
+            continue;
+        auto b = std::make_unique<Bridge>();
+        b->config = c;
+        b->client = std::make_unique<BridgeClient>();
+        b->client->setEndpoint(c.host, c.port);
+        b->client->setTokenMode(mode == TokenMode::Auto ? c.tokenMode : mode);
+        if (needToken) {
+            bool done = false;
+            QString token, error;
+            secrets.read(c.id, [&](bool, const QString &t, const QString &e) {
+                token = t;
+                error = e;
+                done = true;
+            });
+            waitFor(done);
+            if (token.isEmpty()) {
+                err << tr("No token for bridge %1: %2").arg(c.name, error) << Qt::endl;
+                return exitcode::TokenRejected;
+            }
+            b->client->setToken(token);
+        }
+        bridges.push_back(std::move(b));
+    }
+    if (bridges.empty()) {
+        err << (bridgeName.isEmpty()
+                    ? tr("No bridge is configured. Use --host HOST:PORT, or add one with "
+                         "'nukictl add-bridge' or the app.")
+                    : tr("No configured bridge is called “%1”.").arg(bridgeName))
+            << Qt::endl;
+        return exitcode::DeviceNotFound;
+    }
+    return exitcode::Ok;
+}
+
+int CliContext::findDevice(const QString &query, Found *found)
+{
+    QList<Found> all;
+    for (auto &b : bridges) {
+        bool done = false;
+        BridgeError error;
+        QList<Device> devices;
+        b->client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
+            error = e;
+            devices = d;
+            done = true;
+        });
+        waitFor(done);
+        if (!error.ok())
+            return fail(error, b->config.name);
+        for (const Device &d : devices)
+            all << Found{b.get(), d};
+    }
+    auto pick = [&](auto match) {
+        QList<Found> hits;
+        for (const Found &f : all)
+            if (match(f.device))
+                hits << f;
+        return hits;
+    };
+    bool isNumber = false;
+    const quint32 id = query.toUInt(&isNumber);
+    QList<Found> hits = pick([&](const Device &d) {
+        return d.name.compare(query, Qt::CaseInsensitive) == 0 || (isNumber && d.nukiId == id) ||
+               QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).compare(query, Qt::CaseInsensitive) == 0;
+    });
+    if (hits.isEmpty())
+        hits = pick([&](const Device &d) { return d.name.startsWith(query, Qt::CaseInsensitive); });
+    if (hits.size() == 1) {
+        *found = hits.first();
+        return exitcode::Ok;
+    }
+    if (hits.isEmpty()) {
+        err << tr("No device matches “%1”. 'nukictl list' shows them all.").arg(query) << Qt::endl;
+    } else {
+        err << tr("“%1” matches several devices:").arg(query) << Qt::endl;
+        for (const Found &f : hits)
+            err << "  " << f.device.name << " (" << deviceTypeName(f.device.deviceType) << ", "
+                << f.device.nukiId << ")" << Qt::endl;
+    }
+    return exitcode::DeviceNotFound;
+}
+
+int CliContext::exitCodeFor(const BridgeError &e)
+{
+    switch (e.kind) {
+    case BridgeError::None: return exitcode::Ok;
+    case BridgeError::Unreachable:
+    case BridgeError::Timeout: return exitcode::Unreachable;
+    case BridgeError::Unauthorized:
+    case BridgeError::ClockSkew:
+    case BridgeError::AuthDisabled: return exitcode::TokenRejected;
+    case BridgeError::Busy: return exitcode::Busy;
+    case BridgeError::UnknownDevice: return exitcode::DeviceNotFound;
+    default: return exitcode::Error;
+    }
+}
+
+int CliContext::fail(const BridgeError &e, const QString &what)
+{
+    if (json) {
+        QJsonObject o{{QStringLiteral("error"), BridgeError::kindName(e.kind)},
+                      {QStringLiteral("message"), e.message()}};
+        if (!what.isEmpty())
+            o.insert(QStringLiteral("bridge"), what);
+        print(QJsonDocument(o));
+    }
+    err << (what.isEmpty() ? QString() : what + QStringLiteral(": ")) << e.message() << Qt::endl;
+    return exitCodeFor(e);
+}
+
+void CliContext::print(const QJsonDocument &doc)
+{
+    out << doc.toJson(QJsonDocument::Compact) << Qt::endl;
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "BridgeClient.h"
+#include "HomeTypes.h"
+#include "Settings.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+#include <memory>
+
+// Exit codes of nukictl, documented in --help and the README.
+namespace exitcode {
+constexpr int Ok = 0, Error = 1, Usage = 2, DeviceNotFound = 3, Unreachable = 4, TokenRejected = 5,
+              Busy = 6, ActionFailed = 7, OutcomeUnknown = 8, Refused = 9;
+}
+
+// What every command needs: the chosen bridges with their clients, output, and waiting.
+class CliContext
+{
+public:
+    struct Bridge
+    {
+        nuki::BridgeConfig config;
+        std::unique_ptr<nuki::BridgeClient> client;
+    };
+    struct Found
+    {
+        Bridge *bridge = nullptr;
+        nuki::Device device;
+    };
+
+    bool json = false;
+    bool yes = false;
+    bool noWait = false;
+    QTextStream out{stdout};
+    QTextStream err{stderr};
+    std::unique_ptr<nuki::Settings> settings;
+    std::vector<std::unique_ptr<Bridge>> bridges;
+
+    // Resolves --host / --bridge / the configured bridges; loads tokens. Returns an exit code.
+    int setUp(const QString &host, const QString &bridgeName, const QString &auth,
+              const QString &tokenFile, bool needToken);
+    // Finds one device by name (case-insensitive, unique prefix enough) or nukiId.
+    int findDevice(const QString &query, Found *found);
+
+    static int exitCodeFor(const nuki::BridgeError &error);
+    int fail(const nuki::BridgeError &error, const QString &what = {});
+    void print(const QJsonDocument &doc);
+    static QString readTokenFromTerminal(const QString &prompt);
+    static bool stdinIsTerminal();
+
+    // Spins the event loop until `done` is set. Every request has its own timeout in
+    // BridgeClient, so this always ends.
+    static void waitFor(const bool &done);
+};

@@ -1,0 +1,191 @@
+// nukictl as a separate process against the simulated bridge over loopback.
+#include "SimBridge.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using nukisim::SimBridge;
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+class TestNukictl : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("cli-secret-token-9");
+    QTemporaryDir dir;
+    std::unique_ptr<SimBridge> sim;
+
+    Run run(QStringList args, const QString &tokenValue = {}, int timeoutMs = 30000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_TOKEN"), tokenValue.isEmpty() ? token : tokenValue);
+        p.setProcessEnvironment(env);
+        args.prepend(dir.filePath(QStringLiteral("cli.ini")));
+        args.prepend(QStringLiteral("--config"));
+        p.setStandardInputFile(QProcess::nullDevice()); // no terminal
+        p.start(qEnvironmentVariable("NUKICTL"), args);
+        // The simulator lives in this process: keep its event loop turning while we wait.
+        QSignalSpy finished(&p, &QProcess::finished);
+        if (!finished.wait(timeoutMs))
+            p.kill();
+        Run r{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        // The token never shows up in what the tool prints.
+        if (r.out.contains(token.toUtf8()) || r.err.contains(token.toUtf8()))
+            r.code = -100;
+        return r;
+    }
+    QStringList host() const { return {QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(sim->port())}; }
+
+private slots:
+    void init()
+    {
+        nukisim::SimConfig c;
+        c.requestMs = 5;
+        c.actionMs = 150;
+        c.unlatchHoldMs = 150;
+        sim = std::make_unique<SimBridge>(c);
+        sim->setToken(token);
+        QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+    }
+
+    void listJson()
+    {
+        const Run r = run(host() << QStringLiteral("--json") << QStringLiteral("list"));
+        QCOMPARE(r.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 4);
+        QCOMPARE(list[0][u"name"].toString(), QStringLiteral("Front door"));
+        QCOMPARE(list[0][u"stateText"].toString(), QStringLiteral("Locked"));
+        QCOMPARE(list[0][u"door"].toString(), QStringLiteral("Door closed"));
+        QCOMPARE(list[2][u"kind"].toString(), QStringLiteral("Opener"));
+        for (const auto &e : sim->requestLog())
+            QCOMPARE(e.authForm, QStringLiteral("encrypted")); // never the plain token
+    }
+
+    void textListIsAligned()
+    {
+        const Run r = run(host() << QStringLiteral("list"));
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 5);
+        QVERIFY(lines[0].startsWith("NAME"));
+        QCOMPARE(lines[1].indexOf("Smart Lock"), lines[0].indexOf("KIND"));
+    }
+
+    void actionsReachTheLock()
+    {
+        QCOMPARE(run(host() << QStringLiteral("unlock") << QStringLiteral("front")).code, 0);
+        QCOMPARE(sim->devices().at(0).state, 3);
+        const Run r = run(host() << QStringLiteral("--json") << QStringLiteral("lock") << QStringLiteral("FRONT DOOR"));
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out)[u"outcome"].toString(), QStringLiteral("done"));
+        QCOMPARE(sim->devices().at(0).state, 1);
+        QCOMPARE(run(host() << QStringLiteral("rto") << QStringLiteral("on") << QStringLiteral("building")).code, 0);
+        QCOMPARE(sim->devices().at(2).state, 3);
+        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("lockngo") << QStringLiteral("--unlatch")
+                            << QStringLiteral("back")).code, 0);
+        bool sentFive = false;
+        for (const auto &e : sim->requestLog())
+            for (const auto &p : e.params)
+                sentFive |= p.first == u"action" && p.second == u"5";
+        QVERIFY(sentFive);
+    }
+
+    void openWithoutTerminalRefuses()
+    {
+        const Run r = run(host() << QStringLiteral("open") << QStringLiteral("front"));
+        QCOMPARE(r.code, 9);
+        QVERIFY(r.err.contains("--yes"));
+        for (const auto &e : sim->requestLog())
+            QVERIFY(e.path != QLatin1String("/lockAction"));
+        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("open") << QStringLiteral("front")).code, 0);
+    }
+
+    void exitCodes()
+    {
+        QCOMPARE(run({QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(run(host() << QStringLiteral("lock")).code, 2);
+        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("nothing-like-this")).code, 3);
+        // "Front door" and "Building entrance" share the nukiId: ambiguous.
+        const Run ambiguous = run(host() << QStringLiteral("status") << QString::number(sim->devices().at(0).nukiId));
+        QCOMPARE(ambiguous.code, 3);
+        QVERIFY(ambiguous.err.contains("Building entrance"));
+        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("building")).code, 2); // opener
+        QCOMPARE(run({QStringLiteral("--host"), QStringLiteral("127.0.0.1:1"), QStringLiteral("list")}).code, 4);
+        QCOMPARE(run(host() << QStringLiteral("--auth") << QStringLiteral("encrypted") << QStringLiteral("list"),
+                     QStringLiteral("wrong-token")).code, 5);
+        sim->setReachable(sim->devices().at(0).nukiId, 0, false);
+        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("front")).code, 7);
+        sim->setReachable(sim->devices().at(0).nukiId, 0, true);
+        sim->faults().dropRemaining = 1;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        const Run unknown = run(host() << QStringLiteral("unlock") << QStringLiteral("front"));
+        QCOMPARE(unknown.code, 8);
+        QVERIFY(unknown.err.contains("check the door"));
+        int actions = 0;
+        for (const auto &e : sim->requestLog())
+            actions += e.path == QLatin1String("/lockAction");
+        QCOMPARE(actions, 2); // the dropped one was not sent again
+    }
+
+    void busyAfterRetries()
+    {
+        sim->faults().rate503 = 1.0;
+        QCOMPARE(run(host() << QStringLiteral("list"), {}, 60000).code, 6);
+    }
+
+    void tokenNeverInArgv()
+    {
+        // The token comes from NUKI_TOKEN or a file; there is no option that takes it.
+        const Run help = run({QStringLiteral("--help")});
+        QVERIFY(!help.out.contains("--token "));
+        QFile f(dir.filePath(QStringLiteral("token")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(token.toUtf8());
+        f.close();
+        QCOMPARE(run(host() << QStringLiteral("--token-file") << f.fileName() << QStringLiteral("info"),
+                     QStringLiteral("ignored-because-file-wins")).code, 0);
+    }
+
+    void watchPrintsChanges()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_TOKEN"), token);
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("NUKICTL"),
+                host() << QStringLiteral("--json") << QStringLiteral("--interval") << QStringLiteral("2")
+                       << QStringLiteral("--count") << QStringLiteral("5") << QStringLiteral("watch"));
+        QVERIFY(p.waitForStarted());
+        // 4 "present" lines, then the door we open here is the 5th.
+        auto listed = [&] {
+            for (const auto &e : sim->requestLog())
+                if (e.path == QLatin1String("/list") && e.status == 200)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
+        sim->setDoor(sim->devices().at(0).nukiId, 3);
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 5);
+        const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+        QCOMPARE(last[u"event"].toString(), QStringLiteral("changed"));
+        QCOMPARE(last[u"doorsensorState"].toInt(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNukictl)
+#include "tst_nukictl.moc"
