@@ -1,6 +1,9 @@
 #include "SettingsDialog.h"
 
 #include "AppController.h"
+#include "Autostart.h"
+
+#include <QCoreApplication>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -122,6 +125,8 @@ void SettingsDialog::accept()
     for (const auto &[kind, box] : std::as_const(m_notify))
         s->setNotify(kind, box->isChecked());
     s->sync();
+    if (!m_app->isDemo())
+        Autostart::apply(s->startAtLogin(), QCoreApplication::applicationFilePath());
     m_app->applySettings();
     QDialog::accept();
 }

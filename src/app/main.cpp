@@ -2,12 +2,28 @@
 #include "AppController.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "SingleInstance.h"
 #include "StateIcons.h"
+#include "TrayController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QTranslator>
+#include <QTimer>
+
+// Quits once running actions have their outcome (at most 15 s), so none is left unreported.
+static void quitWhenIdle(AppController *controller)
+{
+    nuki::Home *home = controller->home();
+    if (home->actionsRunning() == 0) {
+        QApplication::quit();
+        return;
+    }
+    QObject::connect(home, &nuki::Home::actionFinished, qApp, [home] {
+        if (home->actionsRunning() == 0)
+            QApplication::quit();
+    });
+    QTimer::singleShot(15000, qApp, &QApplication::quit);
+}
 
 int main(int argc, char **argv)
 {
@@ -17,6 +33,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(NUKI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("nuki-desktop"));
     QApplication::setWindowIcon(StateIcons::appIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // the tray may hold the app
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -34,13 +51,41 @@ int main(int argc, char **argv)
     parser.addOptions({demo, minimized, config});
     parser.process(app);
 
+    // A second start shows the running app instead. Demo runs are separate on purpose.
+    SingleInstance instance(parser.isSet(demo)
+                                ? SingleInstance::defaultName() + QStringLiteral("-demo")
+                                : SingleInstance::defaultName());
+    if (instance.activateRunning())
+        return 0;
+    instance.listen();
+
     nuki::Settings settings =
         parser.isSet(config) ? nuki::Settings(parser.value(config)) : nuki::Settings();
     AppController controller(&settings, parser.isSet(demo));
     MainWindow window(&controller);
-    QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
+    TrayController tray(&controller);
+    const bool haveTray = TrayController::available();
+    window.setKeepRunningInTray(haveTray);
+    if (haveTray)
+        tray.show();
+
+    auto showWindow = [&window](const QString &deviceKey) {
+        if (deviceKey == u"toggle" && window.isVisible() && window.isActiveWindow()) {
+            window.hide();
+            return;
+        }
+        window.showDevice(deviceKey == u"toggle" ? QString() : deviceKey);
+    };
+    QObject::connect(&instance, &SingleInstance::activated, &window, [&] { showWindow({}); });
+    QObject::connect(&tray, &TrayController::showWindowRequested, &window, showWindow);
+    QObject::connect(&tray, &TrayController::settingsRequested, &window, &MainWindow::openSettings);
+    QObject::connect(&tray, &TrayController::quitRequested, &app,
+                     [&] { quitWhenIdle(&controller); });
+    QObject::connect(&window, &MainWindow::quitRequested, &app, [&] { quitWhenIdle(&controller); });
+
     controller.start();
-    if (!parser.isSet(minimized) && !settings.startMinimized())
+    const bool hidden = haveTray && (parser.isSet(minimized) || settings.startMinimized());
+    if (!hidden)
         window.show();
     return app.exec();
 }

@@ -16,15 +16,16 @@ namespace commands {
 QJsonObject deviceJson(const QString &bridge, const Device &d)
 {
     const DeviceState &s = d.state;
-    QJsonObject o{{QStringLiteral("bridge"), bridge},
-                  {QStringLiteral("name"), d.name},
-                  {QStringLiteral("nukiId"), qint64(d.nukiId)},
-                  {QStringLiteral("deviceType"), d.deviceType},
-                  {QStringLiteral("kind"), deviceTypeName(d.deviceType)},
-                  {QStringLiteral("state"), s.state},
-                  {QStringLiteral("stateText"), s.known ? stateText(d.deviceType, s.state) : QString()},
-                  {QStringLiteral("mode"), s.mode},
-                  {QStringLiteral("batteryCritical"), s.batteryCritical}};
+    QJsonObject o{
+        {QStringLiteral("bridge"), bridge},
+        {QStringLiteral("name"), d.name},
+        {QStringLiteral("nukiId"), qint64(d.nukiId)},
+        {QStringLiteral("deviceType"), d.deviceType},
+        {QStringLiteral("kind"), deviceTypeName(d.deviceType)},
+        {QStringLiteral("state"), s.state},
+        {QStringLiteral("stateText"), s.known ? stateText(d.deviceType, s.state) : QString()},
+        {QStringLiteral("mode"), s.mode},
+        {QStringLiteral("batteryCritical"), s.batteryCritical}};
     if (s.batteryChargeState)
         o.insert(QStringLiteral("battery"), *s.batteryChargeState);
     if (s.batteryCharging)
@@ -64,17 +65,19 @@ int bridges(CliContext &c)
 int list(CliContext &c)
 {
     QJsonArray all;
-    QList<QStringList> rows{{tr("NAME"), tr("KIND"), tr("STATE"), tr("DOOR"), tr("BATTERY"), tr("BRIDGE")}};
+    QList<QStringList> rows{
+        {tr("NAME"), tr("KIND"), tr("STATE"), tr("DOOR"), tr("BATTERY"), tr("BRIDGE")}};
     int code = exitcode::Ok;
     for (auto &b : c.bridges) {
         bool done = false;
         BridgeError error;
         QList<Device> devices;
-        b->client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
-            error = e;
-            devices = d;
-            done = true;
-        });
+        b->client->list(BridgeClient::Priority::User,
+                        [&](const BridgeError &e, const QList<Device> &d) {
+                            error = e;
+                            devices = d;
+                            done = true;
+                        });
         CliContext::waitFor(done);
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
@@ -83,14 +86,18 @@ int list(CliContext &c)
         for (const Device &d : devices) {
             all << deviceJson(b->config.name, d);
             const DeviceState &s = d.state;
-            QString battery = s.batteryChargeState ? QStringLiteral("%1%").arg(*s.batteryChargeState)
-                                                   : QStringLiteral("-");
+            QString battery = s.batteryChargeState
+                                  ? QStringLiteral("%1%").arg(*s.batteryChargeState)
+                                  : QStringLiteral("-");
             if (s.batteryCritical)
                 battery += tr(" critical");
-            rows << QStringList{d.name, deviceTypeName(d.deviceType),
+            rows << QStringList{d.name,
+                                deviceTypeName(d.deviceType),
                                 s.known ? stateText(d.deviceType, s.state) : tr("unknown"),
-                                s.doorsensorState ? doorSensorText(*s.doorsensorState) : QStringLiteral("-"),
-                                battery, b->config.name};
+                                s.doorsensorState ? doorSensorText(*s.doorsensorState)
+                                                  : QStringLiteral("-"),
+                                battery,
+                                b->config.name};
         }
     }
     if (c.json) {
@@ -119,8 +126,8 @@ static int printDevice(CliContext &c, const QString &bridge, const Device &d)
         return exitcode::Ok;
     }
     const DeviceState &s = d.state;
-    c.out << d.name << " (" << deviceTypeName(d.deviceType) << "): "
-          << (s.known ? stateText(d.deviceType, s.state) : tr("unknown")) << Qt::endl;
+    c.out << d.name << " (" << deviceTypeName(d.deviceType)
+          << "): " << (s.known ? stateText(d.deviceType, s.state) : tr("unknown")) << Qt::endl;
     if (s.doorsensorState)
         c.out << "  " << doorSensorText(*s.doorsensorState) << Qt::endl;
     if (s.batteryChargeState)
@@ -215,7 +222,8 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
     int code = exitcode::Ok;
     if (!error.ok())
         code = error.mayHaveReachedBridge ? exitcode::OutcomeUnknown
-               : (error.kind == BridgeError::DeviceUnreachable || error.kind == BridgeError::BadRequest)
+               : (error.kind == BridgeError::DeviceUnreachable ||
+                  error.kind == BridgeError::BadRequest)
                    ? exitcode::ActionFailed
                    : CliContext::exitCodeFor(error);
     if (c.json) {
@@ -229,8 +237,8 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
         c.out << f.device.name << ": " << name << ": "
               << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
     } else if (error.mayHaveReachedBridge) {
-        c.err << f.device.name << ": " << name << ": "
-              << tr("outcome unknown — check the door. ") << error.message() << Qt::endl;
+        c.err << f.device.name << ": " << name << ": " << tr("outcome unknown — check the door. ")
+              << error.message() << Qt::endl;
     } else {
         c.err << f.device.name << ": " << name << tr(" failed: ") << error.message() << Qt::endl;
     }

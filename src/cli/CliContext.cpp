@@ -139,11 +139,12 @@ int CliContext::findDevice(const QString &query, Found *found)
         bool done = false;
         BridgeError error;
         QList<Device> devices;
-        b->client->list(BridgeClient::Priority::User, [&](const BridgeError &e, const QList<Device> &d) {
-            error = e;
-            devices = d;
-            done = true;
-        });
+        b->client->list(BridgeClient::Priority::User,
+                        [&](const BridgeError &e, const QList<Device> &d) {
+                            error = e;
+                            devices = d;
+                            done = true;
+                        });
         waitFor(done);
         if (!error.ok())
             return fail(error, b->config.name);
@@ -161,7 +162,9 @@ int CliContext::findDevice(const QString &query, Found *found)
     const quint32 id = query.toUInt(&isNumber);
     QList<Found> hits = pick([&](const Device &d) {
         return d.name.compare(query, Qt::CaseInsensitive) == 0 || (isNumber && d.nukiId == id) ||
-               QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).compare(query, Qt::CaseInsensitive) == 0;
+               QStringLiteral("%1")
+                       .arg(d.nukiId, 8, 16, QLatin1Char('0'))
+                       .compare(query, Qt::CaseInsensitive) == 0;
     });
     if (hits.isEmpty())
         hits = pick([&](const Device &d) { return d.name.startsWith(query, Qt::CaseInsensitive); });
@@ -183,15 +186,21 @@ int CliContext::findDevice(const QString &query, Found *found)
 int CliContext::exitCodeFor(const BridgeError &e)
 {
     switch (e.kind) {
-    case BridgeError::None: return exitcode::Ok;
+    case BridgeError::None:
+        return exitcode::Ok;
     case BridgeError::Unreachable:
-    case BridgeError::Timeout: return exitcode::Unreachable;
+    case BridgeError::Timeout:
+        return exitcode::Unreachable;
     case BridgeError::Unauthorized:
     case BridgeError::ClockSkew:
-    case BridgeError::AuthDisabled: return exitcode::TokenRejected;
-    case BridgeError::Busy: return exitcode::Busy;
-    case BridgeError::UnknownDevice: return exitcode::DeviceNotFound;
-    default: return exitcode::Error;
+    case BridgeError::AuthDisabled:
+        return exitcode::TokenRejected;
+    case BridgeError::Busy:
+        return exitcode::Busy;
+    case BridgeError::UnknownDevice:
+        return exitcode::DeviceNotFound;
+    default:
+        return exitcode::Error;
     }
 }
 

@@ -58,7 +58,8 @@ int watch(CliContext &c, int maxEvents, int intervalSeconds)
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("present")); });
     QObject::connect(&home, &Home::deviceChanged,
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("changed")); });
-    QObject::connect(&home, &Home::ring, [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
+    QObject::connect(&home, &Home::ring,
+                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
     QObject::connect(&home, &Home::bridgeOffline, [&](const QString &id) {
         c.err << tr("Bridge %1 cannot be reached.").arg(names.value(id)) << Qt::endl;
     });
@@ -79,11 +80,12 @@ int info(CliContext &c)
         bool done = false;
         BridgeError error;
         BridgeInfo info;
-        b->client->info(BridgeClient::Priority::User, [&](const BridgeError &e, const BridgeInfo &i) {
-            error = e;
-            info = i;
-            done = true;
-        });
+        b->client->info(BridgeClient::Priority::User,
+                        [&](const BridgeError &e, const BridgeInfo &i) {
+                            error = e;
+                            info = i;
+                            done = true;
+                        });
         CliContext::waitFor(done);
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
@@ -93,7 +95,8 @@ int info(CliContext &c)
                       {QStringLiteral("bridgeType"), info.bridgeType},
                       {QStringLiteral("serverId"), qint64(info.serverId)},
                       {QStringLiteral("hardwareId"), qint64(info.hardwareId)},
-                      {QStringLiteral("firmwareVersion"), info.isHardware() ? info.firmwareVersion : info.appVersion},
+                      {QStringLiteral("firmwareVersion"),
+                       info.isHardware() ? info.firmwareVersion : info.appVersion},
                       {QStringLiteral("uptime"), info.uptime},
                       {QStringLiteral("currentTime"), info.currentTime.toString(Qt::ISODate)},
                       {QStringLiteral("auth"), tokenModeName(b->client->effectiveTokenMode())},
@@ -103,7 +106,8 @@ int info(CliContext &c)
             c.out << b->config.name << Qt::endl;
             for (auto it = o.begin(); it != o.end(); ++it)
                 if (it.key() != u"bridge")
-                    c.out << "  " << it.key() << ": " << it.value().toVariant().toString() << Qt::endl;
+                    c.out << "  " << it.key() << ": " << it.value().toVariant().toString()
+                          << Qt::endl;
         }
     }
     if (c.json)
@@ -217,12 +221,13 @@ int discover(CliContext &c, const QString &url, const QStringList &scanHosts, qu
             done = true;
         });
     } else {
-        discovery.fetch(QUrl(url), 10000, [&](bool o, const QString &e, QList<Discovery::Candidate> list) {
-            ok = o;
-            error = e;
-            found = list;
-            done = true;
-        });
+        discovery.fetch(QUrl(url), 10000,
+                        [&](bool o, const QString &e, QList<Discovery::Candidate> list) {
+                            ok = o;
+                            error = e;
+                            found = list;
+                            done = true;
+                        });
     }
     CliContext::waitFor(done);
     if (!ok) {
@@ -236,8 +241,9 @@ int discover(CliContext &c, const QString &url, const QStringList &scanHosts, qu
                            {QStringLiteral("port"), f.port},
                            {QStringLiteral("discoveryDisabled"), f.discoveryDisabled}};
         if (!c.json)
-            c.out << (f.discoveryDisabled ? tr("bridge %1: discovery switched off on it").arg(f.bridgeId)
-                                          : QStringLiteral("%1:%2  %3").arg(f.host).arg(f.port).arg(f.bridgeId))
+            c.out << (f.discoveryDisabled
+                          ? tr("bridge %1: discovery switched off on it").arg(f.bridgeId)
+                          : QStringLiteral("%1:%2  %3").arg(f.host).arg(f.port).arg(f.bridgeId))
                   << Qt::endl;
     }
     if (c.json)
@@ -311,12 +317,11 @@ int addBridge(CliContext &c, const QString &host, const QString &name, bool butt
     done = false;
     bool stored = false;
     QString problem;
-    secrets.write(config.id, b->client->credentials().token(),
-                  [&](bool ok, const QString &e) {
-                      stored = ok;
-                      problem = e;
-                      done = true;
-                  });
+    secrets.write(config.id, b->client->credentials().token(), [&](bool ok, const QString &e) {
+        stored = ok;
+        problem = e;
+        done = true;
+    });
     CliContext::waitFor(done);
     if (!stored) {
         c.err << tr("The token could not be stored in the keychain: %1").arg(problem) << Qt::endl;

@@ -55,10 +55,12 @@ int main(int argc, char **argv)
                                   tr("Force how the token is sent: plain, hashed, encrypted."),
                                   QStringLiteral("form"));
     const QCommandLineOption unlatch(QStringLiteral("unlatch"), tr("lockngo: also open the door."));
-    const QCommandLineOption count(QStringLiteral("count"), tr("log: entries; watch: stop after N events."),
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   tr("log: entries; watch: stop after N events."),
                                    QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption interval(QStringLiteral("interval"), tr("watch: seconds between reads."),
-                                      QStringLiteral("s"), QStringLiteral("15"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      tr("watch: seconds between reads."), QStringLiteral("s"),
+                                      QStringLiteral("15"));
     const QCommandLineOption url(QStringLiteral("url"), tr("discover: the discovery service."),
                                  QStringLiteral("url"));
     const QCommandLineOption scan(QStringLiteral("scan"),
@@ -66,7 +68,8 @@ int main(int argc, char **argv)
                                   QStringLiteral("hosts"));
     const QCommandLineOption port(QStringLiteral("port"), tr("discover --scan: the port."),
                                   QStringLiteral("port"), QStringLiteral("8080"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("add-bridge: its name."), QStringLiteral("name"));
+    const QCommandLineOption name(QStringLiteral("name"), tr("add-bridge: its name."),
+                                  QStringLiteral("name"));
     const QCommandLineOption button(QStringLiteral("button"),
                                     tr("add-bridge: get the token with the bridge's button."));
     const QCommandLineOption config(QStringLiteral("config"), tr("Use this settings file."),
@@ -84,20 +87,22 @@ int main(int argc, char **argv)
         p.showVersion();
     QStringList args = p.positionalArguments();
     if (args.isEmpty()) {
-        QTextStream(stderr) << tr("What should I do? 'nukictl --help' lists the commands.") << Qt::endl;
+        QTextStream(stderr) << tr("What should I do? 'nukictl --help' lists the commands.")
+                            << Qt::endl;
         return exitcode::Usage;
     }
     const QString command = args.takeFirst();
     static const QStringList known = {
-        QStringLiteral("bridges"), QStringLiteral("list"),  QStringLiteral("status"),
-        QStringLiteral("lock"),    QStringLiteral("unlock"), QStringLiteral("open"),
-        QStringLiteral("lockngo"), QStringLiteral("rto"),   QStringLiteral("cm"),
-        QStringLiteral("refresh"), QStringLiteral("watch"), QStringLiteral("info"),
-        QStringLiteral("log"),     QStringLiteral("callbacks"), QStringLiteral("reboot"),
-        QStringLiteral("fwupdate"), QStringLiteral("discover"), QStringLiteral("auth"),
+        QStringLiteral("bridges"),   QStringLiteral("list"),      QStringLiteral("status"),
+        QStringLiteral("lock"),      QStringLiteral("unlock"),    QStringLiteral("open"),
+        QStringLiteral("lockngo"),   QStringLiteral("rto"),       QStringLiteral("cm"),
+        QStringLiteral("refresh"),   QStringLiteral("watch"),     QStringLiteral("info"),
+        QStringLiteral("log"),       QStringLiteral("callbacks"), QStringLiteral("reboot"),
+        QStringLiteral("fwupdate"),  QStringLiteral("discover"),  QStringLiteral("auth"),
         QStringLiteral("add-bridge")};
     if (!known.contains(command)) {
-        QTextStream(stderr) << tr("Unknown command: %1. See 'nukictl --help'.").arg(command) << Qt::endl;
+        QTextStream(stderr) << tr("Unknown command: %1. See 'nukictl --help'.").arg(command)
+                            << Qt::endl;
         return exitcode::Usage;
     }
 
@@ -110,8 +115,8 @@ int main(int argc, char **argv)
 
     if (command == u"discover") {
         const QStringList hosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
-        return commands::discover(c, p.isSet(url) ? p.value(url) : c.settings->discoveryUrl(), hosts,
-                                  quint16(p.value(port).toUInt()));
+        return commands::discover(c, p.isSet(url) ? p.value(url) : c.settings->discoveryUrl(),
+                                  hosts, quint16(p.value(port).toUInt()));
     }
     const bool needsToken = command != u"bridges" && command != u"auth" &&
                             !(command == u"add-bridge" && p.isSet(button));
@@ -119,13 +124,13 @@ int main(int argc, char **argv)
         QTextStream(stderr) << tr("'%1' needs --host HOST:PORT.").arg(command) << Qt::endl;
         return exitcode::Usage;
     }
-    if (const int code = c.setUp(p.value(host), p.value(bridge), p.value(auth), p.value(tokenFile),
-                                 needsToken))
+    if (const int code =
+            c.setUp(p.value(host), p.value(bridge), p.value(auth), p.value(tokenFile), needsToken))
         return code;
 
     static const QStringList actions = {QStringLiteral("lock"), QStringLiteral("unlock"),
                                         QStringLiteral("open"), QStringLiteral("lockngo"),
-                                        QStringLiteral("rto"), QStringLiteral("cm")};
+                                        QStringLiteral("rto"),  QStringLiteral("cm")};
     if (command == u"bridges")
         return commands::bridges(c);
     if (command == u"list")
@@ -152,7 +157,8 @@ int main(int argc, char **argv)
         return commands::auth(c, p.value(tokenFile));
     if (command == u"add-bridge")
         return commands::addBridge(c, p.value(host), p.value(name), p.isSet(button));
-    QTextStream(stderr) << tr("Unknown command or missing argument: %1. See 'nukictl --help'.").arg(command)
-                        << Qt::endl;
+    QTextStream(stderr)
+        << tr("Unknown command or missing argument: %1. See 'nukictl --help'.").arg(command)
+        << Qt::endl;
     return exitcode::Usage;
 }

@@ -21,7 +21,7 @@ public:
     {
         QString host;
         quint16 port = 8080;
-        quint32 bridgeId = 0; // from the discovery service; 0 when probed by address
+        quint32 bridgeId = 0;  // from the discovery service; 0 when probed by address
         bool answered = false; // /info answered 200 or 401
         bool discoveryDisabled = false;
     };

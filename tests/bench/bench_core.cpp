@@ -2,8 +2,8 @@
 // state-change latency with polling and with push. Prints "figure<TAB>median<TAB>spread<TAB>unit".
 #include "BridgeClient.h"
 #include "DeviceListModel.h"
-#include "HttpGet.h"
 #include "Home.h"
+#include "HttpGet.h"
 #include "SimBridge.h"
 #include "SimJson.h"
 
@@ -131,7 +131,8 @@ int main(int argc, char **argv)
         raw << t.nsecsElapsed() / 1e6;
         done = false;
         t.start();
-        bc.info(BridgeClient::Priority::User, [&](const BridgeError &, const BridgeInfo &) { done = true; });
+        bc.info(BridgeClient::Priority::User,
+                [&](const BridgeError &, const BridgeInfo &) { done = true; });
         wait(done);
         client << t.nsecsElapsed() / 1e6;
     }
@@ -149,11 +150,13 @@ int main(int argc, char **argv)
         Home h;
         DeviceListModel m(&h);
         h.setPollInterval(pollMs);
-        BridgeConfig c{QStringLiteral("S"), QStringLiteral("Sim"), QStringLiteral("127.0.0.1"), sim.port()};
+        BridgeConfig c{QStringLiteral("S"), QStringLiteral("Sim"), QStringLiteral("127.0.0.1"),
+                       sim.port()};
         h.addBridge(c, QStringLiteral("bench-token"));
         h.client(QStringLiteral("S"))->config().minGapMs = 250;
         bool ready = false;
-        QObject::connect(&h, &Home::deviceAdded, [&] { ready = h.deviceCount() == sim.devices().size(); });
+        QObject::connect(&h, &Home::deviceAdded,
+                         [&] { ready = h.deviceCount() == sim.devices().size(); });
         wait(ready);
         const auto lock = sim.devices().at(0);
         QList<double> latency;

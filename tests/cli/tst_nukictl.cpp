@@ -45,7 +45,10 @@ class TestNukictl : public QObject
             r.code = -100;
         return r;
     }
-    QStringList host() const { return {QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(sim->port())}; }
+    QStringList host() const
+    {
+        return {QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(sim->port())};
+    }
 
 private slots:
     void init()
@@ -87,14 +90,20 @@ private slots:
     {
         QCOMPARE(run(host() << QStringLiteral("unlock") << QStringLiteral("front")).code, 0);
         QCOMPARE(sim->devices().at(0).state, 3);
-        const Run r = run(host() << QStringLiteral("--json") << QStringLiteral("lock") << QStringLiteral("FRONT DOOR"));
+        const Run r = run(host() << QStringLiteral("--json") << QStringLiteral("lock")
+                                 << QStringLiteral("FRONT DOOR"));
         QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out)[u"outcome"].toString(), QStringLiteral("done"));
         QCOMPARE(sim->devices().at(0).state, 1);
-        QCOMPARE(run(host() << QStringLiteral("rto") << QStringLiteral("on") << QStringLiteral("building")).code, 0);
+        QCOMPARE(run(host() << QStringLiteral("rto") << QStringLiteral("on")
+                            << QStringLiteral("building"))
+                     .code,
+                 0);
         QCOMPARE(sim->devices().at(2).state, 3);
-        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("lockngo") << QStringLiteral("--unlatch")
-                            << QStringLiteral("back")).code, 0);
+        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("lockngo")
+                            << QStringLiteral("--unlatch") << QStringLiteral("back"))
+                     .code,
+                 0);
         bool sentFive = false;
         for (const auto &e : sim->requestLog())
             for (const auto &p : e.params)
@@ -109,22 +118,34 @@ private slots:
         QVERIFY(r.err.contains("--yes"));
         for (const auto &e : sim->requestLog())
             QVERIFY(e.path != QLatin1String("/lockAction"));
-        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("open") << QStringLiteral("front")).code, 0);
+        QCOMPARE(run(host() << QStringLiteral("--yes") << QStringLiteral("open")
+                            << QStringLiteral("front"))
+                     .code,
+                 0);
     }
 
     void exitCodes()
     {
         QCOMPARE(run({QStringLiteral("frobnicate")}).code, 2);
         QCOMPARE(run(host() << QStringLiteral("lock")).code, 2);
-        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("nothing-like-this")).code, 3);
+        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("nothing-like-this")).code,
+                 3);
         // "Front door" and "Building entrance" share the nukiId: ambiguous.
-        const Run ambiguous = run(host() << QStringLiteral("status") << QString::number(sim->devices().at(0).nukiId));
+        const Run ambiguous =
+            run(host() << QStringLiteral("status") << QString::number(sim->devices().at(0).nukiId));
         QCOMPARE(ambiguous.code, 3);
         QVERIFY(ambiguous.err.contains("Building entrance"));
-        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("building")).code, 2); // opener
-        QCOMPARE(run({QStringLiteral("--host"), QStringLiteral("127.0.0.1:1"), QStringLiteral("list")}).code, 4);
-        QCOMPARE(run(host() << QStringLiteral("--auth") << QStringLiteral("encrypted") << QStringLiteral("list"),
-                     QStringLiteral("wrong-token")).code, 5);
+        QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("building")).code,
+                 2); // opener
+        QCOMPARE(
+            run({QStringLiteral("--host"), QStringLiteral("127.0.0.1:1"), QStringLiteral("list")})
+                .code,
+            4);
+        QCOMPARE(run(host() << QStringLiteral("--auth") << QStringLiteral("encrypted")
+                            << QStringLiteral("list"),
+                     QStringLiteral("wrong-token"))
+                     .code,
+                 5);
         sim->setReachable(sim->devices().at(0).nukiId, 0, false);
         QCOMPARE(run(host() << QStringLiteral("lock") << QStringLiteral("front")).code, 7);
         sim->setReachable(sim->devices().at(0).nukiId, 0, true);
@@ -154,8 +175,11 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(token.toUtf8());
         f.close();
-        QCOMPARE(run(host() << QStringLiteral("--token-file") << f.fileName() << QStringLiteral("info"),
-                     QStringLiteral("ignored-because-file-wins")).code, 0);
+        QCOMPARE(
+            run(host() << QStringLiteral("--token-file") << f.fileName() << QStringLiteral("info"),
+                QStringLiteral("ignored-because-file-wins"))
+                .code,
+            0);
     }
 
     void watchPrintsChanges()
@@ -165,8 +189,9 @@ private slots:
         env.insert(QStringLiteral("NUKI_TOKEN"), token);
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("NUKICTL"),
-                host() << QStringLiteral("--json") << QStringLiteral("--interval") << QStringLiteral("2")
-                       << QStringLiteral("--count") << QStringLiteral("5") << QStringLiteral("watch"));
+                host() << QStringLiteral("--json") << QStringLiteral("--interval")
+                       << QStringLiteral("2") << QStringLiteral("--count") << QStringLiteral("5")
+                       << QStringLiteral("watch"));
         QVERIFY(p.waitForStarted());
         // 4 "present" lines, then the door we open here is the 5th.
         auto listed = [&] {

@@ -1,0 +1,233 @@
+#include "TrayController.h"
+
+#include "AppController.h"
+#include "Home.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+using namespace nuki;
+
+TrayController::TrayController(AppController *app, QObject *parent)
+    : QObject(parent), m_app(app), m_notifier(app->home())
+{
+    m_menu = new QMenu;
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_lockAll = new QAction(tr("Lock all"), this);
+    connect(m_lockAll, &QAction::triggered, this, &TrayController::lockAll);
+    m_menu->addSeparator();
+    m_firstFixed = m_menu->actions().constLast();
+    m_menu->addAction(m_lockAll);
+    m_menu->addAction(tr("Refresh"), app->home(), &Home::refresh);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Open window"), this, [this] { emit showWindowRequested({}); });
+    m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
+    m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
+
+    m_notifier.setEnabled([this](const QString &kind) { return m_app->settings()->notify(kind); });
+    connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
+
+    Home *home = app->home();
+    for (const DeviceKey &key : home->devices())
+        addDevice(key);
+    connect(home, &Home::deviceAdded, this, &TrayController::addDevice);
+    connect(home, &Home::deviceRemoved, this, &TrayController::removeDevice);
+    connect(home, &Home::deviceChanged, this, &TrayController::updateDevice);
+    connect(home, &Home::bridgeChanged, this, &TrayController::updateSummary);
+    connect(home, &Home::bridgeAdded, this, &TrayController::placeEntries);
+    connect(home, &Home::bridgeRemoved, this, &TrayController::placeEntries);
+    connect(home, &Home::actionFinished, this, [this](const DeviceKey &k, const ActionStatus &a) {
+        if (!m_lockAllPending.remove(a.id))
+            return;
+        if (a.phase != ActionStatus::Succeeded)
+            m_lockAllFailures << (m_app->home()->device(k) ? m_app->home()->device(k)->device.name : k.toString());
+        if (m_lockAllPending.isEmpty() && m_tray) {
+            if (m_lockAllFailures.isEmpty())
+                m_tray->showMessage(tr("Lock all"), tr("Every Smart Lock is locked."));
+            else
+                m_tray->showMessage(tr("Lock all"),
+                                    tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", "))),
+                                    QSystemTrayIcon::Warning);
+        }
+    });
+    updateSummary();
+}
+
+TrayController::~TrayController()
+{
+    delete m_menu;
+}
+
+bool TrayController::available()
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayController::show()
+{
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(StateIcons::appIcon(m_look), this);
+        m_tray->setContextMenu(m_menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+            if (r == QSystemTrayIcon::Trigger)
+                emit showWindowRequested(QStringLiteral("toggle"));
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this,
+                [this] { emit showWindowRequested(m_lastNotifiedDevice); });
+    }
+    updateSummary();
+    m_tray->show();
+}
+
+void TrayController::addDevice(const DeviceKey &key)
+{
+    if (m_entries.contains(key))
+        return;
+    Entry e;
+    e.submenu = new QMenu(m_menu);
+    auto add = [&](const QString &text, int action) {
+        QAction *a = e.submenu->addAction(text);
+        connect(a, &QAction::triggered, this, [this, key, action] {
+            // The same rules as the window: a real confirmation dialog for opening.
+            m_app->requestAction(key, action, nullptr);
+        });
+        e.actions << a;
+    };
+    if (isOpener(key.deviceType)) {
+        add(tr("Open (buzz the door)…"), 3);
+        add(tr("Ring to Open on"), 1);
+        add(tr("Ring to Open off"), 2);
+        add(tr("Continuous mode on"), 4);
+        add(tr("Continuous mode off"), 5);
+    } else if (isKnownDeviceType(key.deviceType)) {
+        add(tr("Lock"), 2);
+        add(tr("Unlock"), 1);
+        add(tr("Open…"), 3);
+        add(tr("Lock ’n’ Go"), 4);
+        add(tr("Lock ’n’ Go and open…"), 5);
+    }
+    m_entries.insert(key, e);
+    placeEntries();
+    updateDevice(key);
+}
+
+void TrayController::removeDevice(const DeviceKey &key)
+{
+    Entry e = m_entries.take(key);
+    delete e.submenu;
+    placeEntries();
+    updateSummary();
+}
+
+void TrayController::placeEntries()
+{
+    // Device entries go above the fixed part, grouped by bridge when there are several.
+    for (QAction *s : std::as_const(m_bridgeSections))
+        m_menu->removeAction(s), delete s;
+    m_bridgeSections.clear();
+    for (const Entry &e : std::as_const(m_entries))
+        m_menu->removeAction(e.submenu->menuAction());
+    const QStringList bridges = m_app->home()->bridgeIds();
+    for (const QString &id : bridges) {
+        if (bridges.size() > 1) {
+            const BridgeState *b = m_app->home()->bridge(id);
+            QAction *section = new QAction(b ? b->config.name : id, m_menu);
+            section->setSeparator(true);
+            m_menu->insertAction(m_firstFixed, section);
+            m_bridgeSections << section;
+        }
+        for (const DeviceKey &key : m_app->home()->devices())
+            if (key.bridgeId == id && m_entries.contains(key))
+                m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
+    }
+}
+
+void TrayController::updateDevice(const DeviceKey &key)
+{
+    auto it = m_entries.find(key);
+    const DeviceRecord *r = m_app->home()->device(key);
+    if (it == m_entries.end() || !r)
+        return;
+    const DeviceState &s = r->device.state;
+    QString text = r->device.name + QStringLiteral(" — ") +
+                   (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
+    if (s.doorsensorState == int(DoorSensor::Opened))
+        text += tr(", door open");
+    if (r->action.running())
+        text += tr(" (working…)");
+    QMenu *sub = it->submenu;
+    sub->setTitle(text);
+    sub->menuAction()->setIcon(StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known)));
+    for (QAction *a : std::as_const(it->actions))
+        a->setEnabled(!r->action.running());
+    updateSummary();
+}
+
+void TrayController::updateSummary()
+{
+    using L = StateIcons::Look;
+    bool attention = false, doorOpen = false, unlocked = false, any = false;
+    QStringList lines;
+    Home *home = m_app->home();
+    for (const QString &id : home->bridgeIds()) {
+        const BridgeState *b = home->bridge(id);
+        if (b->status == BridgeStatus::Offline || b->status == BridgeStatus::TokenRejected) {
+            attention = true;
+            lines << QStringLiteral("%1: %2").arg(b->config.name, bridgeStatusText(*b));
+        }
+    }
+    for (const DeviceKey &key : home->devices()) {
+        const DeviceRecord *r = home->device(key);
+        const DeviceState &s = r->device.state;
+        any = true;
+        if (s.batteryCritical || s.keypadBatteryCritical.value_or(false) ||
+            isErrorState(key.deviceType, s.state))
+            attention = true;
+        if (s.doorsensorState == int(DoorSensor::Opened))
+            doorOpen = true;
+        if (!isOpener(key.deviceType) && isKnownDeviceType(key.deviceType) && s.state != int(LockState::Locked))
+            unlocked = true;
+        QString line = r->device.name + QStringLiteral(": ") + stateText(key.deviceType, s.state);
+        if (s.doorsensorState == int(DoorSensor::Opened))
+            line += tr(", door open");
+        if (s.batteryCritical)
+            line += tr(", battery critical");
+        lines << line;
+    }
+    m_look = !any ? L::Unknown : attention ? L::Attention : doorOpen ? L::Door : unlocked ? L::Unlocked : L::Locked;
+    const QString headline = !any           ? tr("No devices yet")
+                             : attention    ? tr("Needs attention")
+                             : doorOpen     ? tr("A door is open")
+                             : unlocked     ? tr("Something is unlocked")
+                                            : tr("All locked");
+    m_toolTip = headline + u'\n' + lines.join(u'\n');
+    if (m_tray) {
+        m_tray->setIcon(StateIcons::appIcon(m_look));
+        m_tray->setToolTip(m_toolTip);
+    }
+}
+
+void TrayController::lockAll()
+{
+    m_lockAllFailures.clear();
+    Home *home = m_app->home();
+    for (const DeviceKey &key : home->devices()) {
+        const DeviceRecord *r = home->device(key);
+        if (isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType) ||
+            r->device.state.state == int(LockState::Locked))
+            continue;
+        if (home->startAction(key, int(LockAction::Lock)))
+            m_lockAllPending.insert(home->device(key)->action.id);
+        else
+            m_lockAllFailures << r->device.name;
+    }
+}
+
+void TrayController::showNotification(const Notifier::Notification &n)
+{
+    m_lastNotifiedDevice = n.deviceKey;
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(n.title, n.text,
+                            n.urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+}

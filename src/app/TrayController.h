@@ -1,0 +1,66 @@
+#pragma once
+
+#include "HomeTypes.h"
+#include "Notifier.h"
+#include "StateIcons.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class AppController;
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+// Everything of the tray in one place: the icon that sums up the home, its tooltip, the menu
+// with each device's quick actions, "Lock all", and notifications. The menu is kept in step
+// with the model while it is open (texts change in place; nothing is rebuilt for a state).
+class TrayController : public QObject
+{
+    Q_OBJECT
+public:
+    TrayController(AppController *app, QObject *parent = nullptr);
+    ~TrayController() override;
+
+    QMenu *menu() const { return m_menu; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    StateIcons::Look overallLook() const { return m_look; }
+    QString toolTip() const { return m_toolTip; }
+    // Lock every Smart Lock that is not locked; failures are reported when all have finished.
+    void lockAll();
+    static bool available();
+    void show();
+
+signals:
+    void showWindowRequested(const QString &deviceKey);
+    void settingsRequested();
+    void quitRequested();
+
+private:
+    struct Entry
+    {
+        QMenu *submenu = nullptr;
+        QList<QAction *> actions;
+    };
+    void addDevice(const nuki::DeviceKey &key);
+    void removeDevice(const nuki::DeviceKey &key);
+    void updateDevice(const nuki::DeviceKey &key);
+    void updateSummary();
+    void placeEntries();
+    void showNotification(const nuki::Notifier::Notification &n);
+
+    AppController *m_app;
+    QSystemTrayIcon *m_tray = nullptr;
+    QMenu *m_menu;
+    QAction *m_lockAll;
+    QAction *m_firstFixed = nullptr;
+    QHash<nuki::DeviceKey, Entry> m_entries;
+    QList<QAction *> m_bridgeSections;
+    nuki::Notifier m_notifier;
+    StateIcons::Look m_look = StateIcons::Look::Unknown;
+    QString m_toolTip;
+    QString m_lastNotifiedDevice;
+    QSet<quint64> m_lockAllPending;
+    QStringList m_lockAllFailures;
+};
