@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QTimer>
 
 using namespace nuki;
 
@@ -30,6 +31,23 @@ AppController::~AppController() = default;
 void AppController::start()
 {
     applySettings();
+    if (m_demo || m_settings->pushEnabled()) {
+        m_push = std::make_unique<PushManager>(&m_home, m_settings->pushSecretPath());
+        m_push->setPort(m_demo ? 0 : m_settings->pushPort());
+        connect(&m_home, &Home::bridgeAdded, m_push.get(), [this](const QString &id) {
+            // Once the token is known and the bridge answers, register.
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(&m_home, &Home::bridgeChanged, this,
+                            [this, id, once](const QString &changed) {
+                                const BridgeState *b = m_home.bridge(id);
+                                if (changed != id || !b || b->status != BridgeStatus::Online)
+                                    return;
+                                disconnect(*once);
+                                m_push->enable(id);
+                            });
+        });
+        connect(m_push.get(), &PushManager::changed, &m_home, &Home::bridgeChanged);
+    }
     if (m_demo)
         startDemo();
     else
@@ -85,8 +103,27 @@ void AppController::loadBridges()
     }
 }
 
+void AppController::shutdown(std::function<void()> done)
+{
+    if (!m_push) {
+        done();
+        return;
+    }
+    auto called = std::make_shared<bool>(false);
+    auto once = [called, done] {
+        if (!*called) {
+            *called = true;
+            done();
+        }
+    };
+    m_push->shutdown(once);
+    QTimer::singleShot(5000, this, once);
+}
+
 void AppController::removeBridge(const QString &id)
 {
+    if (m_push)
+        m_push->disable(id);
     m_home.removeBridge(id);
     m_settings->removeBridge(id);
     m_settings->sync();

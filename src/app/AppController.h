@@ -2,6 +2,7 @@
 
 #include "DeviceListModel.h"
 #include "Home.h"
+#include "PushManager.h"
 #include "SecretStore.h"
 #include "Settings.h"
 
@@ -30,6 +31,9 @@ public:
     nuki::SecretStore *secrets() { return &m_secrets; }
     bool isDemo() const { return m_demo; }
     nukisim::SimBridge *demoBridge() const { return m_demoBridge; }
+    nuki::PushManager *push() const { return m_push.get(); } // null when push is off
+    // Removes this app's callbacks from the bridges, then calls `done` (at most 5 s).
+    void shutdown(std::function<void()> done);
 
     // Asks for confirmation where opening a door is involved (unless switched off), then acts.
     // Returns false when nothing was started (cancelled, or an action is already running).
@@ -54,4 +58,5 @@ private:
     std::unique_ptr<nuki::DeviceListModel> m_model;
     bool m_demo;
     nukisim::SimBridge *m_demoBridge = nullptr;
+    std::unique_ptr<nuki::PushManager> m_push;
 };

@@ -1,6 +1,7 @@
 #include "BridgeDetailsDialog.h"
 
 #include "Home.h"
+#include "PushManager.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -12,8 +13,9 @@
 
 using namespace nuki;
 
-BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, QWidget *parent)
-    : QDialog(parent), m_home(home), m_id(bridgeId)
+BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, PushManager *push,
+                                         QWidget *parent)
+    : QDialog(parent), m_home(home), m_id(bridgeId), m_push(push)
 {
     setWindowTitle(tr("Bridge details"));
     resize(520, 560);
@@ -36,8 +38,16 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, QW
     buttons->addButton(m_reboot, QDialogButtonBox::ActionRole);
     buttons->addButton(m_update, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_slots = new QListWidget(this);
+    m_slots->setObjectName(QStringLiteral("callbackSlots"));
+    m_slots->setMaximumHeight(80);
+    auto *removeSlot = new QPushButton(tr("Remove selected slot…"), this);
+    connect(removeSlot, &QPushButton::clicked, this, &BridgeDetailsDialog::removeSlot);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
+    layout->addWidget(new QLabel(tr("Callback slots (the bridge has three):"), this));
+    layout->addWidget(m_slots);
+    layout->addWidget(removeSlot, 0, Qt::AlignRight);
     layout->addWidget(new QLabel(tr("Bridge log (newest first):"), this));
     layout->addWidget(m_log, 1);
     layout->addWidget(m_logStatus);
@@ -48,6 +58,51 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, QW
             fill();
     });
     loadLog();
+    loadSlots();
+}
+
+void BridgeDetailsDialog::loadSlots()
+{
+    const QString ours = m_push ? m_push->callbackUrl(m_id) : QString();
+    m_home->client(m_id)->callbackList([this, ours, guard = QPointer<QDialog>(this)](
+                                           const BridgeError &error,
+                                           const QList<CallbackEntry> &list) {
+        if (!guard)
+            return;
+        m_slots->clear();
+        if (!error.ok()) {
+            m_slots->addItem(error.message());
+            return;
+        }
+        for (const CallbackEntry &e : list) {
+            auto *item =
+                new QListWidgetItem(QStringLiteral("%1: %2%3")
+                                        .arg(e.id)
+                                        .arg(e.url, e.url == ours ? tr("  (this app)") : QString()),
+                                    m_slots);
+            item->setData(Qt::UserRole, e.id);
+        }
+        for (qsizetype i = list.size(); i < 3; ++i)
+            m_slots->addItem(tr("free"));
+    });
+}
+
+void BridgeDetailsDialog::removeSlot()
+{
+    QListWidgetItem *item = m_slots->currentItem();
+    if (!item || !item->data(Qt::UserRole).isValid())
+        return;
+    if (QMessageBox::question(this, tr("Remove callback"),
+                              tr("Remove this callback from the bridge? The app that registered "
+                                 "it stops getting instant updates.\n\n%1")
+                                  .arg(item->text())) != QMessageBox::Yes)
+        return;
+    m_home->client(m_id)->callbackRemove(
+        item->data(Qt::UserRole).toInt(),
+        [this, guard = QPointer<QDialog>(this)](const BridgeError &, bool, QString) {
+            if (guard)
+                loadSlots();
+        });
 }
 
 void BridgeDetailsDialog::fill()

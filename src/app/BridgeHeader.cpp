@@ -62,6 +62,8 @@ void BridgeHeader::refresh()
                     "Enter the token again.");
     else if (s->status == BridgeStatus::Offline)
         banner = s->lastError.message();
+    else if (m_pushProblem && !m_pushProblem().isEmpty())
+        banner = m_pushProblem();
     else if (qAbs(s->clockSkewSeconds) >= 30)
         banner = tr("The bridge's clock differs from this computer's by %n second(s). This app "
                     "adjusts for it; other apps may fail to connect.",

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -17,6 +18,8 @@ public:
     BridgeHeader(nuki::Home *home, const QString &bridgeId, QWidget *parent = nullptr);
     void refresh();
     QString bridgeId() const { return m_id; }
+    // Why instant updates are off, if they are (set by the view when push exists).
+    void setPushProblem(std::function<QString()> problem) { m_pushProblem = std::move(problem); }
 
 signals:
     void detailsRequested(const QString &bridgeId);
@@ -29,4 +32,5 @@ private:
     QLabel *m_status;
     QLabel *m_banner;
     QPushButton *m_token;
+    std::function<QString()> m_pushProblem;
 };

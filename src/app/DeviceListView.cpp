@@ -94,6 +94,11 @@ void DeviceListView::ensureHeader(const QString &bridgeId)
     if (m_headers.contains(bridgeId))
         return;
     auto *h = new BridgeHeader(m_app->home(), bridgeId, m_content);
+    h->setPushProblem([this, bridgeId] {
+        const nuki::PushManager::BridgePush *p =
+            m_app->push() ? m_app->push()->state(bridgeId) : nullptr;
+        return p ? p->problem : QString();
+    });
     connect(h, &BridgeHeader::detailsRequested, this, &DeviceListView::detailsRequested);
     connect(h, &BridgeHeader::newTokenRequested, this, &DeviceListView::newTokenRequested);
     m_headers.insert(bridgeId, h);

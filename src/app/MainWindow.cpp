@@ -96,7 +96,7 @@ void MainWindow::openSettings()
 
 void MainWindow::openBridgeDetails(const QString &bridgeId)
 {
-    BridgeDetailsDialog dialog(m_app->home(), bridgeId, this);
+    BridgeDetailsDialog dialog(m_app->home(), bridgeId, m_app->push(), this);
     dialog.exec();
 }
 

@@ -3,7 +3,9 @@
 #include <QLocalSocket>
 #include <unistd.h>
 
-SingleInstance::SingleInstance(const QString &name, QObject *parent) : QObject(parent), m_name(name) {}
+SingleInstance::SingleInstance(const QString &name, QObject *parent) : QObject(parent), m_name(name)
+{
+}
 
 QString SingleInstance::defaultName()
 {

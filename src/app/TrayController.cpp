@@ -41,14 +41,16 @@ TrayController::TrayController(AppController *app, QObject *parent)
         if (!m_lockAllPending.remove(a.id))
             return;
         if (a.phase != ActionStatus::Succeeded)
-            m_lockAllFailures << (m_app->home()->device(k) ? m_app->home()->device(k)->device.name : k.toString());
+            m_lockAllFailures << (m_app->home()->device(k) ? m_app->home()->device(k)->device.name
+                                                           : k.toString());
         if (m_lockAllPending.isEmpty() && m_tray) {
             if (m_lockAllFailures.isEmpty())
                 m_tray->showMessage(tr("Lock all"), tr("Every Smart Lock is locked."));
             else
-                m_tray->showMessage(tr("Lock all"),
-                                    tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", "))),
-                                    QSystemTrayIcon::Warning);
+                m_tray->showMessage(
+                    tr("Lock all"),
+                    tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", "))),
+                    QSystemTrayIcon::Warning);
         }
     });
     updateSummary();
@@ -69,10 +71,11 @@ void TrayController::show()
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(StateIcons::appIcon(m_look), this);
         m_tray->setContextMenu(m_menu);
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
-            if (r == QSystemTrayIcon::Trigger)
-                emit showWindowRequested(QStringLiteral("toggle"));
-        });
+        connect(m_tray, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason r) {
+                    if (r == QSystemTrayIcon::Trigger)
+                        emit showWindowRequested(QStringLiteral("toggle"));
+                });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this,
                 [this] { emit showWindowRequested(m_lastNotifiedDevice); });
     }
@@ -158,7 +161,8 @@ void TrayController::updateDevice(const DeviceKey &key)
         text += tr(" (working…)");
     QMenu *sub = it->submenu;
     sub->setTitle(text);
-    sub->menuAction()->setIcon(StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known)));
+    sub->menuAction()->setIcon(
+        StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known)));
     for (QAction *a : std::as_const(it->actions))
         a->setEnabled(!r->action.running());
     updateSummary();
@@ -186,7 +190,8 @@ void TrayController::updateSummary()
             attention = true;
         if (s.doorsensorState == int(DoorSensor::Opened))
             doorOpen = true;
-        if (!isOpener(key.deviceType) && isKnownDeviceType(key.deviceType) && s.state != int(LockState::Locked))
+        if (!isOpener(key.deviceType) && isKnownDeviceType(key.deviceType) &&
+            s.state != int(LockState::Locked))
             unlocked = true;
         QString line = r->device.name + QStringLiteral(": ") + stateText(key.deviceType, s.state);
         if (s.doorsensorState == int(DoorSensor::Opened))
@@ -195,12 +200,16 @@ void TrayController::updateSummary()
             line += tr(", battery critical");
         lines << line;
     }
-    m_look = !any ? L::Unknown : attention ? L::Attention : doorOpen ? L::Door : unlocked ? L::Unlocked : L::Locked;
-    const QString headline = !any           ? tr("No devices yet")
-                             : attention    ? tr("Needs attention")
-                             : doorOpen     ? tr("A door is open")
-                             : unlocked     ? tr("Something is unlocked")
-                                            : tr("All locked");
+    m_look = !any        ? L::Unknown
+             : attention ? L::Attention
+             : doorOpen  ? L::Door
+             : unlocked  ? L::Unlocked
+                         : L::Locked;
+    const QString headline = !any        ? tr("No devices yet")
+                             : attention ? tr("Needs attention")
+                             : doorOpen  ? tr("A door is open")
+                             : unlocked  ? tr("Something is unlocked")
+                                         : tr("All locked");
     m_toolTip = headline + u'\n' + lines.join(u'\n');
     if (m_tray) {
         m_tray->setIcon(StateIcons::appIcon(m_look));
@@ -229,5 +238,6 @@ void TrayController::showNotification(const Notifier::Notification &n)
     m_lastNotifiedDevice = n.deviceKey;
     if (m_tray && m_tray->isVisible())
         m_tray->showMessage(n.title, n.text,
-                            n.urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+                            n.urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+                            8000);
 }

@@ -10,19 +10,21 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-// Quits once running actions have their outcome (at most 15 s), so none is left unreported.
+// Quits once running actions have their outcome (at most 15 s), so none is left unreported,
+// and once this app's callbacks are removed from the bridges (at most 5 s more).
 static void quitWhenIdle(AppController *controller)
 {
     nuki::Home *home = controller->home();
+    auto finish = [controller] { controller->shutdown([] { QApplication::quit(); }); };
     if (home->actionsRunning() == 0) {
-        QApplication::quit();
+        finish();
         return;
     }
-    QObject::connect(home, &nuki::Home::actionFinished, qApp, [home] {
+    QObject::connect(home, &nuki::Home::actionFinished, qApp, [home, finish] {
         if (home->actionsRunning() == 0)
-            QApplication::quit();
+            finish();
     });
-    QTimer::singleShot(15000, qApp, &QApplication::quit);
+    QTimer::singleShot(15000, qApp, finish);
 }
 
 int main(int argc, char **argv)

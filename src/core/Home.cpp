@@ -347,9 +347,16 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
     if (state.doorsensorState && before.doorsensorState &&
         *state.doorsensorState != *before.doorsensorState)
         emit doorChanged(r.key, *state.doorsensorState);
-    if (state.state != before.state && !isTransitional(r.key.deviceType, state.state) &&
-        !r.action.running() && !expectedFromOurAction(r, state.state))
+    const bool external = state.state != before.state &&
+                          !isTransitional(r.key.deviceType, state.state) && !r.action.running() &&
+                          !expectedFromOurAction(r, state.state);
+    if (external)
         emit lockChangedExternally(r.key, state.state);
+    if (!fromPush && (external || state.doorsensorState != before.doorsensorState)) {
+        const BridgeState *b = bridge(r.key.bridgeId);
+        if (b && b->pushActive)
+            emit pushMissed(r.key.bridgeId);
+    }
     if (state.batteryCritical && !before.batteryCritical)
         emit batteryCritical(r.key);
     if (state.keypadBatteryCritical.value_or(false) &&

@@ -68,6 +68,8 @@ signals:
     void tokenRejected(const QString &id);
     void clockSkew(const QString &id, qint64 seconds);
     void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
+    // Polling saw a change that push should have delivered (only while push is active).
+    void pushMissed(const QString &bridgeId);
 
 private:
     struct Bridge

@@ -17,8 +17,8 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         const bool open = state == int(DoorSensor::Opened);
         if (state != int(DoorSensor::Opened) && state != int(DoorSensor::Closed))
             return;
-        send({QStringLiteral("door"), nameOf(k), open ? tr("The door was opened.") : tr("The door was closed."),
-              k.toString()},
+        send({QStringLiteral("door"), nameOf(k),
+              open ? tr("The door was opened.") : tr("The door was closed."), k.toString()},
              QString::number(state));
     });
     connect(home, &Home::lockChangedExternally, this, [this](const DeviceKey &k, int state) {
@@ -35,18 +35,20 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
              r ? r->device.state.ringactionTimestamp.toString(Qt::ISODate) : QString());
     });
     connect(home, &Home::batteryCritical, this, [this](const DeviceKey &k) {
-        send({QStringLiteral("battery"), nameOf(k), tr("The battery is critical: replace or charge it soon."),
-              k.toString(), true},
+        send({QStringLiteral("battery"), nameOf(k),
+              tr("The battery is critical: replace or charge it soon."), k.toString(), true},
              QStringLiteral("battery"));
     });
     connect(home, &Home::keypadBatteryCritical, this, [this](const DeviceKey &k) {
-        send({QStringLiteral("battery"), nameOf(k), tr("The keypad's battery is critical."), k.toString(), true},
+        send({QStringLiteral("battery"), nameOf(k), tr("The keypad's battery is critical."),
+              k.toString(), true},
              QStringLiteral("keypad"));
     });
     connect(home, &Home::tokenRejected, this, [this](const QString &id) {
         const BridgeState *b = m_home->bridge(id);
         send({QStringLiteral("token"), b ? b->config.name : id,
-              tr("The bridge rejected the token. Open the app to enter it again."), QString(), true},
+              tr("The bridge rejected the token. Open the app to enter it again."), QString(),
+              true},
              QStringLiteral("token"));
     });
     connect(home, &Home::bridgeOffline, this, [this](const QString &id) {
@@ -60,7 +62,8 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
                 if (!b || b->status != BridgeStatus::Offline)
                     return;
                 send({QStringLiteral("bridge"), b->config.name,
-                      tr("The bridge has not answered for a few minutes. Its devices may be out of date."),
+                      tr("The bridge has not answered for a few minutes. Its devices may be out of "
+                         "date."),
                       QString(), true},
                      QStringLiteral("offline"));
             });
@@ -77,11 +80,12 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
             return;
         const QString what = actionName(k.deviceType, a.action);
         // Not subject to the quiet period: the person is waiting for this answer.
-        Notification n{QStringLiteral("action"), nameOf(k),
-                       a.phase == ActionStatus::Unknown
-                           ? tr("%1: the outcome is unknown — check the door. %2").arg(what, a.error.message())
-                           : tr("%1 failed: %2").arg(what, a.error.message()),
-                       k.toString(), true};
+        Notification n{
+            QStringLiteral("action"), nameOf(k),
+            a.phase == ActionStatus::Unknown
+                ? tr("%1: the outcome is unknown — check the door. %2").arg(what, a.error.message())
+                : tr("%1 failed: %2").arg(what, a.error.message()),
+            k.toString(), true};
         if (m_enabled(n.kind))
             emit notify(n);
     });

@@ -30,7 +30,10 @@ public:
     };
 
     explicit Notifier(Home *home, QObject *parent = nullptr);
-    void setEnabled(std::function<bool(const QString &kind)> enabled) { m_enabled = std::move(enabled); }
+    void setEnabled(std::function<bool(const QString &kind)> enabled)
+    {
+        m_enabled = std::move(enabled);
+    }
     void setQuietPeriodMs(int ms);
     void setOfflineGraceMs(int ms) { m_offlineGraceMs = ms; }
     bool inQuietPeriod() const { return m_quiet.isActive(); }

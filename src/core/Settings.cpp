@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include "CallbackReceiver.h"
+
 #include <QFile>
 
 namespace nuki {
@@ -85,6 +87,26 @@ bool Settings::notify(const QString &kind) const
 void Settings::setNotify(const QString &kind, bool on)
 {
     m_settings->setValue(QStringLiteral("notify/") + kind, on);
+}
+
+quint16 Settings::pushPort() const
+{
+    return quint16(qBound(0, m_settings->value(QStringLiteral("push/port"), 8776).toInt(), 65535));
+}
+
+void Settings::setPushPort(quint16 port)
+{
+    m_settings->setValue(QStringLiteral("push/port"), port);
+}
+
+QString Settings::pushSecretPath()
+{
+    QString path = m_settings->value(QStringLiteral("push/path")).toString();
+    if (!path.startsWith(QLatin1String("/nuki-desktop/")) || path.size() < 30) {
+        path = CallbackReceiver::newSecretPath();
+        m_settings->setValue(QStringLiteral("push/path"), path);
+    }
+    return path;
 }
 
 QString Settings::discoveryUrl() const

@@ -28,6 +28,9 @@ public:
     void setPushEnabled(bool on);
     bool notify(const QString &kind) const; // door, external, ring, battery, bridge, token, action
     void setNotify(const QString &kind, bool on);
+    quint16 pushPort() const; // a stable default, so the bridge's entry stays valid
+    void setPushPort(quint16 port);
+    QString pushSecretPath(); // made once per installation
     QString discoveryUrl() const;
     void setDiscoveryUrl(const QString &url);
 

@@ -48,6 +48,7 @@ bool SimBridge::listen(const QHostAddress &address, quint16 port)
         return false;
     m_address = address;
     m_port = m_http->port();
+    m_callbacks->setSourceAddress(address);
     return true;
 }
 

@@ -3,17 +3,13 @@
 #include "SimJson.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace nukisim {
 
-SimCallbacks::SimCallbacks(QObject *parent)
-    : QObject(parent), m_nam(new QNetworkAccessManager(this))
-{
-}
+SimCallbacks::SimCallbacks(QObject *parent) : QObject(parent) {}
 
 int SimCallbacks::add(const QString &url, bool allowNonLoopback, QString *message)
 {
@@ -79,23 +75,27 @@ void SimCallbacks::deliver(const QByteArray &body)
 
 void SimCallbacks::sendNext()
 {
-    // One POST at a time, like the bridge's single outgoing connection.
+    // One POST at a time, like the bridge's single outgoing connection. A plain socket, so the
+    // POST can leave from the bridge's address (QNetworkAccessManager cannot bind one).
     while (!m_sending && !m_queue.isEmpty()) {
         const Job job = m_queue.takeFirst();
         const QString url = m_slots[size_t(job.slot)];
         if (url.isEmpty())
             continue;
-        QNetworkRequest request{QUrl(url)};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        request.setTransferTimeout(m_timeoutMs);
+        const QUrl u(url);
         m_sending = true;
-        QNetworkReply *reply = m_nam->post(request, job.body);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, job, url] {
-            reply->deleteLater();
+        auto *socket = new QTcpSocket(this);
+        auto *timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        if (!m_source.isNull())
+            socket->bind(m_source);
+        auto done = [this, socket, job, url](bool ok) {
+            if (!m_sending || socket->property("done").toBool())
+                return;
+            socket->setProperty("done", true);
+            socket->abort();
+            socket->deleteLater();
             m_sending = false;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const bool ok =
-                reply->error() == QNetworkReply::NoError && status >= 200 && status < 300;
             ok ? ++m_delivered : ++m_failed;
             emit deliveryFinished(url, ok);
             if (!ok && m_stopAfterFailure) {
@@ -103,7 +103,28 @@ void SimCallbacks::sendNext()
                 m_queue.removeIf([&](const Job &j) { return j.body == job.body; });
             }
             sendNext();
+        };
+        connect(timer, &QTimer::timeout, this, [done] { done(false); });
+        connect(socket, &QTcpSocket::connected, this, [socket, u, job] {
+            const QByteArray path =
+                u.path(QUrl::FullyEncoded).toUtf8() +
+                (u.hasQuery() ? '?' + u.query(QUrl::FullyEncoded).toUtf8() : QByteArray());
+            socket->write(
+                "POST " + (path.isEmpty() ? QByteArray("/") : path) +
+                " HTTP/1.1\r\nHost: " + u.host().toUtf8() + ':' + QByteArray::number(u.port(80)) +
+                "\r\nContent-Type: application/json\r\nContent-Length: " +
+                QByteArray::number(job.body.size()) + "\r\nConnection: close\r\n\r\n" + job.body);
         });
+        connect(socket, &QTcpSocket::readyRead, this, [socket, done] {
+            const QByteArray head = socket->peek(64);
+            if (!head.contains("\r\n"))
+                return;
+            const int status = head.split(' ').value(1).toInt();
+            done(status >= 200 && status < 300);
+        });
+        connect(socket, &QTcpSocket::errorOccurred, this, [done] { done(false); });
+        timer->start(m_timeoutMs);
+        socket->connectToHost(u.host(), quint16(u.port(80)));
     }
 }
 

@@ -6,7 +6,7 @@
 #include <QString>
 #include <array>
 
-class QNetworkAccessManager;
+#include <QHostAddress>
 
 namespace nukisim {
 
@@ -30,6 +30,8 @@ public:
     QList<QString> urls() const;
     void setStopAfterFailure(bool stop) { m_stopAfterFailure = stop; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Posts leave from the bridge's own address, as they would on a LAN.
+    void setSourceAddress(const QHostAddress &address) { m_source = address; }
 
     // Queues one POST of `body` to every registered URL, in slot order.
     void deliver(const QByteArray &body);
@@ -54,7 +56,7 @@ private:
     int m_timeoutMs = 5000;
     int m_delivered = 0;
     int m_failed = 0;
-    QNetworkAccessManager *m_nam;
+    QHostAddress m_source;
 };
 
 } // namespace nukisim

@@ -40,7 +40,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // Embedded: the tray host gave the icon a place on screen.
         QTRY_VERIFY_WITH_TIMEOUT(tray.trayIcon()->geometry().isValid() &&
-                                     tray.trayIcon()->geometry().width() > 0, 10000);
+                                     tray.trayIcon()->geometry().width() > 0,
+                                 10000);
         QTRY_VERIFY_WITH_TIMEOUT(tray.menu()->actions().size() > 8, 10000); // devices arrived
         QSignalSpy quit(&window, &MainWindow::quitRequested);
         window.close();
@@ -52,33 +53,41 @@ private slots:
         tray.menu()->popup(icon.bottomLeft());
         QVERIFY(QTest::qWaitForWindowExposed(tray.menu()));
         QTRY_VERIFY_WITH_TIMEOUT(tray.menu()->isVisible(), 5000);
-        QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"),
-                                                     shots + QStringLiteral("/e2e-tray-menu.png")});
+        QProcess::execute(QStringLiteral("import"),
+                          {QStringLiteral("-window"), QStringLiteral("root"),
+                           shots + QStringLiteral("/e2e-tray-menu.png")});
         QVERIFY(QFile::exists(shots + QStringLiteral("/e2e-tray-menu.png")));
         tray.menu()->hide();
     }
 
     void secondLaunchRaisesTheFirst()
     {
-        SingleInstance first(QStringLiteral("nuki-desktop-test-%1").arg(QCoreApplication::applicationPid()));
+        SingleInstance first(
+            QStringLiteral("nuki-desktop-test-%1").arg(QCoreApplication::applicationPid()));
         QVERIFY(first.listen());
         QSignalSpy activated(&first, &SingleInstance::activated);
-        SingleInstance second(QStringLiteral("nuki-desktop-test-%1").arg(QCoreApplication::applicationPid()));
+        SingleInstance second(
+            QStringLiteral("nuki-desktop-test-%1").arg(QCoreApplication::applicationPid()));
         QVERIFY(second.activateRunning());
         QVERIFY(activated.wait(5000));
 
         // And with the real executable: the second start exits at once, the first stays.
         QTemporaryDir dir;
         QProcess a, b;
-        const QStringList args{QStringLiteral("--demo"), QStringLiteral("--config"), dir.filePath(QStringLiteral("s.ini"))};
+        const QStringList args{QStringLiteral("--demo"), QStringLiteral("--config"),
+                               dir.filePath(QStringLiteral("s.ini"))};
         a.start(qEnvironmentVariable("NUKI_DESKTOP"), args);
         QVERIFY(a.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            QProcess x;
-            x.start(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("Nuki Desktop")});
-            x.waitForFinished(5000);
-            return !x.readAllStandardOutput().trimmed().isEmpty();
-        }(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QProcess x;
+                x.start(QStringLiteral("xdotool"),
+                        {QStringLiteral("search"), QStringLiteral("--name"),
+                         QStringLiteral("Nuki Desktop")});
+                x.waitForFinished(5000);
+                return !x.readAllStandardOutput().trimmed().isEmpty();
+            }(),
+            20000);
         b.start(qEnvironmentVariable("NUKI_DESKTOP"), args);
         QSignalSpy bDone(&b, &QProcess::finished);
         QVERIFY(bDone.wait(10000));

@@ -55,7 +55,8 @@ private slots:
             return false;
         };
         tray = std::make_unique<TrayController>(app.get());
-        BridgeConfig b{QStringLiteral("T1"), QStringLiteral("Tray bridge"), QStringLiteral("127.0.0.1"), sim->port()};
+        BridgeConfig b{QStringLiteral("T1"), QStringLiteral("Tray bridge"),
+                       QStringLiteral("127.0.0.1"), sim->port()};
         app->home()->addBridge(b, token);
         bridgeId = b.id;
         app->home()->client(bridgeId)->config().minGapMs = 20;
@@ -96,7 +97,8 @@ private slots:
     void openAsksFirst()
     {
         item(submenu(QStringLiteral("Front door")), QStringLiteral("Open…"))->trigger();
-        item(submenu(QStringLiteral("Building entrance")), QStringLiteral("Open (buzz the door)…"))->trigger();
+        item(submenu(QStringLiteral("Building entrance")), QStringLiteral("Open (buzz the door)…"))
+            ->trigger();
         QCOMPARE(confirmations, 2);
         QCOMPARE(app->home()->actionsRunning(), 0);
     }
@@ -125,7 +127,10 @@ private slots:
         // In the quiet period after start: nothing, though the door opens.
         sim->setDoor(sim->devices().at(0).nukiId, 3);
         app->home()->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->device(app->home()->devices().first())->device.state.doorsensorState.value_or(0), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()
+                                      ->device(app->home()->devices().first())
+                                      ->device.state.doorsensorState.value_or(0),
+                                  3, 10000);
         QCOMPARE(spy.size(), 0);
         notifier.setQuietPeriodMs(0);
         QVERIFY(!notifier.inQuietPeriod());
@@ -138,7 +143,8 @@ private slots:
         for (const auto &args : spy)
             kinds << args.first().value<Notifier::Notification>().kind;
         kinds.sort();
-        QCOMPARE(kinds, QStringList({QStringLiteral("door"), QStringLiteral("external"), QStringLiteral("ring")}));
+        QCOMPARE(kinds, QStringList({QStringLiteral("door"), QStringLiteral("external"),
+                                     QStringLiteral("ring")}));
         // The same again: no repeats.
         app->home()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!app->home()->client(bridgeId)->inFlight(), 5000);
@@ -149,7 +155,10 @@ private slots:
         notifier.setEnabled([](const QString &kind) { return kind != QLatin1String("door"); });
         sim->setDoor(sim->devices().at(0).nukiId, 3);
         app->home()->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->device(app->home()->devices().first())->device.state.doorsensorState.value_or(0), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()
+                                      ->device(app->home()->devices().first())
+                                      ->device.state.doorsensorState.value_or(0),
+                                  3, 10000);
         QCOMPARE(spy.size(), 3);
     }
 };

@@ -4,11 +4,14 @@
 #include "DeviceListModel.h"
 #include "Home.h"
 #include "HttpGet.h"
+#include "PushManager.h"
+#include "Settings.h"
 #include "SimBridge.h"
 #include "SimJson.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <algorithm>
@@ -143,25 +146,35 @@ int main(int argc, char **argv)
         overhead << client[i] - raw[i];
     report("client overhead per request", overhead, "ms");
 
-    // 4. State change in the simulator → model's change signal, with polling only.
+    // 4. State change in the simulator → the model's change signal, with push and polling.
     const int changes = qEnvironmentVariableIntValue("NUKI_BENCH_CHANGES") ?: 100;
     const int pollMs = 2000;
-    for (const bool push : {false}) {
+    for (const bool push : {true, false}) {
         Home h;
         DeviceListModel m(&h);
         h.setPollInterval(pollMs);
         BridgeConfig c{QStringLiteral("S"), QStringLiteral("Sim"), QStringLiteral("127.0.0.1"),
                        sim.port()};
         h.addBridge(c, QStringLiteral("bench-token"));
-        h.client(QStringLiteral("S"))->config().minGapMs = 250;
         bool ready = false;
         QObject::connect(&h, &Home::deviceAdded,
                          [&] { ready = h.deviceCount() == sim.devices().size(); });
         wait(ready);
+        PushManager pm(&h, CallbackReceiver::newSecretPath());
+        if (push) {
+            pm.enable(QStringLiteral("S"));
+            bool active = false;
+            QObject::connect(&pm, &PushManager::changed,
+                             [&] { active = pm.state(QStringLiteral("S"))->active; });
+            wait(active);
+        }
         const auto lock = sim.devices().at(0);
         QList<double> latency;
         int state = 1;
-        for (int i = 0; i < qMin(changes, 30); ++i) { // polling: each change costs up to 2 s
+        const int n = push ? changes : qMin(changes, 20); // polling: each change costs up to 2 s
+        for (int i = 0; i < n; ++i) {
+            // A random moment relative to the poll timer, as changes happen in life.
+            QTest::qWait(int(QRandomGenerator::global()->bounded(push ? 50 : pollMs)));
             bool seen = false;
             QElapsedTimer t;
             auto conn = QObject::connect(&m, &QAbstractItemModel::dataChanged, [&] {
@@ -175,9 +188,41 @@ int main(int argc, char **argv)
             latency << t.nsecsElapsed() / 1e6;
             QObject::disconnect(conn);
         }
-        printf("state change → model, polling every %d s: p50\t%.0f\tp99 %.0f\tms\n", pollMs / 1000,
-               percentile(latency, 0.5), percentile(latency, 0.99));
-        Q_UNUSED(push);
+        printf("state change → model update, %s (n=%d)\tp50 %.1f ms\tp99 %.1f ms\n",
+               push ? "push" : "polling every 2 s", int(n), percentile(latency, 0.5),
+               percentile(latency, 0.99));
+        fflush(stdout);
+    }
+
+    // 5. Requests per hour to an idle bridge, with the app's default timings.
+    const int idleSeconds = qEnvironmentVariableIntValue("NUKI_BENCH_IDLE_S") ?: 120;
+    for (const bool push : {true, false}) {
+        nukisim::SimBridge idle(sc);
+        idle.setToken(QStringLiteral("bench-token"));
+        idle.listen(QHostAddress::LocalHost, 0);
+        Home h;
+        h.setPollInterval(Settings::DefaultPollSeconds * 1000);
+        h.addBridge(
+            {QStringLiteral("I"), QStringLiteral("Idle"), QStringLiteral("127.0.0.1"), idle.port()},
+            QStringLiteral("bench-token"));
+        PushManager pm(&h, CallbackReceiver::newSecretPath());
+        bool ready = false;
+        QObject::connect(&h, &Home::deviceAdded, [&] { ready = true; });
+        wait(ready);
+        if (push) {
+            pm.enable(QStringLiteral("I"));
+            bool active = false;
+            QObject::connect(&pm, &PushManager::changed,
+                             [&] { active = pm.state(QStringLiteral("I"))->active; });
+            wait(active);
+        }
+        QTest::qWait(2000); // let start-up requests finish; count only the idle ones
+        idle.clearRequestLog();
+        QTest::qWait(idleSeconds * 1000);
+        const double perHour = idle.requestLog().size() * 3600.0 / idleSeconds;
+        printf("idle requests per hour per bridge, push %s (measured over %d s)\t%.0f\n",
+               push ? "on" : "off", idleSeconds, perHour);
+        fflush(stdout);
     }
     return 0;
 }

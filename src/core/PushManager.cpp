@@ -1,0 +1,220 @@
+#include "PushManager.h"
+
+#include "Home.h"
+
+#include <memory>
+
+namespace nuki {
+
+PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
+    : QObject(parent), m_home(home), m_path(secretPath)
+{
+    connect(home, &Home::pushMissed, this, [this](const QString &id) {
+        auto it = m_bridges.find(id);
+        if (it == m_bridges.end() || !it->active)
+            return;
+        // Two changes seen by polling that push should have brought: push is silent.
+        if (++it->missed >= 2)
+            setActive(id, false,
+                      tr("Instant updates stopped arriving from this bridge, so it is checked "
+                         "regularly instead. They are tried again in a few minutes."));
+    });
+    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+        BridgePush p = m_bridges.take(id);
+        delete p.check;
+    });
+}
+
+const PushManager::BridgePush *PushManager::state(const QString &bridgeId) const
+{
+    auto it = m_bridges.constFind(bridgeId);
+    return it == m_bridges.constEnd() ? nullptr : &*it;
+}
+
+CallbackReceiver *PushManager::receiver(const QHostAddress &local)
+{
+    CallbackReceiver *&r = m_receivers[local.toString()];
+    if (!r) {
+        r = new CallbackReceiver(m_path, this);
+        if (!r->start(local, m_port) && (m_port == 0 || !r->start(local, 0))) {
+            delete r;
+            r = nullptr;
+            m_receivers.remove(local.toString());
+            return nullptr;
+        }
+        connect(r, &CallbackReceiver::stateReceived, this,
+                [this](const QHostAddress &from, quint32 nukiId, int type, const DeviceState &s) {
+                    for (const QString &id : m_home->bridgeIds()) {
+                        const BridgeState *b = m_home->bridge(id);
+                        if (b && QHostAddress(b->config.host).isEqual(from)) {
+                            m_bridges[id].missed = 0;
+                            m_home->applyPushedState(id, nukiId, type, s);
+                        }
+                    }
+                });
+    }
+    return r;
+}
+
+CallbackReceiver *PushManager::receiverFor(const QString &bridgeId) const
+{
+    const BridgeState *b = m_home->bridge(bridgeId);
+    if (!b)
+        return nullptr;
+    const QHostAddress local =
+        m_override.isNull() ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host)) : m_override;
+    return m_receivers.value(local.toString());
+}
+
+QString PushManager::callbackUrl(const QString &bridgeId) const
+{
+    CallbackReceiver *r = receiverFor(bridgeId);
+    return r ? r->url() : QString();
+}
+
+void PushManager::setActive(const QString &bridgeId, bool active, const QString &problem)
+{
+    BridgePush &p = m_bridges[bridgeId];
+    p.active = active;
+    p.problem = problem;
+    if (active)
+        p.missed = 0;
+    // With push: one heartbeat /list every two heartbeats; without: the normal interval.
+    m_home->setPushActive(bridgeId, active, 2 * m_heartbeatMs);
+    emit changed(bridgeId);
+}
+
+void PushManager::enable(const QString &bridgeId)
+{
+    const BridgeState *b = m_home->bridge(bridgeId);
+    if (!b)
+        return;
+    const QHostAddress bridgeAddress(b->config.host);
+    const QHostAddress local =
+        m_override.isNull() ? CallbackReceiver::localAddressFor(bridgeAddress) : m_override;
+    BridgePush &p = m_bridges[bridgeId];
+    if (local.isNull() || bridgeAddress.isNull()) {
+        setActive(bridgeId, false, tr("No network address of this computer reaches the bridge, "
+                                      "so it is checked regularly instead."));
+        return;
+    }
+    CallbackReceiver *r = receiver(local);
+    if (!r) {
+        setActive(bridgeId, false, tr("Could not listen for the bridge's updates on %1.").arg(local.toString()));
+        return;
+    }
+    r->allowSource(bridgeAddress);
+    if (!p.check) {
+        p.check = new QTimer(this);
+        connect(p.check, &QTimer::timeout, this, [this, bridgeId] { check(bridgeId); });
+    }
+    // Offset from the /list heartbeat, so the two alternate.
+    p.check->start(2 * m_heartbeatMs);
+    check(bridgeId);
+}
+
+void PushManager::check(const QString &bridgeId)
+{
+    BridgeClient *client = m_home->client(bridgeId);
+    const QString url = callbackUrl(bridgeId);
+    if (!client || url.isEmpty())
+        return;
+    client->callbackList([this, bridgeId, url](const BridgeError &error, const QList<CallbackEntry> &list) {
+        if (!m_bridges.contains(bridgeId))
+            return;
+        BridgePush &p = m_bridges[bridgeId];
+        if (!error.ok()) {
+            if (error.kind != BridgeError::Busy)
+                setActive(bridgeId, false, error.message());
+            return;
+        }
+        p.entries = list;
+        bool registered = false;
+        QList<int> stale;
+        for (const CallbackEntry &e : list) {
+            if (e.url == url)
+                registered = true;
+            else if (e.url.contains(m_path))
+                stale << e.id; // ours, from an old address or port
+        }
+        BridgeClient *c = m_home->client(bridgeId);
+        for (int id : stale)
+            c->callbackRemove(id, [](const BridgeError &, bool, QString) {});
+        if (registered) {
+            if (!p.active)
+                setActive(bridgeId, true, {});
+            return;
+        }
+        if (list.size() - stale.size() >= 3) {
+            setActive(bridgeId, false,
+                      tr("All three callback slots of the bridge are used by other apps, so it is "
+                         "checked regularly instead. Bridge details lists them."));
+            return;
+        }
+        c->callbackAdd(url, [this, bridgeId](const BridgeError &e, bool ok, const QString &message) {
+            if (!m_bridges.contains(bridgeId))
+                return;
+            if (e.ok() && ok) {
+                setActive(bridgeId, true, {});
+                check(bridgeId); // refresh the slot list shown in the details
+                return;
+            }
+            setActive(bridgeId, false, e.ok() ? tr("The bridge refused the callback: %1").arg(message)
+                                              : e.message());
+        });
+    });
+}
+
+void PushManager::removeOurs(const QString &bridgeId, bool all, std::function<void()> done)
+{
+    BridgeClient *client = m_home->client(bridgeId);
+    if (!client) {
+        done();
+        return;
+    }
+    Q_UNUSED(all);
+    client->callbackList([this, bridgeId, done](const BridgeError &error, const QList<CallbackEntry> &list) {
+        BridgeClient *c = m_home->client(bridgeId);
+        QList<int> ours;
+        for (const CallbackEntry &e : list)
+            if (e.url.contains(m_path))
+                ours << e.id;
+        if (!error.ok() || ours.isEmpty() || !c) {
+            done();
+            return;
+        }
+        auto left = std::make_shared<int>(int(ours.size()));
+        for (int id : ours)
+            c->callbackRemove(id, [left, done](const BridgeError &, bool, QString) {
+                if (--*left == 0)
+                    done();
+            });
+    });
+}
+
+void PushManager::disable(const QString &bridgeId, std::function<void()> done)
+{
+    if (BridgePush *p = m_bridges.contains(bridgeId) ? &m_bridges[bridgeId] : nullptr) {
+        if (p->check)
+            p->check->stop();
+        setActive(bridgeId, false, {});
+    }
+    removeOurs(bridgeId, true, done ? std::move(done) : [] {});
+}
+
+void PushManager::shutdown(std::function<void()> done)
+{
+    const QStringList ids = m_bridges.keys();
+    if (ids.isEmpty()) {
+        done();
+        return;
+    }
+    auto left = std::make_shared<int>(int(ids.size()));
+    for (const QString &id : ids)
+        disable(id, [left, done] {
+            if (--*left == 0)
+                done();
+        });
+}
+
+} // namespace nuki

@@ -1,0 +1,174 @@
+// Push updates: callback registration and hygiene on the simulated bridge, the receiver's
+// checks with hostile input, and falling back to polling.
+#include "CoreTestUtil.h"
+#include "Home.h"
+#include "PushManager.h"
+#include "SimCallbacks.h"
+
+#include <QTcpSocket>
+
+using namespace nuki;
+using nukisim::SimBridge;
+
+class TestPush : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("push-token-3");
+    const QString path = QStringLiteral("/nuki-desktop/0123456789abcdef");
+    std::unique_ptr<SimBridge> sim;
+    std::unique_ptr<Home> home;
+    std::unique_ptr<PushManager> push;
+    QString id = QStringLiteral("P1");
+
+    // A raw HTTP request to the receiver, from a chosen source address.
+    int post(const QString &source, const QByteArray &method, const QString &target, const QByteArray &body)
+    {
+        CallbackReceiver *r = push->receiverFor(id);
+        QTcpSocket s;
+        s.bind(QHostAddress(source));
+        s.connectToHost(r->address(), r->port());
+        if (!s.waitForConnected(5000))
+            return -1;
+        s.write(method + ' ' + target.toUtf8() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        QByteArray answer;
+        QDeadlineTimer deadline(5000);
+        while (!answer.contains("\r\n") && !deadline.hasExpired() &&
+               (s.state() == QAbstractSocket::ConnectedState || s.bytesAvailable() > 0)) {
+            s.waitForReadyRead(100); // bounded; the receiver runs in this thread's event loop
+            QCoreApplication::processEvents();
+            answer += s.readAll();
+        }
+        return answer.split(' ').value(1).toInt();
+    }
+    bool active() const { return push->state(id) && push->state(id)->active; }
+
+private slots:
+    void init()
+    {
+        sim = startSim(token, QStringLiteral("127.0.0.2"));
+        QVERIFY(sim);
+        home = std::make_unique<Home>();
+        home->setPollInterval(60000);
+        home->addBridge({id, QStringLiteral("Push"), QStringLiteral("127.0.0.2"), sim->port()}, token);
+        home->client(id)->config().minGapMs = 20;
+        QTRY_COMPARE_WITH_TIMEOUT(home->deviceCount(), 4, 10000);
+        push = std::make_unique<PushManager>(home.get(), path);
+        push->setHeartbeatMs(60000);
+    }
+    void cleanup()
+    {
+        push.reset();
+        home.reset();
+        sim.reset();
+    }
+
+    void registersAndUpdatesArrive()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
+        QVERIFY(push->callbackUrl(id).startsWith(QStringLiteral("http://127.0.0.1:")));
+        QVERIFY(home->bridge(id)->pushActive);
+        QTRY_VERIFY_WITH_TIMEOUT(!home->client(id)->inFlight() && home->client(id)->queued() == 0, 5000);
+        const qsizetype requests = sim->requestLog().size();
+        const auto lock = sim->devices().at(0);
+        sim->setDoor(lock.nukiId, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 5000);
+        QCOMPARE(sim->requestLog().size(), requests); // no poll needed
+        QCOMPARE(push->receiverFor(id)->counters().accepted, 1);
+    }
+
+    void staleOwnEntryRemovedOthersKept()
+    {
+        QString msg;
+        sim->callbacks()->add(QStringLiteral("http://127.0.0.1:1") + path, false, &msg);
+        sim->callbacks()->add(QStringLiteral("http://127.0.0.1:9/someone-else"), false, &msg);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        auto sorted = [](QList<QString> l) {
+            l.sort();
+            return l;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sorted(sim->callbacks()->urls()),
+                                  sorted({QStringLiteral("http://127.0.0.1:9/someone-else"), push->callbackUrl(id)}),
+                                  10000);
+    }
+
+    void neverEvictsOthers()
+    {
+        QString msg;
+        for (int i = 0; i < 3; ++i)
+            sim->callbacks()->add(QStringLiteral("http://127.0.0.1:9/other%1").arg(i), false, &msg);
+        QSignalSpy changed(push.get(), &PushManager::changed);
+        push->enable(id);
+        QVERIFY(changed.wait(10000));
+        QVERIFY(!active());
+        QVERIFY(push->state(id)->problem.contains(QStringLiteral("three")));
+        QCOMPARE(sim->callbacks()->urls().size(), 3);
+        for (const QString &u : sim->callbacks()->urls())
+            QVERIFY(u.contains(QStringLiteral("other")));
+        QCOMPARE(push->state(id)->entries.size(), 3);
+        QVERIFY(!home->bridge(id)->pushActive); // polling stays
+    }
+
+    void reRegistersAfterBridgeReboot()
+    {
+        push->setHeartbeatMs(300);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        sim->reboot(200); // the simulated bridge forgets its callbacks on reboot
+        QVERIFY(sim->callbacks()->urls().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)}, 15000);
+    }
+
+    void removedOnQuit()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        bool done = false;
+        push->shutdown([&] { done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(sim->callbacks()->urls().isEmpty());
+    }
+
+    void receiverRejectsHostileInput()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        const QByteArray good = R"({"deviceType": 0, "nukiId": 1, "mode": 2, "state": 1, "stateName": "locked", "batteryCritical": false})";
+        const QString bridge = QStringLiteral("127.0.0.2");
+        QCOMPARE(post(QStringLiteral("127.0.0.1"), "POST", path, good), 403);      // not the bridge
+        QCOMPARE(post(bridge, "POST", QStringLiteral("/nuki-desktop/guess"), good), 404);
+        QCOMPARE(post(bridge, "GET", path, {}), 405);
+        QCOMPARE(post(bridge, "POST", path, QByteArray(8000, 'x')), 413);
+        QCOMPARE(post(bridge, "POST", path, "{\"nukiId\": "), 400);
+        QCOMPARE(post(bridge, "POST", path, "[1, 2, 3]"), 400);
+        QCOMPARE(post(bridge, "POST", path, good), 200);
+        const auto c = push->receiverFor(id)->counters();
+        QCOMPARE(c.wrongSource, 1);
+        QCOMPARE(c.wrongPath, 1);
+        QCOMPARE(c.wrongMethod, 1);
+        QCOMPARE(c.tooLarge, 1);
+        QCOMPARE(c.malformed, 2);
+    }
+
+    void silentPushFallsBackToPolling()
+    {
+        push->setHeartbeatMs(400); // /list every 0.8 s while push is on
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        // Pushes now come from an address the receiver does not accept: they are lost.
+        sim->callbacks()->setSourceAddress(QHostAddress(QStringLiteral("127.0.0.3")));
+        const auto lock = sim->devices().at(0);
+        sim->turnByHand(lock.nukiId, 0, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(home->device({id, lock.nukiId, 0})->device.state.state, 3, 10000);
+        sim->setDoor(lock.nukiId, 3);
+        QTRY_VERIFY_WITH_TIMEOUT(!active(), 10000);
+        QVERIFY(push->state(id)->problem.contains(QStringLiteral("stopped arriving")));
+        QVERIFY(!home->bridge(id)->pushActive);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPush)
+#include "tst_push.moc"
