@@ -15,6 +15,7 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     : QObject(parent), m_settings(settings), m_demo(demo)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
+    connect(&m_home, &Home::bridgeOffline, this, &AppController::followMovedBridge);
     confirm = [](const QString &question, QWidget *parent) {
         // A real dialog with "Cancel" as the default button: a stray Enter or click does not
         // open a door.
@@ -91,6 +92,11 @@ void AppController::loadBridges()
     for (const BridgeConfig &b : m_settings->bridges()) {
         m_home.addBridge(b, QString(), false);
         const QString id = b.id;
+        if (b.tokenInFile) {
+            m_home.setBridgeToken(id, SecretStore::readTokenFile(id));
+            m_home.poller(id)->start();
+            continue;
+        }
         m_secrets.read(id, [this, id](bool ok, const QString &token, const QString &error) {
             if (!ok) {
                 emit keychainProblem(id, error);
@@ -101,6 +107,80 @@ void AppController::loadBridges()
                 p->start();
         });
     }
+}
+
+void AppController::saveBridge(const BridgeConfig &input, const QString &token, bool push,
+                               TokenStorage storage)
+{
+    BridgeConfig config = input;
+    config.tokenInFile = storage == TokenStorage::File;
+    if (storage == TokenStorage::File && !SecretStore::writeTokenFile(config.id, token)) {
+        emit keychainProblem(config.id, tr("The token file could not be written."));
+        config.tokenInFile = false;
+    }
+    if (storage == TokenStorage::Keychain) {
+        const QString id = config.id;
+        m_secrets.write(id, token, [this, id](bool ok, const QString &error) {
+            if (!ok)
+                emit keychainProblem(id, error);
+        });
+    }
+    m_settings->upsertBridge(config);
+    if (push)
+        m_settings->setPushEnabled(true);
+    m_settings->sync();
+    if (m_home.bridge(config.id)) {
+        m_home.renameBridge(config.id, config.name);
+        m_home.moveBridge(config.id, config.host, config.port);
+        m_home.setBridgeToken(config.id, token);
+    } else {
+        m_home.addBridge(config, token);
+    }
+    if (push && !m_push) {
+        m_push = std::make_unique<PushManager>(&m_home, m_settings->pushSecretPath());
+        m_push->setPort(m_settings->pushPort());
+        connect(m_push.get(), &PushManager::changed, &m_home, &Home::bridgeChanged);
+    }
+    if (push && m_push)
+        m_push->enable(config.id);
+}
+
+void AppController::followMovedBridge(const QString &bridgeId)
+{
+    const BridgeState *b = m_home.bridge(bridgeId);
+    if (m_demo || !b)
+        return;
+    if (!m_discovery)
+        m_discovery = new Discovery(this);
+    m_discovery->fetch(
+        QUrl(m_settings->discoveryUrl()), 8000,
+        [this, bridgeId](bool ok, const QString &, QList<Discovery::Candidate> list) {
+            const BridgeState *b = m_home.bridge(bridgeId);
+            if (!ok || !b || b->status != BridgeStatus::Offline)
+                return;
+            for (const auto &c : list) {
+                if (QString::number(c.bridgeId, 16).toUpper() != bridgeId || c.discoveryDisabled ||
+                    (c.host == b->config.host && c.port == b->config.port))
+                    continue;
+                // Same bridge id, new address: check it answers there, then follow.
+                m_discovery->probe(c.host, c.port, 3000, [this, bridgeId, c](bool isBridge) {
+                    const BridgeState *now = m_home.bridge(bridgeId);
+                    if (!isBridge || !now)
+                        return;
+                    const QString from =
+                        QStringLiteral("%1:%2").arg(now->config.host).arg(now->config.port);
+                    m_home.moveBridge(bridgeId, c.host, c.port);
+                    m_home.noteMoved(bridgeId, from);
+                    m_settings->upsertBridge(m_home.bridge(bridgeId)->config);
+                    m_settings->sync();
+                    if (m_push)
+                        m_push->enable(bridgeId);
+                    m_home.refresh();
+                    emit bridgeMoved(bridgeId, from,
+                                     QStringLiteral("%1:%2").arg(c.host).arg(c.port));
+                });
+            }
+        });
 }
 
 void AppController::shutdown(std::function<void()> done)
@@ -126,6 +206,7 @@ void AppController::removeBridge(const QString &id)
         m_push->disable(id);
     m_home.removeBridge(id);
     m_settings->removeBridge(id);
+    SecretStore::removeTokenFile(id);
     m_settings->sync();
     m_secrets.remove(id, [](bool, const QString &) {});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeviceListModel.h"
+#include "Discovery.h"
 #include "Home.h"
 #include "PushManager.h"
 #include "SecretStore.h"
@@ -45,8 +46,21 @@ public:
     void applySettings();
     void removeBridge(const QString &id);
 
+    enum class TokenStorage
+    {
+        Keychain,
+        RunOnly,
+        File
+    };
+    // Adds (or updates) a bridge found by the wizard: settings, the token where chosen, Home.
+    void saveBridge(const nuki::BridgeConfig &config, const QString &token, bool push,
+                    TokenStorage storage);
+    // When a bridge stops answering: ask discovery whether it moved, and follow it.
+    void followMovedBridge(const QString &bridgeId);
+
 signals:
     void keychainProblem(const QString &bridgeId, const QString &message);
+    void bridgeMoved(const QString &bridgeId, const QString &from, const QString &to);
 
 private:
     void startDemo();
@@ -57,6 +71,7 @@ private:
     nuki::SecretStore m_secrets;
     std::unique_ptr<nuki::DeviceListModel> m_model;
     bool m_demo;
+    nuki::Discovery *m_discovery = nullptr;
     nukisim::SimBridge *m_demoBridge = nullptr;
     std::unique_ptr<nuki::PushManager> m_push;
 };

@@ -120,6 +120,11 @@ void BridgeDetailsDialog::fill()
         tr("Address:"),
         new QLabel(QStringLiteral("%1:%2").arg(s->config.host).arg(s->config.port), this));
     m_form->addRow(tr("Status:"), new QLabel(bridgeStatusText(*s), this));
+    if (!s->movedFrom.isEmpty())
+        m_form->addRow(tr("Moved:"), new QLabel(tr("The bridge changed its address (was %1); "
+                                                   "Nuki Desktop followed it.")
+                                                    .arg(s->movedFrom),
+                                                this));
     const BridgeClient *c = m_home->client(m_id);
     m_form->addRow(tr("Token sent as:"), new QLabel(tokenModeName(c->effectiveTokenMode()), this));
     if (s->haveInfo) {

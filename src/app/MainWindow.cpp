@@ -6,10 +6,10 @@
 #include "DeviceListView.h"
 #include "SettingsDialog.h"
 #include "StateIcons.h"
+#include "wizard/SetupWizard.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -102,23 +102,16 @@ void MainWindow::openBridgeDetails(const QString &bridgeId)
 
 void MainWindow::enterNewToken(const QString &bridgeId)
 {
-    bool ok = false;
-    const QString token = QInputDialog::getText(
-        this, tr("Enter the bridge's token"),
-        tr("The token is in the Nuki app: Manage bridge → HTTP API (6 to 20 characters)."),
-        QLineEdit::Password, QString(), &ok);
-    if (!ok || token.trimmed().size() < 6)
-        return;
-    m_app->home()->setBridgeToken(bridgeId, token.trimmed());
-    if (!m_app->isDemo())
-        m_app->secrets()->write(bridgeId, token.trimmed(),
-                                [this, bridgeId](bool stored, const QString &error) {
-                                    if (!stored)
-                                        emit m_app->keychainProblem(bridgeId, error);
-                                });
+    // The token and check pages for that bridge; its devices stay visible meanwhile.
+    auto *wizard = new SetupWizard(m_app, this, bridgeId);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
 }
 
 void MainWindow::addBridge()
 {
+    auto *wizard = new SetupWizard(m_app, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
     emit addBridgeRequested();
 }

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStatusBar>
 #include <QTimer>
 
 // Quits once running actions have their outcome (at most 15 s), so none is left unreported,
@@ -86,6 +87,13 @@ int main(int argc, char **argv)
     QObject::connect(&window, &MainWindow::quitRequested, &app, [&] { quitWhenIdle(&controller); });
 
     controller.start();
+    QObject::connect(&controller, &AppController::keychainProblem, &window,
+                     [&window](const QString &, const QString &message) {
+                         window.statusBar()->showMessage(
+                             QApplication::translate("main", "Keychain: %1").arg(message), 15000);
+                     });
+    if (!controller.isDemo() && settings.bridges().isEmpty())
+        QTimer::singleShot(0, &window, &MainWindow::addBridge); // first start: the wizard
     const bool hidden = haveTray && (parser.isSet(minimized) || settings.startMinimized());
     if (!hidden)
         window.show();

@@ -39,7 +39,8 @@ QHostAddress CallbackReceiver::localAddressFor(const QHostAddress &bridge)
         if (!(i.flags() & QNetworkInterface::IsUp))
             continue;
         for (const QNetworkAddressEntry &e : i.addressEntries())
-            if (e.ip().protocol() == bridge.protocol() && bridge.isInSubnet(e.ip(), e.prefixLength()))
+            if (e.ip().protocol() == bridge.protocol() &&
+                bridge.isInSubnet(e.ip(), e.prefixLength()))
                 return e.ip();
     }
     return {};
@@ -51,8 +52,9 @@ bool CallbackReceiver::handleRequest(const QHttpServerRequest &request, QTcpSock
     auto answer = [&](Status status, int Counters::*counter) {
         if (counter)
             ++(m_counters.*counter);
-        makeResponder(request, socket).write(status == Status::Ok ? QByteArray("{}") : QByteArray(),
-                                             "application/json", status);
+        makeResponder(request, socket)
+            .write(status == Status::Ok ? QByteArray("{}") : QByteArray(), "application/json",
+                   status);
     };
     // The order matters: strangers learn nothing about which path is ours.
     QHostAddress from = request.remoteAddress();

@@ -132,6 +132,15 @@ void Home::moveBridge(const QString &id, const QString &host, quint16 port)
     emit bridgeChanged(id);
 }
 
+void Home::noteMoved(const QString &id, const QString &from)
+{
+    auto it = m_bridges.find(id);
+    if (it == m_bridges.end())
+        return;
+    it->state.movedFrom = from;
+    emit bridgeChanged(id);
+}
+
 void Home::setPollInterval(int ms)
 {
     m_pollIntervalMs = qMax(Poller::MinIntervalMs, ms);

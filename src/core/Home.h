@@ -25,6 +25,7 @@ public:
     void setBridgeToken(const QString &id, const QString &token);
     void renameBridge(const QString &id, const QString &name);
     void moveBridge(const QString &id, const QString &host, quint16 port);
+    void noteMoved(const QString &id, const QString &from);
     QStringList bridgeIds() const { return m_bridgeOrder; }
     const BridgeState *bridge(const QString &id) const;
     BridgeClient *client(const QString &id) const;

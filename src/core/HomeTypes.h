@@ -70,6 +70,7 @@ struct BridgeConfig
     QString host;
     quint16 port = 8080;
     TokenMode tokenMode = TokenMode::Auto;
+    bool tokenInFile = false; // the person chose a private file because no keychain answered
 };
 
 enum class BridgeStatus
@@ -92,6 +93,7 @@ struct BridgeState
     BridgeError lastError;
     QDateTime lastContact;
     bool pushActive = false;
+    QString movedFrom; // the bridge changed its address: where it was before
 };
 
 QString bridgeStatusText(const BridgeState &state);

@@ -61,8 +61,9 @@ CallbackReceiver *PushManager::receiverFor(const QString &bridgeId) const
     const BridgeState *b = m_home->bridge(bridgeId);
     if (!b)
         return nullptr;
-    const QHostAddress local =
-        m_override.isNull() ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host)) : m_override;
+    const QHostAddress local = m_override.isNull()
+                                   ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host))
+                                   : m_override;
     return m_receivers.value(local.toString());
 }
 
@@ -94,13 +95,15 @@ void PushManager::enable(const QString &bridgeId)
         m_override.isNull() ? CallbackReceiver::localAddressFor(bridgeAddress) : m_override;
     BridgePush &p = m_bridges[bridgeId];
     if (local.isNull() || bridgeAddress.isNull()) {
-        setActive(bridgeId, false, tr("No network address of this computer reaches the bridge, "
-                                      "so it is checked regularly instead."));
+        setActive(bridgeId, false,
+                  tr("No network address of this computer reaches the bridge, "
+                     "so it is checked regularly instead."));
         return;
     }
     CallbackReceiver *r = receiver(local);
     if (!r) {
-        setActive(bridgeId, false, tr("Could not listen for the bridge's updates on %1.").arg(local.toString()));
+        setActive(bridgeId, false,
+                  tr("Could not listen for the bridge's updates on %1.").arg(local.toString()));
         return;
     }
     r->allowSource(bridgeAddress);
@@ -119,7 +122,8 @@ void PushManager::check(const QString &bridgeId)
     const QString url = callbackUrl(bridgeId);
     if (!client || url.isEmpty())
         return;
-    client->callbackList([this, bridgeId, url](const BridgeError &error, const QList<CallbackEntry> &list) {
+    client->callbackList([this, bridgeId, url](const BridgeError &error,
+                                               const QList<CallbackEntry> &list) {
         if (!m_bridges.contains(bridgeId))
             return;
         BridgePush &p = m_bridges[bridgeId];
@@ -151,17 +155,19 @@ void PushManager::check(const QString &bridgeId)
                          "checked regularly instead. Bridge details lists them."));
             return;
         }
-        c->callbackAdd(url, [this, bridgeId](const BridgeError &e, bool ok, const QString &message) {
-            if (!m_bridges.contains(bridgeId))
-                return;
-            if (e.ok() && ok) {
-                setActive(bridgeId, true, {});
-                check(bridgeId); // refresh the slot list shown in the details
-                return;
-            }
-            setActive(bridgeId, false, e.ok() ? tr("The bridge refused the callback: %1").arg(message)
-                                              : e.message());
-        });
+        c->callbackAdd(url,
+                       [this, bridgeId](const BridgeError &e, bool ok, const QString &message) {
+                           if (!m_bridges.contains(bridgeId))
+                               return;
+                           if (e.ok() && ok) {
+                               setActive(bridgeId, true, {});
+                               check(bridgeId); // refresh the slot list shown in the details
+                               return;
+                           }
+                           setActive(bridgeId, false,
+                                     e.ok() ? tr("The bridge refused the callback: %1").arg(message)
+                                            : e.message());
+                       });
     });
 }
 
@@ -173,23 +179,24 @@ void PushManager::removeOurs(const QString &bridgeId, bool all, std::function<vo
         return;
     }
     Q_UNUSED(all);
-    client->callbackList([this, bridgeId, done](const BridgeError &error, const QList<CallbackEntry> &list) {
-        BridgeClient *c = m_home->client(bridgeId);
-        QList<int> ours;
-        for (const CallbackEntry &e : list)
-            if (e.url.contains(m_path))
-                ours << e.id;
-        if (!error.ok() || ours.isEmpty() || !c) {
-            done();
-            return;
-        }
-        auto left = std::make_shared<int>(int(ours.size()));
-        for (int id : ours)
-            c->callbackRemove(id, [left, done](const BridgeError &, bool, QString) {
-                if (--*left == 0)
-                    done();
-            });
-    });
+    client->callbackList(
+        [this, bridgeId, done](const BridgeError &error, const QList<CallbackEntry> &list) {
+            BridgeClient *c = m_home->client(bridgeId);
+            QList<int> ours;
+            for (const CallbackEntry &e : list)
+                if (e.url.contains(m_path))
+                    ours << e.id;
+            if (!error.ok() || ours.isEmpty() || !c) {
+                done();
+                return;
+            }
+            auto left = std::make_shared<int>(int(ours.size()));
+            for (int id : ours)
+                c->callbackRemove(id, [left, done](const BridgeError &, bool, QString) {
+                    if (--*left == 0)
+                        done();
+                });
+        });
 }
 
 void PushManager::disable(const QString &bridgeId, std::function<void()> done)
@@ -199,7 +206,8 @@ void PushManager::disable(const QString &bridgeId, std::function<void()> done)
             p->check->stop();
         setActive(bridgeId, false, {});
     }
-    removeOurs(bridgeId, true, done ? std::move(done) : [] {});
+    removeOurs(
+        bridgeId, true, done ? std::move(done) : [] {});
 }
 
 void PushManager::shutdown(std::function<void()> done)

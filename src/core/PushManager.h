@@ -24,7 +24,7 @@ public:
     struct BridgePush
     {
         bool active = false;
-        QString problem; // in words, for the bridge details
+        QString problem;              // in words, for the bridge details
         QList<CallbackEntry> entries; // the bridge's callback slots as last read
         int missed = 0;
         QTimer *check = nullptr;

@@ -1,5 +1,8 @@
 #include "SecretStore.h"
 
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
 #include <qt6keychain/keychain.h>
 
 namespace nuki {
@@ -64,6 +67,47 @@ void SecretStore::remove(const QString &bridgeId, WriteDone done)
         done(ok, ok ? QString() : explain(job));
     });
     job->start();
+}
+
+void SecretStore::probe(WriteDone done)
+{
+    write(QStringLiteral("probe"), QStringLiteral("probe"),
+          [this, done](bool ok, const QString &error) {
+              if (!ok)
+                  return done(false, error);
+              remove(QStringLiteral("probe"), [done](bool, const QString &) { done(true, {}); });
+          });
+}
+
+QString SecretStore::tokenFilePath(const QString &bridgeId)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/tokens/") + bridgeId;
+}
+
+bool SecretStore::writeTokenFile(const QString &bridgeId, const QString &token)
+{
+    const QString path = tokenFilePath(bridgeId);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile::setPermissions(QFileInfo(path).absolutePath(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile f(path);
+    // Permissions first, content second: the token is never readable by others, even briefly.
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+        return false;
+    return f.write(token.toUtf8()) == token.toUtf8().size();
+}
+
+QString SecretStore::readTokenFile(const QString &bridgeId)
+{
+    QFile f(tokenFilePath(bridgeId));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
+}
+
+void SecretStore::removeTokenFile(const QString &bridgeId)
+{
+    QFile::remove(tokenFilePath(bridgeId));
 }
 
 } // namespace nuki

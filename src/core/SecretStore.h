@@ -22,6 +22,15 @@ public:
     void read(const QString &bridgeId, ReadDone done);
     void write(const QString &bridgeId, const QString &token, WriteDone done);
     void remove(const QString &bridgeId, WriteDone done);
+    // Whether a keychain answers at all (writes and deletes a harmless entry).
+    void probe(WriteDone done);
+
+    // The explicit alternative a person may choose when there is no keychain: a file that
+    // only they can read. Never used without that choice.
+    static QString tokenFilePath(const QString &bridgeId);
+    static bool writeTokenFile(const QString &bridgeId, const QString &token);
+    static QString readTokenFile(const QString &bridgeId);
+    static void removeTokenFile(const QString &bridgeId);
 
 private:
     QString m_service = QStringLiteral("nuki-desktop");

@@ -134,6 +134,7 @@ QList<BridgeConfig> Settings::bridges() const
         b.host = m_settings->value(QStringLiteral("host")).toString();
         b.port = quint16(qBound(1, m_settings->value(QStringLiteral("port"), 8080).toInt(), 65535));
         b.tokenMode = tokenModeFromName(m_settings->value(QStringLiteral("tokenMode")).toString());
+        b.tokenInFile = m_settings->value(QStringLiteral("tokenInFile"), false).toBool();
         if (!b.id.isEmpty() && !b.host.isEmpty())
             list << b;
     }
@@ -152,6 +153,7 @@ void Settings::setBridges(const QList<BridgeConfig> &list)
         m_settings->setValue(QStringLiteral("host"), list[i].host);
         m_settings->setValue(QStringLiteral("port"), list[i].port);
         m_settings->setValue(QStringLiteral("tokenMode"), tokenModeName(list[i].tokenMode));
+        m_settings->setValue(QStringLiteral("tokenInFile"), list[i].tokenInFile);
     }
     m_settings->endArray();
 }

@@ -61,6 +61,8 @@ public:
     static QList<SimDevice> defaultDevices(quint32 seed = 0);
     SimDevice *device(quint32 nukiId, int deviceType);
     bool discoveryEnabled() const { return m_authEnabled; }
+    // What /configAuth does: /auth and the discovery publication on or off.
+    void setAuthEnabled(bool enabled) { m_authEnabled = enabled; }
 
     // --- clock (injectable; skew is a fault) ---
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }

@@ -21,7 +21,8 @@ class TestPush : public QObject
     QString id = QStringLiteral("P1");
 
     // A raw HTTP request to the receiver, from a chosen source address.
-    int post(const QString &source, const QByteArray &method, const QString &target, const QByteArray &body)
+    int post(const QString &source, const QByteArray &method, const QString &target,
+             const QByteArray &body)
     {
         CallbackReceiver *r = push->receiverFor(id);
         QTcpSocket s;
@@ -29,8 +30,10 @@ class TestPush : public QObject
         s.connectToHost(r->address(), r->port());
         if (!s.waitForConnected(5000))
             return -1;
-        s.write(method + ' ' + target.toUtf8() + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        s.write(method + ' ' + target.toUtf8() +
+                " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: " +
+                QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
         QByteArray answer;
         QDeadlineTimer deadline(5000);
         while (!answer.contains("\r\n") && !deadline.hasExpired() &&
@@ -50,7 +53,8 @@ private slots:
         QVERIFY(sim);
         home = std::make_unique<Home>();
         home->setPollInterval(60000);
-        home->addBridge({id, QStringLiteral("Push"), QStringLiteral("127.0.0.2"), sim->port()}, token);
+        home->addBridge({id, QStringLiteral("Push"), QStringLiteral("127.0.0.2"), sim->port()},
+                        token);
         home->client(id)->config().minGapMs = 20;
         QTRY_COMPARE_WITH_TIMEOUT(home->deviceCount(), 4, 10000);
         push = std::make_unique<PushManager>(home.get(), path);
@@ -70,11 +74,13 @@ private slots:
         QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
         QVERIFY(push->callbackUrl(id).startsWith(QStringLiteral("http://127.0.0.1:")));
         QVERIFY(home->bridge(id)->pushActive);
-        QTRY_VERIFY_WITH_TIMEOUT(!home->client(id)->inFlight() && home->client(id)->queued() == 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!home->client(id)->inFlight() && home->client(id)->queued() == 0,
+                                 5000);
         const qsizetype requests = sim->requestLog().size();
         const auto lock = sim->devices().at(0);
         sim->setDoor(lock.nukiId, 3);
-        QTRY_COMPARE_WITH_TIMEOUT(home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 5000);
         QCOMPARE(sim->requestLog().size(), requests); // no poll needed
         QCOMPARE(push->receiverFor(id)->counters().accepted, 1);
     }
@@ -90,9 +96,10 @@ private slots:
             l.sort();
             return l;
         };
-        QTRY_COMPARE_WITH_TIMEOUT(sorted(sim->callbacks()->urls()),
-                                  sorted({QStringLiteral("http://127.0.0.1:9/someone-else"), push->callbackUrl(id)}),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sorted(sim->callbacks()->urls()),
+            sorted({QStringLiteral("http://127.0.0.1:9/someone-else"), push->callbackUrl(id)}),
+            10000);
     }
 
     void neverEvictsOthers()
@@ -119,7 +126,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
         sim->reboot(200); // the simulated bridge forgets its callbacks on reboot
         QVERIFY(sim->callbacks()->urls().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)}, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)},
+                                  15000);
     }
 
     void removedOnQuit()
@@ -136,9 +144,10 @@ private slots:
     {
         push->enable(id);
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
-        const QByteArray good = R"({"deviceType": 0, "nukiId": 1, "mode": 2, "state": 1, "stateName": "locked", "batteryCritical": false})";
+        const QByteArray good =
+            R"({"deviceType": 0, "nukiId": 1, "mode": 2, "state": 1, "stateName": "locked", "batteryCritical": false})";
         const QString bridge = QStringLiteral("127.0.0.2");
-        QCOMPARE(post(QStringLiteral("127.0.0.1"), "POST", path, good), 403);      // not the bridge
+        QCOMPARE(post(QStringLiteral("127.0.0.1"), "POST", path, good), 403); // not the bridge
         QCOMPARE(post(bridge, "POST", QStringLiteral("/nuki-desktop/guess"), good), 404);
         QCOMPARE(post(bridge, "GET", path, {}), 405);
         QCOMPARE(post(bridge, "POST", path, QByteArray(8000, 'x')), 413);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QWizardPage>
+#include <memory>
+
+namespace Ui {
+class CheckPage;
+}
+namespace nuki {
+class BridgeClient;
+}
+class SetupWizard;
+
+// Connects with the best token form the bridge accepts and shows what it found.
+class CheckPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit CheckPage(SetupWizard *wizard);
+    ~CheckPage() override;
+    void initializePage() override;
+    bool isComplete() const override { return m_ok; }
+    QString statusText() const;
+
+private:
+    Ui::CheckPage *ui;
+    SetupWizard *m_wizard;
+    std::unique_ptr<nuki::BridgeClient> m_client;
+    bool m_ok = false;
+};

@@ -1,0 +1,76 @@
+#include "SetupWizard.h"
+
+#include "AppController.h"
+#include "CheckPage.h"
+#include "FindPage.h"
+#include "FinishPage.h"
+#include "IntroPage.h"
+#include "TokenPage.h"
+
+#include <QMessageBox>
+#include <QNetworkInterface>
+
+using namespace nuki;
+
+SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &reauthBridgeId)
+    : QWizard(parent), m_app(app), m_reauthId(reauthBridgeId)
+{
+    setWindowTitle(isReauth() ? tr("Enter the bridge's token") : tr("Add a Nuki Bridge"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    if (!isReauth()) {
+        setPage(IntroId, new IntroPage(this));
+        setPage(FindId, new FindPage(this));
+    }
+    setPage(TokenId, new TokenPage(this));
+    setPage(CheckId, new CheckPage(this));
+    setPage(FinishId, new FinishPage(this));
+    if (isReauth()) {
+        const BridgeState *b = app->home()->bridge(reauthBridgeId);
+        host = b ? b->config.host : QString();
+        port = b ? b->config.port : 8080;
+        setStartId(TokenId);
+    }
+    resize(620, 480);
+}
+
+QStringList SetupWizard::localSubnetHosts()
+{
+    // Only when the person asks: the /24 around each IPv4 address of this computer.
+    QStringList hosts;
+    for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
+        if (!(i.flags() & QNetworkInterface::IsUp) || (i.flags() & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &e : i.addressEntries()) {
+            if (e.ip().protocol() != QAbstractSocket::IPv4Protocol || e.prefixLength() < 16)
+                continue;
+            const quint32 base = e.ip().toIPv4Address() & 0xffffff00u;
+            for (quint32 n = 1; n < 255; ++n)
+                if (base + n != e.ip().toIPv4Address())
+                    hosts << QHostAddress(base + n).toString();
+        }
+    }
+    return hosts;
+}
+
+void SetupWizard::accept()
+{
+    auto *finish = qobject_cast<FinishPage *>(page(FinishId));
+    BridgeConfig config;
+    config.id = QString::number(info.serverId, 16).toUpper();
+    config.host = host;
+    config.port = port;
+    config.tokenMode = tokenMode;
+    config.name = finish ? finish->bridgeName() : config.id;
+    if (isReauth()) {
+        const BridgeState *b = m_app->home()->bridge(m_reauthId);
+        if (b) {
+            config = b->config;
+            config.tokenMode = tokenMode;
+        }
+    }
+    m_app->saveBridge(config, token, finish ? finish->pushWanted() : false,
+                      finish ? finish->storage() : AppController::TokenStorage::Keychain);
+    emit bridgeReady(config);
+    QWizard::accept();
+}

@@ -1,0 +1,89 @@
+#include "TokenPage.h"
+
+#include "BridgeClient.h"
+#include "SetupWizard.h"
+#include "ui_TokenPage.h"
+
+using namespace nuki;
+
+TokenPage::TokenPage(SetupWizard *wizard) : QWizardPage(wizard), ui(new Ui::TokenPage), m_wizard(wizard)
+{
+    ui->setupUi(this);
+    setTitle(tr("The bridge's API token"));
+    ui->countdown->hide();
+    connect(ui->press, &QPushButton::clicked, this, &TokenPage::pressButton);
+    connect(ui->token, &QLineEdit::textChanged, this, [this](const QString &t) {
+        ui->tokenHint->setText(t.isEmpty() || tokenLooksValid(t)
+                                   ? QString()
+                                   : tr("A token has 6 to 20 characters (the Nuki app may allow longer "
+                                        "ones, but the bridge only accepts 20)."));
+        emit completeChanged();
+    });
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, [this] {
+        ui->countdown->setValue(--m_secondsLeft);
+        ui->countdown->setFormat(tr("%n s left to press the button", nullptr, m_secondsLeft));
+        if (m_secondsLeft <= 0)
+            m_countdown.stop();
+    });
+}
+
+TokenPage::~TokenPage()
+{
+    delete ui;
+}
+
+bool TokenPage::tokenLooksValid(const QString &token)
+{
+    const QString t = token.trimmed();
+    return t.size() >= 6 && t.size() <= 20;
+}
+
+void TokenPage::initializePage()
+{
+    setSubTitle(tr("Bridge at %1:%2").arg(m_wizard->host).arg(m_wizard->port));
+    ui->pressStatus->clear();
+}
+
+void TokenPage::pressButton()
+{
+    m_client = std::make_unique<BridgeClient>();
+    m_client->setEndpoint(m_wizard->host, m_wizard->port);
+    ui->press->setEnabled(false);
+    ui->countdown->show();
+    m_secondsLeft = 30;
+    ui->countdown->setValue(30);
+    ui->countdown->setFormat(tr("%n s left to press the button", nullptr, 30));
+    m_countdown.start();
+    ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
+    m_client->requestToken([this, guard = QPointer<TokenPage>(this)](const BridgeError &error, const QString &token) {
+        if (!guard)
+            return;
+        m_countdown.stop();
+        ui->countdown->hide();
+        ui->press->setEnabled(true);
+        if (error.ok()) {
+            ui->token->setText(token);
+            ui->pressStatus->setText(tr("Got the token."));
+        } else if (error.kind == BridgeError::AuthDisabled) {
+            ui->pressStatus->setText(tr("Getting the token with the button is switched off for this bridge. "
+                                        "Switch it on in the Nuki app, or type the token below."));
+        } else if (error.kind == BridgeError::Timeout && error.httpStatus == 200) {
+            ui->pressStatus->setText(tr("The button was not pressed within 30 seconds. Try again, or type "
+                                        "the token below."));
+        } else {
+            ui->pressStatus->setText(error.message());
+        }
+    });
+}
+
+bool TokenPage::isComplete() const
+{
+    return tokenLooksValid(ui->token->text());
+}
+
+bool TokenPage::validatePage()
+{
+    m_wizard->token = ui->token->text().trimmed();
+    return true;
+}
