@@ -10,8 +10,14 @@ BUILD_PKGS=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
 TEST_PKGS=(xvfb xauth openbox trayer dbus-x11 gnome-keyring libsecret-tools imagemagick
   xdotool curl procps)
 
+# Packaging and its checks.
+PACKAGE_PKGS=(rpm lintian desktop-file-utils appstream dpkg-dev file)
+
 want=("${BUILD_PKGS[@]}")
-if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
+case "${1:-}" in
+  --test) want+=("${TEST_PKGS[@]}" "${PACKAGE_PKGS[@]}") ;;
+  --package) want+=("${PACKAGE_PKGS[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do
