@@ -4,6 +4,7 @@
 #include "Settings.h"
 #include "SingleInstance.h"
 #include "StateIcons.h"
+#include "Translations.h"
 #include "TrayController.h"
 
 #include <QApplication>
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("nuki-desktop"));
     QApplication::setWindowIcon(StateIcons::appIcon());
     QApplication::setQuitOnLastWindowClosed(false); // the tray may hold the app
+
+    nuki::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -8,7 +8,7 @@ using namespace nuki;
 
 static QString tr(const char *text)
 {
-    return QCoreApplication::translate("nukictl", text);
+    return QCoreApplication::translate("commands", text);
 }
 
 namespace commands {

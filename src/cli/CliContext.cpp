@@ -14,7 +14,7 @@ using namespace nuki;
 
 static QString tr(const char *text)
 {
-    return QCoreApplication::translate("nukictl", text);
+    return QCoreApplication::translate("CliContext", text);
 }
 
 void CliContext::waitFor(const bool &done)

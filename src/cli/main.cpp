@@ -1,13 +1,9 @@
 // nukictl: the command line for Nuki Smart Locks and Openers, as careful as the app.
 #include "CliCommands.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("nukictl", text);
-}
 
 int main(int argc, char **argv)
 {
@@ -15,8 +11,11 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("nuki-desktop")); // shares its settings
     QCoreApplication::setApplicationVersion(QStringLiteral(NUKI_VERSION));
 
+    nuki::installTranslations();
+
     QCommandLineParser p;
-    p.setApplicationDescription(tr(
+    p.setApplicationDescription(QCoreApplication::translate(
+        "nukictl",
         "Controls Nuki Smart Locks and Openers through a Nuki Bridge.\n\n"
         "Commands:\n"
         "  bridges                 the configured bridges\n"
@@ -40,43 +39,69 @@ int main(int argc, char **argv)
         "7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask before opening a door."));
-    const QCommandLineOption noWait(QStringLiteral("no-wait"),
-                                    tr("Return once the bridge accepted an action."));
-    const QCommandLineOption bridge(QStringLiteral("bridge"), tr("Use this configured bridge."),
-                                    QStringLiteral("name|id"));
-    const QCommandLineOption host(QStringLiteral("host"), tr("Talk to this bridge directly."),
-                                  QStringLiteral("host:port"));
-    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-                                       tr("Read (or, for auth, write) the token here."),
-                                       QStringLiteral("file"));
-    const QCommandLineOption auth(QStringLiteral("auth"),
-                                  tr("Force how the token is sent: plain, hashed, encrypted."),
-                                  QStringLiteral("form"));
-    const QCommandLineOption unlatch(QStringLiteral("unlatch"), tr("lockngo: also open the door."));
-    const QCommandLineOption count(QStringLiteral("count"),
-                                   tr("log: entries; watch: stop after N events."),
-                                   QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      tr("watch: seconds between reads."), QStringLiteral("s"),
-                                      QStringLiteral("15"));
-    const QCommandLineOption url(QStringLiteral("url"), tr("discover: the discovery service."),
-                                 QStringLiteral("url"));
-    const QCommandLineOption scan(QStringLiteral("scan"),
-                                  tr("discover: probe these addresses instead (comma separated)."),
-                                  QStringLiteral("hosts"));
-    const QCommandLineOption port(QStringLiteral("port"), tr("discover --scan: the port."),
-                                  QStringLiteral("port"), QStringLiteral("8080"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("add-bridge: its name."),
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("nukictl", "Print JSON."));
+    const QCommandLineOption yes(
+        QStringLiteral("yes"),
+        QCoreApplication::translate("nukictl", "Do not ask before opening a door."));
+    const QCommandLineOption noWait(
+        QStringLiteral("no-wait"),
+        QCoreApplication::translate("nukictl", "Return once the bridge accepted an action."));
+    const QCommandLineOption bridge(
+        QStringLiteral("bridge"),
+        QCoreApplication::translate("nukictl", "Use this configured bridge."),
+        QStringLiteral("name|id"));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        QCoreApplication::translate("nukictl", "Talk to this bridge directly."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        QCoreApplication::translate("nukictl", "Read (or, for auth, write) the token here."),
+        QStringLiteral("file"));
+    const QCommandLineOption auth(
+        QStringLiteral("auth"),
+        QCoreApplication::translate("nukictl",
+                                    "Force how the token is sent: plain, hashed, encrypted."),
+        QStringLiteral("form"));
+    const QCommandLineOption unlatch(
+        QStringLiteral("unlatch"),
+        QCoreApplication::translate("nukictl", "lockngo: also open the door."));
+    const QCommandLineOption count(
+        QStringLiteral("count"),
+        QCoreApplication::translate("nukictl", "log: entries; watch: stop after N events."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QCoreApplication::translate("nukictl", "watch: seconds between reads."),
+        QStringLiteral("s"), QStringLiteral("15"));
+    const QCommandLineOption url(
+        QStringLiteral("url"),
+        QCoreApplication::translate("nukictl", "discover: the discovery service."),
+        QStringLiteral("url"));
+    const QCommandLineOption scan(
+        QStringLiteral("scan"),
+        QCoreApplication::translate("nukictl",
+                                    "discover: probe these addresses instead (comma separated)."),
+        QStringLiteral("hosts"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QCoreApplication::translate("nukictl", "discover --scan: the port."),
+        QStringLiteral("port"), QStringLiteral("8080"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QCoreApplication::translate("nukictl", "add-bridge: its name."),
                                   QStringLiteral("name"));
-    const QCommandLineOption button(QStringLiteral("button"),
-                                    tr("add-bridge: get the token with the bridge's button."));
-    const QCommandLineOption config(QStringLiteral("config"), tr("Use this settings file."),
-                                    QStringLiteral("file"));
+    const QCommandLineOption button(
+        QStringLiteral("button"),
+        QCoreApplication::translate("nukictl",
+                                    "add-bridge: get the token with the bridge's button."));
+    const QCommandLineOption config(
+        QStringLiteral("config"), QCoreApplication::translate("nukictl", "Use this settings file."),
+        QStringLiteral("file"));
     p.addOptions({json, yes, noWait, bridge, host, tokenFile, auth, unlatch, count, interval, url,
                   scan, port, name, button, config});
-    p.addPositionalArgument(QStringLiteral("command"), tr("What to do (see above)."));
+    p.addPositionalArgument(QStringLiteral("command"),
+                            QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
         QTextStream(stderr) << p.errorText() << Qt::endl;
         return exitcode::Usage;
@@ -87,7 +112,9 @@ int main(int argc, char **argv)
         p.showVersion();
     QStringList args = p.positionalArguments();
     if (args.isEmpty()) {
-        QTextStream(stderr) << tr("What should I do? 'nukictl --help' lists the commands.")
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "nukictl",
+                                   "What should I do? 'nukictl --help' lists the commands.")
                             << Qt::endl;
         return exitcode::Usage;
     }
@@ -101,7 +128,9 @@ int main(int argc, char **argv)
         QStringLiteral("fwupdate"),  QStringLiteral("discover"),  QStringLiteral("auth"),
         QStringLiteral("add-bridge")};
     if (!known.contains(command)) {
-        QTextStream(stderr) << tr("Unknown command: %1. See 'nukictl --help'.").arg(command)
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "nukictl", "Unknown command: %1. See 'nukictl --help'.")
+                                   .arg(command)
                             << Qt::endl;
         return exitcode::Usage;
     }
@@ -121,7 +150,9 @@ int main(int argc, char **argv)
     const bool needsToken = command != u"bridges" && command != u"auth" &&
                             !(command == u"add-bridge" && p.isSet(button));
     if ((command == u"auth" || command == u"add-bridge") && !p.isSet(host)) {
-        QTextStream(stderr) << tr("'%1' needs --host HOST:PORT.").arg(command) << Qt::endl;
+        QTextStream(stderr)
+            << QCoreApplication::translate("nukictl", "'%1' needs --host HOST:PORT.").arg(command)
+            << Qt::endl;
         return exitcode::Usage;
     }
     if (const int code =
@@ -157,8 +188,10 @@ int main(int argc, char **argv)
         return commands::auth(c, p.value(tokenFile));
     if (command == u"add-bridge")
         return commands::addBridge(c, p.value(host), p.value(name), p.isSet(button));
-    QTextStream(stderr)
-        << tr("Unknown command or missing argument: %1. See 'nukictl --help'.").arg(command)
-        << Qt::endl;
+    QTextStream(stderr) << QCoreApplication::translate(
+                               "nukictl",
+                               "Unknown command or missing argument: %1. See 'nukictl --help'.")
+                               .arg(command)
+                        << Qt::endl;
     return exitcode::Usage;
 }

@@ -6,7 +6,7 @@ namespace nuki {
 
 QString bridgeStatusText(const BridgeState &s)
 {
-    auto tr = [](const char *t) { return QCoreApplication::translate("nuki::Home", t); };
+    auto tr = [](const char *t) { return QCoreApplication::translate("nuki", t); };
     switch (s.status) {
     case BridgeStatus::Connecting:
         return tr("Connecting…");

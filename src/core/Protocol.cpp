@@ -10,7 +10,7 @@ namespace nuki {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("nuki::Protocol", text);
+    return QCoreApplication::translate("nuki", text);
 }
 
 std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min, qint64 max)

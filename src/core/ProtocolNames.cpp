@@ -7,7 +7,7 @@ namespace nuki {
 
 static QString tr(const char *text)
 {
-    return QCoreApplication::translate("nuki::Protocol", text);
+    return QCoreApplication::translate("nuki", text);
 }
 
 bool isOpener(int deviceType)

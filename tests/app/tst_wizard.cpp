@@ -34,7 +34,10 @@ class TestWizard : public QObject
     std::unique_ptr<AppController> app;
     QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
 
-    template<class T> T *child(QWidget *w, const char *name) { return w->findChild<T *>(QLatin1String(name)); }
+    template <class T> T *child(QWidget *w, const char *name)
+    {
+        return w->findChild<T *>(QLatin1String(name));
+    }
     void shot(QWidget *w, const QString &name)
     {
         if (!shots.isEmpty())
@@ -64,7 +67,8 @@ private slots:
         for (auto *b : {b2.get(), b3.get()})
             b->setToken(token);
         QVERIFY(b2->listen(QHostAddress(QStringLiteral("127.0.0.2")), 0));
-        QVERIFY(b3->listen(QHostAddress(QStringLiteral("127.0.0.3")), b2->port())); // same port, for the scan
+        QVERIFY(b3->listen(QHostAddress(QStringLiteral("127.0.0.3")),
+                           b2->port())); // same port, for the scan
         control = std::make_unique<nukisim::SimControlServer>();
         control->addBridge(b2.get());
         control->addBridge(b3.get());
@@ -73,7 +77,8 @@ private slots:
     void init()
     {
         settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("wizard.ini")));
-        settings->setDiscoveryUrl(QStringLiteral("http://127.0.0.2:%1/discover/bridges").arg(control->port()));
+        settings->setDiscoveryUrl(
+            QStringLiteral("http://127.0.0.2:%1/discover/bridges").arg(control->port()));
         app = std::make_unique<AppController>(settings.get(), false);
     }
     void cleanup() { app.reset(); }
@@ -81,8 +86,8 @@ private slots:
     void discoveryListsBothAndScanFindsThem()
     {
         SetupWizard w(app.get());
-        w.scanHosts = {QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3"),
-                       QStringLiteral("127.0.0.4")};
+        w.scanHosts = {QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.2"),
+                       QStringLiteral("127.0.0.3"), QStringLiteral("127.0.0.4")};
         w.show();
         shot(&w, QStringLiteral("1-intro"));
         w.next();
@@ -96,11 +101,14 @@ private slots:
         child<QSpinBox>(find, "port")->setValue(b2->port());
         child<QPushButton>(find, "scan")->click();
         QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 15000);
-        QVERIFY(child<QLabel>(find, "discoveryStatus")->text().contains(QStringLiteral("2 bridge")));
+        QVERIFY(
+            child<QLabel>(find, "discoveryStatus")->text().contains(QStringLiteral("2 bridge")));
         // A bridge with discovery switched off is said, not listed.
         b3->setAuthEnabled(false);
         find->discover();
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(find, "discoveryStatus")->text().contains(QStringLiteral("switched off")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(find, "discoveryStatus")->text().contains(QStringLiteral("switched off")),
+            10000);
         b3->setAuthEnabled(true);
     }
 
@@ -131,7 +139,9 @@ private slots:
         QVERIFY(page->isComplete());
         child<QLineEdit>(page, "token")->clear();
         child<QPushButton>(page, "press")->click(); // not pressed this time
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "pressStatus")->text().contains(QStringLiteral("not pressed")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(page, "pressStatus")->text().contains(QStringLiteral("not pressed")),
+            10000);
         QVERIFY(child<QLineEdit>(page, "token")->text().isEmpty());
     }
 
@@ -141,7 +151,9 @@ private slots:
         auto w = openAtToken(QStringLiteral("127.0.0.2"), b2->port());
         auto *page = w->currentPage();
         child<QPushButton>(page, "press")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "pressStatus")->text().contains(QStringLiteral("switched off")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(page, "pressStatus")->text().contains(QStringLiteral("switched off")),
+            10000);
         b2->setAuthEnabled(true);
     }
 
@@ -159,7 +171,8 @@ private slots:
         child<QLineEdit>(u->currentPage(), "token")->setText(token);
         u->next();
         auto *c2 = static_cast<CheckPage *>(u->currentPage());
-        QTRY_VERIFY_WITH_TIMEOUT(c2->statusText().contains(QStringLiteral("cannot be reached")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(c2->statusText().contains(QStringLiteral("cannot be reached")),
+                                 15000);
     }
 
     void finishStoresTokenInKeychainOnly()
@@ -212,9 +225,11 @@ private slots:
         QVERIFY(after->listen(QHostAddress(QStringLiteral("127.0.0.6")), 0));
         discovery.addBridge(after.get());
         QVERIFY(discovery.start(QHostAddress(QStringLiteral("127.0.0.5")), 0));
-        settings->setDiscoveryUrl(QStringLiteral("http://127.0.0.5:%1/discover/bridges").arg(discovery.port()));
+        settings->setDiscoveryUrl(
+            QStringLiteral("http://127.0.0.5:%1/discover/bridges").arg(discovery.port()));
         const QString id = QString::number(c.serverId, 16).toUpper();
-        app->home()->addBridge({id, QStringLiteral("Moving"), QStringLiteral("127.0.0.5"), before->port()}, token);
+        app->home()->addBridge(
+            {id, QStringLiteral("Moving"), QStringLiteral("127.0.0.5"), before->port()}, token);
         app->home()->client(id)->config().retryDeadlineMs = 300;
         QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 4, 10000);
         QSignalSpy moved(app.get(), &AppController::bridgeMoved);

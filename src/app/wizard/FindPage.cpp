@@ -49,7 +49,8 @@ int FindPage::foundCount() const
 
 bool FindPage::manualValid() const
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$"));
+    static const QRegularExpression name(
+        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$"));
     const QString text = ui->host->text().trimmed();
     return !QHostAddress(text).isNull() || name.match(text).hasMatch();
 }
@@ -66,7 +67,9 @@ void FindPage::addCandidate(const QString &host, quint16 port, quint32 bridgeId)
     for (const BridgeConfig &c : m_wizard->app()->settings()->bridges())
         configured |= (c.host == host && c.port == port) ||
                       (bridgeId && c.id == QString::number(bridgeId, 16).toUpper());
-    QString text = bridgeId ? tr("Nuki Bridge %1 at %2:%3").arg(QString::number(bridgeId, 16).toUpper(), host).arg(port)
+    QString text = bridgeId ? tr("Nuki Bridge %1 at %2:%3")
+                                  .arg(QString::number(bridgeId, 16).toUpper(), host)
+                                  .arg(port)
                             : tr("Nuki Bridge at %1:%2").arg(host).arg(port);
     if (configured)
         text += tr(" (already added)");
@@ -81,46 +84,55 @@ void FindPage::discover()
 {
     ui->discoveryStatus->setText(tr("Asking Nuki's discovery service…"));
     const QUrl url(m_wizard->app()->settings()->discoveryUrl());
-    m_discovery->fetch(url, 8000, [this, guard = QPointer<FindPage>(this)](bool ok, const QString &error,
-                                                                         QList<Discovery::Candidate> list) {
-        if (!guard)
-            return;
-        if (!ok) {
-            ui->discoveryStatus->setText(tr("The discovery service could not be asked (%1). Enter "
-                                            "the address below or scan the network.").arg(error));
-            return;
-        }
-        int disabled = 0;
-        auto pending = std::make_shared<int>(0);
-        for (const auto &c : list) {
-            if (c.discoveryDisabled) {
-                ++disabled;
-                continue;
+    m_discovery->fetch(
+        url, 8000,
+        [this, guard = QPointer<FindPage>(this)](bool ok, const QString &error,
+                                                 QList<Discovery::Candidate> list) {
+            if (!guard)
+                return;
+            if (!ok) {
+                ui->discoveryStatus->setText(
+                    tr("The discovery service could not be asked (%1). Enter "
+                       "the address below or scan the network.")
+                        .arg(error));
+                return;
             }
-            ++*pending;
-            m_discovery->probe(c.host, c.port, 3000, [this, c, guard, pending](bool isBridge) {
-                if (!guard)
-                    return;
-                if (isBridge)
-                    addCandidate(c.host, c.port, c.bridgeId);
-                if (--*pending == 0 && ui->bridges->count() == 0)
-                    ui->discoveryStatus->setText(tr("Bridges were reported, but none answered here."));
-            });
-        }
-        QString status = list.isEmpty() ? tr("No bridge was reported for your network.") : QString();
-        if (disabled)
-            status += tr(" %n bridge(s) have discovery switched off: enter the address yourself.",
-                         nullptr, disabled);
-        ui->discoveryStatus->setText(status.trimmed());
-    });
+            int disabled = 0;
+            auto pending = std::make_shared<int>(0);
+            for (const auto &c : list) {
+                if (c.discoveryDisabled) {
+                    ++disabled;
+                    continue;
+                }
+                ++*pending;
+                m_discovery->probe(c.host, c.port, 3000, [this, c, guard, pending](bool isBridge) {
+                    if (!guard)
+                        return;
+                    if (isBridge)
+                        addCandidate(c.host, c.port, c.bridgeId);
+                    if (--*pending == 0 && ui->bridges->count() == 0)
+                        ui->discoveryStatus->setText(
+                            tr("Bridges were reported, but none answered here."));
+                });
+            }
+            QString status =
+                list.isEmpty() ? tr("No bridge was reported for your network.") : QString();
+            if (disabled)
+                status +=
+                    tr(" %n bridge(s) have discovery switched off: enter the address yourself.",
+                       nullptr, disabled);
+            ui->discoveryStatus->setText(status.trimmed());
+        });
 }
 
 void FindPage::scan()
 {
-    const QStringList hosts = m_wizard->scanHosts.isEmpty() ? SetupWizard::localSubnetHosts() : m_wizard->scanHosts;
+    const QStringList hosts =
+        m_wizard->scanHosts.isEmpty() ? SetupWizard::localSubnetHosts() : m_wizard->scanHosts;
     ui->scan->setEnabled(false);
-    ui->discoveryStatus->setText(tr("Looking at %n address(es) on port %1…", nullptr, int(hosts.size()))
-                                     .arg(ui->port->value()));
+    ui->discoveryStatus->setText(
+        tr("Looking at %n address(es) on port %1…", nullptr, int(hosts.size()))
+            .arg(ui->port->value()));
     m_discovery->scan(hosts, quint16(ui->port->value()), 1500,
                       [this, guard = QPointer<FindPage>(this)](QList<Discovery::Candidate> found) {
                           if (!guard)
@@ -128,13 +140,15 @@ void FindPage::scan()
                           ui->scan->setEnabled(true);
                           for (const auto &c : found)
                               addCandidate(c.host, c.port, 0);
-                          ui->discoveryStatus->setText(tr("The scan found %n bridge(s).", nullptr, int(found.size())));
+                          ui->discoveryStatus->setText(
+                              tr("The scan found %n bridge(s).", nullptr, int(found.size())));
                       });
 }
 
 bool FindPage::isComplete() const
 {
-    return !ui->bridges->selectedItems().isEmpty() || (!ui->host->text().isEmpty() && manualValid());
+    return !ui->bridges->selectedItems().isEmpty() ||
+           (!ui->host->text().isEmpty() && manualValid());
 }
 
 bool FindPage::validatePage()

@@ -5,7 +5,8 @@
 
 using namespace nuki;
 
-FinishPage::FinishPage(SetupWizard *wizard) : QWizardPage(wizard), ui(new Ui::FinishPage), m_wizard(wizard)
+FinishPage::FinishPage(SetupWizard *wizard)
+    : QWizardPage(wizard), ui(new Ui::FinishPage), m_wizard(wizard)
 {
     ui->setupUi(this);
     setTitle(tr("Almost done"));
@@ -29,16 +30,19 @@ void FinishPage::initializePage()
     ui->nameLabel->setVisible(!m_wizard->isReauth());
     ui->push->setVisible(!m_wizard->isReauth());
     // Is there a keychain? Ask it now, so the person can choose before finishing.
-    m_wizard->app()->secrets()->probe([this, guard = QPointer<FinishPage>(this)](bool ok, const QString &error) {
-        if (!guard)
-            return;
-        m_keychain = ok;
-        ui->keychain->setText(ok ? QString()
-                                 : tr("The token cannot be kept in a keychain: %1 Choose how to keep it:").arg(error));
-        ui->keychain->setVisible(!ok);
-        ui->keepForRun->setVisible(!ok);
-        ui->keepInFile->setVisible(!ok);
-    });
+    m_wizard->app()->secrets()->probe(
+        [this, guard = QPointer<FinishPage>(this)](bool ok, const QString &error) {
+            if (!guard)
+                return;
+            m_keychain = ok;
+            ui->keychain->setText(
+                ok ? QString()
+                   : tr("The token cannot be kept in a keychain: %1 Choose how to keep it:")
+                         .arg(error));
+            ui->keychain->setVisible(!ok);
+            ui->keepForRun->setVisible(!ok);
+            ui->keepInFile->setVisible(!ok);
+        });
 }
 
 QString FinishPage::bridgeName() const
@@ -55,5 +59,6 @@ AppController::TokenStorage FinishPage::storage() const
 {
     if (m_keychain)
         return AppController::TokenStorage::Keychain;
-    return ui->keepInFile->isChecked() ? AppController::TokenStorage::File : AppController::TokenStorage::RunOnly;
+    return ui->keepInFile->isChecked() ? AppController::TokenStorage::File
+                                       : AppController::TokenStorage::RunOnly;
 }

@@ -15,7 +15,14 @@ class SetupWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { IntroId, FindId, TokenId, CheckId, FinishId };
+    enum PageId
+    {
+        IntroId,
+        FindId,
+        TokenId,
+        CheckId,
+        FinishId
+    };
     SetupWizard(AppController *app, QWidget *parent = nullptr, const QString &reauthBridgeId = {});
 
     AppController *app() const { return m_app; }

@@ -6,17 +6,19 @@
 
 using namespace nuki;
 
-TokenPage::TokenPage(SetupWizard *wizard) : QWizardPage(wizard), ui(new Ui::TokenPage), m_wizard(wizard)
+TokenPage::TokenPage(SetupWizard *wizard)
+    : QWizardPage(wizard), ui(new Ui::TokenPage), m_wizard(wizard)
 {
     ui->setupUi(this);
     setTitle(tr("The bridge's API token"));
     ui->countdown->hide();
     connect(ui->press, &QPushButton::clicked, this, &TokenPage::pressButton);
     connect(ui->token, &QLineEdit::textChanged, this, [this](const QString &t) {
-        ui->tokenHint->setText(t.isEmpty() || tokenLooksValid(t)
-                                   ? QString()
-                                   : tr("A token has 6 to 20 characters (the Nuki app may allow longer "
-                                        "ones, but the bridge only accepts 20)."));
+        ui->tokenHint->setText(
+            t.isEmpty() || tokenLooksValid(t)
+                ? QString()
+                : tr("A token has 6 to 20 characters (the Nuki app may allow longer "
+                     "ones, but the bridge only accepts 20)."));
         emit completeChanged();
     });
     m_countdown.setInterval(1000);
@@ -56,25 +58,28 @@ void TokenPage::pressButton()
     ui->countdown->setFormat(tr("%n s left to press the button", nullptr, 30));
     m_countdown.start();
     ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
-    m_client->requestToken([this, guard = QPointer<TokenPage>(this)](const BridgeError &error, const QString &token) {
-        if (!guard)
-            return;
-        m_countdown.stop();
-        ui->countdown->hide();
-        ui->press->setEnabled(true);
-        if (error.ok()) {
-            ui->token->setText(token);
-            ui->pressStatus->setText(tr("Got the token."));
-        } else if (error.kind == BridgeError::AuthDisabled) {
-            ui->pressStatus->setText(tr("Getting the token with the button is switched off for this bridge. "
-                                        "Switch it on in the Nuki app, or type the token below."));
-        } else if (error.kind == BridgeError::Timeout && error.httpStatus == 200) {
-            ui->pressStatus->setText(tr("The button was not pressed within 30 seconds. Try again, or type "
-                                        "the token below."));
-        } else {
-            ui->pressStatus->setText(error.message());
-        }
-    });
+    m_client->requestToken(
+        [this, guard = QPointer<TokenPage>(this)](const BridgeError &error, const QString &token) {
+            if (!guard)
+                return;
+            m_countdown.stop();
+            ui->countdown->hide();
+            ui->press->setEnabled(true);
+            if (error.ok()) {
+                ui->token->setText(token);
+                ui->pressStatus->setText(tr("Got the token."));
+            } else if (error.kind == BridgeError::AuthDisabled) {
+                ui->pressStatus->setText(
+                    tr("Getting the token with the button is switched off for this bridge. "
+                       "Switch it on in the Nuki app, or type the token below."));
+            } else if (error.kind == BridgeError::Timeout && error.httpStatus == 200) {
+                ui->pressStatus->setText(
+                    tr("The button was not pressed within 30 seconds. Try again, or type "
+                       "the token below."));
+            } else {
+                ui->pressStatus->setText(error.message());
+            }
+        });
 }
 
 bool TokenPage::isComplete() const

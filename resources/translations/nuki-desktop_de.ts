@@ -1,0 +1,1577 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Please confirm</source>
+        <translation>Bitte bestätigen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Demo bridge</source>
+        <translation>Demo-Bridge</translation>
+    </message>
+    <message>
+        <source>The token file could not be written.</source>
+        <translation>Die Token-Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Open the door at “%1” now (buzz it open)?</source>
+        <translation>Die Tür bei „%1“ jetzt öffnen (Türsummer)?</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and open “%1” now? The door will be unlatched.</source>
+        <translation>Lock ’n’ Go und „%1“ jetzt öffnen? Die Falle wird gezogen.</translation>
+    </message>
+    <message>
+        <source>Open “%1” now? The door will be unlatched.</source>
+        <translation>„%1“ jetzt öffnen? Die Falle wird gezogen.</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeDetailsDialog</name>
+    <message>
+        <source>Bridge details</source>
+        <translation>Bridge-Details</translation>
+    </message>
+    <message>
+        <source>Reading the bridge's log…</source>
+        <translation>Lese das Protokoll der Bridge …</translation>
+    </message>
+    <message>
+        <source>Reboot bridge…</source>
+        <translation>Bridge neu starten …</translation>
+    </message>
+    <message>
+        <source>Update firmware…</source>
+        <translation>Firmware aktualisieren …</translation>
+    </message>
+    <message>
+        <source>Reboot the bridge now? Its devices cannot be reached for about a minute.</source>
+        <translation>Die Bridge jetzt neu starten? Ihre Geräte sind etwa eine Minute lang nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Let the bridge look for and install firmware updates now? It may restart.</source>
+        <translation>Soll die Bridge jetzt nach Firmware-Updates suchen und sie installieren? Sie startet dabei eventuell neu.</translation>
+    </message>
+    <message>
+        <source>Remove selected slot…</source>
+        <translation>Ausgewählten Platz entfernen …</translation>
+    </message>
+    <message>
+        <source>Callback slots (the bridge has three):</source>
+        <translation>Callback-Plätze (die Bridge hat drei):</translation>
+    </message>
+    <message>
+        <source>Bridge log (newest first):</source>
+        <translation>Protokoll der Bridge (neueste zuerst):</translation>
+    </message>
+    <message>
+        <source>  (this app)</source>
+        <translation>  (diese App)</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>Remove callback</source>
+        <translation>Callback entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this callback from the bridge? The app that registered it stops getting instant updates.
+
+%1</source>
+        <translation>Diesen Callback von der Bridge entfernen? Die App, die ihn eingetragen hat, bekommt dann keine sofortigen Updates mehr.
+
+%1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Moved:</source>
+        <translation>Umgezogen:</translation>
+    </message>
+    <message>
+        <source>The bridge changed its address (was %1); Nuki Desktop followed it.</source>
+        <translation>Die Bridge hat ihre Adresse geändert (vorher %1); Nuki Desktop ist ihr gefolgt.</translation>
+    </message>
+    <message>
+        <source>Token sent as:</source>
+        <translation>Token gesendet als:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Hardware bridge</source>
+        <translation>Hardware-Bridge</translation>
+    </message>
+    <message>
+        <source>Software bridge</source>
+        <translation>Software-Bridge</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>Firmware:</translation>
+    </message>
+    <message>
+        <source>Wi-Fi firmware:</source>
+        <translation>WLAN-Firmware:</translation>
+    </message>
+    <message>
+        <source>Up for:</source>
+        <translation>Läuft seit:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+    </message>
+    <message>
+        <source>Wi-Fi:</source>
+        <translation>WLAN:</translation>
+    </message>
+    <message>
+        <source>Nuki server:</source>
+        <translation>Nuki-Server:</translation>
+    </message>
+    <message>
+        <source>Clock:</source>
+        <translation>Uhr:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s off from this computer</source>
+        <translation><numerusform>%n s Abweichung zu diesem Computer</numerusform><numerusform>%n s Abweichung zu diesem Computer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Bitte bestätigen</translation>
+    </message>
+    <message>
+        <source>The bridge accepted the request.</source>
+        <translation>Die Bridge hat die Anfrage angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>BridgeHeader</name>
+    <message>
+        <source>Enter new token…</source>
+        <translation>Neues Token eingeben …</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details …</translation>
+    </message>
+    <message>
+        <source>Bridge details</source>
+        <translation>Bridge-Details</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+    <message>
+        <source>instant updates</source>
+        <translation>sofortige Updates</translation>
+    </message>
+    <message numerus="yes">
+        <source>checked every %n s</source>
+        <translation><numerusform>alle %n s abgefragt</numerusform><numerusform>alle %n s abgefragt</numerusform></translation>
+    </message>
+    <message>
+        <source>The bridge rejected the token, so the devices below may be out of date. Enter the token again.</source>
+        <translation>Die Bridge hat das Token abgelehnt, die Geräte unten sind daher eventuell nicht aktuell. Bitte das Token erneut eingeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
+        <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Checking the connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Verbinde mit %1:%2 …</translation>
+    </message>
+    <message>
+        <source>The bridge rejected this token. Go back and check it. If it is right, check that this computer's clock is set automatically.</source>
+        <translation>Die Bridge hat dieses Token abgelehnt. Bitte zurückgehen und es prüfen. Ist es richtig, prüfen, ob die Uhr dieses Computers automatisch gestellt wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</source>
+        <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Nuki Desktop gleicht das aus, andere Apps eventuell nicht: Zeit dieses Computers (und der Bridge, über die Nuki-App) automatisch stellen lassen.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Nuki Desktop gleicht das aus, andere Apps eventuell nicht: Zeit dieses Computers (und der Bridge, über die Nuki-App) automatisch stellen lassen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Hardware bridge, firmware %1</source>
+        <translation>Hardware-Bridge, Firmware %1</translation>
+    </message>
+    <message>
+        <source>Software bridge %1</source>
+        <translation>Software-Bridge %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. %1. The token is sent %2. %n device(s):</source>
+        <translation><numerusform>Verbunden. %1. Das Token wird %2 gesendet. %n Gerät:</numerusform><numerusform>Verbunden. %1. Das Token wird %2 gesendet. %n Geräte:</numerusform></translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>hashed</source>
+        <translation>gehasht</translation>
+    </message>
+    <message>
+        <source>as plain text (the bridge accepts nothing better)</source>
+        <translation>im Klartext (die Bridge akzeptiert nichts Besseres)</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>--auth takes plain, hashed or encrypted.</source>
+        <translation>--auth erwartet plain, hashed oder encrypted.</translation>
+    </message>
+    <message>
+        <source>--host takes HOST:PORT.</source>
+        <translation>--host erwartet HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file: %1</source>
+        <translation>Die Token-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Token for %1: </source>
+        <translation>Token für %1: </translation>
+    </message>
+    <message>
+        <source>No token: set NUKI_TOKEN, use --token-file, or run on a terminal to be asked.</source>
+        <translation>Kein Token: NUKI_TOKEN setzen, --token-file verwenden oder in einem Terminal starten, um gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>No token for bridge %1: %2</source>
+        <translation>Kein Token für Bridge %1: %2</translation>
+    </message>
+    <message>
+        <source>No bridge is configured. Use --host HOST:PORT, or add one with 'nukictl add-bridge' or the app.</source>
+        <translation>Keine Bridge eingerichtet. --host HOST:PORT verwenden oder eine mit 'nukictl add-bridge' oder der App hinzufügen.</translation>
+    </message>
+    <message>
+        <source>No configured bridge is called “%1”.</source>
+        <translation>Keine eingerichtete Bridge heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>No device matches “%1”. 'nukictl list' shows them all.</source>
+        <translation>Kein Gerät passt zu „%1“. 'nukictl list' zeigt alle.</translation>
+    </message>
+    <message>
+        <source>“%1” matches several devices:</source>
+        <translation>„%1“ passt zu mehreren Geräten:</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Ringing</source>
+        <translation>Es klingelt</translation>
+    </message>
+    <message>
+        <source>Ring to Open</source>
+        <translation>Ring to Open</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Continuous mode</source>
+        <translation>Daueröffnung</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>O</source>
+        <translation>Ö</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verriegeln</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entriegeln</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go</source>
+        <translation>Lock ’n’ Go</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and open</source>
+        <translation>Lock ’n’ Go und öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (key %2 when this device is focused)</source>
+        <translation>%1 (Taste %2, wenn dieses Gerät ausgewählt ist)</translation>
+    </message>
+    <message>
+        <source>never updated</source>
+        <translation>nie aktualisiert</translation>
+    </message>
+    <message>
+        <source>updated just now</source>
+        <translation>gerade aktualisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation><numerusform>vor %n s aktualisiert</numerusform><numerusform>vor %n s aktualisiert</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation><numerusform>vor %n min aktualisiert</numerusform><numerusform>vor %n min aktualisiert</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n h ago</source>
+        <translation><numerusform>vor %n h aktualisiert</numerusform><numerusform>vor %n h aktualisiert</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (may be out of date)</source>
+        <translation>%1 (eventuell nicht aktuell)</translation>
+    </message>
+    <message>
+        <source>Keypad battery low</source>
+        <translation>Keypad-Batterie schwach</translation>
+    </message>
+    <message>
+        <source>This kind of device is new to this app: shown without actions</source>
+        <translation>Diese Geräteart kennt die App noch nicht: ohne Aktionen angezeigt</translation>
+    </message>
+    <message>
+        <source>Battery %1%</source>
+        <translation>Batterie %1 %</translation>
+    </message>
+    <message>
+        <source> (charging)</source>
+        <translation> (lädt)</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source> — critical</source>
+        <translation> — kritisch</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Refresh now (wakes the lock over Bluetooth)</source>
+        <translation>Jetzt abfragen (weckt das Schloss über Bluetooth)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceListView</name>
+    <message>
+        <source>No devices yet. The list fills as soon as a bridge answers.</source>
+        <translation>Noch keine Geräte. Die Liste füllt sich, sobald eine Bridge antwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>FindPage</name>
+    <message>
+        <source>Bridges found on your network:</source>
+        <translation>Bridges in Ihrem Netzwerk:</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Scan this network</source>
+        <translation>Dieses Netzwerk durchsuchen</translation>
+    </message>
+    <message>
+        <source>Or enter the bridge's address yourself:</source>
+        <translation>Oder die Adresse der Bridge selbst eingeben:</translation>
+    </message>
+    <message>
+        <source>IP address, e.g. 192.168.1.50</source>
+        <translation>IP-Adresse, z. B. 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>Find your bridge</source>
+        <translation>Bridge finden</translation>
+    </message>
+    <message>
+        <source>That is not an IP address or host name.</source>
+        <translation>Das ist keine IP-Adresse und kein Hostname.</translation>
+    </message>
+    <message>
+        <source>Nuki Bridge %1 at %2:%3</source>
+        <translation>Nuki Bridge %1 unter %2:%3</translation>
+    </message>
+    <message>
+        <source>Nuki Bridge at %1:%2</source>
+        <translation>Nuki Bridge unter %1:%2</translation>
+    </message>
+    <message>
+        <source> (already added)</source>
+        <translation> (bereits hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Asking Nuki's discovery service…</source>
+        <translation>Frage den Suchdienst von Nuki …</translation>
+    </message>
+    <message>
+        <source>The discovery service could not be asked (%1). Enter the address below or scan the network.</source>
+        <translation>Der Suchdienst war nicht erreichbar (%1). Adresse unten eingeben oder das Netzwerk durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Bridges were reported, but none answered here.</source>
+        <translation>Es wurden Bridges gemeldet, aber keine hat hier geantwortet.</translation>
+    </message>
+    <message>
+        <source>No bridge was reported for your network.</source>
+        <translation>Für Ihr Netzwerk wurde keine Bridge gemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source> %n bridge(s) have discovery switched off: enter the address yourself.</source>
+        <translation><numerusform> Bei %n Bridge ist die Suche ausgeschaltet: Adresse selbst eingeben.</numerusform><numerusform> Bei %n Bridges ist die Suche ausgeschaltet: Adresse selbst eingeben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking at %n address(es) on port %1…</source>
+        <translation><numerusform>Prüfe %n Adresse auf Port %1 …</numerusform><numerusform>Prüfe %n Adressen auf Port %1 …</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The scan found %n bridge(s).</source>
+        <translation><numerusform>Die Suche hat %n Bridge gefunden.</numerusform><numerusform>Die Suche hat %n Bridges gefunden.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Name for this bridge:</source>
+        <translation>Name dieser Bridge:</translation>
+    </message>
+    <message>
+        <source>Instant updates: let the bridge tell this app about changes (it checks regularly as well)</source>
+        <translation>Sofortige Updates: die Bridge meldet Änderungen an diese App (regelmäßige Abfragen gibt es trotzdem)</translation>
+    </message>
+    <message>
+        <source>Keep the token for this run only</source>
+        <translation>Token nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <source>Store it in a file only you can read (less safe than a keychain)</source>
+        <translation>In einer Datei speichern, die nur Sie lesen können (weniger sicher als ein Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Almost done</source>
+        <translation>Fast fertig</translation>
+    </message>
+    <message>
+        <source>Nuki Bridge %1</source>
+        <translation>Nuki Bridge %1</translation>
+    </message>
+    <message>
+        <source>The token cannot be kept in a keychain: %1 Choose how to keep it:</source>
+        <translation>Das Token kann nicht im Schlüsselbund gespeichert werden: %1 Wie soll es aufbewahrt werden?</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network. You need:</source>
+        <translation>Dieser Assistent verbindet Nuki Desktop mit einer &lt;b&gt;Nuki Bridge&lt;/b&gt; in Ihrem Netzwerk. Sie brauchen:</translation>
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;a Nuki Bridge (the hardware bridge, or the Android software bridge);&lt;/li&gt;&lt;li&gt;its &lt;b&gt;HTTP API switched on&lt;/b&gt;: in the Nuki app, open &lt;i&gt;Manage bridge&lt;/i&gt; → &lt;i&gt;Configure bridge&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;this computer on the same network as the bridge.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul&gt;&lt;li&gt;eine Nuki Bridge (die Hardware-Bridge oder die Android-Software-Bridge);&lt;/li&gt;&lt;li&gt;die &lt;b&gt;eingeschaltete HTTP API&lt;/b&gt;: in der Nuki-App &lt;i&gt;Bridge verwalten&lt;/i&gt; → &lt;i&gt;Bridge konfigurieren&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;diesen Computer im selben Netzwerk wie die Bridge.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Nuki Smart Locks of the 4th generation with Wi-Fi or Thread but &lt;b&gt;no bridge&lt;/b&gt; have no local HTTP API. Use Matter, the lock's MQTT API or Nuki Web for those.</source>
+        <translation>Nuki Smart Locks der 4. Generation mit WLAN oder Thread, aber &lt;b&gt;ohne Bridge&lt;/b&gt; haben keine lokale HTTP API. Für diese Matter, die MQTT-API des Schlosses oder Nuki Web verwenden.</translation>
+    </message>
+    <message>
+        <source>Connect a Nuki Bridge</source>
+        <translation>Nuki Bridge verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the state of every device from the bridges (F5)</source>
+        <translation>Den Zustand aller Geräte von den Bridges lesen (F5)</translation>
+    </message>
+    <message>
+        <source>Add bridge…</source>
+        <translation>Bridge hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
+        <source>DEMO — simulated bridge</source>
+        <translation>DEMO — simulierte Bridge</translation>
+    </message>
+    <message>
+        <source>Everything here is simulated: no real lock is moved.</source>
+        <translation>Hier ist alles simuliert: kein echtes Schloss bewegt sich.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+    <message>
+        <source>Demo mode: a simulated household on this computer. Try the buttons.</source>
+        <translation>Demo-Modus: ein simulierter Haushalt auf diesem Computer. Probieren Sie die Knöpfe aus.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>No keychain is available on this desktop (a Secret Service such as GNOME Keyring or KWallet).</source>
+        <translation>Auf diesem Desktop ist kein Schlüsselbund verfügbar (ein Secret Service wie GNOME Keyring oder KWallet).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>No token is stored for this bridge.</source>
+        <translation>Für diese Bridge ist kein Token gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often the bridge's list is read. It does not wake the locks.</source>
+        <translation>Wie oft die Liste der Bridge gelesen wird. Das weckt die Schlösser nicht.</translation>
+    </message>
+    <message>
+        <source>Ask before opening a door (unlatch, buzz)</source>
+        <translation>Vor dem Öffnen einer Tür fragen (Falle ziehen, Summer)</translation>
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation>Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Check the bridges every</source>
+        <translation>Bridges abfragen alle</translation>
+    </message>
+    <message>
+        <source>Notify me when</source>
+        <translation>Benachrichtigen, wenn</translation>
+    </message>
+    <message>
+        <source>a door opens or closes</source>
+        <translation>eine Tür geöffnet oder geschlossen wird</translation>
+    </message>
+    <message>
+        <source>someone else locks or unlocks (by hand, keypad, app)</source>
+        <translation>jemand anderes ver- oder entriegelt (von Hand, Keypad, App)</translation>
+    </message>
+    <message>
+        <source>someone rings at the Opener</source>
+        <translation>jemand am Opener klingelt</translation>
+    </message>
+    <message>
+        <source>a battery becomes critical</source>
+        <translation>eine Batterie kritisch wird</translation>
+    </message>
+    <message>
+        <source>a bridge is offline for a few minutes</source>
+        <translation>eine Bridge einige Minuten offline ist</translation>
+    </message>
+    <message>
+        <source>a bridge rejects the token</source>
+        <translation>eine Bridge das Token ablehnt</translation>
+    </message>
+    <message>
+        <source>an action fails or its outcome is unknown</source>
+        <translation>eine Aktion fehlschlägt oder ihr Ergebnis unbekannt ist</translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation>Bridges</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Rename bridge</source>
+        <translation>Bridge umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Remove bridge</source>
+        <translation>Bridge entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its token from this computer?</source>
+        <translation>„%1“ und sein Token von diesem Computer entfernen?</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Enter the bridge's token</source>
+        <translation>Token der Bridge eingeben</translation>
+    </message>
+    <message>
+        <source>Add a Nuki Bridge</source>
+        <translation>Nuki Bridge hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <source>The bridge gives its API token to those who can press its button. Or type the token shown in the Nuki app (Manage bridge → HTTP API).</source>
+        <translation>Die Bridge gibt ihr API-Token heraus, wenn jemand ihren Knopf drückt. Oder das Token aus der Nuki-App eintippen (Bridge verwalten → HTTP API).</translation>
+    </message>
+    <message>
+        <source>Get the token with the bridge's button</source>
+        <translation>Token mit dem Knopf der Bridge holen</translation>
+    </message>
+    <message>
+        <source>Token (6 to 20 characters):</source>
+        <translation>Token (6 bis 20 Zeichen):</translation>
+    </message>
+    <message>
+        <source>The bridge's API token</source>
+        <translation>Das API-Token der Bridge</translation>
+    </message>
+    <message>
+        <source>A token has 6 to 20 characters (the Nuki app may allow longer ones, but the bridge only accepts 20).</source>
+        <translation>Ein Token hat 6 bis 20 Zeichen (die Nuki-App erlaubt eventuell längere, die Bridge akzeptiert aber nur 20).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left to press the button</source>
+        <translation><numerusform>Noch %n s, um den Knopf zu drücken</numerusform><numerusform>Noch %n s, um den Knopf zu drücken</numerusform></translation>
+    </message>
+    <message>
+        <source>Bridge at %1:%2</source>
+        <translation>Bridge unter %1:%2</translation>
+    </message>
+    <message>
+        <source>Now press the button on the bridge once (its light is on).</source>
+        <translation>Jetzt einmal den Knopf der Bridge drücken (ihr Licht leuchtet).</translation>
+    </message>
+    <message>
+        <source>Got the token.</source>
+        <translation>Token erhalten.</translation>
+    </message>
+    <message>
+        <source>Getting the token with the button is switched off for this bridge. Switch it on in the Nuki app, or type the token below.</source>
+        <translation>Das Holen des Tokens per Knopf ist bei dieser Bridge ausgeschaltet. In der Nuki-App einschalten oder das Token unten eintippen.</translation>
+    </message>
+    <message>
+        <source>The button was not pressed within 30 seconds. Try again, or type the token below.</source>
+        <translation>Der Knopf wurde nicht innerhalb von 30 Sekunden gedrückt. Erneut versuchen oder das Token unten eintippen.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Lock all</source>
+        <translation>Alle verriegeln</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Open window</source>
+        <translation>Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Every Smart Lock is locked.</source>
+        <translation>Alle Smart Locks sind verriegelt.</translation>
+    </message>
+    <message>
+        <source>Could not lock: %1</source>
+        <translation>Konnte nicht verriegeln: %1</translation>
+    </message>
+    <message>
+        <source>Open (buzz the door)…</source>
+        <translation>Öffnen (Türsummer) …</translation>
+    </message>
+    <message>
+        <source>Ring to Open on</source>
+        <translation>Ring to Open ein</translation>
+    </message>
+    <message>
+        <source>Ring to Open off</source>
+        <translation>Ring to Open aus</translation>
+    </message>
+    <message>
+        <source>Continuous mode on</source>
+        <translation>Daueröffnung ein</translation>
+    </message>
+    <message>
+        <source>Continuous mode off</source>
+        <translation>Daueröffnung aus</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verriegeln</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entriegeln</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go</source>
+        <translation>Lock ’n’ Go</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and open…</source>
+        <translation>Lock ’n’ Go und öffnen …</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>, door open</source>
+        <translation>, Tür offen</translation>
+    </message>
+    <message>
+        <source> (working…)</source>
+        <translation> (läuft …)</translation>
+    </message>
+    <message>
+        <source>, battery critical</source>
+        <translation>, Batterie kritisch</translation>
+    </message>
+    <message>
+        <source>No devices yet</source>
+        <translation>Noch keine Geräte</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>A door is open</source>
+        <translation>Eine Tür ist offen</translation>
+    </message>
+    <message>
+        <source>Something is unlocked</source>
+        <translation>Etwas ist entriegelt</translation>
+    </message>
+    <message>
+        <source>All locked</source>
+        <translation>Alles verriegelt</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>DOOR</source>
+        <translation>TÜR</translation>
+    </message>
+    <message>
+        <source>BATTERY</source>
+        <translation>BATTERIE</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>BRIDGE</translation>
+    </message>
+    <message>
+        <source> critical</source>
+        <translation> kritisch</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Battery %1%</source>
+        <translation>Batterie %1 %</translation>
+    </message>
+    <message>
+        <source>Battery critical</source>
+        <translation>Batterie kritisch</translation>
+    </message>
+    <message>
+        <source>Keypad battery critical</source>
+        <translation>Keypad-Batterie kritisch</translation>
+    </message>
+    <message>
+        <source>Refusing to open a door without confirmation: no terminal to ask on. Add --yes to confirm.</source>
+        <translation>Öffne keine Tür ohne Bestätigung: kein Terminal zum Nachfragen. Zum Bestätigen --yes angeben.</translation>
+    </message>
+    <message>
+        <source> [y/N] </source>
+        <translation> [j/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Usage: nukictl %1 on|off DEVICE</source>
+        <translation>Aufruf: nukictl %1 on|off GERÄT</translation>
+    </message>
+    <message>
+        <source>Which device? Usage: nukictl %1 DEVICE</source>
+        <translation>Welches Gerät? Aufruf: nukictl %1 GERÄT</translation>
+    </message>
+    <message>
+        <source>“%1” is a %2: '%3' does not apply. A lock knows lock, unlock, open, lockngo; an Opener knows open, rto and cm.</source>
+        <translation>„%1“ ist ein %2: '%3' passt nicht. Ein Schloss kennt lock, unlock, open, lockngo; ein Opener kennt open, rto und cm.</translation>
+    </message>
+    <message>
+        <source>Open “%1” now?</source>
+        <translation>„%1“ jetzt öffnen?</translation>
+    </message>
+    <message>
+        <source>accepted by the bridge</source>
+        <translation>von der Bridge angenommen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>outcome unknown — check the door. </source>
+        <translation>Ergebnis unbekannt — bitte die Tür prüfen. </translation>
+    </message>
+    <message>
+        <source> failed: </source>
+        <translation> fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>Bridge %1 cannot be reached.</source>
+        <translation>Bridge %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Bridge %1 rejected the token.</source>
+        <translation>Bridge %1 hat das Token abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Usage: nukictl callbacks remove ID</source>
+        <translation>Aufruf: nukictl callbacks remove ID</translation>
+    </message>
+    <message>
+        <source>The bridge did not remove it: %1</source>
+        <translation>Die Bridge hat ihn nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Removed callback %1.</source>
+        <translation>Callback %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>No callbacks registered (%1 of 3 slots free).</source>
+        <translation>Keine Callbacks eingetragen (%1 von 3 Plätzen frei).</translation>
+    </message>
+    <message>
+        <source>The bridge accepted the request.</source>
+        <translation>Die Bridge hat die Anfrage angenommen.</translation>
+    </message>
+    <message>
+        <source>Discovery failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>bridge %1: discovery switched off on it</source>
+        <translation>Bridge %1: Suche dort ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Press the button on the bridge now (30 s)…</source>
+        <translation>Jetzt den Knopf der Bridge drücken (30 s) …</translation>
+    </message>
+    <message>
+        <source>The button was not pressed in time.</source>
+        <translation>Der Knopf wurde nicht rechtzeitig gedrückt.</translation>
+    </message>
+    <message>
+        <source>Where should the token go? Use --token-file FILE (written readable by you only), or 'nukictl add-bridge --button' to keep it in the keychain.</source>
+        <translation>Wohin mit dem Token? --token-file DATEI verwenden (nur für Sie lesbar) oder 'nukictl add-bridge --button', um es im Schlüsselbund zu speichern.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Token written to %1.</source>
+        <translation>Token in %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2:%3).</source>
+        <translation>%1 hinzugefügt (%2:%3).</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge's local HTTP API.</source>
+        <translation>Steuert Nuki Smart Locks und Opener über die lokale HTTP-API einer Nuki Bridge.</translation>
+    </message>
+    <message>
+        <source>Start with a simulated bridge and household (no setup).</source>
+        <translation>Mit einer simulierten Bridge und einem simulierten Haushalt starten (ohne Einrichtung).</translation>
+    </message>
+    <message>
+        <source>Start hidden in the tray.</source>
+        <translation>Versteckt im Infobereich starten.</translation>
+    </message>
+    <message>
+        <source>Use this settings file.</source>
+        <translation>Diese Einstellungsdatei verwenden.</translation>
+    </message>
+    <message>
+        <source>Keychain: %1</source>
+        <translation>Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nuki</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
+    </message>
+    <message>
+        <source>Token rejected</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>The bridge's answer is too large (%1 bytes).</source>
+        <translation>Die Antwort der Bridge ist zu groß (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The bridge's answer is not valid JSON (%1).</source>
+        <translation>Die Antwort der Bridge ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The bridge's answer has an unexpected shape.</source>
+        <translation>Die Antwort der Bridge hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>The bridge's device list has an unexpected shape.</source>
+        <translation>Die Geräteliste der Bridge hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>The bridge's information lacks its type or id.</source>
+        <translation>Den Informationen der Bridge fehlen Typ oder Kennung.</translation>
+    </message>
+    <message>
+        <source>The lock's state is missing in the bridge's answer.</source>
+        <translation>In der Antwort der Bridge fehlt der Zustand des Schlosses.</translation>
+    </message>
+    <message>
+        <source>The bridge's answer does not say whether the action succeeded.</source>
+        <translation>Die Antwort der Bridge sagt nicht, ob die Aktion gelungen ist.</translation>
+    </message>
+    <message>
+        <source>The bridge's callback list has an unexpected shape.</source>
+        <translation>Die Callback-Liste der Bridge hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>The bridge's notification lacks the device or its state.</source>
+        <translation>Der Meldung der Bridge fehlen das Gerät oder sein Zustand.</translation>
+    </message>
+    <message>
+        <source>The bridge's log has an unexpected shape.</source>
+        <translation>Das Protokoll der Bridge hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>The discovery service reported an error.</source>
+        <translation>Der Suchdienst hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The bridge confirmed but sent no token.</source>
+        <translation>Die Bridge hat bestätigt, aber kein Token geschickt.</translation>
+    </message>
+    <message>
+        <source>Smart Lock</source>
+        <translation>Smart Lock</translation>
+    </message>
+    <message>
+        <source>Opener</source>
+        <translation>Opener</translation>
+    </message>
+    <message>
+        <source>Smart Door</source>
+        <translation>Smart Door</translation>
+    </message>
+    <message>
+        <source>Smart Lock 3.0 / 4th gen</source>
+        <translation>Smart Lock 3.0 / 4. Generation</translation>
+    </message>
+    <message>
+        <source>Unknown device (type %1)</source>
+        <translation>Unbekanntes Gerät (Typ %1)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Untrained</source>
+        <translation>Nicht angelernt</translation>
+    </message>
+    <message>
+        <source>Ring to Open active</source>
+        <translation>Ring to Open aktiv</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Öffnet …</translation>
+    </message>
+    <message>
+        <source>Boot run</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Undefined</source>
+        <translation>Undefiniert</translation>
+    </message>
+    <message>
+        <source>Uncalibrated</source>
+        <translation>Nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verriegelt</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Entriegelt …</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Entriegelt</translation>
+    </message>
+    <message>
+        <source>Locking…</source>
+        <translation>Verriegelt …</translation>
+    </message>
+    <message>
+        <source>Unlatched</source>
+        <translation>Falle gezogen</translation>
+    </message>
+    <message>
+        <source>Unlocked (Lock ’n’ Go)</source>
+        <translation>Entriegelt (Lock ’n’ Go)</translation>
+    </message>
+    <message>
+        <source>Unlatching…</source>
+        <translation>Zieht die Falle …</translation>
+    </message>
+    <message>
+        <source>Motor blocked</source>
+        <translation>Motor blockiert</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>Unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>Door sensor off</source>
+        <translation>Türsensor aus</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>Tür geschlossen</translation>
+    </message>
+    <message>
+        <source>Door open</source>
+        <translation>Tür offen</translation>
+    </message>
+    <message>
+        <source>Door state unknown</source>
+        <translation>Türzustand unbekannt</translation>
+    </message>
+    <message>
+        <source>Door sensor calibrating</source>
+        <translation>Türsensor kalibriert</translation>
+    </message>
+    <message>
+        <source>Door sensor not calibrated</source>
+        <translation>Türsensor nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>Door sensor removed or tampered</source>
+        <translation>Türsensor entfernt oder manipuliert</translation>
+    </message>
+    <message>
+        <source>Door sensor: unknown (%1)</source>
+        <translation>Türsensor: unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>Ring to Open on</source>
+        <translation>Ring to Open ein</translation>
+    </message>
+    <message>
+        <source>Ring to Open off</source>
+        <translation>Ring to Open aus</translation>
+    </message>
+    <message>
+        <source>Continuous mode on</source>
+        <translation>Daueröffnung ein</translation>
+    </message>
+    <message>
+        <source>Continuous mode off</source>
+        <translation>Daueröffnung aus</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entriegeln</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verriegeln</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go</source>
+        <translation>Lock ’n’ Go</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and open</source>
+        <translation>Lock ’n’ Go und öffnen</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Aktion %1</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::BridgeError</name>
+    <message>
+        <source>The bridge is busy with other requests. Try again in a moment.</source>
+        <translation>Die Bridge ist mit anderen Anfragen beschäftigt. Gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>The bridge rejected the API token. Enter the token again (Nuki app → Manage bridge → HTTP API).</source>
+        <translation>Die Bridge hat das API-Token abgelehnt. Token erneut eingeben (Nuki-App → Bridge verwalten → HTTP API).</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>
+        <translation><numerusform>Die Uhren dieses Computers und der Bridge weichen %n Sekunde voneinander ab; sichere Tokens funktionieren nur innerhalb einer Minute. Die Zeit dieses Computers automatisch stellen lassen.</numerusform><numerusform>Die Uhren dieses Computers und der Bridge weichen %n Sekunden voneinander ab; sichere Tokens funktionieren nur innerhalb einer Minute. Die Zeit dieses Computers automatisch stellen lassen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Getting the token with the bridge's button is switched off. Switch it on in the Nuki app, or type the token.</source>
+        <translation>Das Holen des Tokens per Knopf der Bridge ist ausgeschaltet. In der Nuki-App einschalten oder das Token eintippen.</translation>
+    </message>
+    <message>
+        <source>The bridge does not know this device. Was it unpaired?</source>
+        <translation>Die Bridge kennt dieses Gerät nicht. Wurde die Kopplung aufgehoben?</translation>
+    </message>
+    <message>
+        <source>The bridge has not reached this device for a long time. Check its batteries and distance to the bridge.</source>
+        <translation>Die Bridge hat dieses Gerät lange nicht erreicht. Batterien und Abstand zur Bridge prüfen.</translation>
+    </message>
+    <message>
+        <source>The bridge could not reach the device over Bluetooth just now.</source>
+        <translation>Die Bridge konnte das Gerät gerade nicht über Bluetooth erreichen.</translation>
+    </message>
+    <message>
+        <source>The bridge did not accept the request.</source>
+        <translation>Die Bridge hat die Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The bridge did not answer in time.</source>
+        <translation>Die Bridge hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The bridge cannot be reached. Is it powered and on the network?</source>
+        <translation>Die Bridge ist nicht erreichbar. Hat sie Strom und ist sie im Netzwerk?</translation>
+    </message>
+    <message>
+        <source>The bridge sent an answer that cannot be read.</source>
+        <translation>Die Bridge hat eine unlesbare Antwort geschickt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::DeviceListModel</name>
+    <message>
+        <source>%1: waiting for the bridge…</source>
+        <translation>%1: wartet auf die Bridge …</translation>
+    </message>
+    <message>
+        <source>%1: in progress…</source>
+        <translation>%1: läuft …</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: outcome unknown — check the door. %2</source>
+        <translation>%1: Ergebnis unbekannt — bitte die Tür prüfen. %2</translation>
+    </message>
+    <message>
+        <source>No state from the bridge yet</source>
+        <translation>Noch kein Zustand von der Bridge</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::Notifier</name>
+    <message>
+        <source>The door was opened.</source>
+        <translation>Die Tür wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>The door was closed.</source>
+        <translation>Die Tür wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 — changed outside this app (by hand, keypad or another app).</source>
+        <translation>%1 — außerhalb dieser App geändert (von Hand, per Keypad oder andere App).</translation>
+    </message>
+    <message>
+        <source>Someone rang.</source>
+        <translation>Es hat geklingelt.</translation>
+    </message>
+    <message>
+        <source>The battery is critical: replace or charge it soon.</source>
+        <translation>Die Batterie ist kritisch: bald tauschen oder laden.</translation>
+    </message>
+    <message>
+        <source>The keypad's battery is critical.</source>
+        <translation>Die Batterie des Keypads ist kritisch.</translation>
+    </message>
+    <message>
+        <source>The bridge rejected the token. Open the app to enter it again.</source>
+        <translation>Die Bridge hat das Token abgelehnt. Die App öffnen, um es erneut einzugeben.</translation>
+    </message>
+    <message>
+        <source>The bridge has not answered for a few minutes. Its devices may be out of date.</source>
+        <translation>Die Bridge antwortet seit einigen Minuten nicht. Ihre Geräte sind eventuell nicht aktuell.</translation>
+    </message>
+    <message>
+        <source>%1: the outcome is unknown — check the door. %2</source>
+        <translation>%1: Das Ergebnis ist unbekannt — bitte die Tür prüfen. %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Nuki device</source>
+        <translation>Nuki-Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::PushManager</name>
+    <message>
+        <source>Instant updates stopped arriving from this bridge, so it is checked regularly instead. They are tried again in a few minutes.</source>
+        <translation>Von dieser Bridge kommen keine sofortigen Updates mehr, sie wird daher regelmäßig abgefragt. In einigen Minuten wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <source>No network address of this computer reaches the bridge, so it is checked regularly instead.</source>
+        <translation>Keine Netzwerkadresse dieses Computers erreicht die Bridge, sie wird daher regelmäßig abgefragt.</translation>
+    </message>
+    <message>
+        <source>Could not listen for the bridge's updates on %1.</source>
+        <translation>Konnte auf %1 nicht auf Updates der Bridge warten.</translation>
+    </message>
+    <message>
+        <source>All three callback slots of the bridge are used by other apps, so it is checked regularly instead. Bridge details lists them.</source>
+        <translation>Alle drei Callback-Plätze der Bridge sind von anderen Apps belegt, sie wird daher regelmäßig abgefragt. Die Bridge-Details listen sie auf.</translation>
+    </message>
+    <message>
+        <source>The bridge refused the callback: %1</source>
+        <translation>Die Bridge hat den Callback abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nukictl</name>
+    <message>
+        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.
+
+Commands:
+  bridges                 the configured bridges
+  list                    every device with its state
+  status DEVICE           one device
+  lock|unlock DEVICE      lock or unlock a Smart Lock
+  open DEVICE             unlatch a lock, or buzz an Opener's door (asks first)
+  lockngo DEVICE          lock 'n' go (--unlatch: also open; asks first)
+  rto on|off DEVICE       an Opener's ring to open
+  cm on|off DEVICE        an Opener's continuous mode
+  refresh DEVICE          read the real state (wakes the lock over Bluetooth)
+  watch                   print changes as they happen (--json: one object a line)
+  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
+  discover [--url URL | --scan HOSTS]   find bridges
+  auth --host H:P --token-file FILE     get the token with the bridge's button
+  add-bridge --host H:P [--name N] [--button]   configure a bridge (token to keychain)
+
+DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
+The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
+
+Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
+4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,
+7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.</source>
+        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.
+
+Befehle:
+  bridges                 die eingerichteten Bridges
+  list                    alle Geräte mit ihrem Zustand
+  status GERÄT            ein Gerät
+  lock|unlock GERÄT       ein Smart Lock ver- oder entriegeln
+  open GERÄT              Falle eines Schlosses ziehen oder Türsummer eines Openers (fragt vorher)
+  lockngo GERÄT           Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)
+  rto on|off GERÄT        Ring to Open eines Openers
+  cm on|off GERÄT         Daueröffnung eines Openers
+  refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
+  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile)
+  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
+  discover [--url URL | --scan HOSTS]   Bridges finden
+  auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
+  add-bridge --host H:P [--name N] [--button]   eine Bridge einrichten (Token in den Schlüsselbund)
+
+GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
+Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
+
+Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
+4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
+7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Do not ask before opening a door.</source>
+        <translation>Vor dem Öffnen einer Tür nicht fragen.</translation>
+    </message>
+    <message>
+        <source>Return once the bridge accepted an action.</source>
+        <translation>Zurückkehren, sobald die Bridge eine Aktion angenommen hat.</translation>
+    </message>
+    <message>
+        <source>Use this configured bridge.</source>
+        <translation>Diese eingerichtete Bridge verwenden.</translation>
+    </message>
+    <message>
+        <source>Talk to this bridge directly.</source>
+        <translation>Direkt mit dieser Bridge sprechen.</translation>
+    </message>
+    <message>
+        <source>Read (or, for auth, write) the token here.</source>
+        <translation>Das Token hier lesen (bei auth: hierhin schreiben).</translation>
+    </message>
+    <message>
+        <source>Force how the token is sent: plain, hashed, encrypted.</source>
+        <translation>Festlegen, wie das Token gesendet wird: plain, hashed, encrypted.</translation>
+    </message>
+    <message>
+        <source>lockngo: also open the door.</source>
+        <translation>lockngo: die Tür auch öffnen.</translation>
+    </message>
+    <message>
+        <source>log: entries; watch: stop after N events.</source>
+        <translation>log: Einträge; watch: nach N Ereignissen aufhören.</translation>
+    </message>
+    <message>
+        <source>watch: seconds between reads.</source>
+        <translation>watch: Sekunden zwischen den Abfragen.</translation>
+    </message>
+    <message>
+        <source>discover: the discovery service.</source>
+        <translation>discover: der Suchdienst.</translation>
+    </message>
+    <message>
+        <source>discover: probe these addresses instead (comma separated).</source>
+        <translation>discover: stattdessen diese Adressen prüfen (durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>discover --scan: the port.</source>
+        <translation>discover --scan: der Port.</translation>
+    </message>
+    <message>
+        <source>add-bridge: its name.</source>
+        <translation>add-bridge: ihr Name.</translation>
+    </message>
+    <message>
+        <source>add-bridge: get the token with the bridge's button.</source>
+        <translation>add-bridge: das Token mit dem Knopf der Bridge holen.</translation>
+    </message>
+    <message>
+        <source>Use this settings file.</source>
+        <translation>Diese Einstellungsdatei verwenden.</translation>
+    </message>
+    <message>
+        <source>What to do (see above).</source>
+        <translation>Was zu tun ist (siehe oben).</translation>
+    </message>
+    <message>
+        <source>What should I do? 'nukictl --help' lists the commands.</source>
+        <translation>Was soll ich tun? 'nukictl --help' listet die Befehle.</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1. See 'nukictl --help'.</source>
+        <translation>Unbekannter Befehl: %1. Siehe 'nukictl --help'.</translation>
+    </message>
+    <message>
+        <source>'%1' needs --host HOST:PORT.</source>
+        <translation>'%1' braucht --host HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Unknown command or missing argument: %1. See 'nukictl --help'.</source>
+        <translation>Unbekannter Befehl oder fehlendes Argument: %1. Siehe 'nukictl --help'.</translation>
+    </message>
+</context>
+</TS>

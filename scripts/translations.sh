@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Refreshes resources/translations/*.ts from the sources (lupdate) and fills in the German
+# translations kept in resources/translations/de.py. Run after changing user-visible text.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ts=resources/translations/nuki-desktop_de.ts
+/usr/lib/qt6/bin/lupdate src ui -ts "$ts" -no-obsolete -locations none -silent
+python3 scripts/fill_translations.py "$ts" resources/translations/de.py

@@ -1,0 +1,58 @@
+// The app in German: the system locale picks the translation; window, cards and core texts.
+#include "AppController.h"
+#include "DeviceCard.h"
+#include "DeviceListView.h"
+#include "MainWindow.h"
+#include "Translations.h"
+
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+class TestGerman : public QObject
+{
+    Q_OBJECT
+private slots:
+    void windowSpeaksGerman()
+    {
+        QVERIFY(nuki::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+        QTemporaryDir dir;
+        nuki::Settings settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController controller(&settings, true);
+        MainWindow window(&controller);
+        controller.start();
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.deviceList()->cards().size(), 4, 15000);
+        QStringList toolbar;
+        for (QAction *a : window.findChild<QToolBar *>()->actions())
+            toolbar << a->text();
+        QVERIFY2(toolbar.contains(QStringLiteral("Aktualisieren")), qPrintable(toolbar.join(u',')));
+        DeviceCard *front = window.deviceList()->cards().first();
+        QStringList buttons;
+        for (auto *b : front->findChildren<QPushButton *>())
+            buttons << b->text();
+        QVERIFY(buttons.contains(QStringLiteral("Verriegeln")));
+        QCOMPARE(front->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(), QStringLiteral("Verriegelt"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("demoMark"))->text(), QStringLiteral("DEMO — simulierte Bridge"));
+        window.grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") + QStringLiteral("/german-window.png"));
+    }
+
+    void commandLineSpeaksGerman()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("NUKICTL"), {QStringLiteral("frobnicate")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("Unbekannter Befehl"));
+    }
+};
+
+QTEST_MAIN(TestGerman)
+#include "tst_german.moc"
