@@ -1,2 +1,3 @@
 #!/usr/bin/env bash
-cd "$(dirname "$0")/.." && git ls-files '*.cpp' '*.h' | xargs -r clang-format -i
+# Formats every C++ file of the project, tracked or new.
+cd "$(dirname "$0")/.." && git ls-files --cached --others --exclude-standard '*.cpp' '*.h' | xargs -r clang-format -i

@@ -15,7 +15,8 @@ bool installTranslations(const QLocale &locale)
     else
         delete qt;
     auto *ours = new QTranslator(QCoreApplication::instance());
-    if (!ours->load(locale, QStringLiteral("nuki-desktop"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!ours->load(locale, QStringLiteral("nuki-desktop"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n"))) {
         delete ours;
         return false;
     }

@@ -35,9 +35,12 @@ private slots:
         for (auto *b : front->findChildren<QPushButton *>())
             buttons << b->text();
         QVERIFY(buttons.contains(QStringLiteral("Verriegeln")));
-        QCOMPARE(front->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(), QStringLiteral("Verriegelt"));
-        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("demoMark"))->text(), QStringLiteral("DEMO — simulierte Bridge"));
-        window.grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") + QStringLiteral("/german-window.png"));
+        QCOMPARE(front->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(),
+                 QStringLiteral("Verriegelt"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("demoMark"))->text(),
+                 QStringLiteral("DEMO — simulierte Bridge"));
+        window.grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") +
+                           QStringLiteral("/german-window.png"));
     }
 
     void commandLineSpeaksGerman()
