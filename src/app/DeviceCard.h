@@ -30,6 +30,7 @@ signals:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     QPushButton *addButton(const QString &text, int action, const QString &shortcutHint);

@@ -28,6 +28,7 @@ void BridgeClient::setEndpoint(const QString &host, quint16 port)
 void BridgeClient::setToken(const QString &token)
 {
     m_credentials.setToken(token);
+    m_timedTokenWorked = false;        // a new token is negotiated afresh
     m_sinceInvestigation.invalidate(); // a new token deserves a fresh look
 }
 
@@ -176,9 +177,15 @@ void BridgeClient::onFinished(const HttpResult &result)
         break;
     case HttpResult::Ok:
         switch (result.status) {
-        case 200:
+        case 200: {
+            const TokenMode used =
+                job->request.credentialOverride ? job->request.credentialOverride->first : m_mode;
+            if (job->request.authenticated &&
+                (used == TokenMode::Encrypted || used == TokenMode::Hashed))
+                m_timedTokenWorked = true;
             finish(job, error, result.body);
             break;
+        }
         case 503:
             // The bridge refused the request: nothing happened, a retry is safe.
             if (!job->deadline.hasExpired()) {

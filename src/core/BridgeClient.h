@@ -149,6 +149,7 @@ private:
     QList<AuthCandidate> m_authPlan;
     JobPtr m_parked; // the request whose 401 is being investigated
     bool m_investigating = false;
+    bool m_timedTokenWorked = false; // the bridge accepted a hashed or encrypted token
     QElapsedTimer m_sinceInvestigation;
 };
 

@@ -22,14 +22,19 @@ void BridgeClient::investigateAuth(const JobPtr &failed)
     m_parked = failed;
     m_authPlan.clear();
     const bool timed = m_mode == TokenMode::Encrypted || m_mode == TokenMode::Hashed;
-    if (m_configuredMode == TokenMode::Auto && m_mode == TokenMode::Encrypted)
+    // Once the bridge accepted a timed token, a 401 never leads to a weaker form: that could
+    // be a passing fault, or someone provoking a downgrade.
+    const bool mayWeaken = m_configuredMode == TokenMode::Auto && !m_timedTokenWorked;
+    if (timed)
+        m_authPlan << AuthCandidate{m_mode, 0}; // the same again: a passing refusal
+    if (mayWeaken && m_mode == TokenMode::Encrypted)
         m_authPlan << AuthCandidate{TokenMode::Hashed, 0}; // firmware older than encrypted tokens
     if (timed)
         for (int step = 1; step <= 7; ++step)
             m_authPlan << AuthCandidate{m_mode, step * 120} << AuthCandidate{m_mode, -step * 120};
-    // Plain last, and only when the person left the choice to us: a software bridge or very
-    // old firmware accepts nothing else.
-    if (m_configuredMode == TokenMode::Auto)
+    // Plain last, only when the person left the choice to us and the bridge never took better:
+    // a software bridge or very old firmware accepts nothing else.
+    if (mayWeaken)
         m_authPlan << AuthCandidate{TokenMode::Plain, 0};
     tryNextAuthCandidate();
 }

@@ -173,6 +173,19 @@ private slots:
         QCOMPARE(mode.size(), 1);
     }
 
+    void passing401sNeverDowngrade()
+    {
+        QVERIFY(listNow().ok()); // the bridge took the encrypted token
+        sim->faults().forcedStatus = 401;
+        sim->faults().forcedRemaining = 2;
+        listNow();
+        QVERIFY(listNow().ok());
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Encrypted);
+        for (const auto &e : sim->requestLog())
+            QVERIFY2(e.authForm != QLatin1String("plain") && e.authForm != QLatin1String("hashed"),
+                     qPrintable(e.authForm));
+    }
+
     void oldFirmwareFallsBackToHashed()
     {
         sim->auth().setAllowEncrypted(false);
