@@ -133,7 +133,7 @@ void DeviceListView::rebuildOrder()
     // Re-place widgets (cheap: no widget is created or destroyed here). Headers only when
     // there is more than one bridge or something to say about the one.
     while (m_layout->count() > 0)
-        m_layout->takeAt(0);
+        delete m_layout->takeAt(0); // the layout item only; the widget stays
     const QStringList bridges = m_app->home()->bridgeIds();
     DeviceListModel *model = m_app->model();
     for (const QString &id : bridges) {

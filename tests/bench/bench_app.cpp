@@ -10,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QTemporaryDir>
-#include <QTest>
 #include <algorithm>
 
 int main(int argc, char **argv)
