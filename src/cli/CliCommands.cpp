@@ -69,16 +69,8 @@ int list(CliContext &c)
         {tr("NAME"), tr("KIND"), tr("STATE"), tr("DOOR"), tr("BATTERY"), tr("BRIDGE")}};
     int code = exitcode::Ok;
     for (auto &b : c.bridges) {
-        bool done = false;
-        BridgeError error;
         QList<Device> devices;
-        b->client->list(BridgeClient::Priority::User,
-                        [&](const BridgeError &e, const QList<Device> &d) {
-                            error = e;
-                            devices = d;
-                            done = true;
-                        });
-        CliContext::waitFor(done);
+        const BridgeError error = CliContext::fetchDevices(*b, &devices);
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
             continue;

@@ -132,20 +132,26 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
     return exitcode::Ok;
 }
 
+BridgeError CliContext::fetchDevices(Bridge &bridge, QList<Device> *devices)
+{
+    bool done = false;
+    BridgeError error;
+    bridge.client->list(BridgeClient::Priority::User,
+                        [&](const BridgeError &e, const QList<Device> &d) {
+                            error = e;
+                            *devices = d;
+                            done = true;
+                        });
+    waitFor(done);
+    return error;
+}
+
 int CliContext::findDevice(const QString &query, Found *found)
 {
     QList<Found> all;
     for (auto &b : bridges) {
-        bool done = false;
-        BridgeError error;
         QList<Device> devices;
-        b->client->list(BridgeClient::Priority::User,
-                        [&](const BridgeError &e, const QList<Device> &d) {
-                            error = e;
-                            devices = d;
-                            done = true;
-                        });
-        waitFor(done);
+        const BridgeError error = fetchDevices(*b, &devices);
         if (!error.ok())
             return fail(error, b->config.name);
         for (const Device &d : devices)

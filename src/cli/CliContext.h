@@ -40,6 +40,8 @@ public:
     // Resolves --host / --bridge / the configured bridges; loads tokens. Returns an exit code.
     int setUp(const QString &host, const QString &bridgeName, const QString &auth,
               const QString &tokenFile, bool needToken);
+    // Reads one bridge's /list, waiting for the answer.
+    static nuki::BridgeError fetchDevices(Bridge &bridge, QList<nuki::Device> *devices);
     // Finds one device by name (case-insensitive, unique prefix enough) or nukiId.
     int findDevice(const QString &query, Found *found);
 
