@@ -218,11 +218,12 @@ private slots:
         QCOMPARE(list[0][u"id"].toInt(), 1); // not renumbered
         QCOMPARE(list[1][u"id"].toInt(), 2);
         // Non-loopback targets are refused by this simulator (the network rule).
-        QCOMPARE(httpGet(nam, base, QStringLiteral("/callback/add"),
-                         with(plainAuth(token), QStringLiteral("url"),
-                              QStringLiteral("http://192.0.2.1/cb")))
-                     .status,
-                 400);
+        QCOMPARE(
+            httpGet(nam, base, QStringLiteral("/callback/add"),
+                    with(plainAuth(token), QStringLiteral("url"),
+                         QStringLiteral("http://192.168.1.50/cb") /* refused, never contacted */))
+                .status,
+            400);
     }
 
     void stopAfterFirstFailure()
