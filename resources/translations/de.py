@@ -365,3 +365,10 @@ Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder 
 Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
 4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
 7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt."""
+DE.update({
+'%n minute(s)': ['%n Minute', '%n Minuten'],
+'instant (the bridge calls this app)': 'sofort (die Bridge meldet sich bei dieser App)',
+'checked regularly': 'regelmäßig abgefragt',
+'%1 updates received, %2 rejected': '%1 Updates erhalten, %2 abgewiesen',
+'Updates:': 'Updates:',
+})

@@ -181,6 +181,26 @@
         <source>The bridge accepted the request.</source>
         <translation>Die Bridge hat die Anfrage angenommen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+    </message>
+    <message>
+        <source>instant (the bridge calls this app)</source>
+        <translation>sofort (die Bridge meldet sich bei dieser App)</translation>
+    </message>
+    <message>
+        <source>checked regularly</source>
+        <translation>regelmäßig abgefragt</translation>
+    </message>
+    <message>
+        <source>%1 updates received, %2 rejected</source>
+        <translation>%1 Updates erhalten, %2 abgewiesen</translation>
+    </message>
+    <message>
+        <source>Updates:</source>
+        <translation>Updates:</translation>
+    </message>
 </context>
 <context>
     <name>BridgeHeader</name>

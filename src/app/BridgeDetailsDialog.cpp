@@ -35,6 +35,10 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
             tr("Let the bridge look for and install firmware updates now? It may restart."));
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Enter closes the dialog; it must never reboot the bridge by accident.
+    m_reboot->setAutoDefault(false);
+    m_update->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setDefault(true);
     buttons->addButton(m_reboot, QDialogButtonBox::ActionRole);
     buttons->addButton(m_update, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -137,7 +141,9 @@ void BridgeDetailsDialog::fill()
         if (!i.wifiFirmwareVersion.isEmpty())
             m_form->addRow(tr("Wi-Fi firmware:"), new QLabel(i.wifiFirmwareVersion, this));
         m_form->addRow(tr("Up for:"),
-                       new QLabel(tr("%n hour(s)", nullptr, int(i.uptime / 3600)), this));
+                       new QLabel(i.uptime < 3600 ? tr("%n minute(s)", nullptr, int(i.uptime / 60))
+                                                  : tr("%n hour(s)", nullptr, int(i.uptime / 3600)),
+                                  this));
         m_form->addRow(tr("Wi-Fi:"), new QLabel(yesNo(i.wlanConnected), this));
         m_form->addRow(tr("Nuki server:"), new QLabel(yesNo(i.serverConnected), this));
     }
@@ -145,6 +151,22 @@ void BridgeDetailsDialog::fill()
         m_form->addRow(
             tr("Clock:"),
             new QLabel(tr("%n s off from this computer", nullptr, int(s->clockSkewSeconds)), this));
+    if (m_push) {
+        const PushManager::BridgePush *p = m_push->state(m_id);
+        QString text =
+            p && p->active ? tr("instant (the bridge calls this app)") : tr("checked regularly");
+        if (p && !p->problem.isEmpty())
+            text += u'\n' + p->problem;
+        if (CallbackReceiver *r = m_push->receiverFor(m_id)) {
+            const auto c = r->counters();
+            const int rejected =
+                c.wrongPath + c.wrongMethod + c.wrongSource + c.tooLarge + c.malformed;
+            text += u'\n' + tr("%1 updates received, %2 rejected").arg(c.accepted).arg(rejected);
+        }
+        auto *label = new QLabel(text, this);
+        label->setWordWrap(true);
+        m_form->addRow(tr("Updates:"), label);
+    }
     const bool hardware = !s->haveInfo || s->info.isHardware();
     m_reboot->setVisible(hardware);
     m_update->setVisible(hardware);
