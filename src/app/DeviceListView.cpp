@@ -130,6 +130,18 @@ void DeviceListView::removeRows(int first, int last)
 
 void DeviceListView::rebuildOrder()
 {
+    // Devices arrive one row at a time (200 in one /list): place them once, after the batch.
+    if (m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rebuildPending = false;
+        placeWidgets();
+    });
+}
+
+void DeviceListView::placeWidgets()
+{
     // Re-place widgets (cheap: no widget is created or destroyed here). Headers only when
     // there is more than one bridge or something to say about the one.
     while (m_layout->count() > 0)

@@ -32,6 +32,7 @@ protected:
 
 private:
     void rebuildOrder();
+    void placeWidgets();
     void addRows(int first, int last);
     void removeRows(int first, int last);
     void ensureHeader(const QString &bridgeId);
@@ -43,4 +44,5 @@ private:
     QHash<nuki::DeviceKey, DeviceCard *> m_cards;
     QHash<QString, BridgeHeader *> m_headers;
     QTimer m_ageTimer; // "updated N s ago": only ticks while visible
+    bool m_rebuildPending = false;
 };
