@@ -14,10 +14,12 @@ PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
         if (it == m_bridges.end() || !it->active)
             return;
         // Two changes seen by polling that push should have brought: push is silent.
-        if (++it->missed >= 2)
-            setActive(id, false,
-                      tr("Instant updates stopped arriving from this bridge, so it is checked "
-                         "regularly instead. They are tried again in a few minutes."));
+        if (++it->missed < 2)
+            return;
+        it->silentUntil = QDeadlineTimer(m_retryAfterSilenceMs);
+        setActive(id, false,
+                  tr("Instant updates stopped arriving from this bridge, so it is checked "
+                     "regularly instead. They are tried again in a few minutes."));
     });
     connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
         BridgePush p = m_bridges.take(id);
@@ -145,7 +147,7 @@ void PushManager::check(const QString &bridgeId)
         for (int id : stale)
             c->callbackRemove(id, [](const BridgeError &, bool, QString) {});
         if (registered) {
-            if (!p.active)
+            if (!p.active && p.silentUntil.hasExpired())
                 setActive(bridgeId, true, {});
             return;
         }

@@ -3,6 +3,7 @@
 #include "CallbackReceiver.h"
 #include "HomeTypes.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -27,6 +28,7 @@ public:
         QString problem;              // in words, for the bridge details
         QList<CallbackEntry> entries; // the bridge's callback slots as last read
         int missed = 0;
+        QDeadlineTimer silentUntil; // after push went silent: polling only until then
         QTimer *check = nullptr;
     };
 
@@ -34,6 +36,8 @@ public:
     void setPort(quint16 port) { m_port = port; } // 0: any free port
     void setListenAddress(const QHostAddress &address) { m_override = address; }
     void setHeartbeatMs(int ms) { m_heartbeatMs = ms; }
+    // How long to stay on polling after push went silent before trying push again.
+    void setRetryAfterSilenceMs(int ms) { m_retryAfterSilenceMs = ms; }
 
     void enable(const QString &bridgeId);
     void disable(const QString &bridgeId, std::function<void()> done = {});
@@ -57,6 +61,7 @@ private:
     quint16 m_port = 0;
     QHostAddress m_override;
     int m_heartbeatMs = 60000;
+    int m_retryAfterSilenceMs = 300000;
     QHash<QString, BridgePush> m_bridges;
     QHash<QString, CallbackReceiver *> m_receivers; // by local address
 };

@@ -104,7 +104,7 @@ private slots:
 
     void buttonsWaitWhileAnActionRuns()
     {
-        sim->config().actionMs = 800;
+        sim->config().actionMs = 3000;
         DeviceCard *front = card(0);
         QTest::mouseClick(button(front, QStringLiteral("Unlock")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(text(front, "stateLabel"), QStringLiteral("Unlocking…"), 5000);

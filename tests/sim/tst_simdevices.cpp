@@ -109,11 +109,9 @@ private slots:
     void nowaitAnswersAtOnce()
     {
         const SimDevice lock = bridge->devices().at(0);
-        bridge->config().actionMs = 2000;
-        QElapsedTimer t;
-        t.start();
+        bridge->config().actionMs = 10000;
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"), act(lock, 1, true)).status, 200);
-        QVERIFY(t.elapsed() < 1500);
+        // Answered while the motor still runs: the state has not reached "unlocked" yet.
         QCOMPARE(stateOf(lock), int(dev::Unlocking));
         // The Bluetooth side is still busy: a second action is refused meanwhile.
         QCOMPARE(httpGet(nam, base, QStringLiteral("/lockAction"), act(lock, 2)).status, 503);
