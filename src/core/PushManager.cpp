@@ -173,14 +173,13 @@ void PushManager::check(const QString &bridgeId)
     });
 }
 
-void PushManager::removeOurs(const QString &bridgeId, bool all, std::function<void()> done)
+void PushManager::removeOurs(const QString &bridgeId, std::function<void()> done)
 {
     BridgeClient *client = m_home->client(bridgeId);
     if (!client) {
         done();
         return;
     }
-    Q_UNUSED(all);
     client->callbackList(
         [this, bridgeId, done](const BridgeError &error, const QList<CallbackEntry> &list) {
             BridgeClient *c = m_home->client(bridgeId);
@@ -209,7 +208,7 @@ void PushManager::disable(const QString &bridgeId, std::function<void()> done)
         setActive(bridgeId, false, {});
     }
     removeOurs(
-        bridgeId, true, done ? std::move(done) : [] {});
+        bridgeId, done ? std::move(done) : [] {});
 }
 
 void PushManager::shutdown(std::function<void()> done)

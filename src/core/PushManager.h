@@ -53,7 +53,7 @@ signals:
 private:
     void check(const QString &bridgeId);
     void setActive(const QString &bridgeId, bool active, const QString &problem);
-    void removeOurs(const QString &bridgeId, bool all, std::function<void()> done);
+    void removeOurs(const QString &bridgeId, std::function<void()> done);
     CallbackReceiver *receiver(const QHostAddress &local);
 
     Home *m_home;
