@@ -63,6 +63,19 @@ bool object(const QByteArray &body, QJsonObject *out, QString *error)
     return true;
 }
 
+bool array(const QByteArray &body, QJsonArray *out, const char *what, QString *error)
+{
+    QJsonDocument doc;
+    if (!document(body, &doc, error))
+        return false;
+    if (!doc.isArray()) {
+        *error = tr(what);
+        return false;
+    }
+    *out = doc.array();
+    return true;
+}
+
 void readState(const QJsonObject &s, DeviceState *out)
 {
     out->known = true;
@@ -93,15 +106,13 @@ QDateTime parseTimestamp(const QString &text)
 
 bool parseList(const QByteArray &body, QList<Device> *out, QString *error)
 {
-    QJsonDocument doc;
-    if (!document(body, &doc, error))
+    QJsonArray list;
+    if (!array(body, &list,
+               QT_TRANSLATE_NOOP("nuki", "The bridge's device list has an unexpected shape."),
+               error))
         return false;
-    if (!doc.isArray()) {
-        *error = tr("The bridge's device list has an unexpected shape.");
-        return false;
-    }
     out->clear();
-    for (const QJsonValue &v : doc.array()) {
+    for (const QJsonValue &v : list) {
         const QJsonObject o = v.toObject();
         const auto id = integer(o, "nukiId", 0, 0xffffffffLL);
         if (!id)
@@ -245,15 +256,12 @@ bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType,
 
 bool parseBridgeLog(const QByteArray &body, QList<BridgeLogEntry> *out, QString *error)
 {
-    QJsonDocument doc;
-    if (!document(body, &doc, error))
+    QJsonArray list;
+    if (!array(body, &list, QT_TRANSLATE_NOOP("nuki", "The bridge's log has an unexpected shape."),
+               error))
         return false;
-    if (!doc.isArray()) {
-        *error = tr("The bridge's log has an unexpected shape.");
-        return false;
-    }
     out->clear();
-    for (const QJsonValue &v : doc.array()) {
+    for (const QJsonValue &v : list) {
         const QJsonObject o = v.toObject();
         out->append({parseTimestamp(o.value(QLatin1String("timestamp")).toString()),
                      o.value(QLatin1String("type")).toString(), o});

@@ -5,6 +5,7 @@
 #include "DeviceListView.h"
 #include "MainWindow.h"
 #include "SimBridge.h"
+#include "SimFixtures.h"
 
 #include <QLabel>
 #include <QMenu>
@@ -59,12 +60,7 @@ class TestMainWindow : public QObject
 private slots:
     void init()
     {
-        nukisim::SimConfig c;
-        c.requestMs = 5;
-        c.actionMs = 150;
-        c.unlatchHoldMs = 150;
-        c.lockNGoDelayMs = 300;
-        sim = std::make_unique<nukisim::SimBridge>(c);
+        sim = std::make_unique<nukisim::SimBridge>(fastSimConfig());
         sim->setToken(token);
         QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
         settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));

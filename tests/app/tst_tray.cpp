@@ -2,6 +2,7 @@
 #include "AppController.h"
 #include "Notifier.h"
 #include "SimBridge.h"
+#include "SimFixtures.h"
 #include "TrayController.h"
 
 #include <QMenu>
@@ -41,10 +42,7 @@ class TestTray : public QObject
 private slots:
     void init()
     {
-        nukisim::SimConfig c;
-        c.requestMs = 5;
-        c.actionMs = 100;
-        sim = std::make_unique<nukisim::SimBridge>(c);
+        sim = std::make_unique<nukisim::SimBridge>(fastSimConfig());
         sim->setToken(token);
         QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
         settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("s.ini")));

@@ -1,5 +1,6 @@
 // nukictl as a separate process against the simulated bridge over loopback.
 #include "SimBridge.h"
+#include "SimFixtures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,11 +54,7 @@ class TestNukictl : public QObject
 private slots:
     void init()
     {
-        nukisim::SimConfig c;
-        c.requestMs = 5;
-        c.actionMs = 150;
-        c.unlatchHoldMs = 150;
-        sim = std::make_unique<SimBridge>(c);
+        sim = std::make_unique<SimBridge>(fastSimConfig());
         sim->setToken(token);
         QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
     }

@@ -3,23 +3,11 @@
 
 #include "BridgeClient.h"
 #include "SimBridge.h"
+#include "SimFixtures.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
-
-inline nukisim::SimConfig fastSimConfig()
-{
-    nukisim::SimConfig c;
-    c.requestMs = 5;
-    c.actionMs = 150;
-    c.lockStateMs = 50;
-    c.unlatchHoldMs = 150;
-    c.lockNGoDelayMs = 300;
-    c.ringResetMs = 300;
-    c.authWindowMs = 500;
-    return c;
-}
 
 inline std::unique_ptr<nukisim::SimBridge>
 startSim(const QString &token, const QString &address = QStringLiteral("127.0.0.1"),

@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "SimBridge.h"
+#include "SimFixtures.h"
 
 struct HttpResult
 {
@@ -110,18 +111,4 @@ inline QUrlQuery with(QUrlQuery q, const QString &key, const QString &value)
 {
     q.addQueryItem(key, value);
     return q;
-}
-
-// Fast timings so that state machines finish within a test's bounded waits.
-inline nukisim::SimConfig fastConfig()
-{
-    nukisim::SimConfig c;
-    c.requestMs = 5;
-    c.actionMs = 150;
-    c.lockStateMs = 50;
-    c.unlatchHoldMs = 150;
-    c.lockNGoDelayMs = 250;
-    c.ringResetMs = 300;
-    c.authWindowMs = 400;
-    return c;
 }

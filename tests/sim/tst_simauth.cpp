@@ -16,7 +16,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        bridge = new SimBridge(fastConfig(), this);
+        bridge = new SimBridge(fastSimConfig(), this);
         bridge->setToken(token);
         QVERIFY(bridge->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
         base = bridge->baseUrl();
@@ -154,7 +154,7 @@ private slots:
 
     void softwareBridgeTakesPlainOnly()
     {
-        SimConfig c = fastConfig();
+        SimConfig c = fastSimConfig();
         c.bridgeType = 2;
         SimBridge sw(c);
         sw.setToken(token);

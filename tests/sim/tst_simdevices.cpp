@@ -58,7 +58,7 @@ private slots:
     void init()
     {
         delete bridge;
-        bridge = new SimBridge(fastConfig(), this);
+        bridge = new SimBridge(fastSimConfig(), this);
         bridge->setToken(token);
         QVERIFY(bridge->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
         base = bridge->baseUrl();
@@ -261,7 +261,7 @@ private slots:
 
     void controlInterfaceAndDiscoveryForSeveralBridges()
     {
-        SimBridge b2(fastConfig()), b3(fastConfig());
+        SimBridge b2(fastSimConfig()), b3(fastSimConfig());
         b2.setToken(token);
         b3.setToken(token);
         QVERIFY(b2.listen(QHostAddress(QStringLiteral("127.0.0.2")), 0));

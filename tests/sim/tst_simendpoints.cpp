@@ -28,7 +28,7 @@ private slots:
     void init()
     {
         delete bridge;
-        bridge = new SimBridge(fastConfig(), this);
+        bridge = new SimBridge(fastSimConfig(), this);
         bridge->setToken(token);
         QVERIFY(bridge->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
         base = bridge->baseUrl();
