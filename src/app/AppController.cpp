@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -16,6 +17,14 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
     connect(&m_home, &Home::bridgeOffline, this, &AppController::followMovedBridge);
+    // The bridge's clock offset is kept, so the next start stamps tokens right at once.
+    connect(&m_home, &Home::clockSkew, this, [this](const QString &id) {
+        const BridgeState *b = m_home.bridge(id);
+        if (m_demo || !b)
+            return;
+        m_settings->upsertBridge(b->config);
+        m_settings->sync();
+    });
     confirm = [](const QString &question, QWidget *parent) {
         // A real dialog with "Cancel" as the default button: a stray Enter or click does not
         // open a door.
@@ -94,7 +103,6 @@ void AppController::loadBridges()
         const QString id = b.id;
         if (b.tokenInFile) {
             m_home.setBridgeToken(id, SecretStore::readTokenFile(id));
-            m_home.poller(id)->start();
             continue;
         }
         m_secrets.read(id, [this, id](bool ok, const QString &token, const QString &error) {
@@ -102,9 +110,7 @@ void AppController::loadBridges()
                 emit keychainProblem(id, error);
                 return;
             }
-            m_home.setBridgeToken(id, token);
-            if (Poller *p = m_home.poller(id))
-                p->start();
+            m_home.setBridgeToken(id, token); // the first request goes out now
         });
     }
 }
@@ -202,9 +208,27 @@ void AppController::shutdown(std::function<void()> done)
 
 void AppController::removeBridge(const QString &id)
 {
-    if (m_push)
-        m_push->disable(id);
-    m_home.removeBridge(id);
+    // Our callback comes off the bridge before its client goes: a dead URL would keep a slot
+    // forever, and a bridge stops notifying everyone after a failing callback.
+    m_home.removeBridge(id, [this](BridgeClient *client) {
+        QPointer<BridgeClient> guard(client);
+        auto finished = std::make_shared<bool>(false);
+        auto end = [guard, finished] {
+            if (*finished)
+                return;
+            *finished = true;
+            if (guard) {
+                guard->cancelAll();
+                guard->deleteLater();
+            }
+        };
+        if (!m_push) {
+            end();
+            return;
+        }
+        m_push->release(client, end);
+        QTimer::singleShot(RemovalBoundMs, client, end); // a bridge that does not answer
+    });
     m_settings->removeBridge(id);
     SecretStore::removeTokenFile(id);
     m_settings->sync();

@@ -44,7 +44,9 @@ public:
     std::function<bool(const QString &question, QWidget *parent)> confirm;
 
     void applySettings();
+    // Forgets the bridge at once and takes our callback off it in the background (bounded).
     void removeBridge(const QString &id);
+    static constexpr int RemovalBoundMs = 5000;
 
     enum class TokenStorage
     {

@@ -93,7 +93,8 @@ int list(CliContext &c)
         }
     }
     if (c.json) {
-        c.print(QJsonDocument(all));
+        if (code == exitcode::Ok || !all.isEmpty()) // else the error is the document
+            c.print(QJsonDocument(all));
         return code;
     }
     if (rows.size() == 1)
@@ -213,11 +214,8 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
                                                    : QStringLiteral("failed");
     int code = exitcode::Ok;
     if (!error.ok())
-        code = error.mayHaveReachedBridge ? exitcode::OutcomeUnknown
-               : (error.kind == BridgeError::DeviceUnreachable ||
-                  error.kind == BridgeError::BadRequest)
-                   ? exitcode::ActionFailed
-                   : CliContext::exitCodeFor(error);
+        code =
+            error.mayHaveReachedBridge ? exitcode::OutcomeUnknown : CliContext::exitCodeFor(error);
     if (c.json) {
         QJsonObject o{{QStringLiteral("device"), f.device.name},
                       {QStringLiteral("action"), name},

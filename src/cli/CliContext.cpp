@@ -67,7 +67,9 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
             return exitcode::Usage;
         }
         QString token;
-        if (!tokenFile.isEmpty()) {
+        if (!needToken) {
+            // auth writes --token-file; a command that needs no token reads none.
+        } else if (!tokenFile.isEmpty()) {
             QFile f(tokenFile);
             if (!f.open(QIODevice::ReadOnly)) {
                 err << tr("Cannot read the token file: %1").arg(f.errorString()) << Qt::endl;
@@ -76,7 +78,7 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
             token = QString::fromUtf8(f.readAll()).trimmed();
         } else if (!qEnvironmentVariableIsEmpty("NUKI_TOKEN")) {
             token = qEnvironmentVariable("NUKI_TOKEN");
-        } else if (needToken) {
+        } else {
             token = readTokenFromTerminal(tr("Token for %1: ").arg(host));
         }
         if (needToken && token.isEmpty()) {
@@ -104,6 +106,16 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
         b->client = std::make_unique<BridgeClient>();
         b->client->setEndpoint(c.host, c.port);
         b->client->setTokenMode(mode == TokenMode::Auto ? c.tokenMode : mode);
+        b->client->credentials().setBridgeClockOffset(c.clockOffsetSeconds);
+        // A clock offset learned here is kept for the next command and the app.
+        Settings *s = settings.get();
+        Bridge *raw = b.get();
+        QObject::connect(b->client.get(), &BridgeClient::clockSkewDetected,
+                         [s, raw](qint64 seconds) {
+                             raw->config.clockOffsetSeconds = seconds;
+                             s->upsertBridge(raw->config);
+                             s->sync();
+                         });
         if (needToken) {
             bool done = false;
             QString token, error;
@@ -196,28 +208,38 @@ int CliContext::exitCodeFor(const BridgeError &e)
         return exitcode::Ok;
     case BridgeError::Unreachable:
     case BridgeError::Timeout:
+    case BridgeError::ConnectionLost:
         return exitcode::Unreachable;
     case BridgeError::Unauthorized:
     case BridgeError::ClockSkew:
     case BridgeError::AuthDisabled:
+    case BridgeError::NoToken:
         return exitcode::TokenRejected;
     case BridgeError::Busy:
         return exitcode::Busy;
     case BridgeError::UnknownDevice:
         return exitcode::DeviceNotFound;
-    default:
+    case BridgeError::DeviceOffline:     // 410: the bridge lost the device
+    case BridgeError::DeviceUnreachable: // {"success": false}
+    case BridgeError::BadRequest:
+        return exitcode::ActionFailed;
+    case BridgeError::BadResponse:
+    case BridgeError::Cancelled:
+    case BridgeError::ButtonNotPressed:
         return exitcode::Error;
     }
+    return exitcode::Error;
 }
 
 int CliContext::fail(const BridgeError &e, const QString &what)
 {
     if (json) {
         QJsonObject o{{QStringLiteral("error"), BridgeError::kindName(e.kind)},
-                      {QStringLiteral("message"), e.message()}};
+                      {QStringLiteral("message"), e.message()},
+                      {QStringLiteral("exitCode"), exitCodeFor(e)}};
         if (!what.isEmpty())
             o.insert(QStringLiteral("bridge"), what);
-        print(QJsonDocument(o));
+        m_jsonErrors << o; // printed by finish() unless the command prints its own result
     }
     err << (what.isEmpty() ? QString() : what + QStringLiteral(": ")) << e.message() << Qt::endl;
     return exitCodeFor(e);
@@ -226,4 +248,21 @@ int CliContext::fail(const BridgeError &e, const QString &what)
 void CliContext::print(const QJsonDocument &doc)
 {
     out << doc.toJson(QJsonDocument::Compact) << Qt::endl;
+    m_printedJson = true;
+}
+
+int CliContext::finish(int code)
+{
+    // With --json every command leaves exactly one JSON document on stdout: its result, or
+    // else its error (the first; all of them under "errors" when several bridges failed).
+    if (json && !m_printedJson && !m_jsonErrors.isEmpty()) {
+        QJsonObject o = m_jsonErrors.first().toObject();
+        if (m_jsonErrors.size() > 1)
+            o.insert(QStringLiteral("errors"), m_jsonErrors);
+        print(QJsonDocument(o));
+    } else if (json && !m_printedJson && code != exitcode::Ok) {
+        print(QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("failed")},
+                                        {QStringLiteral("exitCode"), code}}));
+    }
+    return code;
 }

@@ -4,6 +4,7 @@
 #include "HomeTypes.h"
 #include "Settings.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <memory>
@@ -48,10 +49,21 @@ public:
     static int exitCodeFor(const nuki::BridgeError &error);
     int fail(const nuki::BridgeError &error, const QString &what = {});
     void print(const QJsonDocument &doc);
+    // A line of a stream (watch --json): one object per event, not the command's result.
+    void printLine(const QJsonDocument &doc)
+    {
+        out << doc.toJson(QJsonDocument::Compact) << Qt::endl;
+    }
+    // Ends the command: with --json, makes sure exactly one document was printed.
+    int finish(int code);
     static QString readTokenFromTerminal(const QString &prompt);
     static bool stdinIsTerminal();
 
     // Spins the event loop until `done` is set. Every request has its own timeout in
     // BridgeClient, so this always ends.
     static void waitFor(const bool &done);
+
+private:
+    QJsonArray m_jsonErrors;
+    bool m_printedJson = false;
 };

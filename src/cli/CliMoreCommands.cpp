@@ -45,7 +45,7 @@ int watch(CliContext &c, int maxEvents, int intervalSeconds)
         if (c.json) {
             QJsonObject o = deviceJson(names.value(key.bridgeId), r->device);
             o.insert(QStringLiteral("event"), event);
-            c.print(QJsonDocument(o));
+            c.printLine(QJsonDocument(o));
         } else {
             c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
                   << r->device.name << ": " << event << " — "
@@ -167,7 +167,10 @@ int callbacks(CliContext &c, const QStringList &args)
             c.err << tr("The bridge did not remove it: %1").arg(message) << Qt::endl;
             return exitcode::Error;
         }
-        c.out << tr("Removed callback %1.").arg(id) << Qt::endl;
+        if (c.json)
+            c.print(QJsonDocument(QJsonObject{{QStringLiteral("removed"), id}}));
+        else
+            c.out << tr("Removed callback %1.").arg(id) << Qt::endl;
         return exitcode::Ok;
     }
     QList<CallbackEntry> list;
@@ -204,7 +207,11 @@ int maintenance(CliContext &c, const QString &path)
     CliContext::waitFor(done);
     if (!error.ok())
         return c.fail(error, b->config.name);
-    c.out << tr("The bridge accepted the request.") << Qt::endl;
+    if (c.json)
+        c.print(
+            QJsonDocument(QJsonObject{{QStringLiteral("outcome"), QStringLiteral("accepted")}}));
+    else
+        c.out << tr("The bridge accepted the request.") << Qt::endl;
     return exitcode::Ok;
 }
 
@@ -263,8 +270,6 @@ static int buttonFlow(CliContext &c, QString *token)
         done = true;
     });
     CliContext::waitFor(done);
-    if (error.kind == BridgeError::Timeout && error.httpStatus == 200)
-        c.err << tr("The button was not pressed in time.") << Qt::endl;
     return error.ok() ? exitcode::Ok : c.fail(error, b->config.name);
 }
 
@@ -285,7 +290,10 @@ int auth(CliContext &c, const QString &tokenFile)
         c.err << tr("Cannot write %1: %2").arg(tokenFile, f.errorString()) << Qt::endl;
         return exitcode::Error;
     }
-    c.out << tr("Token written to %1.").arg(tokenFile) << Qt::endl;
+    if (c.json)
+        c.print(QJsonDocument(QJsonObject{{QStringLiteral("tokenFile"), tokenFile}}));
+    else
+        c.out << tr("Token written to %1.").arg(tokenFile) << Qt::endl;
     return exitcode::Ok;
 }
 
@@ -329,7 +337,15 @@ int addBridge(CliContext &c, const QString &host, const QString &name, bool butt
     }
     c.settings->upsertBridge(config);
     c.settings->sync();
-    c.out << tr("Added %1 (%2:%3).").arg(config.name, config.host).arg(config.port) << Qt::endl;
+    if (c.json)
+        c.print(QJsonDocument(
+            QJsonObject{{QStringLiteral("added"), config.id},
+                        {QStringLiteral("name"), config.name},
+                        {QStringLiteral("host"), config.host},
+                        {QStringLiteral("port"), config.port},
+                        {QStringLiteral("tokenForm"), tokenModeName(config.tokenMode)}}));
+    else
+        c.out << tr("Added %1 (%2:%3).").arg(config.name, config.host).arg(config.port) << Qt::endl;
     return exitcode::Ok;
 }
 

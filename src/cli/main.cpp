@@ -142,56 +142,61 @@ int main(int argc, char **argv)
     c.settings = p.isSet(config) ? std::make_unique<nuki::Settings>(p.value(config))
                                  : std::make_unique<nuki::Settings>();
 
-    if (command == u"discover") {
-        const QStringList hosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
-        return commands::discover(c, p.isSet(url) ? p.value(url) : c.settings->discoveryUrl(),
-                                  hosts, quint16(p.value(port).toUInt()));
-    }
-    const bool needsToken = command != u"bridges" && command != u"auth" &&
-                            !(command == u"add-bridge" && p.isSet(button));
-    if ((command == u"auth" || command == u"add-bridge") && !p.isSet(host)) {
-        QTextStream(stderr)
-            << QCoreApplication::translate("nukictl", "'%1' needs --host HOST:PORT.").arg(command)
-            << Qt::endl;
-        return exitcode::Usage;
-    }
-    if (const int code =
-            c.setUp(p.value(host), p.value(bridge), p.value(auth), p.value(tokenFile), needsToken))
-        return code;
+    // Every way out of a command passes finish(): with --json, one document on stdout.
+    auto run = [&]() -> int {
+        if (command == u"discover") {
+            const QStringList hosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
+            return commands::discover(c, p.isSet(url) ? p.value(url) : c.settings->discoveryUrl(),
+                                      hosts, quint16(p.value(port).toUInt()));
+        }
+        const bool needsToken = command != u"bridges" && command != u"auth" &&
+                                !(command == u"add-bridge" && p.isSet(button));
+        if ((command == u"auth" || command == u"add-bridge") && !p.isSet(host)) {
+            QTextStream(stderr) << QCoreApplication::translate("nukictl",
+                                                               "'%1' needs --host HOST:PORT.")
+                                       .arg(command)
+                                << Qt::endl;
+            return exitcode::Usage;
+        }
+        if (const int code = c.setUp(p.value(host), p.value(bridge), p.value(auth),
+                                     p.value(tokenFile), needsToken))
+            return code;
 
-    static const QStringList actions = {QStringLiteral("lock"), QStringLiteral("unlock"),
-                                        QStringLiteral("open"), QStringLiteral("lockngo"),
-                                        QStringLiteral("rto"),  QStringLiteral("cm")};
-    if (command == u"bridges")
-        return commands::bridges(c);
-    if (command == u"list")
-        return commands::list(c);
-    if (command == u"status" && args.size() == 1)
-        return commands::status(c, args.first());
-    if (actions.contains(command))
-        return commands::action(c, command, args, p.isSet(unlatch));
-    if (command == u"refresh" && args.size() == 1)
-        return commands::refresh(c, args.first());
-    if (command == u"watch")
-        return commands::watch(c, p.value(count).toInt(), qMax(2, p.value(interval).toInt()));
-    if (command == u"info")
-        return commands::info(c);
-    if (command == u"log")
-        return commands::log(c, p.value(count).toInt() > 0 ? p.value(count).toInt() : 20);
-    if (command == u"callbacks")
-        return commands::callbacks(c, args);
-    if (command == u"reboot")
-        return commands::maintenance(c, QStringLiteral("/reboot"));
-    if (command == u"fwupdate")
-        return commands::maintenance(c, QStringLiteral("/fwupdate"));
-    if (command == u"auth")
-        return commands::auth(c, p.value(tokenFile));
-    if (command == u"add-bridge")
-        return commands::addBridge(c, p.value(host), p.value(name), p.isSet(button));
-    QTextStream(stderr) << QCoreApplication::translate(
-                               "nukictl",
-                               "Unknown command or missing argument: %1. See 'nukictl --help'.")
-                               .arg(command)
-                        << Qt::endl;
-    return exitcode::Usage;
+        static const QStringList actions = {QStringLiteral("lock"), QStringLiteral("unlock"),
+                                            QStringLiteral("open"), QStringLiteral("lockngo"),
+                                            QStringLiteral("rto"),  QStringLiteral("cm")};
+        if (command == u"bridges")
+            return commands::bridges(c);
+        if (command == u"list")
+            return commands::list(c);
+        if (command == u"status" && args.size() == 1)
+            return commands::status(c, args.first());
+        if (actions.contains(command))
+            return commands::action(c, command, args, p.isSet(unlatch));
+        if (command == u"refresh" && args.size() == 1)
+            return commands::refresh(c, args.first());
+        if (command == u"watch")
+            return commands::watch(c, p.value(count).toInt(), qMax(2, p.value(interval).toInt()));
+        if (command == u"info")
+            return commands::info(c);
+        if (command == u"log")
+            return commands::log(c, p.value(count).toInt() > 0 ? p.value(count).toInt() : 20);
+        if (command == u"callbacks")
+            return commands::callbacks(c, args);
+        if (command == u"reboot")
+            return commands::maintenance(c, QStringLiteral("/reboot"));
+        if (command == u"fwupdate")
+            return commands::maintenance(c, QStringLiteral("/fwupdate"));
+        if (command == u"auth")
+            return commands::auth(c, p.value(tokenFile));
+        if (command == u"add-bridge")
+            return commands::addBridge(c, p.value(host), p.value(name), p.isSet(button));
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "nukictl",
+                                   "Unknown command or missing argument: %1. See 'nukictl --help'.")
+                                   .arg(command)
+                            << Qt::endl;
+        return exitcode::Usage;
+    };
+    return c.finish(run());
 }

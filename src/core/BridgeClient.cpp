@@ -56,6 +56,12 @@ void BridgeClient::send(const Request &request, Done done)
         QDeadlineTimer(request.priority == Priority::Action ? m_config.actionRetryDeadlineMs
                                                             : m_config.retryDeadlineMs);
     job->authInvestigated = request.credentialOverride.has_value();
+    if (request.authenticated && !m_credentials.hasToken()) {
+        // Nothing goes out before the token is known: a request with an empty token is a
+        // 401 in the bridge's log and tells us nothing.
+        QTimer::singleShot(0, this, [this, job] { finish(job, {BridgeError::NoToken}); });
+        return;
+    }
     enqueue(job);
     pump();
 }
@@ -171,6 +177,8 @@ void BridgeClient::onFinished(const HttpResult &result)
         finish(job, {BridgeError::Timeout, 0, result.errorText, true});
         break;
     case HttpResult::Dropped:
+        finish(job, {BridgeError::ConnectionLost, 0, result.errorText, true});
+        break;
     case HttpResult::TooLarge:
     case HttpResult::BadHttp:
         finish(job, {BridgeError::BadResponse, 0, result.errorText, true});
@@ -195,12 +203,11 @@ void BridgeClient::onFinished(const HttpResult &result)
             finish(job, {BridgeError::Busy, 503});
             break;
         case 401:
-            if (!job->authInvestigated && job->request.authenticated &&
-                (m_mode != TokenMode::Plain || m_configuredMode == TokenMode::Auto)) {
+            if (!job->authInvestigated && job->request.authenticated) {
                 investigateAuth(job);
                 break;
             }
-            finish(job, {BridgeError::Unauthorized, 401});
+            finish(job, unauthorized());
             break;
         case 403:
             finish(job, {BridgeError::AuthDisabled, 403});
@@ -236,12 +243,14 @@ void BridgeClient::learnClock(const BridgeInfo &info)
     if (!info.currentTime.isValid())
         return;
     const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(info.currentTime);
+    const qint64 before = m_credentials.bridgeClockOffset();
     // Small differences are the request's own travel time; only follow real drift.
-    if (qAbs(offset - m_credentials.bridgeClockOffset()) < 3)
+    if (qAbs(offset - before) < 3)
         return;
     m_credentials.setBridgeClockOffset(qAbs(offset) < 3 ? 0 : offset);
-    if (qAbs(offset) >= 30)
-        emit clockSkewDetected(offset);
+    // Reported when it matters, and when it stopped mattering (a clock that was set right).
+    if (qAbs(offset) >= 30 || qAbs(before) >= 30)
+        emit clockSkewDetected(qAbs(offset) < 3 ? 0 : offset);
 }
 
 } // namespace nuki

@@ -39,7 +39,7 @@ public:
         int actionRetryDeadlineMs = 15000; // the same for lock actions
         int backoffStartMs = 300;
         int backoffMaxMs = 3000;
-        int authRecoveryPauseMs = 60000; // at most one clock/token investigation per minute
+        int authRecoveryPauseMs = 600000; // at most one clock/token investigation in 10 minutes
     };
     struct Request
     {
@@ -127,6 +127,7 @@ private:
     void investigateAuth(const JobPtr &failed);
     void tryNextAuthCandidate();
     void endInvestigation(bool found);
+    BridgeError unauthorized() const;
 
     QString m_host;
     quint16 m_port = 8080;

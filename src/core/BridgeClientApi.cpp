@@ -164,9 +164,7 @@ void BridgeClient::requestToken(std::function<void(const BridgeError &, const QS
              if (!parseAuth(body, &token, &success, &parseError))
                  return done(badResponse(parseError), {});
              if (!success)
-                 return done({BridgeError::Timeout, 200,
-                              QStringLiteral("the bridge button was not pressed")},
-                             {});
+                 return done({BridgeError::ButtonNotPressed, 200}, {});
              done(error, token);
          });
 }

@@ -1,41 +1,56 @@
 // What BridgeClient does with a 401. Hashed and encrypted tokens carry a timestamp that the
 // bridge accepts within 60 s of its own clock, so a 401 may mean a wrong token or a clock
 // difference (the most common complaint about other clients). We find out with a few /info
-// requests: another token form, then timestamps shifted in 2-minute steps up to ±14 minutes.
-// A shift that works tells us the bridge's clock; from then on our timestamps follow it.
+// requests: hashed once for firmware older than encrypted tokens, then the same form with
+// timestamps shifted in 2-minute steps up to ±MaxSkewSteps·2 minutes. A shift that works
+// tells us the bridge's clock; from then on our timestamps follow it.
+//
+// The form never weakens to plain here: the token travels unprotected only when the person
+// chose that for this bridge (TokenMode::Plain). A wrong token therefore costs the bridge
+// 1 + 1 + 2·MaxSkewSteps requests (12), at most once per authRecoveryPauseMs.
 // A 401 means the bridge refused the request, so re-sending it afterwards is safe.
 #include "BridgeClient.h"
 
 namespace nuki {
+
+namespace {
+constexpr int SkewStepSeconds = 120; // the bridge's window is ±60 s, so 2-minute steps cover all
+constexpr int MaxSkewSteps = 5;      // ±10 minutes of shift: clocks up to ±11 minutes off
+} // namespace
+
+BridgeError BridgeClient::unauthorized() const
+{
+    BridgeError e{BridgeError::Unauthorized, 401};
+    if (m_mode == TokenMode::Encrypted || m_mode == TokenMode::Hashed)
+        e.clockCheckedMinutes = (MaxSkewSteps * SkewStepSeconds + 60) / 60;
+    return e;
+}
 
 void BridgeClient::investigateAuth(const JobPtr &failed)
 {
     failed->authInvestigated = true;
     const bool recent = m_sinceInvestigation.isValid() &&
                         m_sinceInvestigation.elapsed() < m_config.authRecoveryPauseMs;
-    if (recent || m_investigating || !m_credentials.hasToken()) {
-        finish(failed, {BridgeError::Unauthorized, 401});
+    const bool timed = m_mode == TokenMode::Encrypted || m_mode == TokenMode::Hashed;
+    if (recent || m_investigating || !m_credentials.hasToken() || !timed) {
+        finish(failed, unauthorized());
         return;
     }
     m_investigating = true;
     m_sinceInvestigation.start();
     m_parked = failed;
     m_authPlan.clear();
-    const bool timed = m_mode == TokenMode::Encrypted || m_mode == TokenMode::Hashed;
-    // Once the bridge accepted a timed token, a 401 never leads to a weaker form: that could
-    // be a passing fault, or someone provoking a downgrade.
-    const bool mayWeaken = m_configuredMode == TokenMode::Auto && !m_timedTokenWorked;
-    if (timed)
-        m_authPlan << AuthCandidate{m_mode, 0}; // the same again: a passing refusal
-    if (mayWeaken && m_mode == TokenMode::Encrypted)
-        m_authPlan << AuthCandidate{TokenMode::Hashed, 0}; // firmware older than encrypted tokens
-    if (timed)
-        for (int step = 1; step <= 7; ++step)
-            m_authPlan << AuthCandidate{m_mode, step * 120} << AuthCandidate{m_mode, -step * 120};
-    // Plain last, only when the person left the choice to us and the bridge never took better:
-    // a software bridge or very old firmware accepts nothing else.
-    if (mayWeaken)
-        m_authPlan << AuthCandidate{TokenMode::Plain, 0};
+    if (m_timedTokenWorked) {
+        // The bridge took this form before: a passing refusal (a replayed nonce, a reboot)
+        // is more likely than a new token, so try the same once more.
+        m_authPlan << AuthCandidate{m_mode, 0};
+    } else if (m_configuredMode == TokenMode::Auto && m_mode == TokenMode::Encrypted) {
+        // A bridge that never answered us may run firmware older than encrypted tokens.
+        m_authPlan << AuthCandidate{TokenMode::Hashed, 0};
+    }
+    for (int step = 1; step <= MaxSkewSteps; ++step)
+        m_authPlan << AuthCandidate{m_mode, step * SkewStepSeconds}
+                   << AuthCandidate{m_mode, -step * SkewStepSeconds};
     tryNextAuthCandidate();
 }
 
@@ -92,7 +107,7 @@ void BridgeClient::endInvestigation(bool found)
             job->notBefore = QDeadlineTimer(0);
             enqueue(job); // refused with 401 before, so sending it again is safe
         } else {
-            finish(job, {BridgeError::Unauthorized, 401});
+            finish(job, unauthorized());
         }
     }
     pump();

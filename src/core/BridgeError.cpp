@@ -17,6 +17,13 @@ QString BridgeError::message() const
     case Busy:
         return tr("The bridge is busy with other requests. Try again in a moment.");
     case Unauthorized:
+        if (clockCheckedMinutes > 0)
+            return QCoreApplication::translate(
+                "nuki::BridgeError",
+                "The bridge rejected the API token. Either the token is wrong (enter it again: "
+                "Nuki app → Manage bridge → HTTP API), or the bridge's clock is off from this "
+                "computer's by more than %n minute(s); secure tokens only work within a minute.",
+                nullptr, clockCheckedMinutes);
         return tr("The bridge rejected the API token. Enter the token again (Nuki app → "
                   "Manage bridge → HTTP API).");
     case ClockSkew:
@@ -45,16 +52,34 @@ QString BridgeError::message() const
         return tr("The bridge sent an answer that cannot be read.");
     case Cancelled:
         return tr("Cancelled.");
+    case ConnectionLost:
+        return tr("The connection to the bridge broke before its answer arrived.");
+    case ButtonNotPressed:
+        return tr("The bridge's button was not pressed in time.");
+    case NoToken:
+        return tr("No API token is known for this bridge yet.");
     }
     return {};
 }
 
 QString BridgeError::kindName(Kind kind)
 {
-    static const char *names[] = {
-        "none",           "busy",           "unauthorized",       "clock-skew",  "auth-disabled",
-        "unknown-device", "device-offline", "device-unreachable", "bad-request", "timeout",
-        "unreachable",    "bad-response",   "cancelled"};
+    static const char *names[] = {"none",
+                                  "busy",
+                                  "unauthorized",
+                                  "clock-skew",
+                                  "auth-disabled",
+                                  "unknown-device",
+                                  "device-offline",
+                                  "device-unreachable",
+                                  "bad-request",
+                                  "timeout",
+                                  "unreachable",
+                                  "bad-response",
+                                  "cancelled",
+                                  "connection-lost",
+                                  "button-not-pressed",
+                                  "no-token"};
     return QString::fromLatin1(names[kind]);
 }
 

@@ -20,8 +20,11 @@ struct BridgeError
         BadRequest,        // 400
         Timeout,           // sent, no answer in time
         Unreachable,       // the connection never opened
-        BadResponse,       // an answer we cannot read (malformed, cut short, unexpected)
-        Cancelled
+        BadResponse,       // an answer we cannot read (malformed, too large, unexpected)
+        Cancelled,
+        ConnectionLost,   // sent, then the connection broke before a complete answer
+        ButtonNotPressed, // /auth: nobody pressed the bridge's button in time
+        NoToken           // no token is known yet: nothing was sent
     };
     Kind kind = None;
     int httpStatus = 0;
@@ -30,6 +33,9 @@ struct BridgeError
     // action with this flag is never sent again automatically: its outcome is "unknown".
     bool mayHaveReachedBridge = false;
     qint64 clockSkewSeconds = 0;
+    // With Unauthorized: timed tokens were tried with clock shifts up to this many minutes,
+    // so the refusal means a wrong token or a clock off by more than that.
+    int clockCheckedMinutes = 0;
 
     BridgeError() = default;
     BridgeError(Kind k, int status = 0, const QString &text = {}, bool mayHaveReached = false)

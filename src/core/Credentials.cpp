@@ -57,7 +57,8 @@ QByteArray Credentials::ctokenFor(const QString &token, const QString &ts, quint
 QUrlQuery Credentials::query(TokenMode mode, qint64 extraSeconds) const
 {
     QUrlQuery q;
-    if (mode == TokenMode::Plain || mode == TokenMode::Auto) {
+    // Only an explicit Plain sends the token itself; Auto never means plain.
+    if (mode == TokenMode::Plain) {
         q.addQueryItem(QStringLiteral("token"), m_token);
         return q;
     }

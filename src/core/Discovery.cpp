@@ -2,6 +2,7 @@
 
 #include "HttpGet.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -19,8 +20,26 @@ void Discovery::fetch(const QUrl &url, int timeoutMs,
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     QNetworkReply *reply = m_nam->get(request);
-    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+    // Bounded like a bridge's answer: an endless or huge body is cut off, not buffered, and
+    // a slow trickle ends at the deadline (the transfer timeout alone restarts with each byte).
+    reply->setReadBufferSize(MaxBodyBytes + 1);
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received) {
+        if (received > MaxBodyBytes && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    QTimer::singleShot(timeoutMs, reply, [reply] { reply->abort(); });
+    connect(reply, &QNetworkReply::finished, this, [reply, done, tooLarge] {
         reply->deleteLater();
+        if (*tooLarge) {
+            done(false,
+                 QCoreApplication::translate("nuki::Discovery",
+                                             "The discovery service's answer is too large."),
+                 {});
+            return;
+        }
         if (reply->error() != QNetworkReply::NoError) {
             done(false, reply->errorString(), {});
             return;

@@ -56,6 +56,9 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
     b.client->setEndpoint(config.host, config.port);
     b.client->setToken(token);
     b.client->setTokenMode(config.tokenMode);
+    b.client->credentials().setBridgeClockOffset(config.clockOffsetSeconds);
+    b.state.clockSkewSeconds =
+        qAbs(config.clockOffsetSeconds) >= 30 ? config.clockOffsetSeconds : 0;
     b.poller = new Poller(this);
     b.poller->setInterval(m_pollIntervalMs);
     const QString id = config.id;
@@ -63,6 +66,7 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
             [this, id] { poll(id, BridgeClient::Priority::Poll); });
     connect(b.client, &BridgeClient::clockSkewDetected, this, [this, id](qint64 seconds) {
         m_bridges[id].state.clockSkewSeconds = seconds;
+        m_bridges[id].state.config.clockOffsetSeconds = seconds;
         emit clockSkew(id, seconds);
         emit bridgeChanged(id);
     });
@@ -76,12 +80,25 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
     m_bridges.insert(id, b);
     m_bridgeOrder << id;
     emit bridgeAdded(id);
-    b.client->info(BridgeClient::Priority::User, [](const BridgeError &, const BridgeInfo &) {});
-    if (startPolling)
-        b.poller->start();
+    if (!token.isEmpty())
+        connectBridge(id, startPolling);
 }
 
-void Home::removeBridge(const QString &id)
+void Home::connectBridge(const QString &id, bool startPolling)
+{
+    auto it = m_bridges.find(id);
+    if (it == m_bridges.end() || !it->client->hasToken())
+        return;
+    // The device list first, at once (a fresh client has no gap to wait out): that is what
+    // the window waits for. /info follows.
+    if (startPolling)
+        it->poller->start(); // reads at once
+    else
+        poll(id, BridgeClient::Priority::User);
+    it->client->info(BridgeClient::Priority::User, [](const BridgeError &, const BridgeInfo &) {});
+}
+
+void Home::removeBridge(const QString &id, std::function<void(BridgeClient *)> handOver)
 {
     if (!m_bridges.contains(id))
         return;
@@ -96,9 +113,13 @@ void Home::removeBridge(const QString &id)
     m_bridgeOrder.removeAll(id);
     b.poller->stop();
     b.client->cancelAll();
-    b.client->deleteLater();
     b.poller->deleteLater();
+    b.client->disconnect(this); // its late signals must not bring the bridge back
     emit bridgeRemoved(id);
+    if (handOver)
+        handOver(b.client); // last words to the bridge (our callback); it deletes the client
+    else
+        b.client->deleteLater();
 }
 
 void Home::setBridgeToken(const QString &id, const QString &token)
@@ -109,7 +130,7 @@ void Home::setBridgeToken(const QString &id, const QString &token)
     it->client->setToken(token);
     it->state.status = BridgeStatus::Connecting;
     emit bridgeChanged(id);
-    poll(id, BridgeClient::Priority::User);
+    connectBridge(id, true);
 }
 
 void Home::renameBridge(const QString &id, const QString &name)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <functional>
 
 namespace nuki {
 
@@ -20,8 +21,12 @@ public:
     ~Home() override;
 
     // --- bridges ---
+    // Nothing is sent to a bridge before its token is known: with an empty token the bridge
+    // waits for setBridgeToken().
     void addBridge(const BridgeConfig &config, const QString &token, bool startPolling = true);
-    void removeBridge(const QString &id);
+    // Forgets the bridge at once. With `handOver`, its client (its queue emptied) is handed
+    // over for last requests instead of being deleted; the receiver then deletes it.
+    void removeBridge(const QString &id, std::function<void(BridgeClient *)> handOver = {});
     void setBridgeToken(const QString &id, const QString &token);
     void renameBridge(const QString &id, const QString &name);
     void moveBridge(const QString &id, const QString &host, quint16 port);
@@ -80,6 +85,7 @@ private:
         Poller *poller = nullptr;
     };
     DeviceRecord *record(const DeviceKey &key);
+    void connectBridge(const QString &id, bool startPolling);
     void poll(const QString &bridgeId, BridgeClient::Priority priority);
     void noteResult(const QString &bridgeId, const BridgeError &error);
     void applyState(DeviceRecord &r, DeviceState state, bool fromPush);

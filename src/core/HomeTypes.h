@@ -71,6 +71,9 @@ struct BridgeConfig
     quint16 port = 8080;
     TokenMode tokenMode = TokenMode::Auto;
     bool tokenInFile = false; // the person chose a private file because no keychain answered
+    // The bridge's clock minus ours, as last learned: timed tokens are stamped in bridge time
+    // from the first request on, so a drifting bridge clock does not cost a 401 at each start.
+    qint64 clockOffsetSeconds = 0;
 };
 
 enum class BridgeStatus

@@ -1,5 +1,6 @@
 #include "HttpGet.h"
 
+#include "HttpResponse.h"
 #include "Protocol.h"
 
 namespace nuki {
@@ -43,56 +44,40 @@ void HttpGet::onConnected()
     m_sent = true;
 }
 
-bool HttpGet::parseHead()
+void HttpGet::evaluate(bool closed)
 {
-    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-    const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-    bool ok = false;
-    m_status = statusLine.value(1).toInt(&ok);
-    if (!statusLine.value(0).startsWith("HTTP/1.") || !ok) {
-        complete(HttpResult::BadHttp, QStringLiteral("not an HTTP answer"));
-        return false;
+    if (m_done)
+        return;
+    const HttpResponse r = HttpResponse::parse(m_buffer, closed, MaxBodyBytes);
+    switch (r.state) {
+    case HttpResponse::NeedMore:
+        if (closed) // with a complete head NeedMore cannot happen once closed
+            complete(m_sent ? HttpResult::Dropped : HttpResult::NotConnected,
+                     QStringLiteral("connection closed without an answer"));
+        return;
+    case HttpResponse::Complete:
+        complete(HttpResult::Ok, {}, r.status, r.body);
+        return;
+    case HttpResponse::CutShort:
+        complete(HttpResult::Dropped, QStringLiteral("answer cut short"));
+        return;
+    case HttpResponse::TooLarge:
+        complete(HttpResult::TooLarge, QStringLiteral("answer too large"));
+        return;
+    case HttpResponse::Bad:
+        complete(HttpResult::BadHttp, r.error);
+        return;
     }
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length")
-            m_contentLength = value.toLongLong();
-        else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
-            m_chunked = true;
-    }
-    m_headerEnd = end + 4;
-    m_headParsed = true;
-    return true;
-}
-
-bool HttpGet::bodyComplete()
-{
-    const qint64 have = m_buffer.size() - m_headerEnd;
-    if (m_chunked)
-        return m_buffer.endsWith("\r\n0\r\n\r\n") ||
-               m_buffer.mid(m_headerEnd).startsWith("0\r\n\r\n");
-    return m_contentLength >= 0 && have >= m_contentLength;
 }
 
 void HttpGet::onReadyRead()
 {
     m_buffer += m_socket.readAll();
-    if (m_buffer.size() > MaxBodyBytes + 16 * 1024) {
+    if (m_buffer.size() > MaxBodyBytes + 32 * 1024) {
         complete(HttpResult::TooLarge, QStringLiteral("answer too large"));
         return;
     }
-    if (!m_headParsed && !parseHead())
-        return;
-    if (!m_done && bodyComplete())
-        complete(HttpResult::Ok);
+    evaluate(false);
 }
 
 void HttpGet::onDisconnected()
@@ -100,18 +85,7 @@ void HttpGet::onDisconnected()
     if (m_done)
         return;
     m_buffer += m_socket.readAll();
-    if (!m_headParsed && !parseHead()) {
-        if (!m_done)
-            complete(m_sent ? HttpResult::Dropped : HttpResult::NotConnected,
-                     QStringLiteral("connection closed without an answer"));
-        return;
-    }
-    // Without Content-Length the body ends with the connection; with it, it must be complete.
-    if (m_contentLength < 0 && !m_chunked)
-        complete(HttpResult::Ok);
-    else
-        complete(bodyComplete() ? HttpResult::Ok : HttpResult::Dropped,
-                 QStringLiteral("answer cut short"));
+    evaluate(true);
 }
 
 void HttpGet::onError(QAbstractSocket::SocketError error)
@@ -121,7 +95,8 @@ void HttpGet::onError(QAbstractSocket::SocketError error)
     complete(m_sent ? HttpResult::Dropped : HttpResult::NotConnected, m_socket.errorString());
 }
 
-void HttpGet::complete(HttpResult::Outcome outcome, const QString &detail)
+void HttpGet::complete(HttpResult::Outcome outcome, const QString &detail, int status,
+                       const QByteArray &body)
 {
     if (m_done)
         return;
@@ -130,28 +105,8 @@ void HttpGet::complete(HttpResult::Outcome outcome, const QString &detail)
     HttpResult r;
     r.outcome = outcome;
     r.errorText = detail;
-    if (outcome == HttpResult::Ok) {
-        r.status = m_status;
-        QByteArray body = m_buffer.mid(m_headerEnd);
-        if (m_chunked) {
-            QByteArray plain;
-            qsizetype pos = 0;
-            while (pos < body.size()) {
-                const qsizetype eol = body.indexOf("\r\n", pos);
-                if (eol < 0)
-                    break;
-                const qint64 len = body.mid(pos, eol - pos).trimmed().toLongLong(nullptr, 16);
-                if (len <= 0)
-                    break;
-                plain += body.mid(eol + 2, len);
-                pos = eol + 2 + len + 2;
-            }
-            body = plain;
-        } else if (m_contentLength >= 0) {
-            body.truncate(m_contentLength);
-        }
-        r.body = body;
-    }
+    r.status = status;
+    r.body = body;
     m_socket.abort();
     emit finished(r);
 }

@@ -45,9 +45,9 @@ private:
     void onReadyRead();
     void onDisconnected();
     void onError(QAbstractSocket::SocketError error);
-    void complete(HttpResult::Outcome outcome, const QString &detail = {});
-    bool parseHead();
-    bool bodyComplete();
+    void complete(HttpResult::Outcome outcome, const QString &detail = {}, int status = 0,
+                  const QByteArray &body = {});
+    void evaluate(bool closed);
 
     QTcpSocket m_socket;
     QTimer m_timer;
@@ -57,11 +57,6 @@ private:
     QByteArray m_buffer;
     bool m_sent = false;
     bool m_done = false;
-    bool m_headParsed = false;
-    bool m_chunked = false;
-    qint64 m_contentLength = -1;
-    int m_status = 0;
-    qint64 m_headerEnd = 0;
 };
 
 } // namespace nuki

@@ -19,9 +19,14 @@ std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min,
     if (!v.isDouble())
         return std::nullopt;
     const double d = v.toDouble();
-    if (d != double(qint64(d)) || d < double(min) || d > double(max))
+    // Range first (NaN fails both comparisons), then the cast: casting an out-of-range double
+    // to an integer is undefined behaviour.
+    if (!(d >= double(min) && d <= double(max)))
         return std::nullopt;
-    return qint64(d);
+    const qint64 i = qint64(d);
+    if (double(i) != d)
+        return std::nullopt; // not a whole number
+    return i;
 }
 
 std::optional<bool> boolean(const QJsonObject &o, const char *key)

@@ -2,6 +2,7 @@
 
 #include "Home.h"
 
+#include <QPointer>
 #include <memory>
 
 namespace nuki {
@@ -58,15 +59,19 @@ CallbackReceiver *PushManager::receiver(const QHostAddress &local)
     return r;
 }
 
-CallbackReceiver *PushManager::receiverFor(const QString &bridgeId) const
+QHostAddress PushManager::localAddressFor(const QString &bridgeId) const
 {
     const BridgeState *b = m_home->bridge(bridgeId);
     if (!b)
-        return nullptr;
-    const QHostAddress local = m_override.isNull()
-                                   ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host))
-                                   : m_override;
-    return m_receivers.value(local.toString());
+        return {};
+    return m_override.isNull() ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host))
+                               : m_override;
+}
+
+CallbackReceiver *PushManager::receiverFor(const QString &bridgeId) const
+{
+    const QHostAddress local = localAddressFor(bridgeId);
+    return local.isNull() ? nullptr : m_receivers.value(local.toString());
 }
 
 QString PushManager::callbackUrl(const QString &bridgeId) const
@@ -89,26 +94,9 @@ void PushManager::setActive(const QString &bridgeId, bool active, const QString 
 
 void PushManager::enable(const QString &bridgeId)
 {
-    const BridgeState *b = m_home->bridge(bridgeId);
-    if (!b)
+    if (!m_home->bridge(bridgeId))
         return;
-    const QHostAddress bridgeAddress(b->config.host);
-    const QHostAddress local =
-        m_override.isNull() ? CallbackReceiver::localAddressFor(bridgeAddress) : m_override;
     BridgePush &p = m_bridges[bridgeId];
-    if (local.isNull() || bridgeAddress.isNull()) {
-        setActive(bridgeId, false,
-                  tr("No network address of this computer reaches the bridge, "
-                     "so it is checked regularly instead."));
-        return;
-    }
-    CallbackReceiver *r = receiver(local);
-    if (!r) {
-        setActive(bridgeId, false,
-                  tr("Could not listen for the bridge's updates on %1.").arg(local.toString()));
-        return;
-    }
-    r->allowSource(bridgeAddress);
     if (!p.check) {
         p.check = new QTimer(this);
         connect(p.check, &QTimer::timeout, this, [this, bridgeId] { check(bridgeId); });
@@ -118,82 +106,134 @@ void PushManager::enable(const QString &bridgeId)
     check(bridgeId);
 }
 
+CallbackReceiver *PushManager::prepareReceiver(const QString &bridgeId)
+{
+    // Worked out afresh at every check: when this computer's address changes, the receiver
+    // moves to the new one and the check below replaces the old URL on the bridge.
+    const BridgeState *b = m_home->bridge(bridgeId);
+    const QHostAddress bridgeAddress(b ? b->config.host : QString());
+    const QHostAddress local = localAddressFor(bridgeId);
+    if (local.isNull() || bridgeAddress.isNull()) {
+        setActive(bridgeId, false,
+                  tr("No network address of this computer reaches the bridge, "
+                     "so it is checked regularly instead."));
+        return nullptr;
+    }
+    CallbackReceiver *r = receiver(local);
+    if (!r) {
+        setActive(bridgeId, false,
+                  tr("Could not listen for the bridge's updates on %1.").arg(local.toString()));
+        return nullptr;
+    }
+    r->allowSource(bridgeAddress);
+    return r;
+}
+
 void PushManager::check(const QString &bridgeId)
 {
-    BridgeClient *client = m_home->client(bridgeId);
-    const QString url = callbackUrl(bridgeId);
-    if (!client || url.isEmpty())
+    BridgePush &p = m_bridges[bridgeId];
+    // One check at a time per bridge: two overlapping checks would both see no entry of ours
+    // and both add one.
+    if (p.checking) {
+        p.checkAgain = true;
         return;
+    }
+    BridgeClient *client = m_home->client(bridgeId);
+    CallbackReceiver *r = client ? prepareReceiver(bridgeId) : nullptr;
+    if (!r)
+        return;
+    const QString url = r->url();
+    p.checking = true;
+    p.checkAgain = false;
     client->callbackList([this, bridgeId, url](const BridgeError &error,
                                                const QList<CallbackEntry> &list) {
         if (!m_bridges.contains(bridgeId))
             return;
         BridgePush &p = m_bridges[bridgeId];
-        if (!error.ok()) {
-            if (error.kind != BridgeError::Busy)
+        BridgeClient *c = m_home->client(bridgeId);
+        auto done = [this, bridgeId] {
+            if (!m_bridges.contains(bridgeId))
+                return;
+            BridgePush &p = m_bridges[bridgeId];
+            p.checking = false;
+            if (p.checkAgain)
+                check(bridgeId);
+        };
+        if (!error.ok() || !c) {
+            if (!error.ok() && error.kind != BridgeError::Busy)
                 setActive(bridgeId, false, error.message());
+            done();
             return;
         }
         p.entries = list;
         bool registered = false;
-        QList<int> stale;
+        QList<int> remove;
         for (const CallbackEntry &e : list) {
-            if (e.url == url)
+            if (!isOurs(e.url))
+                continue; // another app's slot is never touched
+            if (e.url == url && !registered)
                 registered = true;
-            else if (e.url.contains(m_path))
-                stale << e.id; // ours, from an old address or port
+            else
+                remove << e.id; // ours from an old address or port, or a second copy
         }
-        BridgeClient *c = m_home->client(bridgeId);
-        for (int id : stale)
+        for (int id : std::as_const(remove))
             c->callbackRemove(id, [](const BridgeError &, bool, QString) {});
         if (registered) {
             if (!p.active && p.silentUntil.hasExpired())
                 setActive(bridgeId, true, {});
+            done();
             return;
         }
-        if (list.size() - stale.size() >= 3) {
+        if (list.size() - remove.size() >= 3) {
             setActive(bridgeId, false,
                       tr("All three callback slots of the bridge are used by other apps, so it is "
                          "checked regularly instead. Bridge details lists them."));
+            done();
             return;
         }
-        c->callbackAdd(url,
-                       [this, bridgeId](const BridgeError &e, bool ok, const QString &message) {
-                           if (!m_bridges.contains(bridgeId))
-                               return;
-                           if (e.ok() && ok) {
-                               setActive(bridgeId, true, {});
-                               check(bridgeId); // refresh the slot list shown in the details
-                               return;
-                           }
-                           setActive(bridgeId, false,
-                                     e.ok() ? tr("The bridge refused the callback: %1").arg(message)
-                                            : e.message());
-                       });
+        c->callbackAdd(
+            url, [this, bridgeId, done](const BridgeError &e, bool ok, const QString &message) {
+                if (!m_bridges.contains(bridgeId))
+                    return;
+                if (e.ok() && ok) {
+                    setActive(bridgeId, true, {});
+                    m_bridges[bridgeId].checkAgain = true; // refresh the slot list in the details
+                } else {
+                    setActive(bridgeId, false,
+                              e.ok() ? tr("The bridge refused the callback: %1").arg(message)
+                                     : e.message());
+                }
+                done();
+            });
     });
 }
 
-void PushManager::removeOurs(const QString &bridgeId, std::function<void()> done)
+bool PushManager::isOurs(const QString &url) const
 {
-    BridgeClient *client = m_home->client(bridgeId);
+    // This installation's secret path identifies its callbacks, whatever address they name.
+    return url.contains(m_path);
+}
+
+void PushManager::removeOurs(BridgeClient *client, std::function<void()> done)
+{
+    QPointer<BridgeClient> guard(client);
     if (!client) {
         done();
         return;
     }
     client->callbackList(
-        [this, bridgeId, done](const BridgeError &error, const QList<CallbackEntry> &list) {
-            BridgeClient *c = m_home->client(bridgeId);
+        [this, guard, done](const BridgeError &error, const QList<CallbackEntry> &list) {
             QList<int> ours;
             for (const CallbackEntry &e : list)
-                if (e.url.contains(m_path))
+                if (isOurs(e.url))
                     ours << e.id;
-            if (!error.ok() || ours.isEmpty() || !c) {
+            if (!error.ok() || ours.isEmpty() || !guard) {
                 done();
                 return;
             }
             auto left = std::make_shared<int>(int(ours.size()));
             for (int id : ours)
-                c->callbackRemove(id, [left, done](const BridgeError &, bool, QString) {
+                guard->callbackRemove(id, [left, done](const BridgeError &, bool, QString) {
                     if (--*left == 0)
                         done();
                 });
@@ -208,7 +248,12 @@ void PushManager::disable(const QString &bridgeId, std::function<void()> done)
         setActive(bridgeId, false, {});
     }
     removeOurs(
-        bridgeId, done ? std::move(done) : [] {});
+        m_home->client(bridgeId), done ? std::move(done) : [] {});
+}
+
+void PushManager::release(BridgeClient *client, std::function<void()> done)
+{
+    removeOurs(client, std::move(done));
 }
 
 void PushManager::shutdown(std::function<void()> done)

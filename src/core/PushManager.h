@@ -11,6 +11,7 @@
 
 namespace nuki {
 
+class BridgeClient;
 class Home;
 
 // Instant updates: keeps this installation's callback registered on each bridge (and only
@@ -30,6 +31,8 @@ public:
         int missed = 0;
         QDeadlineTimer silentUntil; // after push went silent: polling only until then
         QTimer *check = nullptr;
+        bool checking = false;   // a check is waiting for the bridge
+        bool checkAgain = false; // asked for while one was running
     };
 
     PushManager(Home *home, const QString &secretPath, QObject *parent = nullptr);
@@ -41,6 +44,9 @@ public:
 
     void enable(const QString &bridgeId);
     void disable(const QString &bridgeId, std::function<void()> done = {});
+    // For a bridge being removed: takes our callbacks off it through its (detached) client,
+    // then `done`. The caller owns the client and bounds the time.
+    void release(BridgeClient *client, std::function<void()> done);
     // Removes our callback from every bridge; `done` runs when all answered (or gave up).
     void shutdown(std::function<void()> done);
     const BridgePush *state(const QString &bridgeId) const;
@@ -53,7 +59,10 @@ signals:
 private:
     void check(const QString &bridgeId);
     void setActive(const QString &bridgeId, bool active, const QString &problem);
-    void removeOurs(const QString &bridgeId, std::function<void()> done);
+    void removeOurs(BridgeClient *client, std::function<void()> done);
+    bool isOurs(const QString &url) const;
+    QHostAddress localAddressFor(const QString &bridgeId) const;
+    CallbackReceiver *prepareReceiver(const QString &bridgeId);
     CallbackReceiver *receiver(const QHostAddress &local);
 
     Home *m_home;

@@ -135,6 +135,10 @@ QList<BridgeConfig> Settings::bridges() const
         b.port = quint16(qBound(1, m_settings->value(QStringLiteral("port"), 8080).toInt(), 65535));
         b.tokenMode = tokenModeFromName(m_settings->value(QStringLiteral("tokenMode")).toString());
         b.tokenInFile = m_settings->value(QStringLiteral("tokenInFile"), false).toBool();
+        // A day either way is far beyond any clock worth following.
+        b.clockOffsetSeconds =
+            qBound(qint64(-86400), m_settings->value(QStringLiteral("clockOffset"), 0).toLongLong(),
+                   qint64(86400));
         if (!b.id.isEmpty() && !b.host.isEmpty())
             list << b;
     }
@@ -154,6 +158,7 @@ void Settings::setBridges(const QList<BridgeConfig> &list)
         m_settings->setValue(QStringLiteral("port"), list[i].port);
         m_settings->setValue(QStringLiteral("tokenMode"), tokenModeName(list[i].tokenMode));
         m_settings->setValue(QStringLiteral("tokenInFile"), list[i].tokenInFile);
+        m_settings->setValue(QStringLiteral("clockOffset"), list[i].clockOffsetSeconds);
     }
     m_settings->endArray();
 }

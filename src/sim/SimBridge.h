@@ -32,6 +32,7 @@ struct SimConfig
     int ringResetMs = 30000;    // ringactionState resets after 30 s (§4.3)
     int authWindowMs = 30000;   // /auth waits this long for the button
     int maxRequestLog = 5000;
+    qint64 maxRequestLogBytes = 8 * 1024 * 1024;
     bool maintenanceJson = false; // /reboot etc. answer {"success": true} instead of empty
     bool callbacksSurviveReboot = false;
     bool stopCallbacksAfterFailure = false; // as reported from real bridges (§5)
@@ -85,7 +86,11 @@ public:
 
     // --- observation ---
     QList<SimLogEntry> requestLog() const { return m_log; }
-    void clearRequestLog() { m_log.clear(); }
+    void clearRequestLog()
+    {
+        m_log.clear();
+        m_logBytes = 0;
+    }
     int bleWakeups(quint32 nukiId, int deviceType) const;
     int maxConcurrentSeen() const { return m_maxConcurrent; }
     SimCallbacks *callbacks() const { return m_callbacks; }
@@ -103,6 +108,7 @@ private:
     struct Pending; // one request being handled
     void dispatch(const SimRequest &request, SimLogEntry entry, const SimReplier &reply);
     void finish(SimLogEntry entry, const SimReplier &reply, SimResponse response);
+    void appendLog(const SimLogEntry &entry);
     void route(const SimRequest &request, SimLogEntry &entry,
                const std::function<void(SimResponse)> &done);
     bool takeFault(int &remaining);
@@ -140,6 +146,7 @@ private:
     qint64 m_skewSeconds = 0;
     SimFaults m_faults;
     QList<SimLogEntry> m_log;
+    qint64 m_logBytes = 0;
     QList<QByteArray> m_bridgeLog; // /log entries, newest last
     int m_inFlight = 0;
     int m_epoch = 0; // bumped by a reboot: answers to requests from before are dropped

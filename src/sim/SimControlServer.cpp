@@ -36,14 +36,27 @@ QByteArray SimControlServer::discoveryJson() const
 }
 
 namespace {
-int intArg(const QUrlQuery &q, const char *name, int fallback)
+// Every number from the control port is clamped: values that later get multiplied or added
+// (seconds → ms, latency + jitter) must not overflow.
+int intArg(const QUrlQuery &q, const char *name, int fallback, int min = -1000000,
+           int max = 1000000)
 {
     QString v;
     if (!queryValue(q, QString::fromLatin1(name), &v))
         return fallback;
     bool ok = false;
-    const int n = v.toInt(&ok);
-    return ok ? n : fallback;
+    const qint64 n = v.toLongLong(&ok);
+    return ok ? int(qBound(qint64(min), n, qint64(max))) : fallback;
+}
+
+quint32 idArg(const QUrlQuery &q)
+{
+    QString v;
+    if (!queryValue(q, QStringLiteral("nukiId"), &v))
+        return 0;
+    bool ok = false;
+    const quint32 id = v.toUInt(&ok); // nukiIds use all 32 bits
+    return ok ? id : 0;
 }
 
 QByteArray logJson(const QList<SimLogEntry> &log)
@@ -90,7 +103,7 @@ QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int
         *status = 404;
         return "{\"error\": \"no such bridge\"}";
     }
-    const quint32 id = quint32(intArg(q, "nukiId", 0));
+    const quint32 id = idArg(q);
     const int type = intArg(q, "deviceType", 0);
     bool ok = true;
     if (path == QLatin1String("/turn"))
@@ -109,7 +122,7 @@ QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int
     else if (path == QLatin1String("/button"))
         b->pressButton();
     else if (path == QLatin1String("/reboot"))
-        b->reboot(intArg(q, "seconds", 5) * 1000);
+        b->reboot(intArg(q, "seconds", 5, 0, 3600) * 1000);
     else if (path == QLatin1String("/token")) {
         QString token;
         queryValue(q, QStringLiteral("value"), &token);
@@ -119,8 +132,8 @@ QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int
         QString v;
         if (queryValue(q, QStringLiteral("rate503"), &v))
             f.rate503 = qBound(0.0, v.toDouble(), 1.0);
-        f.latencyMs = intArg(q, "latencyMs", f.latencyMs);
-        f.latencyJitterMs = intArg(q, "jitterMs", f.latencyJitterMs);
+        f.latencyMs = intArg(q, "latencyMs", f.latencyMs, 0, 600000);
+        f.latencyJitterMs = intArg(q, "jitterMs", f.latencyJitterMs, 0, 600000);
         f.forcedStatus = intArg(q, "status", f.forcedStatus);
         f.forcedRemaining = intArg(q, "count", f.forcedStatus ? -1 : 0);
         f.malformedRemaining = intArg(q, "malformed", f.malformedRemaining);
@@ -128,7 +141,7 @@ QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int
         f.successFalseRemaining = intArg(q, "successFalse", f.successFalseRemaining);
         if (queryValue(q, QStringLiteral("path"), &v))
             f.onlyPath = v;
-        b->setClockSkewSeconds(intArg(q, "skew", 0));
+        b->setClockSkewSeconds(intArg(q, "skew", 0, -86400 * 365, 86400 * 365));
     } else if (path == QLatin1String("/faults/clear")) {
         b->clearFaults();
         b->setClockSkewSeconds(0);

@@ -45,7 +45,7 @@ void SimBridge::handle(const SimRequest &request, const SimReplier &reply)
         // The bridge handles a single request at a time (§6.1).
         entry.note = QStringLiteral("busy");
         entry.status = 503;
-        m_log << entry;
+        appendLog(entry);
         emit requestHandled(entry);
         reply(SimResponse::error(503));
         return;
@@ -139,12 +139,31 @@ void SimBridge::dispatch(const SimRequest &request, SimLogEntry entry, const Sim
     });
 }
 
+static qint64 logBytes(const SimLogEntry &e)
+{
+    qint64 n = 64 + e.path.size() + e.note.size() + e.authForm.size();
+    for (const auto &p : e.params)
+        n += p.first.size() + p.second.size() + 16;
+    return n * qint64(sizeof(QChar));
+}
+
+void SimBridge::appendLog(const SimLogEntry &entry)
+{
+    // Bounded in entries and bytes: a 503 flood or huge parameters must not grow the
+    // simulator without limit. The oldest entries go first.
+    m_log << entry;
+    m_logBytes += logBytes(entry);
+    while (!m_log.isEmpty() &&
+           (m_log.size() > m_config.maxRequestLog || m_logBytes > m_config.maxRequestLogBytes)) {
+        m_logBytes -= logBytes(m_log.first());
+        m_log.removeFirst();
+    }
+}
+
 void SimBridge::finish(SimLogEntry entry, const SimReplier &reply, SimResponse response)
 {
     entry.status = response.drop ? 0 : response.status;
-    m_log << entry;
-    if (m_log.size() > m_config.maxRequestLog)
-        m_log.removeFirst();
+    appendLog(entry);
     emit requestHandled(entry);
     reply(response);
 }

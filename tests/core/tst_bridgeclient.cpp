@@ -28,6 +28,14 @@ class TestBridgeClient : public QObject
         return result;
     }
 
+    int plainRequests() const
+    {
+        int n = 0;
+        for (const auto &e : sim->requestLog())
+            n += e.authForm == QLatin1String("plain");
+        return n;
+    }
+
 private slots:
     void init()
     {
@@ -162,15 +170,71 @@ private slots:
         QVERIFY(expected.message().contains(QStringLiteral("300")));
     }
 
-    void softwareBridgeFallsBackToPlain()
+    void softwareBridgeNeedsPlainChosen()
     {
+        // A bridge that takes only the plain token is refused in Auto mode: the token never
+        // travels unprotected unless the person chose that for this bridge.
         sim->config().bridgeType = 2;
         sim->auth().setAllowEncrypted(false);
         sim->auth().setAllowHashed(false);
         QSignalSpy mode(client.get(), &BridgeClient::tokenModeChanged);
+        QCOMPARE(listNow().kind, BridgeError::Unauthorized);
+        QCOMPARE(mode.size(), 0);
+        QVERIFY(plainRequests() == 0);
+        client->setTokenMode(TokenMode::Plain); // the explicit choice
         QVERIFY(listNow().ok());
         QCOMPARE(client->effectiveTokenMode(), TokenMode::Plain);
-        QCOMPARE(mode.size(), 1);
+    }
+
+    void wrongTokenCostIsCapped_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("auto") << int(TokenMode::Auto);
+        QTest::newRow("encrypted") << int(TokenMode::Encrypted);
+        QTest::newRow("hashed") << int(TokenMode::Hashed);
+    }
+
+    void wrongTokenCostIsCapped()
+    {
+        QFETCH(int, mode);
+        client->setToken(QStringLiteral("an-old-token"));
+        client->setTokenMode(TokenMode(mode));
+        const BridgeError e = listNow();
+        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        QVERIFY2(e.message().contains(QStringLiteral("clock")), qPrintable(e.message()));
+        QCOMPARE(plainRequests(), 0);
+        // The request, a hashed probe (Auto only: old firmware), ten clock shifts.
+        QCOMPARE(sim->requestLog().size(), mode == int(TokenMode::Auto) ? 12 : 11);
+        for (int i = 0; i < 3; ++i) // later requests are refused without a new investigation
+            QCOMPARE(listNow().kind, BridgeError::Unauthorized);
+        QCOMPARE(sim->requestLog().size(), mode == int(TokenMode::Auto) ? 15 : 14);
+    }
+
+    void largeClockSkewEndsAsRejectedNamingTheClock()
+    {
+        sim->setClockSkewSeconds(2000);
+        const BridgeError e = listNow();
+        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        QVERIFY2(e.message().contains(QStringLiteral("clock")), qPrintable(e.message()));
+        QVERIFY(e.message().contains(QStringLiteral("11 minute")));
+        QCOMPARE(plainRequests(), 0);
+        QCOMPARE(client->effectiveTokenMode(), TokenMode::Encrypted);
+    }
+
+    void learnedOffsetIsUsedFromTheFirstRequest()
+    {
+        sim->setClockSkewSeconds(-400);
+        client->credentials().setBridgeClockOffset(-400); // as kept in the settings
+        QVERIFY(listNow().ok());
+        QCOMPARE(sim->requestLog().size(), 1); // no 401, no investigation
+        QCOMPARE(sim->requestLog().first().authForm, QStringLiteral("encrypted"));
+    }
+
+    void nothingIsSentWithoutAToken()
+    {
+        client->setToken(QString());
+        QCOMPARE(listNow().kind, BridgeError::NoToken);
+        QCOMPARE(sim->requestLog().size(), 0);
     }
 
     void passing401sNeverDowngrade()
@@ -285,7 +349,7 @@ private slots:
                                done = true;
                            });
         WAIT_FOR(done, 20000);
-        QCOMPARE(result.kind, BridgeError::BadResponse);
+        QCOMPARE(result.kind, BridgeError::ConnectionLost);
         QVERIFY(result.mayHaveReachedBridge);
         int actions = 0;
         for (const auto &e : sim->requestLog())
@@ -330,7 +394,7 @@ private slots:
             done = true;
         });
         WAIT_FOR(done, 5000); // not pressed within the (shortened) window
-        QCOMPARE(result.kind, BridgeError::Timeout);
+        QCOMPARE(result.kind, BridgeError::ButtonNotPressed);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "PushManager.h"
 #include "SimCallbacks.h"
 
+#include <QPointer>
 #include <QTcpSocket>
 
 using namespace nuki;
@@ -138,6 +139,76 @@ private slots:
         push->shutdown([&] { done = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY(sim->callbacks()->urls().isEmpty());
+    }
+
+    void enableTwiceRegistersOnce()
+    {
+        // The re-enter-token flow and the first "online" both enable push at once.
+        push->enable(id);
+        push->enable(id);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
+    }
+
+    void secondCopyOfOursIsRemoved()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QString msg;
+        sim->callbacks()->add(push->callbackUrl(id), false, &msg); // the simulator allows copies
+        sim->callbacks()->add(QStringLiteral("http://127.0.0.1:9/someone-else"), false, &msg);
+        QCOMPARE(sim->callbacks()->urls().size(), 3);
+        push->enable(id); // the periodic check
+        QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls().size(), 2, 10000);
+        QVERIFY(sim->callbacks()->urls().contains(push->callbackUrl(id)));
+        QVERIFY(
+            sim->callbacks()->urls().contains(QStringLiteral("http://127.0.0.1:9/someone-else")));
+    }
+
+    void followsAChangedLocalAddress()
+    {
+        push->setHeartbeatMs(300); // checks every 0.6 s
+        push->setListenAddress(QHostAddress(QStringLiteral("127.0.0.1")));
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        const QString before = push->callbackUrl(id);
+        // This computer's address changes (a new DHCP lease): the next check moves the
+        // receiver and replaces our URL on the bridge; the old one is gone.
+        push->setListenAddress(QHostAddress(QStringLiteral("127.0.0.4")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            push->callbackUrl(id).startsWith(QStringLiteral("http://127.0.0.4:")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)},
+                                  10000);
+        QVERIFY(!sim->callbacks()->urls().contains(before));
+        const auto lock = sim->devices().at(0);
+        sim->setDoor(lock.nukiId, 3); // and pushes arrive at the new address
+        QTRY_COMPARE_WITH_TIMEOUT(push->receiverFor(id)->counters().accepted, 1, 5000);
+    }
+
+    void removedWithTheBridge()
+    {
+        QString msg;
+        sim->callbacks()->add(QStringLiteral("http://127.0.0.1:9/someone-else"), false, &msg);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
+        bool released = false;
+        QPointer<BridgeClient> client;
+        home->removeBridge(id, [&](BridgeClient *c) {
+            client = c;
+            push->release(c, [&, c] {
+                released = true;
+                c->deleteLater();
+            });
+        });
+        QVERIFY(!home->bridge(id)); // gone from the home at once
+        QTRY_VERIFY_WITH_TIMEOUT(released, 10000);
+        QCOMPARE(sim->callbacks()->urls(),
+                 QList<QString>{QStringLiteral("http://127.0.0.1:9/someone-else")});
+        QTRY_VERIFY_WITH_TIMEOUT(client.isNull(), 5000);
+        QVERIFY(!home->bridge(id)); // the client's late answers did not bring it back
     }
 
     void receiverRejectsHostileInput()

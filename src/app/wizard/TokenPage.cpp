@@ -72,7 +72,7 @@ void TokenPage::pressButton()
                 ui->pressStatus->setText(
                     tr("Getting the token with the button is switched off for this bridge. "
                        "Switch it on in the Nuki app, or type the token below."));
-            } else if (error.kind == BridgeError::Timeout && error.httpStatus == 200) {
+            } else if (error.kind == BridgeError::ButtonNotPressed) {
                 ui->pressStatus->setText(
                     tr("The button was not pressed within 30 seconds. Try again, or type "
                        "the token below."));
