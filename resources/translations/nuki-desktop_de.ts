@@ -251,10 +251,6 @@
         <source>Connecting to %1:%2…</source>
         <translation>Verbinde mit %1:%2 …</translation>
     </message>
-    <message>
-        <source>The bridge rejected this token. Go back and check it. If it is right, check that this computer's clock is set automatically.</source>
-        <translation>Die Bridge hat dieses Token abgelehnt. Bitte zurückgehen und es prüfen. Ist es richtig, prüfen, ob die Uhr dieses Computers automatisch gestellt wird.</translation>
-    </message>
     <message numerus="yes">
         <source>The bridge's clock differs from this computer's by %n second(s). Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</source>
         <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Nuki Desktop gleicht das aus, andere Apps eventuell nicht: Zeit dieses Computers (und der Bridge, über die Nuki-App) automatisch stellen lassen.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Nuki Desktop gleicht das aus, andere Apps eventuell nicht: Zeit dieses Computers (und der Bridge, über die Nuki-App) automatisch stellen lassen.</numerusform></translation>
@@ -280,8 +276,32 @@
         <translation>gehasht</translation>
     </message>
     <message>
-        <source>as plain text (the bridge accepts nothing better)</source>
-        <translation>im Klartext (die Bridge akzeptiert nichts Besseres)</translation>
+        <source>Send the token unprotected…</source>
+        <translation>Token ungeschützt senden …</translation>
+    </message>
+    <message>
+        <source>Only for a software bridge or very old firmware that accepts no protected token.</source>
+        <translation>Nur für eine Software-Bridge oder sehr alte Firmware, die kein geschütztes Token annimmt.</translation>
+    </message>
+    <message>
+        <source>Send the token unprotected?</source>
+        <translation>Token ungeschützt senden?</translation>
+    </message>
+    <message>
+        <source>The bridge accepted neither the encrypted nor the hashed token. A software bridge or very old firmware accepts only the token itself.
+
+Sent unprotected, anyone on your network can read the token and open your doors with it. Do this only if your bridge accepts nothing better; otherwise go back and check the token and the clocks.</source>
+        <translation>Die Bridge hat weder das verschlüsselte noch das gehashte Token angenommen. Eine Software-Bridge oder sehr alte Firmware nimmt nur das Token selbst an.
+
+Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit Ihre Türen öffnen. Tun Sie das nur, wenn Ihre Bridge nichts Besseres annimmt; sonst gehen Sie zurück und prüfen Sie das Token und die Uhren.</translation>
+    </message>
+    <message>
+        <source>Send unprotected</source>
+        <translation>Ungeschützt senden</translation>
+    </message>
+    <message>
+        <source>unprotected, as you chose</source>
+        <translation>ungeschützt, wie von Ihnen gewählt</translation>
     </message>
 </context>
 <context>
@@ -1031,10 +1051,6 @@
         <translation>Jetzt den Knopf der Bridge drücken (30 s) …</translation>
     </message>
     <message>
-        <source>The button was not pressed in time.</source>
-        <translation>Der Knopf wurde nicht rechtzeitig gedrückt.</translation>
-    </message>
-    <message>
         <source>Where should the token go? Use --token-file FILE (written readable by you only), or 'nukictl add-bridge --button' to keep it in the keychain.</source>
         <translation>Wohin mit dem Token? --token-file DATEI verwenden (nur für Sie lesbar) oder 'nukictl add-bridge --button', um es im Schlüsselbund zu speichern.</translation>
     </message>
@@ -1359,6 +1375,22 @@
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>The bridge rejected the API token. Either the token is wrong (enter it again: Nuki app → Manage bridge → HTTP API), or the bridge's clock is off from this computer's by more than %1 minutes; secure tokens only work within a minute.</source>
+        <translation>Die Bridge hat das API-Token abgelehnt. Entweder ist das Token falsch (neu eingeben: Nuki-App → Bridge verwalten → HTTP-API), oder die Uhr der Bridge weicht um mehr als %1 Minuten von der dieses Computers ab; sichere Tokens funktionieren nur innerhalb einer Minute.</translation>
+    </message>
+    <message>
+        <source>The connection to the bridge broke before its answer arrived.</source>
+        <translation>Die Verbindung zur Bridge brach ab, bevor ihre Antwort ankam.</translation>
+    </message>
+    <message>
+        <source>The bridge's button was not pressed in time.</source>
+        <translation>Der Knopf der Bridge wurde nicht rechtzeitig gedrückt.</translation>
+    </message>
+    <message>
+        <source>No API token is known for this bridge yet.</source>
+        <translation>Für diese Bridge ist noch kein API-Token bekannt.</translation>
+    </message>
 </context>
 <context>
     <name>nuki::DeviceListModel</name>
@@ -1385,6 +1417,13 @@
     <message>
         <source>No state from the bridge yet</source>
         <translation>Noch kein Zustand von der Bridge</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::Discovery</name>
+    <message>
+        <source>The discovery service's answer is too large.</source>
+        <translation>Die Antwort des Suchdienstes ist zu groß.</translation>
     </message>
 </context>
 <context>

@@ -158,10 +158,9 @@ void BridgeDetailsDialog::fill()
         if (p && !p->problem.isEmpty())
             text += u'\n' + p->problem;
         if (CallbackReceiver *r = m_push->receiverFor(m_id)) {
-            const auto c = r->counters();
-            const int rejected =
-                c.wrongPath + c.wrongMethod + c.wrongSource + c.tooLarge + c.malformed;
-            text += u'\n' + tr("%1 updates received, %2 rejected").arg(c.accepted).arg(rejected);
+            text += u'\n' + tr("%1 updates received, %2 rejected")
+                                .arg(r->counters().accepted)
+                                .arg(r->rejected());
         }
         auto *label = new QLabel(text, this);
         label->setWordWrap(true);

@@ -6,6 +6,7 @@
 #include "StateIcons.h"
 #include "Translations.h"
 #include "TrayController.h"
+#include "UnixSignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,11 +14,20 @@
 #include <QTimer>
 
 // Quits once running actions have their outcome (at most 15 s), so none is left unreported,
-// and once this app's callbacks are removed from the bridges (at most 5 s more).
-static void quitWhenIdle(AppController *controller)
+// and once this app's callbacks are removed from the bridges (at most 5 s more). Ends the
+// event loop directly: QApplication::quit() would first ask the windows to close, and a
+// window that hides into the tray refuses, so Quit would only hide it.
+static void quitWhenIdle(AppController *controller, MainWindow *window)
 {
+    static bool quitting = false;
+    if (quitting)
+        return;
+    quitting = true;
+    window->statusBar()->showMessage(
+        QApplication::translate("main", "Finishing: waiting for running actions and taking "
+                                        "this app's callback off the bridges…"));
     nuki::Home *home = controller->home();
-    auto finish = [controller] { controller->shutdown([] { QApplication::quit(); }); };
+    auto finish = [controller] { controller->shutdown([] { QCoreApplication::exit(0); }); };
     if (home->actionsRunning() == 0) {
         finish();
         return;
@@ -86,8 +96,17 @@ int main(int argc, char **argv)
     QObject::connect(&tray, &TrayController::showWindowRequested, &window, showWindow);
     QObject::connect(&tray, &TrayController::settingsRequested, &window, &MainWindow::openSettings);
     QObject::connect(&tray, &TrayController::quitRequested, &app,
-                     [&] { quitWhenIdle(&controller); });
-    QObject::connect(&window, &MainWindow::quitRequested, &app, [&] { quitWhenIdle(&controller); });
+                     [&] { quitWhenIdle(&controller, &window); });
+    QObject::connect(&window, &MainWindow::quitRequested, &app,
+                     [&] { quitWhenIdle(&controller, &window); });
+    // kill, logout, Ctrl+C: the same careful end; a second signal ends at once.
+    UnixSignals unixSignals;
+    int signalsSeen = 0;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &app, [&](int) {
+        if (++signalsSeen > 1)
+            QCoreApplication::exit(1);
+        quitWhenIdle(&controller, &window);
+    });
 
     controller.start();
     QObject::connect(&controller, &AppController::keychainProblem, &window,

@@ -17,13 +17,12 @@ QString BridgeError::message() const
     case Busy:
         return tr("The bridge is busy with other requests. Try again in a moment.");
     case Unauthorized:
-        if (clockCheckedMinutes > 0)
-            return QCoreApplication::translate(
-                "nuki::BridgeError",
-                "The bridge rejected the API token. Either the token is wrong (enter it again: "
-                "Nuki app → Manage bridge → HTTP API), or the bridge's clock is off from this "
-                "computer's by more than %n minute(s); secure tokens only work within a minute.",
-                nullptr, clockCheckedMinutes);
+        if (clockCheckedMinutes > 0) // always several minutes: no singular form needed
+            return tr("The bridge rejected the API token. Either the token is wrong (enter it "
+                      "again: Nuki app → Manage bridge → HTTP API), or the bridge's clock is off "
+                      "from this computer's by more than %1 minutes; secure tokens only work "
+                      "within a minute.")
+                .arg(clockCheckedMinutes);
         return tr("The bridge rejected the API token. Enter the token again (Nuki app → "
                   "Manage bridge → HTTP API).");
     case ClockSkew:

@@ -1,15 +1,20 @@
 #include "CallbackReceiver.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include "CallbackRequest.h"
+
 #include <QNetworkInterface>
 #include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace nuki {
 
 CallbackReceiver::CallbackReceiver(const QString &secretPath, QObject *parent)
-    : QAbstractHttpServer(parent), m_path(secretPath)
+    : QObject(parent), m_path(secretPath)
 {
+    // A few waiting connections at most; the rest wait in the kernel's backlog.
+    m_server.setMaxPendingConnections(MaxConnections);
+    connect(&m_server, &QTcpServer::newConnection, this, &CallbackReceiver::onNewConnection);
 }
 
 QString CallbackReceiver::newSecretPath()
@@ -21,9 +26,11 @@ QString CallbackReceiver::newSecretPath()
 
 bool CallbackReceiver::start(const QHostAddress &address, quint16 port)
 {
-    m_port = listen(address, port);
+    if (!m_server.listen(address, port))
+        return false;
+    m_port = m_server.serverPort();
     m_address = address;
-    return m_port != 0;
+    return true;
 }
 
 QString CallbackReceiver::url() const
@@ -46,40 +53,122 @@ QHostAddress CallbackReceiver::localAddressFor(const QHostAddress &bridge)
     return {};
 }
 
-bool CallbackReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+int CallbackReceiver::rejected() const
 {
-    using Status = QHttpServerResponder::StatusCode;
-    auto answer = [&](Status status, int Counters::*counter) {
-        if (counter)
-            ++(m_counters.*counter);
-        makeResponder(request, socket)
-            .write(status == Status::Ok ? QByteArray("{}") : QByteArray(), "application/json",
-                   status);
-    };
-    // The order matters: strangers learn nothing about which path is ours.
-    QHostAddress from = request.remoteAddress();
-    bool isV4 = false;
-    const quint32 v4 = from.toIPv4Address(&isV4);
-    if (isV4)
-        from = QHostAddress(v4); // ::ffff:a.b.c.d → a.b.c.d
-    if (!m_allowed.contains(from))
-        return answer(Status::Forbidden, &Counters::wrongSource), true;
-    if (request.url().path() != m_path)
-        return answer(Status::NotFound, &Counters::wrongPath), true;
-    if (request.method() != QHttpServerRequest::Method::Post)
-        return answer(Status::MethodNotAllowed, &Counters::wrongMethod), true;
-    const QByteArray body = request.body();
-    if (body.size() > MaxBody || request.value("content-length").toLongLong() > MaxBody)
-        return answer(Status::PayloadTooLarge, &Counters::tooLarge), true;
+    const Counters &c = m_counters;
+    return c.wrongPath + c.wrongMethod + c.wrongSource + c.tooLarge + c.malformed + c.timedOut +
+           c.overCapacity;
+}
+
+void CallbackReceiver::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        QHostAddress from = socket->peerAddress();
+        bool isV4 = false;
+        const quint32 v4 = from.toIPv4Address(&isV4);
+        if (isV4)
+            from = QHostAddress(v4); // ::ffff:a.b.c.d → a.b.c.d
+        // Strangers get nothing, not even a status: closed before a byte is read.
+        if (!m_allowed.contains(from)) {
+            ++m_counters.wrongSource;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        if (m_open.size() >= MaxConnections) {
+            ++m_counters.overCapacity;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_open.insert(socket, {});
+        socket->setReadBufferSize(MaxHead + MaxBody + 1);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
+        // A request must arrive whole within the deadline: a slow or idle one is closed.
+        QTimer::singleShot(DeadlineMs, socket, [this, socket] {
+            if (m_open.contains(socket)) {
+                ++m_counters.timedOut;
+                drop(socket);
+            }
+        });
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(socket);
+    }
+}
+
+void CallbackReceiver::drop(QTcpSocket *socket)
+{
+    if (!m_open.remove(socket))
+        return;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void CallbackReceiver::reply(QTcpSocket *socket, int status, int Counters::*counter)
+{
+    if (counter)
+        ++(m_counters.*counter);
+    static const QHash<int, QByteArray> reasons = {{200, "OK"},
+                                                   {400, "Bad Request"},
+                                                   {404, "Not Found"},
+                                                   {405, "Method Not Allowed"},
+                                                   {411, "Length Required"},
+                                                   {413, "Content Too Large"},
+                                                   {431, "Request Header Fields Too Large"}};
+    const QByteArray body = status == 200 ? QByteArray("{}") : QByteArray();
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status) +
+                  "\r\nContent-Type: application/json\r\nContent-Length: " +
+                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_open.remove(socket); // nothing more is read from it
+    socket->disconnect(this);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+}
+
+void CallbackReceiver::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_open.find(socket);
+    if (it == m_open.end())
+        return;
+    // Never more than the caps allow (plus one byte to notice an excess).
+    it->append(socket->read(MaxHead + MaxBody + 1 - it->size()));
+    const CallbackRequest request = CallbackRequest::parse(*it, MaxHead, MaxBody);
+    switch (request.state) {
+    case CallbackRequest::NeedMore:
+        if (it->size() > MaxHead + MaxBody)
+            reply(socket, 413, &Counters::tooLarge);
+        return;
+    case CallbackRequest::Bad:
+        return reply(socket, 400, &Counters::malformed);
+    case CallbackRequest::HeadTooLarge:
+        return reply(socket, 431, &Counters::tooLarge);
+    case CallbackRequest::BodyTooLarge:
+        return reply(socket, 413, &Counters::tooLarge);
+    case CallbackRequest::NeedsLength:
+        return reply(socket, 411, &Counters::malformed);
+    case CallbackRequest::Complete:
+        break;
+    }
+    // The order matters: a wrong path says nothing about which methods work.
+    if (request.path != m_path.toUtf8())
+        return reply(socket, 404, &Counters::wrongPath);
+    if (request.method != "POST")
+        return reply(socket, 405, &Counters::wrongMethod);
     quint32 nukiId = 0;
     int deviceType = 0;
     DeviceState state;
     QString error;
-    if (!parseCallbackBody(body, &nukiId, &deviceType, &state, &error))
-        return answer(Status::BadRequest, &Counters::malformed), true;
-    answer(Status::Ok, &Counters::accepted); // answer first: a slow receiver stalls the bridge
+    if (!parseCallbackBody(request.body, &nukiId, &deviceType, &state, &error))
+        return reply(socket, 400, &Counters::malformed);
+    QHostAddress from = socket->peerAddress();
+    bool isV4 = false;
+    const quint32 v4 = from.toIPv4Address(&isV4);
+    if (isV4)
+        from = QHostAddress(v4);
+    reply(socket, 200, &Counters::accepted); // answer first: a slow receiver stalls the bridge
     emit stateReceived(from, nukiId, deviceType, state);
-    return true;
 }
 
 } // namespace nuki

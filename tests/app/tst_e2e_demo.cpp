@@ -4,6 +4,9 @@
 #include "DeviceCard.h"
 #include "DeviceListView.h"
 #include "MainWindow.h"
+#include "SecretStore.h"
+#include "SimBridge.h"
+#include "SimCallbacks.h"
 
 #include <QDir>
 #include <QImage>
@@ -63,6 +66,52 @@ private slots:
         QCOMPARE(app.state(), QProcess::Running); // still alive
         app.terminate();
         QVERIFY(app.waitForFinished(10000));
+    }
+
+    // The real app with a configured bridge (a simulator in this process) and push on:
+    // SIGTERM ends the process (twice: the second start registers anew), after taking our
+    // callback off the bridge. Quit and Ctrl+Q go through the same quitWhenIdle().
+    void sigtermEndsTheAppCleanly()
+    {
+        QTemporaryDir dir;
+        qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
+        const QString token = QStringLiteral("e2e-quit-token");
+        nukisim::SimConfig c;
+        c.requestMs = 5;
+        nukisim::SimBridge sim(c);
+        sim.setToken(token);
+        QVERIFY(sim.listen(QHostAddress(QStringLiteral("127.0.0.2")), 0));
+        QString msg;
+        const QString other = QStringLiteral("http://127.0.0.1:9/another-app");
+        sim.callbacks()->add(other, false, &msg);
+        const QString ini = dir.filePath(QStringLiteral("s.ini"));
+        {
+            nuki::Settings settings(ini);
+            nuki::BridgeConfig b{QStringLiteral("E2EQ"), QStringLiteral("Quit test"),
+                                 QStringLiteral("127.0.0.2"), sim.port()};
+            b.tokenInFile = true;
+            settings.upsertBridge(b);
+            settings.setPushEnabled(true);
+            settings.setPushPort(0);
+            settings.sync();
+            const QString name = QCoreApplication::applicationName();
+            QCoreApplication::setApplicationName(QStringLiteral("nuki-desktop")); // its folder
+            QVERIFY(nuki::SecretStore::writeTokenFile(b.id, token));
+            QCoreApplication::setApplicationName(name);
+        }
+        for (const QString &way : {QStringLiteral("first start"), QStringLiteral("second start")}) {
+            QProcess app;
+            app.setProcessChannelMode(QProcess::ForwardedChannels);
+            app.start(qEnvironmentVariable("NUKI_DESKTOP"), {QStringLiteral("--config"), ini});
+            QVERIFY(app.waitForStarted(10000));
+            QTRY_COMPARE_WITH_TIMEOUT(sim.callbacks()->urls().size(), 2, 20000); // registered
+            app.terminate(); // SIGTERM, as a logout or `kill` sends
+            // The simulator lives in this process: keep its event loop turning while waiting.
+            QTRY_VERIFY2_WITH_TIMEOUT(app.state() == QProcess::NotRunning, qPrintable(way), 15000);
+            QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
+                     qPrintable(way));
+            QCOMPARE(sim.callbacks()->urls(), QList<QString>{other}); // only the other app's
+        }
     }
 
     void windowContents()

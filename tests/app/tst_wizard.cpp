@@ -175,6 +175,35 @@ private slots:
                                  15000);
     }
 
+    void plainTokenOnlyByExplicitChoice()
+    {
+        b2->auth().setAllowEncrypted(false); // a bridge that accepts only the plain token
+        b2->auth().setAllowHashed(false);
+        b2->clearRequestLog();
+        auto w = openAtToken(QStringLiteral("127.0.0.2"), b2->port());
+        child<QLineEdit>(w->currentPage(), "token")->setText(token);
+        w->next();
+        auto *check = static_cast<CheckPage *>(w->currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(check->plainButton()->isVisible(), 30000);
+        QVERIFY(check->statusText().contains(QStringLiteral("clock")));
+        QVERIFY(!check->isComplete());
+        for (const auto &e : b2->requestLog())
+            QVERIFY(e.authForm != QLatin1String("plain")); // not before the choice
+        shot(w.get(), QStringLiteral("4-check-plain-offered"));
+        int asked = 0;
+        check->confirmPlain = [&](QWidget *) { return ++asked, false; }; // Cancel
+        check->plainButton()->click();
+        QCOMPARE(asked, 1);
+        QVERIFY(!check->isComplete());
+        check->confirmPlain = [&](QWidget *) { return ++asked, true; };
+        check->plainButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(check->isComplete(), 15000);
+        QVERIFY(check->statusText().contains(QStringLiteral("unprotected")));
+        QCOMPARE(w->tokenMode, TokenMode::Plain);
+        b2->auth().setAllowEncrypted(true);
+        b2->auth().setAllowHashed(true);
+    }
+
     void finishStoresTokenInKeychainOnly()
     {
         auto w = openAtToken(QStringLiteral("127.0.0.3"), b3->port());

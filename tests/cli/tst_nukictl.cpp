@@ -2,6 +2,7 @@
 #include "SimBridge.h"
 #include "SimFixtures.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using nukisim::SimBridge;
 
@@ -155,6 +157,111 @@ private slots:
         for (const auto &e : sim->requestLog())
             actions += e.path == QLatin1String("/lockAction");
         QCOMPARE(actions, 2); // the dropped one was not sent again
+    }
+
+    int plainRequests() const
+    {
+        int n = 0;
+        for (const auto &e : sim->requestLog())
+            n += e.authForm == QLatin1String("plain");
+        return n;
+    }
+
+    void wrongTokenAndClockSkewNeverSendPlain()
+    {
+        // Auto mode, as a new user runs it: an old token costs the bridge a capped number of
+        // requests, none of them with the token in plain, and names both causes.
+        const Run wrong = run(host() << QStringLiteral("list"), QStringLiteral("an-old-token"));
+        QCOMPARE(wrong.code, 5);
+        QVERIFY2(wrong.err.contains("clock"), wrong.err.constData());
+        QCOMPARE(plainRequests(), 0);
+        QVERIFY(sim->requestLog().size() <= 12);
+        sim->clearRequestLog();
+        sim->setClockSkewSeconds(2000);
+        const Run skewed = run(host() << QStringLiteral("lock") << QStringLiteral("front"));
+        QCOMPARE(skewed.code, 5);
+        QVERIFY2(skewed.err.contains("clock"), skewed.err.constData());
+        QCOMPARE(plainRequests(), 0);
+        for (const auto &e : sim->requestLog())
+            QVERIFY(e.path != QLatin1String("/lockAction"));
+        sim->clearRequestLog();
+        sim->setClockSkewSeconds(300); // within reach: found and followed, encrypted
+        QCOMPARE(run(host() << QStringLiteral("list")).code, 0);
+        QCOMPARE(plainRequests(), 0);
+        for (const auto &e : sim->requestLog()) // what worked was the encrypted form
+            if (e.status == 200)
+                QCOMPARE(e.authForm, QStringLiteral("encrypted"));
+        sim->clearRequestLog();
+        sim->setClockSkewSeconds(0);
+        sim->config().bridgeType = 2; // a software bridge: plain only, and only when asked
+        sim->auth().setAllowEncrypted(false);
+        sim->auth().setAllowHashed(false);
+        QCOMPARE(run(host() << QStringLiteral("list")).code, 5);
+        QCOMPARE(plainRequests(), 0);
+        QCOMPARE(run(host() << QStringLiteral("--auth") << QStringLiteral("plain")
+                            << QStringLiteral("list"))
+                     .code,
+                 0);
+    }
+
+    void everyDocumentedExitCode()
+    {
+        // 0, 2–9 are provoked above and below; these are the ones left.
+        sim->faults().forcedStatus = 410; // the bridge lost the device
+        sim->faults().forcedRemaining = 1;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        QCOMPARE(run(host() << QStringLiteral("unlock") << QStringLiteral("front")).code, 7);
+        sim->faults().forcedStatus = 0;
+        sim->faults().onlyPath.clear();
+        sim->faults().malformedRemaining = 1; // an answer that cannot be read: "other error"
+        QCOMPARE(run(host() << QStringLiteral("list")).code, 1);
+    }
+
+    void authWritesANewTokenFile()
+    {
+        const QString file = dir.filePath(QStringLiteral("new-token"));
+        QVERIFY(!QFile::exists(file));
+        QTimer press;
+        connect(&press, &QTimer::timeout, this, [this] {
+            if (sim->authPending())
+                sim->pressButton();
+        });
+        press.start(50);
+        const Run r =
+            run(host() << QStringLiteral("auth") << QStringLiteral("--token-file") << file);
+        QCOMPARE(r.code, 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()), token);
+        QCOMPARE(f.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    }
+
+    void jsonErrorsAreOneDocument_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::newRow("unreachable")
+            << QStringList{QStringLiteral("--host"), QStringLiteral("127.0.0.1:1"),
+                           QStringLiteral("list")}
+            << 4;
+        QTest::newRow("no such device")
+            << QStringList{QStringLiteral("status"), QStringLiteral("nothing-like-this")} << 3;
+        QTest::newRow("usage") << QStringList{QStringLiteral("lock")} << 2;
+    }
+
+    void jsonErrorsAreOneDocument()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QStringList all = args.first() == u"--host" ? args : host() + args;
+        all.prepend(QStringLiteral("--json"));
+        const Run r = run(all);
+        QCOMPARE(r.code, code);
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
+        QVERIFY2(e.error == QJsonParseError::NoError, r.out.constData()); // exactly one value
+        QVERIFY(doc.isObject());
+        QCOMPARE(doc.object().value(u"exitCode").toInt(), code);
     }
 
     void busyAfterRetries()

@@ -216,7 +216,7 @@ private slots:
         const BridgeError e = listNow();
         QCOMPARE(e.kind, BridgeError::Unauthorized);
         QVERIFY2(e.message().contains(QStringLiteral("clock")), qPrintable(e.message()));
-        QVERIFY(e.message().contains(QStringLiteral("11 minute")));
+        QVERIFY(e.message().contains(QStringLiteral("11 minutes")));
         QCOMPARE(plainRequests(), 0);
         QCOMPARE(client->effectiveTokenMode(), TokenMode::Encrypted);
     }

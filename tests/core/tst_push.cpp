@@ -218,7 +218,7 @@ private slots:
         const QByteArray good =
             R"({"deviceType": 0, "nukiId": 1, "mode": 2, "state": 1, "stateName": "locked", "batteryCritical": false})";
         const QString bridge = QStringLiteral("127.0.0.2");
-        QCOMPARE(post(QStringLiteral("127.0.0.1"), "POST", path, good), 403); // not the bridge
+        QCOMPARE(post(QStringLiteral("127.0.0.1"), "POST", path, good), 0); // closed, unanswered
         QCOMPARE(post(bridge, "POST", QStringLiteral("/nuki-desktop/guess"), good), 404);
         QCOMPARE(post(bridge, "GET", path, {}), 405);
         QCOMPARE(post(bridge, "POST", path, QByteArray(8000, 'x')), 413);
@@ -231,6 +231,95 @@ private slots:
         QCOMPARE(c.wrongMethod, 1);
         QCOMPARE(c.tooLarge, 1);
         QCOMPARE(c.malformed, 2);
+    }
+
+    // A connection from `source` to the receiver, left open.
+    std::unique_ptr<QTcpSocket> openFrom(const QString &source)
+    {
+        auto s = std::make_unique<QTcpSocket>();
+        s->bind(QHostAddress(source));
+        CallbackReceiver *r = push->receiverFor(id);
+        s->connectToHost(r->address(), r->port());
+        return s;
+    }
+
+    void strangersAreClosedAtAcceptAndNothingIsBuffered()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        CallbackReceiver *r = push->receiverFor(id);
+        // 300 idle connections and one announcing a gigabyte, from a LAN host that is not the
+        // bridge: each is closed at accept, none stays open.
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int batch = 1; batch <= 6; ++batch) { // in batches: the listen backlog is 50
+            for (int i = 0; i < 50; ++i)
+                sockets.push_back(openFrom(QStringLiteral("127.0.0.1")));
+            QTRY_COMPARE_WITH_TIMEOUT(r->counters().wrongSource, batch * 50, 10000);
+            QCOMPARE(r->openConnections(), 0);
+        }
+        auto big = openFrom(QStringLiteral("127.0.0.1"));
+        QObject::connect(big.get(), &QTcpSocket::connected, big.get(), [&big, this] {
+            big->write("POST " + path.toUtf8() + " HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\n");
+            big->write(QByteArray(1 << 20, 'x'));
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(r->counters().wrongSource, 301, 10000);
+        QCOMPARE(r->openConnections(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(big->state() == QAbstractSocket::UnconnectedState, 5000);
+        // A real change still arrives by push.
+        const auto lock = sim->devices().at(0);
+        sim->setDoor(lock.nukiId, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(r->counters().accepted, 1, 5000);
+    }
+
+    void theBridgesOwnConnectionsAreCapped()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        CallbackReceiver *r = push->receiverFor(id);
+        const QString bridge = QStringLiteral("127.0.0.2");
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < CallbackReceiver::MaxConnections + 5; ++i)
+            idle.push_back(openFrom(bridge));
+        QTRY_COMPARE_WITH_TIMEOUT(r->openConnections(), CallbackReceiver::MaxConnections, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(r->counters().overCapacity, 5, 5000);
+        // Idle connections are closed at the deadline, and then the bridge gets through.
+        QTRY_COMPARE_WITH_TIMEOUT(r->openConnections(), 0, CallbackReceiver::DeadlineMs + 3000);
+        QCOMPARE(r->counters().timedOut, CallbackReceiver::MaxConnections);
+        const auto lock = sim->devices().at(0);
+        sim->setDoor(lock.nukiId, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(r->counters().accepted, 1, 5000);
+    }
+
+    void oversizedRequestsAreRefusedAtTheCap()
+    {
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        const QString bridge = QStringLiteral("127.0.0.2");
+        auto raw = [&](const QByteArray &bytes) {
+            auto s = openFrom(bridge);
+            if (!s->waitForConnected(5000))
+                return -1;
+            s->write(bytes);
+            QByteArray answer;
+            QDeadlineTimer deadline(5000);
+            while (!answer.contains("\r\n") && !deadline.hasExpired() &&
+                   (s->state() == QAbstractSocket::ConnectedState || s->bytesAvailable() > 0)) {
+                s->waitForReadyRead(100);
+                QCoreApplication::processEvents();
+                answer += s->readAll();
+            }
+            return answer.split(' ').value(1).toInt();
+        };
+        const QByteArray p = path.toUtf8();
+        QCOMPARE(raw("POST " + p + " HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\n"), 413);
+        QCOMPARE(raw("POST " + p + " HTTP/1.1\r\nX-Pad: " + QByteArray(8000, 'a') + "\r\n\r\n"),
+                 431);
+        QCOMPARE(raw("POST " + p + " HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"), 411);
+        QCOMPARE(raw("POST " + p + " HTTP/1.1\r\nContent-Length: -5\r\n\r\n"), 400);
+        QCOMPARE(
+            raw("POST " + p + " HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}GET / HTTP/1.1\r\n\r\n"),
+            400); // a second request smuggled behind the first
+        QCOMPARE(push->receiverFor(id)->counters().accepted, 0);
     }
 
     void silentPushFallsBackToPolling()

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QWizardPage>
+#include <functional>
 #include <memory>
+
+class QPushButton;
 
 namespace Ui {
 class CheckPage;
@@ -21,10 +24,15 @@ public:
     void initializePage() override;
     bool isComplete() const override { return m_ok; }
     QString statusText() const;
+    QPushButton *plainButton() const { return m_plain; }
+    // Asks before the token is sent unprotected; tests replace it.
+    std::function<bool(QWidget *parent)> confirmPlain;
 
 private:
     Ui::CheckPage *ui;
     SetupWizard *m_wizard;
     std::unique_ptr<nuki::BridgeClient> m_client;
     bool m_ok = false;
+    QPushButton *m_plain = nullptr;
+    void choosePlain();
 };

@@ -61,12 +61,14 @@ void SetupWizard::accept()
     config.host = host;
     config.port = port;
     config.tokenMode = tokenMode;
+    config.clockOffsetSeconds = clockOffset;
     config.name = finish ? finish->bridgeName() : config.id;
     if (isReauth()) {
         const BridgeState *b = m_app->home()->bridge(m_reauthId);
         if (b) {
             config = b->config;
             config.tokenMode = tokenMode;
+            config.clockOffsetSeconds = clockOffset;
         }
     }
     m_app->saveBridge(config, token, finish ? finish->pushWanted() : false,

@@ -34,6 +34,7 @@ public:
     quint16 port = 8080;
     QString token;
     nuki::TokenMode tokenMode = nuki::TokenMode::Auto;
+    bool plainChosen = false; // the person chose to send the token unprotected
     nuki::BridgeInfo info;
     QList<nuki::Device> devices;
     qint64 clockOffset = 0;
