@@ -371,4 +371,6 @@ DE.update({
 'checked regularly': 'regelmäßig abgefragt',
 '%1 updates received, %2 rejected': '%1 Updates erhalten, %2 abgewiesen',
 'Updates:': 'Updates:',
+'Show': 'Anzeigen',
+'Lock now': 'Jetzt verriegeln',
 })
