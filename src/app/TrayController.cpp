@@ -64,11 +64,6 @@ TrayController::~TrayController()
     delete m_menu;
 }
 
-bool TrayController::available()
-{
-    return QSystemTrayIcon::isSystemTrayAvailable();
-}
-
 void TrayController::show()
 {
     if (!m_tray) {

@@ -30,7 +30,6 @@ public:
     QString toolTip() const { return m_toolTip; }
     // Lock every Smart Lock that is not locked; failures are reported when all have finished.
     void lockAll();
-    static bool available();
     void show();
     nuki::Notifier *notifier() { return &m_notifier; }
     DesktopNotifications *desktopNotifications() { return &m_desktop; }

@@ -1,0 +1,111 @@
+// A tray host that starts after the app (a panel that comes up late in a login session) still
+// gets the app's icon. The app runs on an X server of this test's own, where no tray exists
+// until the test starts trayer 3 s after the window appeared.
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestE2eLateTray : public QObject
+{
+    Q_OBJECT
+    QProcess xvfb, app, trayer;
+    QString display;
+    QTemporaryDir dir;
+
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("DISPLAY"), display);
+        e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        return e;
+    }
+    QString run(const QString &program, const QStringList &args) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.start(program, args);
+        p.waitForFinished(5000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+    // The app's icon window sits inside trayer's panel window (XEmbed reparents it there).
+    bool iconInTray() const
+    {
+        const QStringList lines =
+            run(QStringLiteral("xwininfo"), {QStringLiteral("-root"), QStringLiteral("-tree")})
+                .split(u'\n');
+        auto indent = [](const QString &l) { return l.size() - l.trimmed().size(); };
+        for (int i = 0; i < lines.size(); ++i) {
+            if (!lines[i].contains(QStringLiteral("(\"panel\" \"trayer\")")))
+                continue;
+            for (int j = i + 1; j < lines.size() && indent(lines[j]) > indent(lines[i]); ++j)
+                if (lines[j].contains(QStringLiteral("(\"nuki-desktop\" \"nuki-desktop\")")))
+                    return true;
+        }
+        return false;
+    }
+    bool windowShown() const
+    {
+        return !run(QStringLiteral("xdotool"),
+                    {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("Nuki")})
+                    .trimmed()
+                    .isEmpty();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // A desktop test fails (never skips) outside the desktop session it needs.
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
+                 "needs the test desktop session: run through scripts/with-desktop.sh");
+        // -displayfd: the server writes its display number once it is ready.
+        xvfb.start(QStringLiteral("Xvfb"),
+                   {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
+                    QStringLiteral("0"), QStringLiteral("800x600x24"), QStringLiteral("-nolisten"),
+                    QStringLiteral("tcp")});
+        QVERIFY(xvfb.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(xvfb.canReadLine(), 20000);
+        display = u':' + QString::fromLatin1(xvfb.readLine().trimmed());
+    }
+    void cleanupTestCase()
+    {
+        for (QProcess *p : {&trayer, &app, &xvfb}) {
+            if (p->state() == QProcess::NotRunning)
+                continue;
+            p->terminate();
+            if (!p->waitForFinished(10000))
+                p->kill(), p->waitForFinished(5000);
+        }
+    }
+
+    void trayStartedLaterGetsTheIcon()
+    {
+        QVERIFY(!iconInTray());
+        app.setProcessEnvironment(env());
+        app.start(qEnvironmentVariable("NUKI_DESKTOP"),
+                  {QStringLiteral("--demo"), QStringLiteral("--config"),
+                   dir.filePath(QStringLiteral("s.ini"))});
+        QVERIFY(app.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(windowShown(), 20000);
+        QVERIFY(!iconInTray());
+
+        // The scenario itself, not a wait for something: the panel comes 3 s after the app.
+        QTest::qWait(3000);
+        QVERIFY(!iconInTray());
+        trayer.setProcessEnvironment(env());
+        trayer.start(QStringLiteral("trayer"),
+                     {QStringLiteral("--edge"), QStringLiteral("top"), QStringLiteral("--align"),
+                      QStringLiteral("right"), QStringLiteral("--widthtype"),
+                      QStringLiteral("request"), QStringLiteral("--height"), QStringLiteral("24")});
+        QVERIFY(trayer.waitForStarted(5000));
+        QElapsedTimer sinceTray;
+        sinceTray.start();
+        QTRY_VERIFY_WITH_TIMEOUT(iconInTray(), 15000);
+        qInfo("icon in the tray %lld ms after the tray host started", sinceTray.elapsed());
+        QCOMPARE(app.state(), QProcess::Running);
+    }
+};
+
+QTEST_MAIN(TestE2eLateTray)
+#include "tst_e2e_late_tray.moc"
