@@ -1,11 +1,35 @@
 // A tray host that starts after the app (a panel that comes up late in a login session) still
 // gets the app's icon. The app runs on an X server of this test's own, where no tray exists
 // until the test starts trayer 3 s after the window appeared.
+#include <QDBusConnection>
+#include <QDBusMessage>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+// A StatusNotifierWatcher with a host (what KDE, Xfce or GNOME's AppIndicator extension put on
+// the bus); it records the items that register with it.
+class FakeStatusNotifierWatcher : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.StatusNotifierWatcher")
+    Q_PROPERTY(bool IsStatusNotifierHostRegistered READ hostRegistered)
+    Q_PROPERTY(int ProtocolVersion READ protocolVersion)
+    Q_PROPERTY(QStringList RegisteredStatusNotifierItems READ items)
+public:
+    QStringList registered;
+    bool hostRegistered() const { return true; }
+    int protocolVersion() const { return 0; }
+    QStringList items() const { return registered; }
+public slots:
+    void RegisterStatusNotifierItem(const QString &service) { registered << service; }
+    void RegisterStatusNotifierHost(const QString &) {}
+signals:
+    void StatusNotifierHostRegistered();
+    void StatusNotifierItemRegistered(const QString &service);
+};
 
 class TestE2eLateTray : public QObject
 {
@@ -104,6 +128,56 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(iconInTray(), 15000);
         qInfo("icon in the tray %lld ms after the tray host started", sinceTray.elapsed());
         QCOMPARE(app.state(), QProcess::Running);
+        trayer.terminate();
+        app.terminate();
+        QVERIFY(trayer.waitForFinished(10000));
+        QVERIFY(app.waitForFinished(10000));
+    }
+
+    void statusNotifierHostStartedLaterGetsTheIcon()
+    {
+        // A bus of this test's own, so that no other test's tray sees this watcher.
+        QProcess bus;
+        bus.start(QStringLiteral("dbus-daemon"),
+                  {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                   QStringLiteral("--print-address=1")});
+        QVERIFY(bus.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(bus.canReadLine(), 10000);
+        const QString address = QString::fromUtf8(bus.readLine().trimmed());
+        QDBusConnection conn = QDBusConnection::connectToBus(address, QStringLiteral("sni-host"));
+        QVERIFY(conn.isConnected());
+
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+        app.setProcessEnvironment(e);
+        app.start(qEnvironmentVariable("NUKI_DESKTOP"),
+                  {QStringLiteral("--demo"), QStringLiteral("--config"),
+                   dir.filePath(QStringLiteral("sni.ini"))});
+        QVERIFY(app.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(windowShown(), 20000);
+
+        // The scenario: the panel (with its StatusNotifierWatcher) comes 3 s after the app.
+        QTest::qWait(3000);
+        FakeStatusNotifierWatcher watcher;
+        QVERIFY(conn.registerObject(QStringLiteral("/StatusNotifierWatcher"), &watcher,
+                                    QDBusConnection::ExportAllSlots |
+                                        QDBusConnection::ExportAllProperties |
+                                        QDBusConnection::ExportAllSignals));
+        QVERIFY(conn.registerService(QStringLiteral("org.kde.StatusNotifierWatcher")));
+        QElapsedTimer sinceHost;
+        sinceHost.start();
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.registered.size(), 1, 15000);
+        qInfo("icon registered %lld ms after the StatusNotifierWatcher appeared",
+              sinceHost.elapsed());
+        QVERIFY(!iconInTray()); // as a StatusNotifierItem, not through XEmbed
+        QCOMPARE(app.state(), QProcess::Running);
+
+        app.terminate();
+        QVERIFY(app.waitForFinished(10000));
+        conn.unregisterService(QStringLiteral("org.kde.StatusNotifierWatcher"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("sni-host"));
+        bus.terminate();
+        QVERIFY(bus.waitForFinished(10000));
     }
 };
 
