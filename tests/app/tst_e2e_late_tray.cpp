@@ -69,6 +69,17 @@ class TestE2eLateTray : public QObject
         }
         return false;
     }
+    // What the app printed, and whether it still runs (for a failure's message).
+    QString appSaid()
+    {
+        return QStringLiteral("app %1, said: %2; X server %3 %4, said: %5")
+            .arg(app.state() == QProcess::Running ? QStringLiteral("running")
+                                                  : QStringLiteral("exited %1").arg(app.exitCode()),
+                 QString::fromUtf8(app.readAllStandardError()), display,
+                 xvfb.state() == QProcess::Running ? QStringLiteral("running")
+                                                   : QStringLiteral("exited"),
+                 QString::fromUtf8(xvfb.readAllStandardError()));
+    }
     bool windowShown() const
     {
         return !run(QStringLiteral("xdotool"),
@@ -83,11 +94,13 @@ private slots:
         // A desktop test fails (never skips) outside the desktop session it needs.
         QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
                  "needs the test desktop session: run through scripts/with-desktop.sh");
-        // -displayfd: the server writes its display number once it is ready.
+        // -displayfd: the server writes its display number once it accepts clients.
+        // -noreset: without it the server resets whenever its last client leaves (each
+        // xdotool call here), refusing connections meanwhile, and the app may start then.
         xvfb.start(QStringLiteral("Xvfb"),
-                   {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
-                    QStringLiteral("0"), QStringLiteral("800x600x24"), QStringLiteral("-nolisten"),
-                    QStringLiteral("tcp")});
+                   {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-noreset"),
+                    QStringLiteral("-screen"), QStringLiteral("0"), QStringLiteral("800x600x24"),
+                    QStringLiteral("-nolisten"), QStringLiteral("tcp")});
         QVERIFY(xvfb.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(xvfb.canReadLine(), 20000);
         display = u':' + QString::fromLatin1(xvfb.readLine().trimmed());
@@ -111,7 +124,7 @@ private slots:
                   {QStringLiteral("--demo"), QStringLiteral("--config"),
                    dir.filePath(QStringLiteral("s.ini"))});
         QVERIFY(app.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(windowShown(), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(windowShown(), qPrintable(appSaid()), 20000);
         QVERIFY(!iconInTray());
 
         // The scenario itself, not a wait for something: the panel comes 3 s after the app.
@@ -154,7 +167,7 @@ private slots:
                   {QStringLiteral("--demo"), QStringLiteral("--config"),
                    dir.filePath(QStringLiteral("sni.ini"))});
         QVERIFY(app.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(windowShown(), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(windowShown(), qPrintable(appSaid()), 20000);
 
         // The scenario: the panel (with its StatusNotifierWatcher) comes 3 s after the app.
         QTest::qWait(3000);
