@@ -3,7 +3,7 @@ include(GNUInstallDirs)
 
 install(FILES resources/nuki-desktop.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES resources/nuki-desktop.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo
-        RENAME io.github.nukidesktop.NukiDesktop.metainfo.xml)
+        RENAME io.github.nukidesktop.nukidesktop.metainfo.xml)
 install(FILES resources/icons/nuki-desktop.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 foreach(size 16 22 24 32 48 64 128 256)
@@ -48,9 +48,19 @@ set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+# Not needed to run, but wanted: a keychain service and its library, Qt's own translations
+# (OK/Cancel in the person's language) and Qt's Wayland backend (else it runs through XWayland).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "gnome-keyring | kwalletmanager, libsecret-1-0, qt6-translations-l10n, qt6-wayland")
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_LICENSE "MIT")
+# Without this the .rpm carries CPack's placeholder text instead of the description.
+set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_RPM_PACKAGE_URL "${CPACK_PACKAGE_HOMEPAGE_URL}")
+# No weak dependencies in the .rpm: CMake 3.25's CPack drops Suggests/Recommends when its probe
+# (`rpm --suggests`) fails, as it does with Debian's rpm 4.18.
+# The licence text is marked as such (%license), as rpmlint and distributions expect.
+set(CPACK_RPM_USER_FILELIST "%license /usr/${CMAKE_INSTALL_DOCDIR}/copyright") # CPack RPM installs under /usr
 set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# Installing and removing need root: through sudo when run as a normal user.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
 out=build/packages
 rm -rf "$out"
 (cd build && cpack -B packages >/dev/null)
@@ -18,19 +22,34 @@ dpkg-deb -x "$deb" "$stage"
 echo "== desktop-file-validate"
 desktop-file-validate "$stage/usr/share/applications/nuki-desktop.desktop"
 echo "== appstreamcli validate"
-appstreamcli validate --no-net --pedantic "$stage"/usr/share/metainfo/*.metainfo.xml || \
-  appstreamcli validate --no-net "$stage"/usr/share/metainfo/*.metainfo.xml
+# Pedantic and clean: any hint at all fails.
+appstreamcli validate --no-net --pedantic "$stage"/usr/share/metainfo/*.metainfo.xml
 echo "== lintian (errors fail, warnings are listed)"
 lintian --no-tag-display-limit "$deb" 2>/dev/null | tee "$out/lintian.txt" || true
 if grep -q '^E:' "$out/lintian.txt"; then echo "lintian reported errors"; exit 1; fi
 echo "== rpm"
 rpm -qpl "$rpmfile" | grep -qx /usr/bin/nuki-desktop
 rpm -qpR "$rpmfile" | grep -q 'libQt6Widgets'
+rpm -qpi "$rpmfile" | grep -q "Nuki Desktop controls Nuki Smart Locks" ||
+  { echo "rpm description is not ours"; exit 1; }
+rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$rpmfile" | grep -q '^[a-z]*l[a-z]* .*/copyright$' ||
+  { echo "rpm marks no %license file"; exit 1; }
+echo "== man pages"
+for page in nuki-desktop nukictl nuki-bridge-sim; do
+  zcat "$stage/usr/share/man/man1/$page.1.gz" | grep -q '^\.SH FILES' || { echo "$page(1): no FILES"; exit 1; }
+  zcat "$stage/usr/share/man/man1/$page.1.gz" | grep -q '^\.SH ENVIRONMENT' ||
+    { echo "$page(1): no ENVIRONMENT"; exit 1; }
+done
+echo "== deb relations"
+dpkg-deb -f "$deb" Recommends | tee "$out/recommends.txt"
+for r in qt6-translations-l10n qt6-wayland libsecret-1-0; do
+  grep -q "$r" "$out/recommends.txt" || { echo "Recommends lacks $r"; exit 1; }
+done
 
 echo "== install with apt"
 export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq "$root/$deb" >/dev/null
-/usr/bin/nuki-desktop --version | grep -q "0.1.0"
+$SUDO apt-get install -y -qq "$root/$deb" >/dev/null
+env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/nuki-desktop --version | grep -q "0.1.0"  # no display needed
 /usr/bin/nukictl --help | grep -q "Exit codes"
 /usr/bin/nuki-bridge-sim --help | grep -q "simulated Nuki Bridge"
 if [ -n "${DISPLAY:-}" ]; then
@@ -46,7 +65,7 @@ if [ -n "${DISPLAY:-}" ]; then
   [ -n "$found" ] || { echo "the installed app showed no window"; exit 1; }
 fi
 echo "== remove"
-apt-get remove -y -qq --purge nuki-desktop >/dev/null
+$SUDO apt-get remove -y -qq --purge nuki-desktop >/dev/null
 if dpkg -s nuki-desktop >/dev/null 2>&1; then echo "still installed"; exit 1; fi
 for f in /usr/bin/nuki-desktop /usr/bin/nukictl /usr/bin/nuki-bridge-sim \
          /usr/share/applications/nuki-desktop.desktop /usr/share/doc/nuki-desktop; do

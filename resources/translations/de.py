@@ -382,4 +382,11 @@ DE.update({
 "The bridge's button was not pressed in time.": 'Der Knopf der Bridge wurde nicht rechtzeitig gedrückt.',
 'No API token is known for this bridge yet.': 'Für diese Bridge ist noch kein API-Token bekannt.',
 "The discovery service's answer is too large.": 'Die Antwort des Suchdienstes ist zu groß.',
+'Show': 'Anzeigen',
+'Lock now': 'Jetzt verriegeln',
+'Still running': 'Läuft weiter',
+'Nuki Desktop keeps running in the system tray, so notifications keep coming.\n\nTo open the window again, click the tray icon. To quit, choose Quit in its menu or press %1 in the window.': 'Nuki Desktop läuft im Infobereich weiter, damit Benachrichtigungen weiter ankommen.\n\nUm das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Beenden in seinem Menü „Beenden“ wählen oder im Fenster %1 drücken.',
+'Not in demo mode: the demo does not change how this computer starts.': 'Nicht im Demo-Modus: Die Demo ändert nichts daran, wie dieser Computer startet.',
+'nuki-desktop: no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it in a desktop session.\n': 'nuki-desktop: keine Anzeige für ein Fenster (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Bitte in einer Desktop-Sitzung starten.\n',
+'nuki-desktop: already running in this session with these settings; raised its window.\n': 'nuki-desktop: läuft in dieser Sitzung mit diesen Einstellungen bereits; sein Fenster wurde nach vorn geholt.\n',
 })

@@ -348,6 +348,17 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     </message>
 </context>
 <context>
+    <name>DesktopNotifications</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Jetzt verriegeln</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Ringing</source>
@@ -644,6 +655,18 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Demo mode: a simulated household on this computer. Try the buttons.</source>
         <translation>Demo-Modus: ein simulierter Haushalt auf diesem Computer. Probieren Sie die Knöpfe aus.</translation>
     </message>
+    <message>
+        <source>Still running</source>
+        <translation>Läuft weiter</translation>
+    </message>
+    <message>
+        <source>Nuki Desktop keeps running in the system tray, so notifications keep coming.
+
+To open the window again, click the tray icon. To quit, choose Quit in its menu or press %1 in the window.</source>
+        <translation>Nuki Desktop läuft im Infobereich weiter, damit Benachrichtigungen weiter ankommen.
+
+Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Beenden in seinem Menü „Beenden“ wählen oder im Fenster %1 drücken.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -749,6 +772,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Remove “%1” and its token from this computer?</source>
         <translation>„%1“ und sein Token von diesem Computer entfernen?</translation>
+    </message>
+    <message>
+        <source>Not in demo mode: the demo does not change how this computer starts.</source>
+        <translation>Nicht im Demo-Modus: Die Demo ändert nichts daran, wie dieser Computer startet.</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1123,22 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Keychain: %1</source>
         <translation>Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <source>nuki-desktop: no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it in a desktop session.
+</source>
+        <translation>nuki-desktop: keine Anzeige für ein Fenster (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Bitte in einer Desktop-Sitzung starten.
+</translation>
+    </message>
+    <message>
+        <source>nuki-desktop: already running in this session with these settings; raised its window.
+</source>
+        <translation>nuki-desktop: läuft in dieser Sitzung mit diesen Einstellungen bereits; sein Fenster wurde nach vorn geholt.
+</translation>
+    </message>
+    <message>
+        <source>Finishing: waiting for running actions and taking this app's callback off the bridges…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

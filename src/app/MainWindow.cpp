@@ -12,6 +12,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -69,10 +70,31 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_keepInTray) {
         hide();
         event->ignore();
+        if (!m_app->settings()->trayHintShown()) {
+            m_app->settings()->setTrayHintShown(true);
+            showTrayHint();
+        }
         return;
     }
     event->accept();
     emit quitRequested();
+}
+
+void MainWindow::showTrayHint()
+{
+    // Said once: a closed window that leaves the app running would otherwise look like a
+    // hang, or like notifications stopping. Not modal: nothing waits for it.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Still running"),
+        tr("Nuki Desktop keeps running in the system tray, so "
+           "notifications keep coming.\n\nTo open the window again, "
+           "click the tray icon. To quit, choose Quit in its menu or "
+           "press %1 in the window.")
+            .arg(QKeySequence(QKeySequence::Quit).toString(QKeySequence::NativeText)),
+        QMessageBox::Ok);
+    box->setObjectName(QStringLiteral("trayHint"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 void MainWindow::showDevice(const QString &deviceKey)

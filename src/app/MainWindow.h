@@ -30,6 +30,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showTrayHint();
+
     AppController *m_app;
     DeviceListView *m_list;
     bool m_keepInTray = false;

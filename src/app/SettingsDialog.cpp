@@ -34,6 +34,12 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
     m_minimized->setChecked(s->startMinimized());
     m_login = new QCheckBox(tr("Start at login"), this);
     m_login->setChecked(s->startAtLogin());
+    if (app->isDemo()) {
+        // The demo writes no autostart entry, so it must not claim to have one either.
+        m_login->setEnabled(false);
+        m_login->setToolTip(tr("Not in demo mode: the demo does not change how this computer "
+                               "starts."));
+    }
 
     auto *general = new QFormLayout;
     general->addRow(tr("Check the bridges every"), m_interval);
@@ -121,7 +127,8 @@ void SettingsDialog::accept()
     s->setPollIntervalSeconds(m_interval->value());
     s->setConfirmOpen(m_confirm->isChecked());
     s->setStartMinimized(m_minimized->isChecked());
-    s->setStartAtLogin(m_login->isChecked());
+    if (!m_app->isDemo())
+        s->setStartAtLogin(m_login->isChecked());
     for (const auto &[kind, box] : std::as_const(m_notify))
         s->setNotify(kind, box->isChecked());
     s->sync();

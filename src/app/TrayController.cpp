@@ -27,6 +27,8 @@ TrayController::TrayController(AppController *app, QObject *parent)
 
     m_notifier.setEnabled([this](const QString &kind) { return m_app->settings()->notify(kind); });
     connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
+    connect(&m_desktop, &DesktopNotifications::actionInvoked, this,
+            &TrayController::onNotificationAction);
 
     Home *home = app->home();
     for (const DeviceKey &key : home->devices())
@@ -43,14 +45,15 @@ TrayController::TrayController(AppController *app, QObject *parent)
         if (a.phase != ActionStatus::Succeeded)
             m_lockAllFailures << (m_app->home()->device(k) ? m_app->home()->device(k)->device.name
                                                            : k.toString());
-        if (m_lockAllPending.isEmpty() && m_tray) {
-            if (m_lockAllFailures.isEmpty())
-                m_tray->showMessage(tr("Lock all"), tr("Every Smart Lock is locked."));
-            else
-                m_tray->showMessage(
-                    tr("Lock all"),
-                    tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", "))),
-                    QSystemTrayIcon::Warning);
+        if (m_lockAllPending.isEmpty()) {
+            Notifier::Notification n{QStringLiteral("action"), tr("Lock all"),
+                                     tr("Every Smart Lock is locked."), QString(),
+                                     Notifier::Urgency::Low};
+            if (!m_lockAllFailures.isEmpty()) {
+                n.text = tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", ")));
+                n.urgency = Notifier::Urgency::Normal;
+            }
+            showNotification(n);
         }
     });
     updateSummary();
@@ -59,11 +62,6 @@ TrayController::TrayController(AppController *app, QObject *parent)
 TrayController::~TrayController()
 {
     delete m_menu;
-}
-
-bool TrayController::available()
-{
-    return QSystemTrayIcon::isSystemTrayAvailable();
 }
 
 void TrayController::show()
@@ -236,8 +234,23 @@ void TrayController::lockAll()
 void TrayController::showNotification(const Notifier::Notification &n)
 {
     m_lastNotifiedDevice = n.deviceKey;
+    if (m_desktop.notify(n))
+        return;
+    // No notification service on the bus: the tray's balloon is all there is.
     if (m_tray && m_tray->isVisible())
         m_tray->showMessage(n.title, n.text,
-                            n.urgent ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+                            n.urgency == Notifier::Urgency::Critical ? QSystemTrayIcon::Warning
+                                                                     : QSystemTrayIcon::Information,
                             8000);
+}
+
+void TrayController::onNotificationAction(const QString &deviceKey, const QString &action)
+{
+    if (action == u"lock") {
+        for (const DeviceKey &key : m_app->home()->devices())
+            if (key.toString() == deviceKey)
+                m_app->requestAction(key, int(LockAction::Lock), nullptr);
+        return;
+    }
+    emit showWindowRequested(deviceKey);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DesktopNotifications.h"
 #include "HomeTypes.h"
 #include "Notifier.h"
 #include "StateIcons.h"
@@ -29,8 +30,9 @@ public:
     QString toolTip() const { return m_toolTip; }
     // Lock every Smart Lock that is not locked; failures are reported when all have finished.
     void lockAll();
-    static bool available();
     void show();
+    nuki::Notifier *notifier() { return &m_notifier; }
+    DesktopNotifications *desktopNotifications() { return &m_desktop; }
 
 signals:
     void showWindowRequested(const QString &deviceKey);
@@ -49,6 +51,7 @@ private:
     void updateSummary();
     void placeEntries();
     void showNotification(const nuki::Notifier::Notification &n);
+    void onNotificationAction(const QString &deviceKey, const QString &action);
 
     AppController *m_app;
     QSystemTrayIcon *m_tray = nullptr;
@@ -58,6 +61,7 @@ private:
     QHash<nuki::DeviceKey, Entry> m_entries;
     QList<QAction *> m_bridgeSections;
     nuki::Notifier m_notifier;
+    DesktopNotifications m_desktop;
     StateIcons::Look m_look = StateIcons::Look::Unknown;
     QString m_toolTip;
     QString m_lastNotifiedDevice;

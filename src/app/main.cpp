@@ -6,18 +6,72 @@
 #include "StateIcons.h"
 #include "Translations.h"
 #include "TrayController.h"
+#include "TrayWatcher.h"
 #include "UnixSignals.h"
+#include "WindowActivation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStatusBar>
 #include <QTimer>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate(
+                                "main", "Start with a simulated bridge and household (no setup).")};
+    QCommandLineOption minimized{QStringLiteral("minimized"),
+                                 QCoreApplication::translate("main", "Start hidden in the tray.")};
+    QCommandLineOption config{QStringLiteral("config"),
+                              QCoreApplication::translate("main", "Use this settings file."),
+                              QStringLiteral("file")};
+};
+
+void describe(QCommandLineParser &parser, const Options &o)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Controls Nuki Smart Locks and Openers through a Nuki Bridge's local HTTP API."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({o.demo, o.minimized, o.config});
+}
+
+void setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("nuki-desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NUKI_VERSION));
+}
+
+// --help and --version print text only; they must work with no display (a GUI application
+// without one aborts), so they are answered before any GUI exists.
+bool onlyText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *o : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], o) == 0)
+                return true;
+    return false;
+}
+
+bool haveDisplay()
+{
+    // A platform chosen by hand (offscreen, vnc, ...) needs no display of ours to check.
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
 
 // Quits once running actions have their outcome (at most 15 s), so none is left unreported,
 // and once this app's callbacks are removed from the bridges (at most 5 s more). Ends the
 // event loop directly: QApplication::quit() would first ask the windows to close, and a
 // window that hides into the tray refuses, so Quit would only hide it.
-static void quitWhenIdle(AppController *controller, MainWindow *window)
+void quitWhenIdle(AppController *controller, MainWindow *window)
 {
     static bool quitting = false;
     if (quitting)
@@ -39,51 +93,69 @@ static void quitWhenIdle(AppController *controller, MainWindow *window)
     QTimer::singleShot(15000, qApp, finish);
 }
 
+} // namespace
+
 int main(int argc, char **argv)
 {
+    if (onlyText(argc, argv) || !haveDisplay()) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        nuki::installTranslations();
+        QCommandLineParser parser;
+        Options o;
+        describe(parser, o);
+        parser.process(app); // --help and --version print and exit here
+        std::fputs(qPrintable(QCoreApplication::translate(
+                       "main", "nuki-desktop: no display to show a window on (neither DISPLAY "
+                               "nor WAYLAND_DISPLAY is set). Start it in a desktop session.\n")),
+                   stderr);
+        return 1;
+    }
+
+    // Read before the GUI exists: Qt takes the launcher's startup id out of the environment.
+    const QString activationToken = SingleInstance::activationToken();
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("nuki-desktop"));
+    setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Nuki Desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(NUKI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("nuki-desktop"));
     QApplication::setWindowIcon(StateIcons::appIcon());
     QApplication::setQuitOnLastWindowClosed(false); // the tray may hold the app
-
     nuki::installTranslations();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Controls Nuki Smart Locks and Openers through a Nuki Bridge's local HTTP API."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Start with a simulated bridge "
-                                                                  "and household (no setup)."));
-    const QCommandLineOption minimized(
-        QStringLiteral("minimized"), QApplication::translate("main", "Start hidden in the tray."));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QApplication::translate("main", "Use this settings file."),
-                                    QStringLiteral("file"));
-    parser.addOptions({demo, minimized, config});
+    Options o;
+    describe(parser, o);
     parser.process(app);
 
-    // A second start shows the running app instead. Demo runs are separate on purpose.
-    SingleInstance instance(parser.isSet(demo)
-                                ? SingleInstance::defaultName() + QStringLiteral("-demo")
-                                : SingleInstance::defaultName());
-    if (instance.activateRunning())
+    nuki::Settings settings =
+        parser.isSet(o.config) ? nuki::Settings(parser.value(o.config)) : nuki::Settings();
+    // A second start in this session with these settings raises the running app instead.
+    SingleInstance instance(SingleInstance::nameFor(settings.fileName(), parser.isSet(o.demo)));
+    if (instance.activateRunning(activationToken)) {
+        std::fputs(qPrintable(QApplication::translate(
+                       "main", "nuki-desktop: already running in this session with these "
+                               "settings; raised its window.\n")),
+                   stderr);
         return 0;
+    }
     instance.listen();
 
-    nuki::Settings settings =
-        parser.isSet(config) ? nuki::Settings(parser.value(config)) : nuki::Settings();
-    AppController controller(&settings, parser.isSet(demo));
+    AppController controller(&settings, parser.isSet(o.demo));
     MainWindow window(&controller);
     TrayController tray(&controller);
-    const bool haveTray = TrayController::available();
-    window.setKeepRunningInTray(haveTray);
-    if (haveTray)
+    TrayWatcher trayWatcher;
+    auto useTray = [&] {
+        window.setKeepRunningInTray(true);
         tray.show();
+    };
+    const bool haveTray = trayWatcher.available();
+    if (haveTray) {
+        useTray();
+    } else {
+        // A panel started after the app (a login session) still gets the icon.
+        QObject::connect(&trayWatcher, &TrayWatcher::trayAppeared, &tray, useTray);
+        trayWatcher.watch();
+    }
 
     auto showWindow = [&window](const QString &deviceKey) {
         if (deviceKey == u"toggle" && window.isVisible() && window.isActiveWindow()) {
@@ -92,7 +164,8 @@ int main(int argc, char **argv)
         }
         window.showDevice(deviceKey == u"toggle" ? QString() : deviceKey);
     };
-    QObject::connect(&instance, &SingleInstance::activated, &window, [&] { showWindow({}); });
+    QObject::connect(&instance, &SingleInstance::activated, &window,
+                     [&window](const QString &token) { WindowActivation::raise(&window, token); });
     QObject::connect(&tray, &TrayController::showWindowRequested, &window, showWindow);
     QObject::connect(&tray, &TrayController::settingsRequested, &window, &MainWindow::openSettings);
     QObject::connect(&tray, &TrayController::quitRequested, &app,
@@ -116,8 +189,16 @@ int main(int argc, char **argv)
                      });
     if (!controller.isDemo() && settings.bridges().isEmpty())
         QTimer::singleShot(0, &window, &MainWindow::addBridge); // first start: the wizard
-    const bool hidden = haveTray && (parser.isSet(minimized) || settings.startMinimized());
-    if (!hidden)
+    const bool wantHidden = parser.isSet(o.minimized) || settings.startMinimized();
+    if (wantHidden && !haveTray) {
+        // Started with the session, maybe before the panel: give the tray a moment to come,
+        // then show the window after all, since without a tray there is no other way in.
+        QTimer::singleShot(10000, &window, [&window, &trayWatcher] {
+            if (!trayWatcher.available())
+                window.show();
+        });
+    } else if (!wantHidden) {
         window.show();
+    }
     return app.exec();
 }

@@ -17,38 +17,48 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         const bool open = state == int(DoorSensor::Opened);
         if (state != int(DoorSensor::Opened) && state != int(DoorSensor::Closed))
             return;
+        // An opened door is news; a closed one is the normal end of it.
         send({QStringLiteral("door"), nameOf(k),
-              open ? tr("The door was opened.") : tr("The door was closed."), k.toString()},
+              open ? tr("The door was opened.") : tr("The door was closed."), k.toString(),
+              open ? Urgency::Normal : Urgency::Low},
              QString::number(state));
     });
     connect(home, &Home::lockChangedExternally, this, [this](const DeviceKey &k, int state) {
+        // Someone else opening a Smart Lock is worth seeing at once, with a way to undo it
+        // (normal, not critical: it is mostly a person of the household coming home).
+        const bool lock = !isOpener(k.deviceType) && isKnownDeviceType(k.deviceType);
+        const bool opened =
+            lock && state != int(LockState::Locked) && state != int(LockState::Locking);
         send({QStringLiteral("external"), nameOf(k),
               tr("%1 — changed outside this app (by hand, keypad or another app).")
                   .arg(stateText(k.deviceType, state)),
-              k.toString()},
+              k.toString(), opened || !lock ? Urgency::Normal : Urgency::Low,
+              opened ? QStringList{QStringLiteral("lock")} : QStringList()},
              QStringLiteral("state:") + QString::number(state));
     });
     connect(home, &Home::ring, this, [this](const DeviceKey &k) {
         const DeviceRecord *r = m_home->device(k);
         // Every ring is its own event: its timestamp is the condition.
-        send({QStringLiteral("ring"), nameOf(k), tr("Someone rang."), k.toString(), true},
-             r ? r->device.state.ringactionTimestamp.toString(Qt::ISODate) : QString());
+        send(
+            {QStringLiteral("ring"), nameOf(k), tr("Someone rang."), k.toString(), Urgency::Normal},
+            r ? r->device.state.ringactionTimestamp.toString(Qt::ISODate) : QString());
     });
     connect(home, &Home::batteryCritical, this, [this](const DeviceKey &k) {
         send({QStringLiteral("battery"), nameOf(k),
-              tr("The battery is critical: replace or charge it soon."), k.toString(), true},
+              tr("The battery is critical: replace or charge it soon."), k.toString(),
+              Urgency::Low},
              QStringLiteral("battery"));
     });
     connect(home, &Home::keypadBatteryCritical, this, [this](const DeviceKey &k) {
         send({QStringLiteral("battery"), nameOf(k), tr("The keypad's battery is critical."),
-              k.toString(), true},
+              k.toString(), Urgency::Low},
              QStringLiteral("keypad"));
     });
     connect(home, &Home::tokenRejected, this, [this](const QString &id) {
         const BridgeState *b = m_home->bridge(id);
         send({QStringLiteral("token"), b ? b->config.name : id,
               tr("The bridge rejected the token. Open the app to enter it again."), QString(),
-              true},
+              Urgency::Normal},
              QStringLiteral("token"));
     });
     connect(home, &Home::bridgeOffline, this, [this](const QString &id) {
@@ -64,7 +74,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
                 send({QStringLiteral("bridge"), b->config.name,
                       tr("The bridge has not answered for a few minutes. Its devices may be out of "
                          "date."),
-                      QString(), true},
+                      QString(), Urgency::Normal},
                      QStringLiteral("offline"));
             });
         }
@@ -85,7 +95,9 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
             a.phase == ActionStatus::Unknown
                 ? tr("%1: the outcome is unknown — check the door. %2").arg(what, a.error.message())
                 : tr("%1 failed: %2").arg(what, a.error.message()),
-            k.toString(), true};
+            k.toString(),
+            // An unknown outcome may have left a door open: that needs someone now.
+            a.phase == ActionStatus::Unknown ? Urgency::Critical : Urgency::Normal};
         if (m_enabled(n.kind))
             emit notify(n);
     });

@@ -20,13 +20,23 @@ class Notifier : public QObject
 {
     Q_OBJECT
 public:
+    // How much a notification needs a person (freedesktop urgency): Low is filed quietly,
+    // Critical stays on screen until dismissed, so it is kept for what needs someone now.
+    enum class Urgency
+    {
+        Low,
+        Normal,
+        Critical
+    };
     struct Notification
     {
         QString kind; // door, external, ring, battery, bridge, token, action
         QString title;
         QString text;
         QString deviceKey; // DeviceKey::toString(), empty for bridge-wide notes
-        bool urgent = false;
+        Urgency urgency = Urgency::Normal;
+        // What the person may do from the notification besides showing the device: "lock".
+        QStringList actions;
     };
 
     explicit Notifier(Home *home, QObject *parent = nullptr);

@@ -67,6 +67,16 @@ void Settings::setStartAtLogin(bool on)
     m_settings->setValue(QStringLiteral("app/startAtLogin"), on);
 }
 
+bool Settings::trayHintShown() const
+{
+    return m_settings->value(QStringLiteral("app/trayHintShown"), false).toBool();
+}
+
+void Settings::setTrayHintShown(bool shown)
+{
+    m_settings->setValue(QStringLiteral("app/trayHintShown"), shown);
+}
+
 bool Settings::pushEnabled() const
 {
     return m_settings->value(QStringLiteral("push/enabled"), false).toBool();

@@ -24,6 +24,9 @@ public:
     void setStartMinimized(bool on);
     bool startAtLogin() const;
     void setStartAtLogin(bool on);
+    // Whether the person was told once that closing the window leaves the app in the tray.
+    bool trayHintShown() const;
+    void setTrayHintShown(bool shown);
     bool pushEnabled() const;
     void setPushEnabled(bool on);
     bool notify(const QString &kind) const; // door, external, ring, battery, bridge, token, action

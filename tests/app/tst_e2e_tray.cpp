@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,11 +18,33 @@ class TestE2eTray : public QObject
     Q_OBJECT
     QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
 
+    // Main windows of demo apps on this display (the title is "Demo — Nuki Desktop").
+    static QByteArray startupIdOfDemoWindow()
+    {
+        QProcess x;
+        x.start(QStringLiteral("sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("xprop -id \"$(xdotool search --name '^Demo' | head -1)\" "
+                                "_NET_STARTUP_ID")});
+        x.waitForFinished(5000);
+        return x.readAllStandardOutput();
+    }
+    static int windowCount()
+    {
+        QProcess x;
+        x.start(QStringLiteral("xdotool"),
+                {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("^Demo")});
+        x.waitForFinished(5000);
+        const QByteArray out = x.readAllStandardOutput().trimmed();
+        return out.isEmpty() ? 0 : int(out.count('\n')) + 1;
+    }
+
 private slots:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DISPLAY"))
-            QSKIP("needs an X server and a tray host: run through scripts/with-desktop.sh");
+        // A desktop test fails (never skips) outside the desktop session it needs.
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
+                 "needs an X server and a tray host: run through scripts/with-desktop.sh");
         QDir().mkpath(shots);
     }
 
@@ -68,33 +91,57 @@ private slots:
         QSignalSpy activated(&first, &SingleInstance::activated);
         SingleInstance second(
             QStringLiteral("nuki-desktop-test-%1").arg(QCoreApplication::applicationPid()));
-        QVERIFY(second.activateRunning());
-        QVERIFY(activated.wait(5000));
+        QVERIFY(second.activateRunning(QStringLiteral("token-from-the-launcher")));
+        QTRY_COMPARE_WITH_TIMEOUT(activated.size(), 1, 5000);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("token-from-the-launcher"));
 
-        // And with the real executable: the second start exits at once, the first stays.
+        // One instance per session and settings file: other settings, or another display,
+        // is another name.
+        const QString s1 = QStringLiteral("/tmp/a/s.ini"), s2 = QStringLiteral("/tmp/b/s.ini");
+        QCOMPARE(SingleInstance::nameFor(s1, false), SingleInstance::nameFor(s1, false));
+        QVERIFY(SingleInstance::nameFor(s1, false) != SingleInstance::nameFor(s2, false));
+        QVERIFY(SingleInstance::nameFor(s1, false) != SingleInstance::nameFor(s1, true));
+        QVERIFY(SingleInstance::nameFor(s1, false).startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation)));
+        const QByteArray display = qgetenv("DISPLAY");
+        qputenv("DISPLAY", ":4242");
+        const QString otherSession = SingleInstance::nameFor(s1, false);
+        qputenv("DISPLAY", display);
+        QVERIFY(otherSession != SingleInstance::nameFor(s1, false));
+
+        // And with the real executable: the second start says so and exits, the first stays;
+        // a start with other settings runs its own copy.
         QTemporaryDir dir;
-        QProcess a, b;
+        QProcess a, b, c;
         const QStringList args{QStringLiteral("--demo"), QStringLiteral("--config"),
                                dir.filePath(QStringLiteral("s.ini"))};
         a.start(qEnvironmentVariable("NUKI_DESKTOP"), args);
         QVERIFY(a.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                QProcess x;
-                x.start(QStringLiteral("xdotool"),
-                        {QStringLiteral("search"), QStringLiteral("--name"),
-                         QStringLiteral("Nuki Desktop")});
-                x.waitForFinished(5000);
-                return !x.readAllStandardOutput().trimmed().isEmpty();
-            }(),
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT(windowCount() == 1, 20000);
+        // Started by a launcher: the startup id goes to the running copy, which puts it on
+        // its window (what an X11 window manager reads to let it come to the front).
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DESKTOP_STARTUP_ID"), QStringLiteral("nukitest_TIME4242"));
+        b.setProcessEnvironment(env);
         b.start(qEnvironmentVariable("NUKI_DESKTOP"), args);
-        QSignalSpy bDone(&b, &QProcess::finished);
-        QVERIFY(bDone.wait(10000));
+        QVERIFY(b.waitForFinished(10000));
         QCOMPARE(b.exitCode(), 0);
+        const QString said = QString::fromUtf8(b.readAllStandardError()).trimmed();
+        QVERIFY2(said.contains(QStringLiteral("raised its window")) && !said.contains(u'\n'),
+                 qPrintable(said));
         QCOMPARE(a.state(), QProcess::Running);
-        a.terminate();
-        QVERIFY(a.waitForFinished(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(startupIdOfDemoWindow().contains("nukitest_TIME4242"), 5000);
+
+        c.start(qEnvironmentVariable("NUKI_DESKTOP"),
+                {QStringLiteral("--demo"), QStringLiteral("--config"),
+                 dir.filePath(QStringLiteral("other.ini"))});
+        QVERIFY(c.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(windowCount() == 2, 20000);
+        QCOMPARE(c.state(), QProcess::Running);
+        for (QProcess *p : {&a, &c}) {
+            p->terminate();
+            QVERIFY(p->waitForFinished(10000));
+        }
     }
 };
 

@@ -3,8 +3,11 @@
 #include "DeviceCard.h"
 #include "DeviceListView.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "SetupWizard.h"
 #include "Translations.h"
 
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -41,6 +44,36 @@ private slots:
                  QStringLiteral("DEMO — simulierte Bridge"));
         window.grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") +
                            QStringLiteral("/german-window.png"));
+    }
+
+    void qtsOwnButtonsSpeakGerman()
+    {
+        // Qt's own strings come from qtbase_de.qm (qt6-translations-l10n), loaded with ours.
+        QVERIFY(nuki::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+        QTemporaryDir dir;
+        nuki::Settings settings(dir.filePath(QStringLiteral("s.ini")));
+        AppController controller(&settings, true);
+        SettingsDialog dialog(&controller);
+        auto *box = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(box);
+        QCOMPARE(box->button(QDialogButtonBox::Cancel)->text().remove(u'&'),
+                 QStringLiteral("Abbrechen"));
+        QCOMPARE(box->button(QDialogButtonBox::Ok)->text().remove(u'&'), QStringLiteral("OK"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") +
+                           QStringLiteral("/german-settings.png"));
+
+        SetupWizard wizard(&controller);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QCOMPARE(wizard.button(QWizard::NextButton)->text().remove(u'&'),
+                 QStringLiteral("Weiter >"));
+        QCOMPARE(wizard.button(QWizard::CancelButton)->text().remove(u'&'),
+                 QStringLiteral("Abbrechen"));
+        wizard.next();
+        QCOMPARE(wizard.button(QWizard::BackButton)->text().remove(u'&'),
+                 QStringLiteral("< Zurück"));
     }
 
     void commandLineSpeaksGerman()

@@ -1,16 +1,21 @@
 // The main window, offscreen, against a simulated bridge over loopback.
 #include "AppController.h"
+#include "Autostart.h"
 #include "BridgeHeader.h"
 #include "DeviceCard.h"
 #include "DeviceListView.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -195,6 +200,57 @@ private slots:
         DeviceCard *c = window->deviceList()->cards().first();
         QVERIFY(c->findChildren<QPushButton *>().isEmpty());
         QCOMPARE(text(c, "stateLabel"), QStringLiteral("Unknown (42)"));
+    }
+
+    void closingSaysOnceThatTheTrayKeepsTheApp()
+    {
+        settings->setTrayHintShown(false);
+        auto hints = [] {
+            int n = 0;
+            for (QWidget *w : QApplication::topLevelWidgets())
+                n += w->objectName() == u"trayHint" && w->isVisible();
+            return n;
+        };
+        QSignalSpy quit(window.get(), &MainWindow::quitRequested);
+        window->setKeepRunningInTray(true);
+        window->close();
+        QVERIFY(!window->isVisible());
+        QCOMPARE(quit.size(), 0);
+        QCOMPARE(hints(), 1);
+        QVERIFY(settings->trayHintShown());
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->objectName() == u"trayHint")
+                w->close();
+        window->show();
+        window->close();
+        QCOMPARE(hints(), 0); // once is enough
+        QCOMPARE(quit.size(), 0);
+
+        // Without a tray, closing quits (nothing to say: the app ends).
+        window->setKeepRunningInTray(false);
+        window->show();
+        window->close();
+        QCOMPARE(quit.size(), 1);
+        QCOMPARE(hints(), 0);
+    }
+
+    void demoNeitherWritesNorClaimsStartAtLogin()
+    {
+        QStandardPaths::setTestModeEnabled(true); // never the person's own autostart folder
+        QTemporaryDir demoDir;
+        Settings demoSettings(demoDir.filePath(QStringLiteral("demo.ini")));
+        AppController demo(&demoSettings, true);
+        SettingsDialog dialog(&demo);
+        QCheckBox *login = nullptr;
+        for (auto *b : dialog.findChildren<QCheckBox *>())
+            if (b->text() == u"Start at login")
+                login = b;
+        QVERIFY(login);
+        QVERIFY(!login->isEnabled());
+        login->setChecked(true); // even if it were ticked somehow
+        dialog.accept();
+        QVERIFY(!demoSettings.startAtLogin());
+        QVERIFY(!QFile::exists(Autostart::entryPath()));
     }
 };
 

@@ -1,0 +1,176 @@
+// Notifications reach the desktop over D-Bus with no tray at all: a change made by someone
+// else and an Opener's ring each become a Notify call with the desktop-entry hint, urgency by
+// meaning and actions; a newer notification of a device replaces the older one; the actions
+// do what they say. The service is a stand-in on the test session's private bus.
+#include "AppController.h"
+#include "FakeNotificationServer.h"
+#include "SimBridge.h"
+#include "SimFixtures.h"
+#include "TrayController.h"
+
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nuki;
+
+class TestNotifications : public QObject
+{
+    Q_OBJECT
+    const QString token = QStringLiteral("notify-token-7");
+    QTemporaryDir dir;
+    std::unique_ptr<FakeNotificationServer> server;
+    std::unique_ptr<nukisim::SimBridge> sim;
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<AppController> app;
+    std::unique_ptr<TrayController> tray;
+
+    nukisim::SimDevice simDevice(int index) const { return sim->devices().at(index); }
+    QString keyOf(int index) const
+    {
+        for (const DeviceKey &k : app->home()->devices())
+            if (k.nukiId == simDevice(index).nukiId)
+                return k.toString();
+        return {};
+    }
+    static int urgency(const FakeNotificationServer::Call &c)
+    {
+        return c.hints.value(QStringLiteral("urgency")).toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // A desktop test fails (never skips) without the desktop session it needs.
+        QVERIFY2(QDBusConnection::sessionBus().isConnected(),
+                 "no session bus: run through scripts/with-desktop.sh");
+        QGuiApplication::setDesktopFileName(QStringLiteral("nuki-desktop"));
+        server = std::make_unique<FakeNotificationServer>();
+    }
+
+    void init()
+    {
+        sim = std::make_unique<nukisim::SimBridge>(fastSimConfig());
+        sim->setToken(token);
+        QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("s.ini")));
+        app = std::make_unique<AppController>(settings.get(), false);
+        tray = std::make_unique<TrayController>(app.get()); // never shown: there is no tray
+        tray->notifier()->setQuietPeriodMs(0);
+        BridgeConfig b{QStringLiteral("N1"), QStringLiteral("Notify bridge"),
+                       QStringLiteral("127.0.0.1"), sim->port()};
+        app->home()->addBridge(b, token);
+        app->home()->client(b.id)->config().minGapMs = 20;
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 4, 10000);
+    }
+    void cleanup()
+    {
+        server->stop();
+        server->calls.clear();
+        tray.reset();
+        app.reset();
+        sim.reset();
+    }
+
+    void withoutAServiceTheCallerFallsBack()
+    {
+        QVERIFY(!tray->desktopNotifications()->serviceAvailable());
+        QVERIFY(!tray->desktopNotifications()->notify(
+            {QStringLiteral("ring"), QStringLiteral("x"), QStringLiteral("y"), QString()}));
+    }
+
+    void changeBySomeoneElseAndRingReachTheDesktopWithoutATray()
+    {
+        QVERIFY(server->start());
+        QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable()); // no tray host here
+        QVERIFY(tray->desktopNotifications()->serviceAvailable());
+
+        const nukisim::SimDevice front = simDevice(0); // a locked Smart Lock
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 1, 10000);
+        const FakeNotificationServer::Call unlocked = server->calls.at(0);
+        QCOMPARE(unlocked.appName, QStringLiteral("Nuki Desktop"));
+        QCOMPARE(unlocked.appIcon, QStringLiteral("nuki-desktop"));
+        QCOMPARE(unlocked.summary, front.name);
+        QVERIFY2(unlocked.body.contains(QStringLiteral("Unlocked")), qPrintable(unlocked.body));
+        QCOMPARE(unlocked.hints.value(QStringLiteral("desktop-entry")).toString(),
+                 QStringLiteral("nuki-desktop"));
+        QCOMPARE(urgency(unlocked), 1); // normal: seen at once, not filed away
+        QCOMPARE(unlocked.replacesId, 0u);
+        QCOMPARE(unlocked.actions,
+                 QStringList({QStringLiteral("default"), QStringLiteral("Show"),
+                              QStringLiteral("lock"), QStringLiteral("Lock now")}));
+
+        const nukisim::SimDevice opener = simDevice(2);
+        QVERIFY(isOpener(opener.deviceType));
+        QVERIFY(sim->ring(opener.nukiId));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 2, 10000);
+        const FakeNotificationServer::Call ring = server->calls.at(1);
+        QCOMPARE(ring.summary, opener.name);
+        QCOMPARE(ring.hints.value(QStringLiteral("desktop-entry")).toString(),
+                 QStringLiteral("nuki-desktop"));
+        QCOMPARE(urgency(ring), 1);
+        QVERIFY(ring.actions.contains(QStringLiteral("default")));
+        QVERIFY(!ring.actions.contains(QStringLiteral("lock")));
+    }
+
+    void aNewerNotificationOfTheSameDeviceReplacesTheOlder()
+    {
+        QVERIFY(server->start());
+        const nukisim::SimDevice front = simDevice(0);
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 1, 10000);
+        const QString key = keyOf(0);
+        QTRY_VERIFY_WITH_TIMEOUT(tray->desktopNotifications()->currentId(key) != 0, 5000);
+        const uint first = server->calls.at(0).id;
+
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 1)); // locked again by hand
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 2, 10000);
+        QCOMPARE(server->calls.at(1).replacesId, first);
+        QCOMPARE(urgency(server->calls.at(1)), 0); // locked: low, nothing to do
+        QVERIFY(!server->calls.at(1).actions.contains(QStringLiteral("lock")));
+
+        // Once the person dismissed it, the next one is new rather than a replacement.
+        server->close(first);
+        QTRY_COMPARE_WITH_TIMEOUT(tray->desktopNotifications()->currentId(key), 0u, 5000);
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 3, 10000);
+        QCOMPARE(server->calls.at(2).replacesId, 0u);
+    }
+
+    void actionsDoWhatTheySay()
+    {
+        QVERIFY(server->start());
+        const nukisim::SimDevice front = simDevice(0);
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tray->desktopNotifications()->currentId(keyOf(0)) != 0, 5000);
+        const uint id = server->calls.at(0).id;
+
+        QSignalSpy show(tray.get(), &TrayController::showWindowRequested);
+        server->invokeAction(id, QStringLiteral("default"));
+        QVERIFY(show.wait(5000));
+        QCOMPARE(show.at(0).at(0).toString(), keyOf(0));
+
+        server->invokeAction(id, QStringLiteral("lock"));
+        QTRY_COMPARE_WITH_TIMEOUT(sim->devices().at(0).state, 1, 10000); // locked by the app
+        // Another app's notification id is none of ours: nothing happens. Signals arrive in
+        // order, so by the time ours is answered a wrong reaction would already be in the spy.
+        server->invokeAction(id + 1000, QStringLiteral("default"));
+        server->invokeAction(id, QStringLiteral("default"));
+        QVERIFY(show.wait(5000));
+        QCOMPARE(show.size(), 2);
+        QCOMPARE(show.at(1).at(0).toString(), keyOf(0));
+    }
+};
+
+QTEST_MAIN(TestNotifications)
+#include "tst_notifications.moc"
