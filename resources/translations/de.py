@@ -389,4 +389,5 @@ DE.update({
 'Not in demo mode: the demo does not change how this computer starts.': 'Nicht im Demo-Modus: Die Demo ändert nichts daran, wie dieser Computer startet.',
 'nuki-desktop: no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it in a desktop session.\n': 'nuki-desktop: keine Anzeige für ein Fenster (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Bitte in einer Desktop-Sitzung starten.\n',
 'nuki-desktop: already running in this session with these settings; raised its window.\n': 'nuki-desktop: läuft in dieser Sitzung mit diesen Einstellungen bereits; sein Fenster wurde nach vorn geholt.\n',
+"Finishing: waiting for running actions and taking this app's callback off the bridges…": 'Wird beendet: warte auf laufende Aktionen und nehme den Callback dieser App von den Bridges …',
 })

@@ -1138,7 +1138,7 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>Finishing: waiting for running actions and taking this app's callback off the bridges…</source>
-        <translation type="unfinished" />
+        <translation>Wird beendet: warte auf laufende Aktionen und nehme den Callback dieser App von den Bridges …</translation>
     </message>
 </context>
 <context>
