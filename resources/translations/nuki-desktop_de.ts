@@ -30,6 +30,14 @@
         <source>Open “%1” now? The door will be unlatched.</source>
         <translation>„%1“ jetzt öffnen? Die Falle wird gezogen.</translation>
     </message>
+    <message>
+        <source>The door of “%1” is open. Lock anyway?</source>
+        <translation>Die Tür von „%1“ steht offen. Trotzdem verriegeln?</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verriegeln</translation>
+    </message>
 </context>
 <context>
     <name>BridgeDetailsDialog</name>
@@ -369,56 +377,28 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>Ring to Open</translation>
     </message>
     <message>
-        <source>R</source>
-        <translation>R</translation>
-    </message>
-    <message>
         <source>Continuous mode</source>
         <translation>Daueröffnung</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>D</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>O</source>
-        <translation>Ö</translation>
-    </message>
-    <message>
         <source>Lock</source>
         <translation>Verriegeln</translation>
-    </message>
-    <message>
-        <source>L</source>
-        <translation>V</translation>
     </message>
     <message>
         <source>Unlock</source>
         <translation>Entriegeln</translation>
     </message>
     <message>
-        <source>U</source>
-        <translation>E</translation>
-    </message>
-    <message>
         <source>Lock ’n’ Go</source>
         <translation>Lock ’n’ Go</translation>
     </message>
     <message>
-        <source>G</source>
-        <translation>G</translation>
-    </message>
-    <message>
         <source>Lock ’n’ Go and open</source>
         <translation>Lock ’n’ Go und öffnen</translation>
-    </message>
-    <message>
-        <source>%1 (key %2 when this device is focused)</source>
-        <translation>%1 (Taste %2, wenn dieses Gerät ausgewählt ist)</translation>
     </message>
     <message>
         <source>never updated</source>
@@ -475,6 +455,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Refresh now (wakes the lock over Bluetooth)</source>
         <translation>Jetzt abfragen (weckt das Schloss über Bluetooth)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 when this device is focused)</source>
+        <translation>%1 (%2, wenn dieses Gerät ausgewählt ist)</translation>
     </message>
 </context>
 <context>
@@ -859,32 +843,8 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>Every Smart Lock is locked.</source>
-        <translation>Alle Smart Locks sind verriegelt.</translation>
-    </message>
-    <message>
-        <source>Could not lock: %1</source>
-        <translation>Konnte nicht verriegeln: %1</translation>
-    </message>
-    <message>
         <source>Open (buzz the door)…</source>
         <translation>Öffnen (Türsummer) …</translation>
-    </message>
-    <message>
-        <source>Ring to Open on</source>
-        <translation>Ring to Open ein</translation>
-    </message>
-    <message>
-        <source>Ring to Open off</source>
-        <translation>Ring to Open aus</translation>
-    </message>
-    <message>
-        <source>Continuous mode on</source>
-        <translation>Daueröffnung ein</translation>
-    </message>
-    <message>
-        <source>Continuous mode off</source>
-        <translation>Daueröffnung aus</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -941,6 +901,42 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>All locked</source>
         <translation>Alles verriegelt</translation>
+    </message>
+    <message>
+        <source>%1: locked</source>
+        <translation>%1: verriegelt</translation>
+    </message>
+    <message>
+        <source>%1: outcome unknown — check the door</source>
+        <translation>%1: Ergebnis unbekannt – bitte die Tür prüfen</translation>
+    </message>
+    <message>
+        <source>%1: failed — %2</source>
+        <translation>%1: fehlgeschlagen – %2</translation>
+    </message>
+    <message>
+        <source>Ring to Open</source>
+        <translation>Ring to Open</translation>
+    </message>
+    <message>
+        <source>Continuous mode</source>
+        <translation>Daueröffnung</translation>
+    </message>
+    <message>
+        <source>%1: not locked, its state could not be read — %2</source>
+        <translation>%1: nicht verriegelt, der Zustand konnte nicht gelesen werden – %2</translation>
+    </message>
+    <message>
+        <source>%1: was already locked</source>
+        <translation>%1: war schon verriegelt</translation>
+    </message>
+    <message>
+        <source>%1: busy with another action</source>
+        <translation>%1: mit einer anderen Aktion beschäftigt</translation>
+    </message>
+    <message>
+        <source>There is no Smart Lock to lock.</source>
+        <translation>Es gibt kein Smart Lock zum Verriegeln.</translation>
     </message>
 </context>
 <context>
@@ -1438,10 +1434,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
 <context>
     <name>nuki::DeviceListModel</name>
     <message>
-        <source>%1: waiting for the bridge…</source>
-        <translation>%1: wartet auf die Bridge …</translation>
-    </message>
-    <message>
         <source>%1: in progress…</source>
         <translation>%1: läuft …</translation>
     </message>
@@ -1460,6 +1452,22 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>No state from the bridge yet</source>
         <translation>Noch kein Zustand von der Bridge</translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation>%1: wird gesendet …</translation>
+    </message>
+    <message>
+        <source>%1 probably done: the device now reports %2.</source>
+        <translation>%1 vermutlich erledigt: das Gerät meldet jetzt %2.</translation>
+    </message>
+    <message>
+        <source>%1 probably not done: the device now reports %2.</source>
+        <translation>%1 vermutlich nicht erledigt: das Gerät meldet jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Continuous mode: every ring opens the door</source>
+        <translation>Daueröffnung: jedes Klingeln öffnet die Tür</translation>
     </message>
 </context>
 <context>

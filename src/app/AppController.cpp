@@ -25,13 +25,13 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
         m_settings->upsertBridge(b->config);
         m_settings->sync();
     });
-    confirm = [](const QString &question, QWidget *parent) {
+    confirm = [](const QString &question, QWidget *parent, const QString &yes) {
         // A real dialog with "Cancel" as the default button: a stray Enter or click does not
         // open a door.
         QMessageBox box(QMessageBox::Question, tr("Please confirm"), question,
                         QMessageBox::Yes | QMessageBox::Cancel, parent);
         box.setDefaultButton(QMessageBox::Cancel);
-        box.button(QMessageBox::Yes)->setText(tr("Open"));
+        box.button(QMessageBox::Yes)->setText(yes);
         return box.exec() == QMessageBox::Yes;
     };
 }
@@ -243,19 +243,41 @@ bool AppController::needsConfirmation(int deviceType, int action)
     return action == 3 || action == 5;
 }
 
-bool AppController::requestAction(const DeviceKey &key, int action, QWidget *parent)
+bool AppController::requestAction(const DeviceKey &requested, int action, QWidget *parent)
 {
+    // A copy: the card that asked may be gone when the question returns (a /list can remove
+    // the device while the dialog's own event loop runs).
+    const DeviceKey key = requested;
     const DeviceRecord *r = m_home.device(key);
     if (!r || r->action.running())
         return false;
     if (m_settings->confirmOpen() && needsConfirmation(key.deviceType, action)) {
+        const QString name = r->device.name;
         const QString question =
             isOpener(key.deviceType)
-                ? tr("Open the door at “%1” now (buzz it open)?").arg(r->device.name)
+                ? tr("Open the door at “%1” now (buzz it open)?").arg(name)
                 : (action == 5 ? tr("Lock ’n’ Go and open “%1” now? The door will be unlatched.")
                                : tr("Open “%1” now? The door will be unlatched."))
-                      .arg(r->device.name);
-        if (!confirm(question, parent))
+                      .arg(name);
+        // The dialog belongs to the window, not to the card, which may be deleted meanwhile.
+        QPointer<QWidget> owner = parent ? parent->window() : nullptr;
+        if (!confirm(question, owner, tr("Open")))
+            return false;
+        r = m_home.device(key); // looked up again: it may have gone or started something
+        if (!r || r->action.running())
+            return false;
+    }
+    if (int(LockAction::Lock) == action && !isOpener(key.deviceType) &&
+        r->device.state.doorsensorState.value_or(0) == int(DoorSensor::Opened) &&
+        m_settings->confirmOpen()) {
+        // Locking with the door open throws the bolt into the frame's air: the official app
+        // warns too.
+        QPointer<QWidget> owner = parent ? parent->window() : nullptr;
+        if (!confirm(tr("The door of “%1” is open. Lock anyway?").arg(r->device.name), owner,
+                     tr("Lock")))
+            return false;
+        r = m_home.device(key);
+        if (!r || r->action.running())
             return false;
     }
     return m_home.startAction(key, action);

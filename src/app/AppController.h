@@ -41,7 +41,7 @@ public:
     bool requestAction(const nuki::DeviceKey &key, int action, QWidget *parent);
     static bool needsConfirmation(int deviceType, int action);
     // Tests replace the dialog: return true to confirm.
-    std::function<bool(const QString &question, QWidget *parent)> confirm;
+    std::function<bool(const QString &question, QWidget *parent, const QString &yes)> confirm;
 
     void applySettings();
     // Forgets the bridge at once and takes our callback off it in the background (bounded).

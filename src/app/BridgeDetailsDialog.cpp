@@ -61,6 +61,11 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
         if (id == m_id)
             fill();
     });
+    // Nothing here outlives the bridge it shows.
+    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+        if (id == m_id)
+            reject();
+    });
     loadLog();
     loadSlots();
 }
@@ -68,9 +73,11 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
 void BridgeDetailsDialog::loadSlots()
 {
     const QString ours = m_push ? m_push->callbackUrl(m_id) : QString();
-    m_home->client(m_id)->callbackList([this, ours, guard = QPointer<QDialog>(this)](
-                                           const BridgeError &error,
-                                           const QList<CallbackEntry> &list) {
+    BridgeClient *client = m_home->client(m_id);
+    if (!client)
+        return; // the bridge was removed
+    client->callbackList([this, ours, guard = QPointer<QDialog>(this)](
+                             const BridgeError &error, const QList<CallbackEntry> &list) {
         if (!guard)
             return;
         m_slots->clear();
@@ -96,14 +103,19 @@ void BridgeDetailsDialog::removeSlot()
     QListWidgetItem *item = m_slots->currentItem();
     if (!item || !item->data(Qt::UserRole).isValid())
         return;
+    // Taken before the question: its event loop may refresh the list and delete the item.
+    const int slot = item->data(Qt::UserRole).toInt();
     if (QMessageBox::question(this, tr("Remove callback"),
                               tr("Remove this callback from the bridge? The app that registered "
                                  "it stops getting instant updates.\n\n%1")
                                   .arg(item->text())) != QMessageBox::Yes)
         return;
-    m_home->client(m_id)->callbackRemove(
-        item->data(Qt::UserRole).toInt(),
-        [this, guard = QPointer<QDialog>(this)](const BridgeError &, bool, QString) {
+    // Looked up after the question: the bridge (and the item) may be gone by now.
+    BridgeClient *client = m_home->client(m_id);
+    if (!client)
+        return;
+    client->callbackRemove(
+        slot, [this, guard = QPointer<QDialog>(this)](const BridgeError &, bool, QString) {
             if (guard)
                 loadSlots();
         });
@@ -129,8 +141,9 @@ void BridgeDetailsDialog::fill()
                                                    "Nuki Desktop followed it.")
                                                     .arg(s->movedFrom),
                                                 this));
-    const BridgeClient *c = m_home->client(m_id);
-    m_form->addRow(tr("Token sent as:"), new QLabel(tokenModeName(c->effectiveTokenMode()), this));
+    if (const BridgeClient *c = m_home->client(m_id))
+        m_form->addRow(tr("Token sent as:"),
+                       new QLabel(tokenModeName(c->effectiveTokenMode()), this));
     if (s->haveInfo) {
         const BridgeInfo &i = s->info;
         m_form->addRow(
@@ -202,10 +215,12 @@ void BridgeDetailsDialog::maintenance(const QString &path, const QString &questi
 {
     if (QMessageBox::question(this, tr("Please confirm"), question) != QMessageBox::Yes)
         return;
-    m_home->client(m_id)->maintenance(
-        path, [this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
-            if (guard)
-                m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.")
-                                                : error.message());
-        });
+    BridgeClient *client = m_home->client(m_id); // after the question: it may be gone
+    if (!client)
+        return;
+    client->maintenance(path, [this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
+        if (guard)
+            m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.")
+                                            : error.message());
+    });
 }

@@ -5,8 +5,10 @@
 
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -51,24 +53,27 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     auto *buttons = new QHBoxLayout(m_actions);
     buttons->setContentsMargins(0, 4, 0, 0);
     if (isOpener(m_deviceType)) {
-        m_rto = addButton(tr("Ring to Open"), 0, tr("R"));
+        // Keys on a focused card: only locking is a single key; whatever can unlock or open
+        // the door needs Ctrl+Shift, so a stray key press never opens it.
+        m_rto = addButton(tr("Ring to Open"), 0, QStringLiteral("R"), true);
         m_rto->setCheckable(true);
         connect(m_rto, &QPushButton::clicked, this, [this](bool on) {
             m_rto->setChecked(!on); // the state comes from the bridge, not from the click
             request(on ? int(LockAction::RtoOn) : int(LockAction::RtoOff));
         });
-        m_cm = addButton(tr("Continuous mode"), 0, tr("C"));
+        m_cm = addButton(tr("Continuous mode"), 0, QStringLiteral("C"), true);
         m_cm->setCheckable(true);
         connect(m_cm, &QPushButton::clicked, this, [this](bool on) {
             m_cm->setChecked(!on);
             request(on ? int(LockAction::ContinuousOn) : int(LockAction::ContinuousOff));
         });
-        addButton(tr("Open"), int(LockAction::ElectricStrike), tr("O"));
+        addButton(tr("Open"), int(LockAction::ElectricStrike), QStringLiteral("O"), true);
     } else if (isKnownDeviceType(m_deviceType)) {
-        addButton(tr("Lock"), int(LockAction::Lock), tr("L"));
-        addButton(tr("Unlock"), int(LockAction::Unlock), tr("U"));
-        addButton(tr("Open"), int(LockAction::Unlatch), tr("O"));
-        QPushButton *lng = addButton(tr("Lock ’n’ Go"), 0, tr("G"));
+        addButton(tr("Lock"), int(LockAction::Lock), QStringLiteral("L"), false);
+        addButton(tr("Unlock"), int(LockAction::Unlock), QStringLiteral("U"), true);
+        addButton(tr("Open"), int(LockAction::Unlatch), QStringLiteral("O"), true);
+        // Lock 'n' Go unlocks first (and may unlatch): a modifier too.
+        QPushButton *lng = addButton(tr("Lock ’n’ Go"), 0, QStringLiteral("G"), true);
         auto *menu = new QMenu(lng);
         menu->addAction(tr("Lock ’n’ Go"), this, [this] { request(int(LockAction::LockNGo)); });
         menu->addAction(tr("Lock ’n’ Go and open"), this,
@@ -100,12 +105,17 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     refresh();
 }
 
-QPushButton *DeviceCard::addButton(const QString &text, int action, const QString &shortcutHint)
+QPushButton *DeviceCard::addButton(const QString &text, int action, const QString &key,
+                                   bool needsModifier)
 {
     auto *b = new QPushButton(text, m_actions);
     b->setAccessibleName(text);
-    b->setToolTip(tr("%1 (key %2 when this device is focused)").arg(text, shortcutHint));
-    b->setProperty("shortcutKey", shortcutHint);
+    const QKeySequence sequence(needsModifier ? Qt::CTRL | Qt::SHIFT | Qt::Key(key.at(0).unicode())
+                                              : Qt::Key(key.at(0).unicode()));
+    b->setToolTip(tr("%1 (%2 when this device is focused)")
+                      .arg(text, sequence.toString(QKeySequence::NativeText)));
+    b->setProperty("shortcutKey", key);
+    b->setProperty("needsModifier", needsModifier);
     if (action)
         connect(b, &QPushButton::clicked, this, [this, action] { request(action); });
     m_actions->layout()->addWidget(b);
@@ -141,15 +151,15 @@ void DeviceCard::refresh()
     const int state = d(R::StateRole).toInt();
     const bool stale = d(R::StaleRole).toBool();
     const QString stateText = d(R::StateTextRole).toString();
-    const auto look = StateIcons::lookFor(m_deviceType, state, state >= 0);
+    const int door = d(R::DoorSensorRole).toInt();
+    const auto look = StateIcons::lookFor(m_deviceType, state, state >= 0,
+                                          door >= 0 ? std::optional<int>(door) : std::nullopt);
     m_icon->setPixmap(StateIcons::pixmap(look, 40, devicePixelRatioF()));
     m_name->setText(name);
     m_state->setText(stale ? tr("%1 (may be out of date)").arg(stateText) : stateText);
     QStringList details{d(R::KindRole).toString()};
     if (d(R::DoorSensorVisibleRole).toBool())
         details << d(R::DoorSensorTextRole).toString();
-    if (d(R::ContinuousModeRole).toBool())
-        details << tr("Continuous mode");
     if (d(R::KeypadBatteryCriticalRole).toBool())
         details << tr("Keypad battery low");
     if (!d(R::KnownTypeRole).toBool())
@@ -184,7 +194,7 @@ void DeviceCard::refresh()
         outcome = outcome.isEmpty() ? error : outcome + u'\n' + error;
     m_outcome->setText(outcome);
     m_outcome->setVisible(!outcome.isEmpty());
-    const bool bad = phase == ActionStatus::Failed || phase == ActionStatus::Unknown;
+    const bool bad = d(R::ActionAlarmRole).toBool();
     m_outcome->setStyleSheet(bad ? QStringLiteral("color: #d63b3b") : QString());
     setAccessibleName(tr("%1, %2").arg(name, m_state->text()));
     refreshAge();
@@ -192,9 +202,18 @@ void DeviceCard::refresh()
 
 void DeviceCard::keyPressEvent(QKeyEvent *event)
 {
-    const QString key = event->text().toUpper();
+    // By key code, not text: with Ctrl held the text is a control character.
+    const int code = event->key();
+    const QString key = code >= Qt::Key_A && code <= Qt::Key_Z ? QString(QChar(code)) : QString();
+    const Qt::KeyboardModifiers mods =
+        event->modifiers() &
+        (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
     for (QPushButton *b : std::as_const(m_buttons)) {
-        if (!key.isEmpty() && b->property("shortcutKey").toString() == key && b->isEnabled()) {
+        const Qt::KeyboardModifiers wanted = b->property("needsModifier").toBool()
+                                                 ? (Qt::ControlModifier | Qt::ShiftModifier)
+                                                 : Qt::NoModifier;
+        if (!key.isEmpty() && b->property("shortcutKey").toString() == key && mods == wanted &&
+            b->isEnabled()) {
             if (b->menu())
                 b->showMenu();
             else
@@ -208,6 +227,14 @@ void DeviceCard::keyPressEvent(QKeyEvent *event)
 void DeviceCard::paintEvent(QPaintEvent *event)
 {
     QFrame::paintEvent(event);
+    if (hasFocus()) {
+        // A visible focus ring: the card's keys act on this device.
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
+    }
     // For the start-up benchmark (tests/bench): say once when the first card is on screen.
     static bool reported = false;
     if (!reported && qEnvironmentVariableIsSet("NUKI_REPORT_FIRST_PAINT")) {

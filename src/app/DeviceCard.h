@@ -31,9 +31,20 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override
+    {
+        QFrame::focusInEvent(event);
+        update(); // the focus ring
+    }
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        QFrame::focusOutEvent(event);
+        update();
+    }
 
 private:
-    QPushButton *addButton(const QString &text, int action, const QString &shortcutHint);
+    // `key` on the focused card triggers it; with `needsModifier` only as Ctrl+Shift+key.
+    QPushButton *addButton(const QString &text, int action, const QString &key, bool needsModifier);
     void request(int action) { emit actionRequested(m_key, action); }
 
     QPersistentModelIndex m_index;

@@ -24,6 +24,17 @@ Look lookFor(int deviceType, int state, bool known)
     return state == int(nuki::LockState::Locked) ? Look::Locked : Look::Unlocked;
 }
 
+Look lookFor(int deviceType, int state, bool known, std::optional<int> doorsensorState)
+{
+    const Look look = lookFor(deviceType, state, known);
+    // An open door matters more than the lock's state (locked with the door open is no
+    // protection), but less than an error or a moving lock.
+    if (doorsensorState == int(nuki::DoorSensor::Opened) &&
+        (look == Look::Locked || look == Look::Unlocked))
+        return Look::Door;
+    return look;
+}
+
 QColor colorFor(Look look)
 {
     switch (look) {
@@ -68,6 +79,43 @@ static void drawPadlock(QPainter &p, const QRectF &r, bool open, const QColor &c
     p.drawEllipse(QPointF(r.center().x(), r.top() + w * 0.64), w * 0.06, w * 0.06);
 }
 
+// A warning sign, not a padlock: "needs attention" must not read as "locked".
+static void drawAttention(QPainter &p, const QRectF &r, const QColor &c)
+{
+    const qreal w = r.width();
+    QPainterPath triangle;
+    triangle.moveTo(r.center().x(), r.top() + w * 0.08);
+    triangle.lineTo(r.right() - w * 0.06, r.bottom() - w * 0.1);
+    triangle.lineTo(r.left() + w * 0.06, r.bottom() - w * 0.1);
+    triangle.closeSubpath();
+    p.setPen(QPen(c, w * 0.06, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(c);
+    p.drawPath(triangle);
+    p.setPen(QPen(Qt::white, w * 0.1, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(QPointF(r.center().x(), r.top() + w * 0.38),
+               QPointF(r.center().x(), r.top() + w * 0.62));
+    p.drawPoint(QPointF(r.center().x(), r.top() + w * 0.77));
+}
+
+// A door standing ajar in its frame: the door is open, whatever the lock says.
+static void drawOpenDoor(QPainter &p, const QRectF &r, const QColor &c)
+{
+    const qreal w = r.width();
+    const QRectF frame(r.left() + w * 0.2, r.top() + w * 0.08, w * 0.6, w * 0.84);
+    p.setPen(QPen(c, w * 0.07, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(frame);
+    QPainterPath door;
+    door.moveTo(frame.left(), frame.top());
+    door.lineTo(frame.left() + frame.width() * 0.55, frame.top() + w * 0.1);
+    door.lineTo(frame.left() + frame.width() * 0.55, frame.bottom() + w * 0.02);
+    door.lineTo(frame.left(), frame.bottom());
+    door.closeSubpath();
+    p.setPen(Qt::NoPen);
+    p.setBrush(c);
+    p.drawPath(door);
+}
+
 static void drawOpener(QPainter &p, const QRectF &r, const QColor &c)
 {
     const qreal w = r.width();
@@ -96,17 +144,17 @@ QPixmap pixmap(Look look, int size, qreal dpr)
         drawPadlock(p, r, false, c);
         break;
     case Look::Unlocked:
-    case Look::Door:
         drawPadlock(p, r, true, c);
+        break;
+    case Look::Door:
+        drawOpenDoor(p, r, c);
         break;
     case Look::Moving:
         drawPadlock(p, r, true, c);
         p.setBrush(c);
         break;
     case Look::Attention:
-        drawPadlock(p, r, false, c);
-        p.setPen(QPen(Qt::white, size * 0.08, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(r.center().x(), size * 0.52), QPointF(r.center().x(), size * 0.62));
+        drawAttention(p, r, c);
         break;
     case Look::Opener:
     case Look::OpenerActive:

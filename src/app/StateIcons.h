@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QPixmap>
+#include <optional>
 
 // Icons drawn in code, so the app looks the same with or without an icon theme and scales to
 // any DPI. One look per meaning: locked, unlocked, moving, attention, opener, unknown.
@@ -21,6 +22,8 @@ enum class Look
 };
 
 Look lookFor(int deviceType, int state, bool known);
+// The same, with the door sensor: a door standing open shows as such.
+Look lookFor(int deviceType, int state, bool known, std::optional<int> doorsensorState);
 QColor colorFor(Look look);
 QPixmap pixmap(Look look, int size, qreal dpr);
 QIcon icon(Look look);

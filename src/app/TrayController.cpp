@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QMenu>
+#include <QPointer>
 #include <QSystemTrayIcon>
 
 using namespace nuki;
@@ -39,22 +40,26 @@ TrayController::TrayController(AppController *app, QObject *parent)
     connect(home, &Home::bridgeChanged, this, &TrayController::updateSummary);
     connect(home, &Home::bridgeAdded, this, &TrayController::placeEntries);
     connect(home, &Home::bridgeRemoved, this, &TrayController::placeEntries);
-    connect(home, &Home::actionFinished, this, [this](const DeviceKey &k, const ActionStatus &a) {
-        if (!m_lockAllPending.remove(a.id))
+    connect(home, &Home::actionFinished, this, [this](const DeviceKey &, const ActionStatus &a) {
+        const auto it = m_lockAllPending.find(a.id);
+        if (it == m_lockAllPending.end())
             return;
-        if (a.phase != ActionStatus::Succeeded)
-            m_lockAllFailures << (m_app->home()->device(k) ? m_app->home()->device(k)->device.name
-                                                           : k.toString());
-        if (m_lockAllPending.isEmpty()) {
-            Notifier::Notification n{QStringLiteral("action"), tr("Lock all"),
-                                     tr("Every Smart Lock is locked."), QString(),
-                                     Notifier::Urgency::Low};
-            if (!m_lockAllFailures.isEmpty()) {
-                n.text = tr("Could not lock: %1").arg(m_lockAllFailures.join(QStringLiteral(", ")));
-                n.urgency = Notifier::Urgency::Normal;
-            }
-            showNotification(n);
+        const QString name = *it;
+        m_lockAllPending.erase(it);
+        switch (a.phase) {
+        case ActionStatus::Succeeded:
+            m_lockAllReport << tr("%1: locked").arg(name);
+            break;
+        case ActionStatus::Unknown:
+            m_lockAllBad = true;
+            m_lockAllReport << tr("%1: outcome unknown — check the door").arg(name);
+            break;
+        default:
+            m_lockAllBad = true;
+            m_lockAllReport << tr("%1: failed — %2").arg(name, a.error.message());
         }
+        if (m_lockAllPending.isEmpty())
+            finishLockAll();
     });
     updateSummary();
 }
@@ -95,12 +100,21 @@ void TrayController::addDevice(const DeviceKey &key)
         });
         e.actions << a;
     };
+    // An Opener's modes are one checkable item each, ticked as the bridge reports them.
+    auto toggle = [&](const QString &text, int onAction, int offAction) {
+        QAction *a = e.submenu->addAction(text);
+        a->setCheckable(true);
+        connect(a, &QAction::triggered, this, [this, key, a, onAction, offAction](bool on) {
+            a->setChecked(!on); // the tick follows the bridge, not the click
+            m_app->requestAction(key, on ? onAction : offAction, nullptr);
+        });
+        e.actions << a;
+        return a;
+    };
     if (isOpener(key.deviceType)) {
         add(tr("Open (buzz the door)…"), 3);
-        add(tr("Ring to Open on"), 1);
-        add(tr("Ring to Open off"), 2);
-        add(tr("Continuous mode on"), 4);
-        add(tr("Continuous mode off"), 5);
+        e.rto = toggle(tr("Ring to Open"), 1, 2);
+        e.cm = toggle(tr("Continuous mode"), 4, 5);
     } else if (isKnownDeviceType(key.deviceType)) {
         add(tr("Lock"), 2);
         add(tr("Unlock"), 1);
@@ -160,9 +174,14 @@ void TrayController::updateDevice(const DeviceKey &key)
     QMenu *sub = it->submenu;
     sub->setTitle(text);
     sub->menuAction()->setIcon(
-        StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known)));
+        StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
     for (QAction *a : std::as_const(it->actions))
         a->setEnabled(!r->action.running());
+    const bool continuous = s.mode == ModeContinuous;
+    if (it->rto)
+        it->rto->setChecked(s.state == int(OpenerState::RtoActive) && !continuous);
+    if (it->cm)
+        it->cm->setChecked(continuous);
     updateSummary();
 }
 
@@ -217,18 +236,56 @@ void TrayController::updateSummary()
 
 void TrayController::lockAll()
 {
-    m_lockAllFailures.clear();
+    // Acts on fresh state: a cached "Locked" may be minutes old. Read every bridge first,
+    // then lock what is not locked, and report each lock.
+    if (!m_lockAllPending.isEmpty() || m_lockAllReading)
+        return; // one Lock all at a time
+    m_lockAllReading = true;
+    m_lockAllReport.clear();
+    m_lockAllBad = false;
     Home *home = m_app->home();
-    for (const DeviceKey &key : home->devices()) {
-        const DeviceRecord *r = home->device(key);
-        if (isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType) ||
-            r->device.state.state == int(LockState::Locked))
-            continue;
-        if (home->startAction(key, int(LockAction::Lock)))
-            m_lockAllPending.insert(home->device(key)->action.id);
-        else
-            m_lockAllFailures << r->device.name;
-    }
+    QPointer<TrayController> guard(this);
+    home->readAllThen([this, guard, home](const QHash<QString, BridgeError> &read) {
+        if (!guard)
+            return;
+        m_lockAllReading = false;
+        for (const DeviceKey &key : home->devices()) {
+            const DeviceRecord *r = home->device(key);
+            if (!r || isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType))
+                continue;
+            const QString name = r->device.name;
+            const BridgeError error = read.value(key.bridgeId);
+            if (!error.ok()) {
+                m_lockAllBad = true;
+                m_lockAllReport << tr("%1: not locked, its state could not be read — %2")
+                                       .arg(name, error.message());
+                continue;
+            }
+            if (r->device.state.state == int(LockState::Locked)) {
+                m_lockAllReport << tr("%1: was already locked").arg(name);
+                continue;
+            }
+            if (home->startAction(key, int(LockAction::Lock))) {
+                m_lockAllPending.insert(home->device(key)->action.id, name);
+            } else {
+                m_lockAllBad = true;
+                m_lockAllReport << tr("%1: busy with another action").arg(name);
+            }
+        }
+        if (m_lockAllPending.isEmpty())
+            finishLockAll();
+    });
+}
+
+void TrayController::finishLockAll()
+{
+    Notifier::Notification n{QStringLiteral("action"), tr("Lock all"),
+                             m_lockAllReport.isEmpty() ? tr("There is no Smart Lock to lock.")
+                                                       : m_lockAllReport.join(u'\n'),
+                             QString(),
+                             m_lockAllBad ? Notifier::Urgency::Normal : Notifier::Urgency::Low};
+    m_lastLockAllReport = n.text;
+    showNotification(n);
 }
 
 void TrayController::showNotification(const Notifier::Notification &n)

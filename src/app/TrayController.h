@@ -30,6 +30,7 @@ public:
     QString toolTip() const { return m_toolTip; }
     // Lock every Smart Lock that is not locked; failures are reported when all have finished.
     void lockAll();
+    QString lastLockAllReport() const { return m_lastLockAllReport; }
     void show();
     nuki::Notifier *notifier() { return &m_notifier; }
     DesktopNotifications *desktopNotifications() { return &m_desktop; }
@@ -44,6 +45,8 @@ private:
     {
         QMenu *submenu = nullptr;
         QList<QAction *> actions;
+        QAction *rto = nullptr; // an Opener's Ring to Open toggle
+        QAction *cm = nullptr;  // and its continuous mode
     };
     void addDevice(const nuki::DeviceKey &key);
     void removeDevice(const nuki::DeviceKey &key);
@@ -65,6 +68,10 @@ private:
     StateIcons::Look m_look = StateIcons::Look::Unknown;
     QString m_toolTip;
     QString m_lastNotifiedDevice;
-    QSet<quint64> m_lockAllPending;
-    QStringList m_lockAllFailures;
+    QHash<quint64, QString> m_lockAllPending; // action id → device name
+    QStringList m_lockAllReport;              // one line per lock: what happened to it
+    bool m_lockAllBad = false;
+    bool m_lockAllReading = false;
+    QString m_lastLockAllReport;
+    void finishLockAll();
 };

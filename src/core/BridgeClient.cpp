@@ -53,8 +53,9 @@ void BridgeClient::send(const Request &request, Done done)
     job->callbacks << std::move(done);
     job->seq = ++m_seq;
     job->deadline =
-        QDeadlineTimer(request.priority == Priority::Action ? m_config.actionRetryDeadlineMs
-                                                            : m_config.retryDeadlineMs);
+        QDeadlineTimer(request.retryDeadlineMs >= 0           ? request.retryDeadlineMs
+                       : request.priority == Priority::Action ? m_config.actionRetryDeadlineMs
+                                                              : m_config.retryDeadlineMs);
     job->authInvestigated = request.credentialOverride.has_value();
     if (request.authenticated && !m_credentials.hasToken()) {
         // Nothing goes out before the token is known: a request with an empty token is a
@@ -138,7 +139,7 @@ void BridgeClient::dispatch(const JobPtr &job)
     m_http = new HttpGet(m_host, m_port, target(job->request), job->request.timeoutMs, this);
     connect(m_http, &HttpGet::finished, this, &BridgeClient::onFinished);
     emit requestStarted(job->request.path);
-    if (job->request.onSent && job->attempts == 1)
+    if (job->request.onSent)
         job->request.onSent();
     m_http->start();
 }
@@ -150,6 +151,8 @@ void BridgeClient::retryLater(const JobPtr &job)
     const int jitter = int(QRandomGenerator::global()->bounded(m_config.backoffStartMs / 2 + 1));
     job->notBefore = QDeadlineTimer(base + jitter);
     enqueue(job);
+    if (job->request.onRetry)
+        job->request.onRetry();
 }
 
 void BridgeClient::onFinished(const HttpResult &result)
@@ -167,6 +170,7 @@ void BridgeClient::onFinished(const HttpResult &result)
     case HttpResult::NotConnected:
         // Never opened: the request cannot have reached the bridge, so a retry is safe.
         if (!job->deadline.hasExpired()) {
+            emit connectionFailing({BridgeError::Unreachable, 0, result.errorText});
             retryLater(job);
             break;
         }

@@ -50,7 +50,10 @@ public:
         bool authenticated = true;
         QString coalesceKey; // identical queued requests with this key share one trip
         std::optional<std::pair<TokenMode, qint64>> credentialOverride; // auth investigation
-        std::function<void()> onSent; // called when the request leaves the queue
+        std::function<void()> onSent;  // called each time the request goes out
+        std::function<void()> onRetry; // the bridge refused it (503) or no connection opened:
+                                       // it waits in the queue again, nothing happened
+        int retryDeadlineMs = -1;      // -1: the config's deadline for its priority
     };
     using Done = std::function<void(const BridgeError &, const QByteArray &body)>;
 
@@ -81,7 +84,8 @@ public:
                    std::function<void(const BridgeError &, const DeviceState &)> done);
     void lockAction(quint32 nukiId, int deviceType, int action, bool nowait,
                     std::function<void(const BridgeError &, const ActionResult &)> done,
-                    std::function<void()> onSent = {});
+                    std::function<void()> onSent = {}, std::function<void()> onRetry = {},
+                    int retryDeadlineMs = -1);
     void simpleAction(bool lock, quint32 nukiId, int deviceType,
                       std::function<void(const BridgeError &, const ActionResult &)> done);
     void callbackList(std::function<void(const BridgeError &, const QList<CallbackEntry> &)> done);
@@ -96,6 +100,9 @@ public:
 
 signals:
     void requestStarted(const QString &path);
+    // A connection could not be opened; the request is being retried. Says at once that the
+    // bridge is not reachable now, instead of after the retry deadline.
+    void connectionFailing(const nuki::BridgeError &error);
     void requestFinished(const QString &path, const nuki::BridgeError &error);
     void clockSkewDetected(qint64 seconds);
     void tokenModeChanged(nuki::TokenMode mode);

@@ -88,7 +88,8 @@ static auto actionDone(std::function<void(const BridgeError &, const ActionResul
 
 void BridgeClient::lockAction(quint32 nukiId, int deviceType, int action, bool nowait,
                               std::function<void(const BridgeError &, const ActionResult &)> done,
-                              std::function<void()> onSent)
+                              std::function<void()> onSent, std::function<void()> onRetry,
+                              int retryDeadlineMs)
 {
     auto params = deviceParams(nukiId, deviceType);
     params << qMakePair(QStringLiteral("action"), QString::number(action));
@@ -97,6 +98,8 @@ void BridgeClient::lockAction(quint32 nukiId, int deviceType, int action, bool n
     // A blocking action includes Bluetooth connect and motor run: allow 45 s.
     Request r{QStringLiteral("/lockAction"), params, Priority::Action, nowait ? 15000 : 45000};
     r.onSent = std::move(onSent);
+    r.onRetry = std::move(onRetry);
+    r.retryDeadlineMs = retryDeadlineMs;
     send(r, actionDone(std::move(done)));
 }
 

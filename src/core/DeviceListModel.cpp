@@ -68,7 +68,7 @@ QString DeviceListModel::actionText(const ActionStatus &a, int deviceType)
     case ActionStatus::Idle:
         return {};
     case ActionStatus::Pending:
-        return tr("%1: waiting for the bridge…").arg(name);
+        return tr("%1: sending…").arg(name);
     case ActionStatus::Sent:
         return tr("%1: in progress…").arg(name);
     case ActionStatus::Succeeded:
@@ -76,6 +76,10 @@ QString DeviceListModel::actionText(const ActionStatus &a, int deviceType)
     case ActionStatus::Failed:
         return tr("%1 failed: %2").arg(name, a.error.message());
     case ActionStatus::Unknown:
+        if (a.resolvedState >= 0)
+            return (a.reachedGoal ? tr("%1 probably done: the device now reports %2.")
+                                  : tr("%1 probably not done: the device now reports %2."))
+                .arg(name, stateText(deviceType, a.resolvedState));
         return tr("%1: outcome unknown — check the door. %2").arg(name, a.error.message());
     }
     return {};
@@ -101,9 +105,15 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[KindRole] = deviceTypeName(d.deviceType);
     v[KnownTypeRole] = isKnownDeviceType(d.deviceType);
     v[StateRole] = s.state;
-    v[StateTextRole] = s.known ? stateText(d.deviceType, s.state)
-                               : QCoreApplication::translate("nuki::DeviceListModel",
-                                                             "No state from the bridge yet");
+    v[StateTextRole] =
+        !s.known
+            ? QCoreApplication::translate("nuki::DeviceListModel", "No state from the bridge yet")
+        // In continuous mode the Opener reports state 3 too; its Ring to Open toggle is off.
+        : isOpener(d.deviceType) && s.mode == ModeContinuous &&
+                s.state == int(OpenerState::RtoActive)
+            ? QCoreApplication::translate("nuki::DeviceListModel",
+                                          "Continuous mode: every ring opens the door")
+            : stateText(d.deviceType, s.state);
     v[ModeRole] = s.mode;
     v[ContinuousModeRole] = isOpener(d.deviceType) && s.mode == ModeContinuous;
     v[DoorSensorRole] = s.doorsensorState.value_or(-1);
@@ -114,9 +124,12 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[BatteryChargingRole] = s.batteryCharging.value_or(false);
     v[BatteryCriticalRole] = s.batteryCritical;
     v[KeypadBatteryCriticalRole] = s.keypadBatteryCritical.value_or(false);
-    v[RingRole] = s.ringactionState.value_or(false);
+    // A ring is news only while the state is fresh: not from a bridge that is gone or refuses us.
+    v[RingRole] = s.ringactionState.value_or(false) && !r->stale;
     v[LastUpdateRole] = r->lastUpdate;
     v[ActionPhaseRole] = int(r->action.phase);
+    v[ActionAlarmRole] = r->action.phase == ActionStatus::Failed ||
+                         (r->action.phase == ActionStatus::Unknown && !r->action.reachedGoal);
     v[ActionRole] = r->action.action;
     v[ActionTextRole] = actionText(r->action, d.deviceType);
     v[StaleRole] = r->stale;

@@ -44,6 +44,7 @@ public:
         ActionTextRole,  // "Locking…", "Done", "Failed: …", "Unknown — check the door"
         StaleRole,
         ErrorTextRole,
+        ActionAlarmRole, // the outcome needs a look: failed, or unknown and not settled by a read
     };
     Q_ENUM(Role)
 

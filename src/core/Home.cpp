@@ -77,6 +77,9 @@ void Home::addBridge(const BridgeConfig &config, const QString &token, bool star
     });
     connect(b.client, &BridgeClient::tokenModeChanged, this,
             [this, id](TokenMode) { emit bridgeChanged(id); });
+    // Offline as soon as one connection fails, not after the retries.
+    connect(b.client, &BridgeClient::connectionFailing, this,
+            [this, id](const BridgeError &error) { noteResult(id, error); });
     m_bridges.insert(id, b);
     m_bridgeOrder << id;
     emit bridgeAdded(id);
@@ -210,6 +213,30 @@ void Home::refresh()
         poll(id, BridgeClient::Priority::User);
 }
 
+void Home::readAllThen(std::function<void(const QHash<QString, BridgeError> &)> done)
+{
+    auto pending = std::make_shared<qsizetype>(m_bridgeOrder.size());
+    auto results = std::make_shared<QHash<QString, BridgeError>>();
+    if (*pending == 0) {
+        done({});
+        return;
+    }
+    for (const QString &id : std::as_const(m_bridgeOrder)) {
+        m_bridges[id].client->list(BridgeClient::Priority::User,
+                                   [this, id, pending, results,
+                                    done](const BridgeError &error, const QList<Device> &devices) {
+                                       if (m_bridges.contains(id)) {
+                                           noteResult(id, error);
+                                           if (error.ok())
+                                               applyList(id, devices);
+                                       }
+                                       results->insert(id, error);
+                                       if (--*pending == 0)
+                                           done(*results);
+                                   });
+    }
+}
+
 void Home::poll(const QString &bridgeId, BridgeClient::Priority priority)
 {
     auto it = m_bridges.find(bridgeId);
@@ -247,6 +274,7 @@ void Home::noteResult(const QString &bridgeId, const BridgeError &error)
         break;
     case BridgeError::Unreachable:
     case BridgeError::Timeout:
+    case BridgeError::ConnectionLost:
         if (s.status != BridgeStatus::Offline)
             s.offlineSince = QDateTime::currentDateTimeUtc();
         s.status = BridgeStatus::Offline;
@@ -268,8 +296,24 @@ void Home::noteResult(const QString &bridgeId, const BridgeError &error)
     if (s.status == BridgeStatus::TokenRejected)
         emit tokenRejected(bridgeId);
     if (s.status == BridgeStatus::Online &&
-        (before == BridgeStatus::Offline || before == BridgeStatus::TokenRejected))
+        (before == BridgeStatus::Offline || before == BridgeStatus::TokenRejected)) {
+        // Back: read at the normal pace again (not at the backoff's), and let go of messages
+        // whose cause is gone.
+        if (Poller *p = m_bridges[bridgeId].poller)
+            p->resetBackoff();
+        for (auto &r : m_devices) {
+            if (r.key.bridgeId != bridgeId || r.action.running() ||
+                r.action.phase != ActionStatus::Failed)
+                continue;
+            const auto k = r.action.error.kind;
+            if (k == BridgeError::Unauthorized || k == BridgeError::Unreachable ||
+                k == BridgeError::Timeout || k == BridgeError::NoToken) {
+                r.action = ActionStatus{};
+                emit deviceChanged(r.key);
+            }
+        }
         emit bridgeOnline(bridgeId);
+    }
     emit bridgeChanged(bridgeId);
 }
 
@@ -323,6 +367,34 @@ void Home::applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceT
         applyState(*r, state, true);
 }
 
+bool Home::reachedGoal(int deviceType, int action, const DeviceState &s)
+{
+    if (isOpener(deviceType)) {
+        switch (action) {
+        case 1:
+            return s.state == int(OpenerState::RtoActive);
+        case 2:
+            return s.state == int(OpenerState::Online);
+        case 4:
+            return s.mode == ModeContinuous;
+        case 5:
+            return s.mode == ModeDoor;
+        default:
+            return true; // the buzzer leaves no trace in the state
+        }
+    }
+    switch (action) {
+    case 1:
+        return s.state == int(LockState::Unlocked);
+    case 2:
+        return s.state == int(LockState::Locked);
+    case 3:
+        return s.state == int(LockState::Unlatched) || s.state == int(LockState::Unlocked);
+    default: // lock 'n' go: unlocked for a while, then locked again
+        return s.state == int(LockState::Locked) || s.state == int(LockState::UnlockedLockNGo);
+    }
+}
+
 bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
 {
     // States an action of ours leads to within a minute are not "someone else".
@@ -358,6 +430,12 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         state.mode = old.mode;
         state.stateName = old.stateName;
     }
+    if (r.action.phase == ActionStatus::Unknown && !isTransitional(r.key.deviceType, state.state) &&
+        state.state >= 0) {
+        // The next fresh read settles an unknown outcome as far as a read can.
+        r.action.resolvedState = state.state;
+        r.action.reachedGoal = reachedGoal(r.key.deviceType, r.action.action, state);
+    }
     const bool wasKnown = old.known;
     const bool wasTransitional = isTransitional(r.key.deviceType, old.state);
     const DeviceState before = old;
@@ -380,8 +458,14 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
     const bool external = state.state != before.state &&
                           !isTransitional(r.key.deviceType, state.state) && !r.action.running() &&
                           !expectedFromOurAction(r, state.state);
-    if (external)
+    if (external) {
+        // Someone else moved it: our old "done" or "failed" says nothing about now.
+        if (!r.action.running() && r.action.phase != ActionStatus::Unknown) {
+            r.action = ActionStatus{};
+            emit deviceChanged(r.key);
+        }
         emit lockChangedExternally(r.key, state.state);
+    }
     if (!fromPush && (external || state.doorsensorState != before.doorsensorState)) {
         const BridgeState *b = bridge(r.key.bridgeId);
         if (b && b->pushActive)

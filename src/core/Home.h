@@ -44,7 +44,9 @@ public:
     int deviceCount() const { return int(m_devices.size()); }
 
     // --- reading ---
-    void refresh();                           // /list of every bridge now
+    void refresh(); // /list of every bridge now
+    // /list of every bridge now; `done` gets each bridge's result once all have answered.
+    void readAllThen(std::function<void(const QHash<QString, BridgeError> &)> done);
     void refreshDevice(const DeviceKey &key); // /lockState: wakes the device over Bluetooth
     void applyList(const QString &bridgeId, const QList<Device> &devices);
     void applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceType,
@@ -90,11 +92,18 @@ private:
     void noteResult(const QString &bridgeId, const BridgeError &error);
     void applyState(DeviceRecord &r, DeviceState state, bool fromPush);
     bool expectedFromOurAction(const DeviceRecord &r, int newState) const;
+    static bool reachedGoal(int deviceType, int action, const DeviceState &state);
     void checkStuck(DeviceRecord &r, bool wasTransitional);
 
     // HomeActions.cpp
     void finishAction(const DeviceKey &key, quint64 id, const BridgeError &error);
+    void markTaken(const DeviceKey &key, quint64 id);
 
+public:
+    static constexpr int AcceptedAfterMs = 300;       // out this long without a refusal: taken
+    static constexpr int OfflineActionRetryMs = 2000; // one short try on an unreachable bridge
+
+private:
     QHash<QString, Bridge> m_bridges;
     QStringList m_bridgeOrder;
     QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order

@@ -2,6 +2,9 @@
 // A lock action that may have reached the bridge is never sent again automatically.
 #include "Home.h"
 
+#include <QTimer>
+#include <memory>
+
 namespace nuki {
 
 bool Home::isValidAction(int deviceType, int action)
@@ -44,25 +47,55 @@ bool Home::startAction(const DeviceKey &key, int action)
     r->beforeAction = r->device.state;
     r->stuckChecked = false;
     emit deviceChanged(key);
+    // A bridge known to be unreachable gets one short try: the person hears at once that the
+    // action failed, instead of after 15 s of retries.
+    const BridgeState *b = bridge(key.bridgeId);
+    const int retryDeadline = b && b->status == BridgeStatus::Offline ? OfflineActionRetryMs : -1;
+    auto attempt = std::make_shared<quint64>(0);
     c->lockAction(
         key.nukiId, key.deviceType, action, false,
         [this, key, id](const BridgeError &error, const ActionResult &) {
             finishAction(key, id, error);
         },
-        [this, key, id, action] {
+        [this, key, id, attempt] {
+            // Sent. A bridge that refuses (503) does so at once; one that took the command
+            // works on it for seconds. So "Unlocking…" is shown only once this attempt has
+            // been out for a moment without a refusal; until then the card says "Sending…".
+            const quint64 mine = ++*attempt;
+            QTimer::singleShot(AcceptedAfterMs, this, [this, key, id, attempt, mine] {
+                if (*attempt == mine)
+                    markTaken(key, id);
+            });
+        },
+        [this, key, id, attempt] {
+            ++*attempt; // refused or not connected: nothing happened, still "Sending…"
             DeviceRecord *x = record(key);
-            if (!x || x->action.id != id)
+            if (!x || x->action.id != id || x->action.phase != ActionStatus::Sent)
                 return;
-            x->action.phase = ActionStatus::Sent;
-            const int shown = optimisticState(key.deviceType, action, x->device.state.state);
-            if (shown != x->device.state.state) {
-                x->device.state.state = shown;
-                x->device.state.stateName.clear();
-                x->optimistic = true;
+            x->action.phase = ActionStatus::Pending;
+            if (x->optimistic) {
+                x->device.state = x->beforeAction;
+                x->optimistic = false;
             }
             emit deviceChanged(key);
-        });
+        },
+        retryDeadline);
     return true;
+}
+
+void Home::markTaken(const DeviceKey &key, quint64 id)
+{
+    DeviceRecord *x = record(key);
+    if (!x || x->action.id != id || x->action.phase != ActionStatus::Pending)
+        return;
+    x->action.phase = ActionStatus::Sent;
+    const int shown = optimisticState(key.deviceType, x->action.action, x->device.state.state);
+    if (shown != x->device.state.state) {
+        x->device.state.state = shown;
+        x->device.state.stateName.clear();
+        x->optimistic = true;
+    }
+    emit deviceChanged(key);
 }
 
 void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &error)
@@ -78,12 +111,13 @@ void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &err
         r->action.phase = ActionStatus::Failed;
     r->action.error = error;
     r->action.finishedAt = QDateTime::currentDateTimeUtc();
+    r->action.stateBefore = r->beforeAction.state;
     if (r->action.phase == ActionStatus::Failed && r->optimistic) {
         r->device.state = r->beforeAction; // nothing happened: show what was there
         r->optimistic = false;
     }
     if (error.kind == BridgeError::Unreachable || error.kind == BridgeError::Unauthorized ||
-        error.kind == BridgeError::Timeout)
+        error.kind == BridgeError::Timeout || error.kind == BridgeError::ConnectionLost)
         noteResult(key.bridgeId, error);
     emit deviceChanged(key);
     emit actionFinished(key, r->action);

@@ -28,6 +28,13 @@ public:
     // An action was sent: read often for a while so its result shows quickly.
     void startBurst(int durationMs = 30000);
     void endBurst() { m_burstLeft.invalidate(); }
+    // The bridge answered again: forget the backoff and read at the normal pace.
+    void resetBackoff()
+    {
+        m_failures = 0;
+        if (m_running && !m_waiting)
+            arm();
+    }
     bool inBurst() const;
     int nextDelay() const;
 

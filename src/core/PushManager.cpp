@@ -22,6 +22,12 @@ PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
                   tr("Instant updates stopped arriving from this bridge, so it is checked "
                      "regularly instead. They are tried again in a few minutes."));
     });
+    // Back from offline: check at once, so a "cannot be reached" push problem does not sit
+    // under an "Online" header until the next periodic check.
+    connect(home, &Home::bridgeOnline, this, [this](const QString &id) {
+        if (m_bridges.contains(id) && m_bridges[id].check && m_bridges[id].check->isActive())
+            check(id);
+    });
     connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
         BridgePush p = m_bridges.take(id);
         delete p.check;
@@ -160,8 +166,12 @@ void PushManager::check(const QString &bridgeId)
                 check(bridgeId);
         };
         if (!error.ok() || !c) {
+            // A bridge that cannot be reached is the header's news, not a push problem.
+            const bool gone = error.kind == BridgeError::Unreachable ||
+                              error.kind == BridgeError::Timeout ||
+                              error.kind == BridgeError::ConnectionLost;
             if (!error.ok() && error.kind != BridgeError::Busy)
-                setActive(bridgeId, false, error.message());
+                setActive(bridgeId, false, gone ? QString() : error.message());
             done();
             return;
         }

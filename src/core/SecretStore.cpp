@@ -33,7 +33,10 @@ static QString explain(QKeychain::Job *job)
 
 void SecretStore::read(const QString &bridgeId, ReadDone done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    // No parent: the keychain backend calls the job back even after this store is
+    // gone (libsecret keeps a raw pointer); the job deletes itself when done.
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
+    job->setAutoDelete(true);
     job->setKey(account(bridgeId));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [done, job] {
@@ -45,7 +48,10 @@ void SecretStore::read(const QString &bridgeId, ReadDone done)
 
 void SecretStore::write(const QString &bridgeId, const QString &token, WriteDone done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    // No parent: the keychain backend calls the job back even after this store is
+    // gone (libsecret keeps a raw pointer); the job deletes itself when done.
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setAutoDelete(true);
     job->setKey(account(bridgeId));
     job->setInsecureFallback(false);
     job->setTextData(token);
@@ -58,7 +64,10 @@ void SecretStore::write(const QString &bridgeId, const QString &token, WriteDone
 
 void SecretStore::remove(const QString &bridgeId, WriteDone done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    // No parent: the keychain backend calls the job back even after this store is
+    // gone (libsecret keeps a raw pointer); the job deletes itself when done.
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setAutoDelete(true);
     job->setKey(account(bridgeId));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [done, job] {

@@ -1,6 +1,7 @@
 // The main window, offscreen, against a simulated bridge over loopback.
 #include "AppController.h"
 #include "Autostart.h"
+#include "BridgeDetailsDialog.h"
 #include "BridgeHeader.h"
 #include "DeviceCard.h"
 #include "DeviceListView.h"
@@ -11,8 +12,10 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -71,7 +74,7 @@ private slots:
         settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
         app = std::make_unique<AppController>(settings.get(), false);
         confirmations = 0;
-        app->confirm = [this](const QString &, QWidget *) {
+        app->confirm = [this](const QString &, QWidget *, const QString &) {
             ++confirmations;
             return confirmAnswer;
         };
@@ -101,6 +104,101 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(sim->device(sim->devices().at(1).nukiId, 4)->state, 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(text(back, "stateLabel"), QStringLiteral("Locked"), 10000);
         QCOMPARE(text(back, "outcomeLabel"), QStringLiteral("Lock: done"));
+    }
+
+    void strayKeysNeverUnlockOrOpen()
+    {
+        // On every card (and with each of its buttons focused), the unmodified keys u, c, r,
+        // o and g-then-Enter start nothing.
+        QList<QWidget *> stops;
+        for (DeviceCard *c : window->deviceList()->cards()) {
+            stops << c;
+            for (QPushButton *b : c->findChildren<QPushButton *>())
+                stops << b;
+        }
+        for (QWidget *w : stops) {
+            w->setFocus();
+            for (Qt::Key k : {Qt::Key_U, Qt::Key_C, Qt::Key_R, Qt::Key_O, Qt::Key_G})
+                QTest::keyClick(w, k);
+            QTest::keyClick(QApplication::activePopupWidget() ? QApplication::activePopupWidget()
+                                                              : w,
+                            Qt::Key_Escape);
+        }
+        QTest::qWait(0);
+        QCOMPARE(app->home()->actionsRunning(), 0);
+        QVERIFY(actionsSent().isEmpty());
+        // With the modifier it works, and its tooltip says so.
+        DeviceCard *back = card(1);
+        QVERIFY(button(back, QStringLiteral("Unlock"))
+                    ->toolTip()
+                    .contains(QStringLiteral("Ctrl+Shift+U")));
+        back->setFocus();
+        QTest::keyClick(back, Qt::Key_L); // locking is harmless: a single key
+        QTRY_COMPARE_WITH_TIMEOUT(actionsSent(), QStringList{QStringLiteral("2")}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actionsRunning(), 0, 10000);
+        QTest::keyClick(back, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(actionsSent().size(), 2, 10000);
+        QCOMPARE(actionsSent().last(), QStringLiteral("1"));
+    }
+
+    void lockingWithTheDoorOpenAsks()
+    {
+        const auto front = sim->devices().at(0);
+        sim->turnByHand(front.nukiId, 0, 3); // unlocked
+        sim->setDoor(front.nukiId, 3);       // and the door stands open
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()
+                                      ->device({bridgeId, front.nukiId, 0})
+                                      ->device.state.doorsensorState.value_or(0),
+                                  3, 10000);
+        confirmAnswer = false;
+        QTest::mouseClick(button(card(0), QStringLiteral("Lock")), Qt::LeftButton);
+        QCOMPARE(confirmations, 1);
+        QVERIFY(actionsSent().isEmpty());
+    }
+
+    void deviceGoneWhileTheQuestionIsOpen()
+    {
+        // The confirmation's own event loop runs while the bridge forgets the device: nothing
+        // is started, nothing freed is read.
+        const auto front = sim->devices().at(0);
+        app->confirm = [&](const QString &, QWidget *, const QString &) {
+            app->home()->applyList(bridgeId, {}); // a /list without the device
+            return true;
+        };
+        QTest::mouseClick(button(card(0), QStringLiteral("Open")), Qt::LeftButton);
+        QVERIFY(!app->home()->device({bridgeId, front.nukiId, 0}));
+        QVERIFY(actionsSent().isEmpty());
+    }
+
+    void removingTheBridgeClosesItsDetails()
+    {
+        auto *dialog = new BridgeDetailsDialog(app->home(), bridgeId, app->push(), window.get());
+        QPointer<BridgeDetailsDialog> guard(dialog);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        QSignalSpy finished(dialog, &QDialog::finished);
+        app->removeBridge(bridgeId);
+        QCOMPARE(finished.size(), 1); // closed, not left with a dangling bridge
+        QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), 5000);
+    }
+
+    void offlineWithinOneRequestAndActionsFailFast()
+    {
+        DeviceCard *back = card(1);
+        sim.reset(); // the bridge is gone
+        app->home()->refresh();
+        // The first failed connection says it, not the end of the retries.
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->bridge(bridgeId)->status, BridgeStatus::Offline,
+                                  2000);
+        QElapsedTimer t;
+        t.start();
+        QSignalSpy finished(app->home(), &Home::actionFinished);
+        QTest::mouseClick(button(back, QStringLiteral("Lock")), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Failed);
+        QVERIFY(t.elapsed() < 10000);
+        QVERIFY(text(back, "outcomeLabel").contains(QStringLiteral("cannot be reached")));
     }
 
     void buttonsWaitWhileAnActionRuns()

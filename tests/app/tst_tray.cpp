@@ -48,7 +48,7 @@ private slots:
         settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("s.ini")));
         app = std::make_unique<AppController>(settings.get(), false);
         confirmations = 0;
-        app->confirm = [this](const QString &, QWidget *) {
+        app->confirm = [this](const QString &, QWidget *, const QString &) {
             ++confirmations;
             return false;
         };
@@ -77,7 +77,9 @@ private slots:
         QVERIFY(item(front, QStringLiteral("Open…")));
         QMenu *opener = submenu(QStringLiteral("Building entrance"));
         QVERIFY(opener);
-        QVERIFY(item(opener, QStringLiteral("Ring to Open on")));
+        QVERIFY(item(opener, QStringLiteral("Ring to Open")));
+        QVERIFY(item(opener, QStringLiteral("Ring to Open"))->isCheckable()); // one toggle
+        QVERIFY(!item(opener, QStringLiteral("Ring to Open on")));
         QVERIFY(!item(opener, QStringLiteral("Lock")));
         QVERIFY(submenu(QStringLiteral("Back door"))->title().contains(QStringLiteral("Unlocked")));
     }
@@ -115,6 +117,27 @@ private slots:
         sim->setBattery(sim->devices().at(1).nukiId, 4, 5, true, false);
         app->home()->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(tray->overallLook(), StateIcons::Look::Attention, 10000);
+    }
+
+    void lockAllReadsFirstAndReportsEachLock()
+    {
+        // The app last saw every lock locked; since then someone unlocked the front door by
+        // hand and nothing read it. Lock all must not trust the old "Locked".
+        tray->lockAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!tray->lastLockAllReport().isEmpty(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actionsRunning(), 0, 10000);
+        const auto front = sim->devices().at(0);
+        sim->turnByHand(front.nukiId, 0, 3);
+        QCOMPARE(app->home()
+                     ->device({app->home()->bridgeIds().first(), front.nukiId, 0})
+                     ->device.state.state,
+                 1); // still the old state
+        tray->lockAll();
+        QTRY_COMPARE_WITH_TIMEOUT(sim->device(front.nukiId, 0)->state, 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            tray->lastLockAllReport().contains(QStringLiteral("Front door: locked")), 15000);
+        QVERIFY(
+            tray->lastLockAllReport().contains(QStringLiteral("Back door: was already locked")));
     }
 
     void notificationsOncePerConditionAndNotWhileQuiet()

@@ -119,13 +119,64 @@ private slots:
         QVERIFY(home->device({bridgeId, sim->devices().at(0).nukiId, 2}));
     }
 
+    void refusedActionNeverShowsProgress()
+    {
+        // Every request answered 503: the bridge never took the command, so the card never
+        // says "Unlocking…" or "in progress".
+        const auto lock = sim->devices().at(0);
+        DeviceListModel model(home.get());
+        home->client(bridgeId)->config().actionRetryDeadlineMs = 2500;
+        sim->faults().rate503 = 1.0;
+        QStringList seen;
+        connect(&model, &QAbstractItemModel::dataChanged, this, [&] {
+            seen << model.index(0).data(DeviceListModel::ActionTextRole).toString()
+                 << model.index(0).data(DeviceListModel::StateTextRole).toString();
+        });
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Failed);
+        QVERIFY(!seen.contains(QStringLiteral("Unlocking…")));
+        QVERIFY(!seen.contains(QStringLiteral("Unlock: in progress…")));
+        QVERIFY(seen.contains(QStringLiteral("Unlock: sending…")));
+        sim->faults().rate503 = 0;
+    }
+
+    void unknownOutcomeIsSettledByTheNextRead()
+    {
+        const auto lock = sim->devices().at(0); // locked
+        DeviceListModel model(home.get());
+        sim->faults().dropRemaining = 1; // the answer to the unlock is lost
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Unknown);
+        QVERIFY(finished.first().at(1).value<ActionStatus>().error.message().contains(
+            QStringLiteral("connection")));
+        // The drop came after the lock acted: the next read shows it unlocked.
+        QTRY_VERIFY_WITH_TIMEOUT(model.index(0)
+                                     .data(DeviceListModel::ActionTextRole)
+                                     .toString()
+                                     .startsWith(QStringLiteral("Unlock probably done")),
+                                 10000);
+        QVERIFY(!model.index(0).data(DeviceListModel::ActionAlarmRole).toBool());
+        sim->faults().onlyPath.clear();
+    }
+
     void lockActionEndsDone()
     {
         const auto lock = sim->devices().at(1); // unlocked
+        sim->config().actionMs = 1200; // a real lock takes a while: long enough to be "taken"
         DeviceListModel model(home.get());
         QSignalSpy finished(home.get(), &Home::actionFinished);
         QSignalSpy external(home.get(), &Home::lockChangedExternally);
         QVERIFY(home->startAction(keyOf(lock), 2));
+        // Until the bridge has taken it, the card says "sending", not "locking".
+        QCOMPARE(model.index(1).data(DeviceListModel::ActionTextRole).toString(),
+                 QStringLiteral("Lock: sending…"));
+        QCOMPARE(model.index(1).data(DeviceListModel::StateTextRole).toString(),
+                 QStringLiteral("Unlocked"));
         QVERIFY(!home->startAction(keyOf(lock), 1)); // one action per device at a time
         QTRY_COMPARE_WITH_TIMEOUT(model.index(1).data(DeviceListModel::StateTextRole).toString(),
                                   QStringLiteral("Locking…"), 5000);
