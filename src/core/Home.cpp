@@ -385,7 +385,7 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
     if (!fromPush && (external || state.doorsensorState != before.doorsensorState)) {
         const BridgeState *b = bridge(r.key.bridgeId);
         if (b && b->pushActive)
-            emit pushMissed(r.key.bridgeId);
+            emit pushMissed(r.key);
     }
     if (state.batteryCritical && !before.batteryCritical)
         emit batteryCritical(r.key);

@@ -75,7 +75,7 @@ signals:
     void clockSkew(const QString &id, qint64 seconds);
     void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
     // Polling saw a change that push should have delivered (only while push is active).
-    void pushMissed(const QString &bridgeId);
+    void pushMissed(const nuki::DeviceKey &key);
 
 private:
     struct Bridge
