@@ -100,6 +100,7 @@ private:
     QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order
     quint64 m_nextActionId = 0;
     int m_pollIntervalMs = 15000;
+    bool m_applyingListFromBeforePush = false; // its changes were never pushed: no misses
 };
 
 } // namespace nuki

@@ -137,6 +137,7 @@ void PushManager::enable(const QString &bridgeId)
     if (!m_home->bridge(bridgeId))
         return;
     BridgePush &p = m_bridges[bridgeId];
+    p.enabled = true;
     if (!p.check) {
         p.check = new QTimer(this);
         connect(p.check, &QTimer::timeout, this, [this, bridgeId] { check(bridgeId); });
@@ -171,6 +172,8 @@ CallbackReceiver *PushManager::prepareReceiver(const QString &bridgeId)
 void PushManager::check(const QString &bridgeId)
 {
     BridgePush &p = m_bridges[bridgeId];
+    if (!p.enabled)
+        return;
     // One check at a time per bridge: two overlapping checks would both see no entry of ours
     // and both add one.
     if (p.checking) {
@@ -190,6 +193,10 @@ void PushManager::check(const QString &bridgeId)
             return;
         BridgePush &p = m_bridges[bridgeId];
         BridgeClient *c = m_home->client(bridgeId);
+        if (!p.enabled) { // disabled while the check was out (an exit, say): stay off
+            p.checking = false;
+            return;
+        }
         auto done = [this, bridgeId] {
             if (!m_bridges.contains(bridgeId))
                 return;
@@ -232,8 +239,10 @@ void PushManager::check(const QString &bridgeId)
         }
         c->callbackAdd(
             url, [this, bridgeId, done](const BridgeError &e, bool ok, const QString &message) {
-                if (!m_bridges.contains(bridgeId))
+                if (!m_bridges.contains(bridgeId) || !m_bridges[bridgeId].enabled) {
+                    done();
                     return;
+                }
                 if (e.ok() && ok) {
                     setActive(bridgeId, true, {});
                     m_bridges[bridgeId].checkAgain = true; // refresh the slot list in the details
@@ -282,6 +291,7 @@ void PushManager::removeOurs(BridgeClient *client, std::function<void()> done)
 void PushManager::disable(const QString &bridgeId, std::function<void()> done)
 {
     if (BridgePush *p = m_bridges.contains(bridgeId) ? &m_bridges[bridgeId] : nullptr) {
+        p->enabled = false;
         if (p->check)
             p->check->stop();
         setActive(bridgeId, false, {});

@@ -33,7 +33,8 @@ public:
     struct BridgePush
     {
         bool active = false;
-        QString problem;                       // in words, for the bridge details
+        bool enabled = false; // between enable() and disable(): a late answer changes nothing
+        QString problem;      // in words, for the bridge details
         QList<CallbackEntry> entries;          // the bridge's callback slots as last read
         QSet<QPair<quint32, int>> unconfirmed; // polling saw these change; their push is due
         QTimer *grace = nullptr;
