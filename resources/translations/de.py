@@ -353,7 +353,9 @@ Befehle:
   rto on|off GERÄT        Ring to Open eines Openers
   cm on|off GERÄT         Daueröffnung eines Openers
   refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
-  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile)
+  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile);
+                          per Push, wo die Bridge diesen Computer erreicht, sonst durch
+                          Abfragen alle --interval s; --poll: immer abfragen
   info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
   discover [--url URL | --scan HOSTS]   Bridges finden
   auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
@@ -390,4 +392,7 @@ DE.update({
 'nuki-desktop: no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it in a desktop session.\n': 'nuki-desktop: keine Anzeige für ein Fenster (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Bitte in einer Desktop-Sitzung starten.\n',
 'nuki-desktop: already running in this session with these settings; raised its window.\n': 'nuki-desktop: läuft in dieser Sitzung mit diesen Einstellungen bereits; sein Fenster wurde nach vorn geholt.\n',
 "Finishing: waiting for running actions and taking this app's callback off the bridges…": 'Wird beendet: warte auf laufende Aktionen und nehme den Callback dieser App von den Bridges …',
+'%1: push — changes show as they happen (and a read every minute as a safety net).': '%1: Push – Änderungen erscheinen, sobald sie passieren (und zur Sicherheit eine Abfrage pro Minute).',
+'%1: polling every %2 s.': '%1: Abfrage alle %2 s.',
+'watch: poll only, no push (no callback).': 'watch: nur abfragen, kein Push (kein Callback).',
 })
