@@ -353,7 +353,9 @@ Befehle:
   rto on|off GERÄT        Ring to Open eines Openers
   cm on|off GERÄT         Daueröffnung eines Openers
   refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
-  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile)
+  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile);
+                          per Push, wo die Bridge diesen Computer erreicht, sonst durch
+                          Abfragen alle --interval s; --poll: immer abfragen
   info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
   discover [--url URL | --scan HOSTS]   Bridges finden
   auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
@@ -403,4 +405,7 @@ DE.update({
 '%1 probably done: the device now reports %2.': '%1 vermutlich erledigt: das Gerät meldet jetzt %2.',
 '%1 probably not done: the device now reports %2.': '%1 vermutlich nicht erledigt: das Gerät meldet jetzt %2.',
 'Continuous mode: every ring opens the door': 'Daueröffnung: jedes Klingeln öffnet die Tür',
+'%1: push — changes show as they happen (and a read every minute as a safety net).': '%1: Push – Änderungen erscheinen, sobald sie passieren (und zur Sicherheit eine Abfrage pro Minute).',
+'%1: polling every %2 s.': '%1: Abfrage alle %2 s.',
+'watch: poll only, no push (no callback).': 'watch: nur abfragen, kein Push (kein Callback).',
 })

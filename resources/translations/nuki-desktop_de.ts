@@ -1097,6 +1097,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Added %1 (%2:%3).</source>
         <translation>%1 hinzugefügt (%2:%3).</translation>
     </message>
+    <message>
+        <source>%1: push — changes show as they happen (and a read every minute as a safety net).</source>
+        <translation>%1: Push – Änderungen erscheinen, sobald sie passieren (und zur Sicherheit eine Abfrage pro Minute).</translation>
+    </message>
+    <message>
+        <source>%1: polling every %2 s.</source>
+        <translation>%1: Abfrage alle %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1550,56 +1558,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
 <context>
     <name>nukictl</name>
     <message>
-        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.
-
-Commands:
-  bridges                 the configured bridges
-  list                    every device with its state
-  status DEVICE           one device
-  lock|unlock DEVICE      lock or unlock a Smart Lock
-  open DEVICE             unlatch a lock, or buzz an Opener's door (asks first)
-  lockngo DEVICE          lock 'n' go (--unlatch: also open; asks first)
-  rto on|off DEVICE       an Opener's ring to open
-  cm on|off DEVICE        an Opener's continuous mode
-  refresh DEVICE          read the real state (wakes the lock over Bluetooth)
-  watch                   print changes as they happen (--json: one object a line)
-  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
-  discover [--url URL | --scan HOSTS]   find bridges
-  auth --host H:P --token-file FILE     get the token with the bridge's button
-  add-bridge --host H:P [--name N] [--button]   configure a bridge (token to keychain)
-
-DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
-The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
-
-Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
-4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,
-7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.</source>
-        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.
-
-Befehle:
-  bridges                 die eingerichteten Bridges
-  list                    alle Geräte mit ihrem Zustand
-  status GERÄT            ein Gerät
-  lock|unlock GERÄT       ein Smart Lock ver- oder entriegeln
-  open GERÄT              Falle eines Schlosses ziehen oder Türsummer eines Openers (fragt vorher)
-  lockngo GERÄT           Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)
-  rto on|off GERÄT        Ring to Open eines Openers
-  cm on|off GERÄT         Daueröffnung eines Openers
-  refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
-  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile)
-  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
-  discover [--url URL | --scan HOSTS]   Bridges finden
-  auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
-  add-bridge --host H:P [--name N] [--button]   eine Bridge einrichten (Token in den Schlüsselbund)
-
-GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
-Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
-
-Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
-4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
-7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
-    </message>
-    <message>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
     </message>
@@ -1682,6 +1640,64 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefu
     <message>
         <source>Unknown command or missing argument: %1. See 'nukictl --help'.</source>
         <translation>Unbekannter Befehl oder fehlendes Argument: %1. Siehe 'nukictl --help'.</translation>
+    </message>
+    <message>
+        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.
+
+Commands:
+  bridges                 the configured bridges
+  list                    every device with its state
+  status DEVICE           one device
+  lock|unlock DEVICE      lock or unlock a Smart Lock
+  open DEVICE             unlatch a lock, or buzz an Opener's door (asks first)
+  lockngo DEVICE          lock 'n' go (--unlatch: also open; asks first)
+  rto on|off DEVICE       an Opener's ring to open
+  cm on|off DEVICE        an Opener's continuous mode
+  refresh DEVICE          read the real state (wakes the lock over Bluetooth)
+  watch                   print changes as they happen (--json: one object a line);
+                          by push where the bridge reaches this computer, else by
+                          polling every --interval s; --poll: always poll
+  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
+  discover [--url URL | --scan HOSTS]   find bridges
+  auth --host H:P --token-file FILE     get the token with the bridge's button
+  add-bridge --host H:P [--name N] [--button]   configure a bridge (token to keychain)
+
+DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
+The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
+
+Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
+4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,
+7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.</source>
+        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.
+
+Befehle:
+  bridges                 die eingerichteten Bridges
+  list                    alle Geräte mit ihrem Zustand
+  status GERÄT            ein Gerät
+  lock|unlock GERÄT       ein Smart Lock ver- oder entriegeln
+  open GERÄT              Falle eines Schlosses ziehen oder Türsummer eines Openers (fragt vorher)
+  lockngo GERÄT           Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)
+  rto on|off GERÄT        Ring to Open eines Openers
+  cm on|off GERÄT         Daueröffnung eines Openers
+  refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
+  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile);
+                          per Push, wo die Bridge diesen Computer erreicht, sonst durch
+                          Abfragen alle --interval s; --poll: immer abfragen
+  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
+  discover [--url URL | --scan HOSTS]   Bridges finden
+  auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
+  add-bridge --host H:P [--name N] [--button]   eine Bridge einrichten (Token in den Schlüsselbund)
+
+GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
+Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
+
+Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
+4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
+7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>watch: poll only, no push (no callback).</source>
+        <translation>watch: nur abfragen, kein Push (kein Callback).</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ int list(CliContext &c);
 int status(CliContext &c, const QString &device);
 int action(CliContext &c, const QString &command, const QStringList &args, bool unlatch);
 int refresh(CliContext &c, const QString &device);
-int watch(CliContext &c, int maxEvents, int intervalSeconds);
+int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll);
 int info(CliContext &c);
 int log(CliContext &c, int count);
 int callbacks(CliContext &c, const QStringList &args);

@@ -1,8 +1,7 @@
-// nukictl commands around the devices: watch, bridge maintenance, discovery, set-up.
+// nukictl commands around the bridges: maintenance, discovery, set-up.
 #include "CliCommands.h"
 
 #include "Discovery.h"
-#include "Home.h"
 #include "SecretStore.h"
 
 #include <QCoreApplication>
@@ -18,59 +17,6 @@ static QString tr(const char *text)
 }
 
 namespace commands {
-
-int watch(CliContext &c, int maxEvents, int intervalSeconds)
-{
-    // The same Home as the app: polls /list and turns differences into events.
-    Home home;
-    home.setPollInterval(intervalSeconds * 1000);
-    QHash<QString, QString> names;
-    for (auto &b : c.bridges) {
-        home.addBridge(b->config, b->client->credentials().token());
-        names.insert(b->config.id, b->config.name);
-    }
-    int events = 0;
-    bool done = false;
-    QHash<DeviceKey, DeviceState> shown;
-    auto emitLine = [&](const DeviceKey &key, const QString &event) {
-        const DeviceRecord *r = home.device(key);
-        if (!r || done)
-            return;
-        // A new `timestamp` alone is not news: print what a person would notice.
-        DeviceState s = r->device.state;
-        s.timestamp = {};
-        if (event == u"changed" && shown.value(key) == s)
-            return;
-        shown.insert(key, s);
-        if (c.json) {
-            QJsonObject o = deviceJson(names.value(key.bridgeId), r->device);
-            o.insert(QStringLiteral("event"), event);
-            c.printLine(QJsonDocument(o));
-        } else {
-            c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
-                  << r->device.name << ": " << event << " — "
-                  << stateText(key.deviceType, r->device.state.state) << Qt::endl;
-        }
-        if (maxEvents > 0 && ++events >= maxEvents)
-            done = true;
-    };
-    QObject::connect(&home, &Home::deviceAdded,
-                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("present")); });
-    QObject::connect(&home, &Home::deviceChanged,
-                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("changed")); });
-    QObject::connect(&home, &Home::ring,
-                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
-    QObject::connect(&home, &Home::bridgeOffline, [&](const QString &id) {
-        c.err << tr("Bridge %1 cannot be reached.").arg(names.value(id)) << Qt::endl;
-    });
-    QObject::connect(&home, &Home::tokenRejected, [&](const QString &id) {
-        c.err << tr("Bridge %1 rejected the token.").arg(names.value(id)) << Qt::endl;
-        done = true;
-        events = -1;
-    });
-    CliContext::waitFor(done);
-    return events < 0 ? exitcode::TokenRejected : exitcode::Ok;
-}
 
 int info(CliContext &c)
 {

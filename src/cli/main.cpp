@@ -27,7 +27,9 @@ int main(int argc, char **argv)
         "  rto on|off DEVICE       an Opener's ring to open\n"
         "  cm on|off DEVICE        an Opener's continuous mode\n"
         "  refresh DEVICE          read the real state (wakes the lock over Bluetooth)\n"
-        "  watch                   print changes as they happen (--json: one object a line)\n"
+        "  watch                   print changes as they happen (--json: one object a line);\n"
+        "                          by push where the bridge reaches this computer, else by\n"
+        "                          polling every --interval s; --poll: always poll\n"
         "  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate\n"
         "  discover [--url URL | --scan HOSTS]   find bridges\n"
         "  auth --host H:P --token-file FILE     get the token with the bridge's button\n"
@@ -75,6 +77,9 @@ int main(int argc, char **argv)
         QStringLiteral("interval"),
         QCoreApplication::translate("nukictl", "watch: seconds between reads."),
         QStringLiteral("s"), QStringLiteral("15"));
+    const QCommandLineOption poll(
+        QStringLiteral("poll"),
+        QCoreApplication::translate("nukictl", "watch: poll only, no push (no callback)."));
     const QCommandLineOption url(
         QStringLiteral("url"),
         QCoreApplication::translate("nukictl", "discover: the discovery service."),
@@ -98,8 +103,8 @@ int main(int argc, char **argv)
     const QCommandLineOption config(
         QStringLiteral("config"), QCoreApplication::translate("nukictl", "Use this settings file."),
         QStringLiteral("file"));
-    p.addOptions({json, yes, noWait, bridge, host, tokenFile, auth, unlatch, count, interval, url,
-                  scan, port, name, button, config});
+    p.addOptions({json, yes, noWait, bridge, host, tokenFile, auth, unlatch, count, interval, poll,
+                  url, scan, port, name, button, config});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -176,7 +181,8 @@ int main(int argc, char **argv)
         if (command == u"refresh" && args.size() == 1)
             return commands::refresh(c, args.first());
         if (command == u"watch")
-            return commands::watch(c, p.value(count).toInt(), qMax(2, p.value(interval).toInt()));
+            return commands::watch(c, p.value(count).toInt(), qMax(2, p.value(interval).toInt()),
+                                   p.isSet(poll));
         if (command == u"info")
             return commands::info(c);
         if (command == u"log")

@@ -17,11 +17,11 @@ CallbackReceiver::CallbackReceiver(const QString &secretPath, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &CallbackReceiver::onNewConnection);
 }
 
-QString CallbackReceiver::newSecretPath()
+QString CallbackReceiver::newSecretPath(const QString &prefix)
 {
     QByteArray bytes(16, '\0');
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
-    return QStringLiteral("/nuki-desktop/") + QString::fromLatin1(bytes.toHex());
+    return prefix + QString::fromLatin1(bytes.toHex());
 }
 
 bool CallbackReceiver::start(const QHostAddress &address, quint16 port)

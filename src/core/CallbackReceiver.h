@@ -52,7 +52,9 @@ public:
     Counters counters() const { return m_counters; }
     int rejected() const;
 
-    static QString newSecretPath();
+    // A fresh unguessable path under `prefix`: the app's is made once per installation,
+    // `nukictl watch` makes one per run under its own prefix.
+    static QString newSecretPath(const QString &prefix = QStringLiteral("/nuki-desktop/"));
     // The local address that reaches `bridge`: the interface on its subnet (loopback for a
     // bridge on loopback). Null when none fits.
     static QHostAddress localAddressFor(const QHostAddress &bridge);

@@ -177,6 +177,10 @@ void Home::setPushActive(const QString &id, bool active, int heartbeatMs)
     auto it = m_bridges.find(id);
     if (it == m_bridges.end())
         return;
+    // A change between the last read and the registration was never pushed: one read now
+    // closes that gap. Sent before push counts as on, it reports no misses.
+    if (active && !it->state.pushActive)
+        poll(id, BridgeClient::Priority::User);
     it->state.pushActive = active;
     it->poller->setPushActive(active, heartbeatMs);
     emit bridgeChanged(id);
@@ -243,13 +247,17 @@ void Home::poll(const QString &bridgeId, BridgeClient::Priority priority)
     if (it == m_bridges.end())
         return;
     const bool fromPoller = priority == BridgeClient::Priority::Poll;
-    it->client->list(priority, [this, bridgeId, fromPoller](const BridgeError &error,
-                                                            const QList<Device> &devices) {
+    const bool pushWasOn = it->state.pushActive;
+    it->client->list(priority, [this, bridgeId, fromPoller,
+                                pushWasOn](const BridgeError &error, const QList<Device> &devices) {
         if (!m_bridges.contains(bridgeId))
             return;
         noteResult(bridgeId, error);
-        if (error.ok())
+        if (error.ok()) {
+            m_applyingListFromBeforePush = !pushWasOn;
             applyList(bridgeId, devices);
+            m_applyingListFromBeforePush = false;
+        }
         if (fromPoller)
             m_bridges[bridgeId].poller->replied(error.ok() || error.kind == BridgeError::Busy);
     });
@@ -468,8 +476,8 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
     }
     if (!fromPush && (external || state.doorsensorState != before.doorsensorState)) {
         const BridgeState *b = bridge(r.key.bridgeId);
-        if (b && b->pushActive)
-            emit pushMissed(r.key.bridgeId);
+        if (b && b->pushActive && !m_applyingListFromBeforePush)
+            emit pushMissed(r.key);
     }
     if (state.batteryCritical && !before.batteryCritical)
         emit batteryCritical(r.key);

@@ -77,7 +77,7 @@ signals:
     void clockSkew(const QString &id, qint64 seconds);
     void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
     // Polling saw a change that push should have delivered (only while push is active).
-    void pushMissed(const QString &bridgeId);
+    void pushMissed(const nuki::DeviceKey &key);
 
 private:
     struct Bridge
@@ -109,6 +109,7 @@ private:
     QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order
     quint64 m_nextActionId = 0;
     int m_pollIntervalMs = 15000;
+    bool m_applyingListFromBeforePush = false; // its changes were never pushed: no misses
 };
 
 } // namespace nuki

@@ -9,6 +9,7 @@ Poller::Poller(QObject *parent) : QObject(parent)
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_waiting = true;
+        m_sincePoll.start();
         emit pollDue();
     });
 }
@@ -26,6 +27,7 @@ void Poller::start()
     m_running = true;
     m_failures = 0;
     m_waiting = true;
+    m_sincePoll.start();
     emit pollDue(); // read at once on start
 }
 
@@ -55,7 +57,11 @@ int Poller::nextDelay() const
         return qMin(300000, MinIntervalMs << qMin(m_failures - 1, 8));
     if (inBurst())
         return m_burstMs;
-    return m_push ? m_heartbeatMs : m_intervalMs;
+    if (!m_push)
+        return m_intervalMs;
+    // Start to start: a slow answer does not stretch the heartbeat.
+    const qint64 since = m_sincePoll.isValid() ? m_sincePoll.elapsed() : 0;
+    return int(qMax<qint64>(MinIntervalMs / 4, m_heartbeatMs - since));
 }
 
 void Poller::replied(bool bridgeReachable)
@@ -68,6 +74,10 @@ void Poller::replied(bool bridgeReachable)
 
 void Poller::arm()
 {
+    // Coarse timers may fire 5 % late, which would break the heartbeat's bound; one precise
+    // wake-up a minute costs nothing. Polling proper stays coarse (bundled wake-ups).
+    m_timer.setTimerType(m_push && !inBurst() && m_failures == 0 ? Qt::PreciseTimer
+                                                                 : Qt::CoarseTimer);
     m_timer.start(nextDelay());
 }
 

@@ -9,6 +9,8 @@ namespace nuki {
 // When to read /list next, for one bridge. A single-shot timer re-armed after each reply, so
 // there are never two polls in flight. Normal interval; a burst of quick reads after an
 // action; exponential backoff while the bridge is gone; a slow heartbeat when push works.
+// The heartbeat is measured from the start of one poll to the start of the next (a precise
+// timer), because it bounds how old a state that push failed to deliver can get.
 class Poller : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ private:
     bool m_waiting = false; // a poll is out; the timer is re-armed when it returns
     bool m_running = false;
     QElapsedTimer m_burstLeft;
+    QElapsedTimer m_sincePoll; // since the last pollDue
     int m_burstDurationMs = 0;
 };
 

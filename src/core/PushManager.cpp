@@ -10,18 +10,7 @@ namespace nuki {
 PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
     : QObject(parent), m_home(home), m_path(secretPath)
 {
-    connect(home, &Home::pushMissed, this, [this](const QString &id) {
-        auto it = m_bridges.find(id);
-        if (it == m_bridges.end() || !it->active)
-            return;
-        // Two changes seen by polling that push should have brought: push is silent.
-        if (++it->missed < 2)
-            return;
-        it->silentUntil = QDeadlineTimer(m_retryAfterSilenceMs);
-        setActive(id, false,
-                  tr("Instant updates stopped arriving from this bridge, so it is checked "
-                     "regularly instead. They are tried again in a few minutes."));
-    });
+    connect(home, &Home::pushMissed, this, &PushManager::noteMissed);
     // Back from offline: check at once, so a "cannot be reached" push problem does not sit
     // under an "Online" header until the next periodic check.
     connect(home, &Home::bridgeOnline, this, [this](const QString &id) {
@@ -31,7 +20,44 @@ PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
     connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
         BridgePush p = m_bridges.take(id);
         delete p.check;
+        delete p.grace;
     });
+}
+
+void PushManager::noteMissed(const DeviceKey &key)
+{
+    auto it = m_bridges.find(key.bridgeId);
+    if (it == m_bridges.end() || !it->active)
+        return;
+    // A single change that polling saw and push did not bring is enough: once the grace for
+    // a callback still on its way has passed, push counts as silent.
+    it->unconfirmed.insert({key.nukiId, key.deviceType});
+    if (!it->grace) {
+        it->grace = new QTimer(this);
+        it->grace->setSingleShot(true);
+        const QString id = key.bridgeId;
+        connect(it->grace, &QTimer::timeout, this, [this, id] {
+            auto b = m_bridges.find(id);
+            if (b != m_bridges.end() && b->active && !b->unconfirmed.isEmpty())
+                declareSilent(id);
+        });
+    }
+    if (!it->grace->isActive())
+        it->grace->start(m_missGraceMs);
+}
+
+void PushManager::declareSilent(const QString &bridgeId)
+{
+    BridgePush &p = m_bridges[bridgeId];
+    p.unconfirmed.clear();
+    p.silentUntil = QDeadlineTimer(m_retryAfterSilenceMs);
+    setActive(bridgeId, false,
+              tr("Instant updates stopped arriving from this bridge, so it is checked "
+                 "regularly instead. They are tried again in a few minutes."));
+    // Perhaps our entry is gone (a reset bridge, another app): a check now puts it back,
+    // which turns push on again at once; if it is still there, polling stays until
+    // silentUntil.
+    check(bridgeId);
 }
 
 const PushManager::BridgePush *PushManager::state(const QString &bridgeId) const
@@ -56,7 +82,7 @@ CallbackReceiver *PushManager::receiver(const QHostAddress &local)
                     for (const QString &id : m_home->bridgeIds()) {
                         const BridgeState *b = m_home->bridge(id);
                         if (b && QHostAddress(b->config.host).isEqual(from)) {
-                            m_bridges[id].missed = 0;
+                            m_bridges[id].unconfirmed.remove({nukiId, type});
                             m_home->applyPushedState(id, nukiId, type, s);
                         }
                     }
@@ -91,11 +117,25 @@ void PushManager::setActive(const QString &bridgeId, bool active, const QString 
     BridgePush &p = m_bridges[bridgeId];
     p.active = active;
     p.problem = problem;
-    if (active)
-        p.missed = 0;
-    // With push: one heartbeat /list every two heartbeats; without: the normal interval.
-    m_home->setPushActive(bridgeId, active, 2 * m_heartbeatMs);
+    p.unconfirmed.clear();
+    if (p.grace)
+        p.grace->stop();
+    // With push: /list once a heartbeat, less a margin for the request queue (the 250 ms gap,
+    // an action ahead of it), so a missed state is never older than a heartbeat. Without:
+    // the normal interval.
+    const int margin = qMin(1000, m_heartbeatMs / 10);
+    m_home->setPushActive(bridgeId, active, m_heartbeatMs - margin);
+    armCheck(p);
     emit changed(bridgeId);
+}
+
+void PushManager::armCheck(BridgePush &p)
+{
+    if (!p.check || !p.check->isActive())
+        return; // not enabled (or disabled)
+    const int every = (p.active ? RegistrationCheckEvery : 2) * m_heartbeatMs;
+    if (p.check->interval() != every)
+        p.check->start(every);
 }
 
 void PushManager::enable(const QString &bridgeId)
@@ -103,12 +143,12 @@ void PushManager::enable(const QString &bridgeId)
     if (!m_home->bridge(bridgeId))
         return;
     BridgePush &p = m_bridges[bridgeId];
+    p.enabled = true;
     if (!p.check) {
         p.check = new QTimer(this);
         connect(p.check, &QTimer::timeout, this, [this, bridgeId] { check(bridgeId); });
     }
-    // Offset from the /list heartbeat, so the two alternate.
-    p.check->start(2 * m_heartbeatMs);
+    p.check->start((p.active ? RegistrationCheckEvery : 2) * m_heartbeatMs);
     check(bridgeId);
 }
 
@@ -138,6 +178,8 @@ CallbackReceiver *PushManager::prepareReceiver(const QString &bridgeId)
 void PushManager::check(const QString &bridgeId)
 {
     BridgePush &p = m_bridges[bridgeId];
+    if (!p.enabled)
+        return;
     // One check at a time per bridge: two overlapping checks would both see no entry of ours
     // and both add one.
     if (p.checking) {
@@ -157,6 +199,10 @@ void PushManager::check(const QString &bridgeId)
             return;
         BridgePush &p = m_bridges[bridgeId];
         BridgeClient *c = m_home->client(bridgeId);
+        if (!p.enabled) { // disabled while the check was out (an exit, say): stay off
+            p.checking = false;
+            return;
+        }
         auto done = [this, bridgeId] {
             if (!m_bridges.contains(bridgeId))
                 return;
@@ -203,8 +249,10 @@ void PushManager::check(const QString &bridgeId)
         }
         c->callbackAdd(
             url, [this, bridgeId, done](const BridgeError &e, bool ok, const QString &message) {
-                if (!m_bridges.contains(bridgeId))
+                if (!m_bridges.contains(bridgeId) || !m_bridges[bridgeId].enabled) {
+                    done();
                     return;
+                }
                 if (e.ok() && ok) {
                     setActive(bridgeId, true, {});
                     m_bridges[bridgeId].checkAgain = true; // refresh the slot list in the details
@@ -253,6 +301,7 @@ void PushManager::removeOurs(BridgeClient *client, std::function<void()> done)
 void PushManager::disable(const QString &bridgeId, std::function<void()> done)
 {
     if (BridgePush *p = m_bridges.contains(bridgeId) ? &m_bridges[bridgeId] : nullptr) {
+        p->enabled = false;
         if (p->check)
             p->check->stop();
         setActive(bridgeId, false, {});

@@ -1,5 +1,6 @@
 // nukictl as a separate process against the simulated bridge over loopback.
 #include "SimBridge.h"
+#include "SimCallbacks.h"
 #include "SimFixtures.h"
 
 #include <QFile>
@@ -52,6 +53,51 @@ class TestNukictl : public QObject
     {
         return {QStringLiteral("--host"), QStringLiteral("127.0.0.1:%1").arg(sim->port())};
     }
+
+    // A watch running in the background; its output is collected while the test waits.
+    struct Watch
+    {
+        QProcess p;
+        QByteArray out;
+        QList<QJsonObject> lines()
+        {
+            out += p.readAllStandardOutput();
+            QList<QJsonObject> all;
+            for (const QByteArray &l : out.split('\n'))
+                if (!l.trimmed().isEmpty())
+                    all << QJsonDocument::fromJson(l).object();
+            return all;
+        }
+        QString mode()
+        {
+            QString m;
+            for (const QJsonObject &o : lines())
+                if (o[u"event"].toString() == u"mode")
+                    m = o[u"mode"].toString();
+            return m;
+        }
+    };
+    bool startWatch(Watch &w, const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_TOKEN"), token);
+        w.p.setProcessEnvironment(env);
+        w.p.setStandardInputFile(QProcess::nullDevice());
+        w.p.start(qEnvironmentVariable("NUKICTL"),
+                  QStringList{QStringLiteral("--config"), dir.filePath(QStringLiteral("cli.ini"))}
+                      << host() << QStringLiteral("--json") << args << QStringLiteral("watch"));
+        return w.p.waitForStarted();
+    }
+    QStringList watchEntries() const
+    {
+        QStringList found;
+        for (const QString &u : sim->callbacks()->urls())
+            if (u.contains(QStringLiteral("/nukictl-watch/")))
+                found << u;
+        return found;
+    }
+    // What the app registered (its own path): a watch must leave it alone.
+    const QString appEntry = QStringLiteral("http://127.0.0.1:9/nuki-desktop/00112233445566778899");
 
 private slots:
     void init()
@@ -286,33 +332,96 @@ private slots:
             0);
     }
 
-    void watchPrintsChanges()
+    void watchPollsWhenToldTo()
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NUKI_TOKEN"), token);
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("NUKICTL"),
-                host() << QStringLiteral("--json") << QStringLiteral("--interval")
-                       << QStringLiteral("2") << QStringLiteral("--count") << QStringLiteral("5")
-                       << QStringLiteral("watch"));
-        QVERIFY(p.waitForStarted());
-        // 4 "present" lines, then the door we open here is the 5th.
-        auto listed = [&] {
-            for (const auto &e : sim->requestLog())
-                if (e.path == QLatin1String("/list") && e.status == 200)
+        Watch w;
+        QVERIFY(
+            startWatch(w, {QStringLiteral("--poll"), QStringLiteral("--interval"),
+                           QStringLiteral("2"), QStringLiteral("--count"), QStringLiteral("5")}));
+        // Polling said at once; then 4 "present" lines, and the door we open here is the 5th.
+        QTRY_COMPARE_WITH_TIMEOUT(w.mode(), QStringLiteral("polling"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.lines().size(), 5, 10000);
+        sim->setDoor(sim->devices().at(0).nukiId, 3);
+        QSignalSpy finished(&w.p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(w.p.exitCode(), 0);
+        const QList<QJsonObject> lines = w.lines();
+        QCOMPARE(lines.size(), 6); // the mode line is not counted
+        QCOMPARE(lines.last()[u"event"].toString(), QStringLiteral("changed"));
+        QCOMPARE(lines.last()[u"doorsensorState"].toInt(), 3);
+        for (const auto &e : sim->requestLog())
+            QVERIFY(!e.path.startsWith(QLatin1String("/callback"))); // no push tried
+    }
+
+    void watchUsesPushAndRemovesItsCallbackAtCount()
+    {
+        QString msg;
+        sim->callbacks()->add(appEntry, false, &msg);
+        Watch w;
+        // Polling once a minute: within this test a change can only arrive by push.
+        QVERIFY(startWatch(w, {QStringLiteral("--interval"), QStringLiteral("60"),
+                               QStringLiteral("--count"), QStringLiteral("5")}));
+        QTRY_COMPARE_WITH_TIMEOUT(w.mode(), QStringLiteral("push"), 15000);
+        QCOMPARE(watchEntries().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(w.lines().size(), 5, 10000); // 4 present + the mode
+        // The one read right after registering (it closes the gap before push) is done.
+        auto readAfterRegistering = [&] {
+            bool added = false;
+            for (const auto &e : sim->requestLog()) {
+                added |= e.path == QLatin1String("/callback/add");
+                if (added && e.path == QLatin1String("/list") && e.status == 200)
                     return true;
+            }
             return false;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(readAfterRegistering(), 10000);
+        const qsizetype lists = sim->requestLog().size();
         sim->setDoor(sim->devices().at(0).nukiId, 3);
-        QSignalSpy finished(&p, &QProcess::finished);
+        QSignalSpy finished(&w.p, &QProcess::finished);
         QVERIFY(finished.wait(20000));
-        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
-        QCOMPARE(lines.size(), 5);
-        const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
-        QCOMPARE(last[u"event"].toString(), QStringLiteral("changed"));
-        QCOMPARE(last[u"doorsensorState"].toInt(), 3);
+        QCOMPARE(w.p.exitCode(), 0);
+        QCOMPARE(w.lines().last()[u"doorsensorState"].toInt(), 3);
+        bool polled = false;
+        for (const auto &e : sim->requestLog().mid(lists))
+            polled |= e.path == QLatin1String("/list");
+        QVERIFY(!polled);                                             // it came by push
+        QVERIFY(watchEntries().isEmpty());                            // its own entry is gone...
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{appEntry}); // ...the app's stays
+    }
+
+    void watchRemovesItsCallbackOnSigterm()
+    {
+        QString msg;
+        sim->callbacks()->add(appEntry, false, &msg);
+        Watch w;
+        QVERIFY(startWatch(w, {QStringLiteral("--interval"), QStringLiteral("60")}));
+        QTRY_COMPARE_WITH_TIMEOUT(w.mode(), QStringLiteral("push"), 15000);
+        QCOMPARE(watchEntries().size(), 1);
+        w.p.terminate(); // SIGTERM
+        QSignalSpy finished(&w.p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(w.p.exitStatus(), QProcess::NormalExit); // handled, not killed by it
+        QCOMPARE(w.p.exitCode(), 0);
+        QVERIFY(watchEntries().isEmpty());
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{appEntry});
+    }
+
+    void watchFallsBackToPollingWithoutPush()
+    {
+        QString msg;
+        for (int i = 0; i < 3; ++i) // every slot taken by other apps
+            sim->callbacks()->add(QStringLiteral("http://127.0.0.1:9/other%1").arg(i), false, &msg);
+        Watch w;
+        QVERIFY(startWatch(w, {QStringLiteral("--interval"), QStringLiteral("2"),
+                               QStringLiteral("--count"), QStringLiteral("5")}));
+        QTRY_COMPARE_WITH_TIMEOUT(w.mode(), QStringLiteral("polling"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.lines().size(), 5, 10000);
+        sim->setDoor(sim->devices().at(0).nukiId, 3);
+        QSignalSpy finished(&w.p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(w.lines().last()[u"doorsensorState"].toInt(), 3);
+        QCOMPARE(sim->callbacks()->urls().size(), 3); // nobody else's entry was touched
+        QVERIFY(watchEntries().isEmpty());
     }
 };
 

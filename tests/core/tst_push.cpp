@@ -322,20 +322,73 @@ private slots:
         QCOMPARE(push->receiverFor(id)->counters().accepted, 0);
     }
 
-    void silentPushFallsBackToPolling()
+    void oneLostPushTurnsPushOffAndPollingOn()
     {
-        push->setHeartbeatMs(400); // /list every 0.8 s while push is on
+        push->setHeartbeatMs(2000); // /list every 2 s while push is on
+        push->setMissGraceMs(200);
         push->enable(id);
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
+        QCOMPARE(home->poller(id)->interval(), 60000); // polling proper would be slow here
         // Pushes now come from an address the receiver does not accept: they are lost.
         sim->callbacks()->setSourceAddress(QHostAddress(QStringLiteral("127.0.0.3")));
         const auto lock = sim->devices().at(0);
-        sim->turnByHand(lock.nukiId, 0, 3);
+        auto callbackLists = [&] {
+            int n = 0;
+            for (const auto &e : sim->requestLog())
+                n += e.path == QLatin1String("/callback/list");
+            return n;
+        };
+        const int listsBefore = callbackLists();
+        sim->turnByHand(lock.nukiId, 0, 3); // one change, and only one
         QTRY_COMPARE_WITH_TIMEOUT(home->device({id, lock.nukiId, 0})->device.state.state, 3, 10000);
-        sim->setDoor(lock.nukiId, 3);
-        QTRY_VERIFY_WITH_TIMEOUT(!active(), 10000); // and it stays off: retried after 5 min
+        QTRY_VERIFY_WITH_TIMEOUT(!active(), 5000);
         QVERIFY(push->state(id)->problem.contains(QStringLiteral("stopped arriving")));
         QVERIFY(!home->bridge(id)->pushActive);
+        // Polling took over at its own interval, not the heartbeat...
+        QCOMPARE(home->poller(id)->nextDelay(), 60000);
+        // ...and our registration was checked at once (still there: push stays off).
+        QTRY_VERIFY_WITH_TIMEOUT(callbackLists() > listsBefore, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 5000);
+        QVERIFY(!active());
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
+    }
+
+    void lostRegistrationIsRestoredOnTheFirstMiss()
+    {
+        push->setHeartbeatMs(2000);
+        push->setMissGraceMs(200);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
+        sim->callbacks()->clear(); // someone removed our entry: no push arrives
+        const auto lock = sim->devices().at(0);
+        QSignalSpy changed(push.get(), &PushManager::changed);
+        sim->setDoor(lock.nukiId, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 10000);
+        // Off at the miss, then on again once the check has put our entry back.
+        QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
+    }
+
+    void aPushThatArrivesAlsoConfirmsTheChange()
+    {
+        push->setHeartbeatMs(2000);
+        push->enable(id);
+        QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
+        const auto lock = sim->devices().at(0);
+        for (int door : {3, 2, 3}) {
+            sim->setDoor(lock.nukiId, door);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), door,
+                5000);
+        }
+        // Two heartbeats of /list saw the same states push brought: no miss.
+        const qsizetype before = sim->requestLog().size();
+        QTRY_VERIFY_WITH_TIMEOUT(sim->requestLog().size() >= before + 2, 10000);
+        QVERIFY(active());
     }
 };
 

@@ -1,0 +1,153 @@
+// nukictl watch: prints every change as it happens, by push where the bridge can reach this
+// computer, by polling otherwise.
+#include "CliCommands.h"
+
+#include "Home.h"
+#include "PushManager.h"
+#include "UnixSignals.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QTimer>
+
+using namespace nuki;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("commands", text);
+}
+
+namespace {
+
+// How long the callback's removal may take at the end before watch gives up on it.
+constexpr int RemovalBoundMs = 5000;
+
+// Each run registers under a path of its own, not the installation's
+// (Settings::pushSecretPath()). A PushManager counts every URL with its path as its own and
+// removes those it did not register itself (an old address or port): with the shared path
+// the app would delete a running watch's entry as a stale copy, and a watch's check or exit
+// would delete the app's. A per-run path is matched by nobody else, so the app, this watch
+// and another watch at the same time each keep and remove only their own entry.
+QString watchSecretPath()
+{
+    return CallbackReceiver::newSecretPath(QStringLiteral("/nukictl-watch/"));
+}
+
+} // namespace
+
+namespace commands {
+
+int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll)
+{
+    // The same Home as the app: polls /list and turns differences into events; with push,
+    // the same PushManager keeps this run's callback registered and polling as the fallback.
+    Home home;
+    home.setPollInterval(intervalSeconds * 1000);
+    std::unique_ptr<PushManager> push;
+    if (!forcePoll)
+        push = std::make_unique<PushManager>(&home, watchSecretPath());
+    QHash<QString, QString> names;
+    for (auto &b : c.bridges) {
+        home.addBridge(b->config, b->client->credentials().token());
+        names.insert(b->config.id, b->config.name);
+    }
+    int events = 0;
+    bool done = false;
+    QHash<DeviceKey, DeviceState> shown;
+    auto emitLine = [&](const DeviceKey &key, const QString &event) {
+        const DeviceRecord *r = home.device(key);
+        if (!r || done)
+            return;
+        // A new `timestamp` alone is not news: print what a person would notice.
+        DeviceState s = r->device.state;
+        s.timestamp = {};
+        if (event == u"changed" && shown.value(key) == s)
+            return;
+        shown.insert(key, s);
+        if (c.json) {
+            QJsonObject o = deviceJson(names.value(key.bridgeId), r->device);
+            o.insert(QStringLiteral("event"), event);
+            c.printLine(QJsonDocument(o));
+        } else {
+            c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
+                  << r->device.name << ": " << event << " — "
+                  << stateText(key.deviceType, r->device.state.state) << Qt::endl;
+        }
+        if (maxEvents > 0 && ++events >= maxEvents)
+            done = true;
+    };
+    // Which way changes arrive, per bridge, whenever that changes: a line on stderr, or with
+    // --json an object of its own on stdout (not counted by --count).
+    QHash<QString, bool> modeShown;
+    auto showMode = [&](const QString &id, bool pushing, const QString &reason) {
+        if (done || (modeShown.contains(id) && modeShown.value(id) == pushing))
+            return;
+        modeShown.insert(id, pushing);
+        const QString mode = pushing ? QStringLiteral("push") : QStringLiteral("polling");
+        if (c.json) {
+            QJsonObject o{{QStringLiteral("event"), QStringLiteral("mode")},
+                          {QStringLiteral("mode"), mode},
+                          {QStringLiteral("bridge"), names.value(id)}};
+            if (!reason.isEmpty())
+                o.insert(QStringLiteral("reason"), reason);
+            c.printLine(QJsonDocument(o));
+        } else if (pushing) {
+            c.err << tr("%1: push — changes show as they happen (and a read every minute as a "
+                        "safety net).")
+                         .arg(names.value(id))
+                  << Qt::endl;
+        } else {
+            c.err << tr("%1: polling every %2 s.").arg(names.value(id)).arg(intervalSeconds)
+                  << (reason.isEmpty() ? QString() : QLatin1Char(' ') + reason) << Qt::endl;
+        }
+    };
+    QObject::connect(&home, &Home::deviceAdded,
+                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("present")); });
+    QObject::connect(&home, &Home::deviceChanged,
+                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("changed")); });
+    QObject::connect(&home, &Home::ring,
+                     [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
+    QObject::connect(&home, &Home::bridgeOffline, [&](const QString &id) {
+        c.err << tr("Bridge %1 cannot be reached.").arg(names.value(id)) << Qt::endl;
+    });
+    QObject::connect(&home, &Home::tokenRejected, [&](const QString &id) {
+        c.err << tr("Bridge %1 rejected the token.").arg(names.value(id)) << Qt::endl;
+        done = true;
+        events = -1;
+    });
+    if (push) {
+        // Register once the bridge has answered, as the app does.
+        QSet<QString> enabled;
+        QObject::connect(&home, &Home::bridgeChanged, [&, enabled](const QString &id) mutable {
+            const BridgeState *b = home.bridge(id);
+            if (b && b->status == BridgeStatus::Online && !enabled.contains(id)) {
+                enabled.insert(id);
+                push->enable(id);
+            }
+        });
+        QObject::connect(push.get(), &PushManager::changed, [&](const QString &id) {
+            if (const PushManager::BridgePush *p = push->state(id))
+                showMode(id, p->active, p->problem);
+        });
+    } else {
+        for (const QString &id : home.bridgeIds())
+            showMode(id, false, {});
+    }
+    // Ctrl+C, SIGTERM, a closed terminal: end as --count does, callback removed.
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, [&](int) { done = true; });
+
+    CliContext::waitFor(done);
+    if (push) {
+        bool removed = false;
+        push->shutdown([&] { removed = true; });
+        QTimer bound;
+        bound.setSingleShot(true);
+        QObject::connect(&bound, &QTimer::timeout, [&] { removed = true; });
+        bound.start(RemovalBoundMs);
+        CliContext::waitFor(removed);
+    }
+    return events < 0 ? exitcode::TokenRejected : exitcode::Ok;
+}
+
+} // namespace commands
