@@ -1,5 +1,7 @@
 #include "CallbackRequest.h"
 
+#include "HttpHead.h"
+
 #include <QList>
 
 namespace nuki {
@@ -26,13 +28,7 @@ CallbackRequest CallbackRequest::parse(const QByteArray &bytes, qsizetype maxHea
     if (const qsizetype q = r.path.indexOf('?'); q >= 0)
         r.path.truncate(q);
     qsizetype length = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+    for (const auto &[name, value] : httpHeaderFields(lines)) {
         if (name == "transfer-encoding") {
             r.state = NeedsLength;
             return r;

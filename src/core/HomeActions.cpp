@@ -127,4 +127,58 @@ void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &err
     poll(key.bridgeId, BridgeClient::Priority::User);
 }
 
+// What an action of ours leads to, for telling it from someone else and for settling an
+// unknown outcome.
+bool Home::reachedGoal(int deviceType, int action, const DeviceState &s)
+{
+    if (isOpener(deviceType)) {
+        switch (action) {
+        case 1:
+            return s.state == int(OpenerState::RtoActive);
+        case 2:
+            return s.state == int(OpenerState::Online);
+        case 4:
+            return s.mode == ModeContinuous;
+        case 5:
+            return s.mode == ModeDoor;
+        default:
+            return true; // the buzzer leaves no trace in the state
+        }
+    }
+    switch (action) {
+    case 1:
+        return s.state == int(LockState::Unlocked);
+    case 2:
+        return s.state == int(LockState::Locked);
+    case 3:
+        return s.state == int(LockState::Unlatched) || s.state == int(LockState::Unlocked);
+    default: // lock 'n' go: unlocked for a while, then locked again
+        return s.state == int(LockState::Locked) || s.state == int(LockState::UnlockedLockNGo);
+    }
+}
+
+bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
+{
+    // States an action of ours leads to within a minute are not "someone else".
+    if (r.action.phase == ActionStatus::Idle)
+        return false;
+    if (!r.action.running() && (!r.action.finishedAt.isValid() ||
+                                r.action.finishedAt.secsTo(QDateTime::currentDateTimeUtc()) > 60))
+        return false;
+    const int a = r.action.action;
+    if (isOpener(r.key.deviceType))
+        return a == 3 || (a == 1 && s == 3) || (a == 2 && s == 1) || (a == 4 && s == 3) ||
+               (a == 5 && s == 1);
+    switch (a) {
+    case 1:
+        return s == 3;
+    case 2:
+        return s == 1;
+    case 3:
+        return s == 5 || s == 3;
+    default:
+        return s == 6 || s == 1 || s == 5; // lock 'n' go relocks by itself
+    }
+}
+
 } // namespace nuki

@@ -1,5 +1,7 @@
 #include "HttpResponse.h"
 
+#include "HttpHead.h"
+
 #include <QList>
 
 namespace nuki {
@@ -94,13 +96,7 @@ HttpResponse HttpResponse::parse(const QByteArray &bytes, bool closed, qint64 ma
     r.status = int(status);
     qint64 contentLength = -1;
     bool chunked = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+    for (const auto &[name, value] : httpHeaderFields(lines)) {
         if (name == "content-length") {
             contentLength = number(value, 10, 18);
             if (contentLength < 0) {
