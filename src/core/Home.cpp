@@ -225,33 +225,29 @@ void Home::readAllThen(std::function<void(const QHash<QString, BridgeError> &)> 
         done({});
         return;
     }
-    for (const QString &id : std::as_const(m_bridgeOrder)) {
-        m_bridges[id].client->list(BridgeClient::Priority::User,
-                                   [this, id, pending, results,
-                                    done](const BridgeError &error, const QList<Device> &devices) {
-                                       if (m_bridges.contains(id)) {
-                                           noteResult(id, error);
-                                           if (error.ok())
-                                               applyList(id, devices);
-                                       }
-                                       results->insert(id, error);
-                                       if (--*pending == 0)
-                                           done(*results);
-                                   });
-    }
+    for (const QString &id : std::as_const(m_bridgeOrder))
+        poll(id, BridgeClient::Priority::User, [id, pending, results, done](const BridgeError &e) {
+            results->insert(id, e);
+            if (--*pending == 0)
+                done(*results);
+        });
 }
 
-void Home::poll(const QString &bridgeId, BridgeClient::Priority priority)
+void Home::poll(const QString &bridgeId, BridgeClient::Priority priority,
+                std::function<void(const BridgeError &)> then)
 {
     auto it = m_bridges.find(bridgeId);
     if (it == m_bridges.end())
         return;
     const bool fromPoller = priority == BridgeClient::Priority::Poll;
     const bool pushWasOn = it->state.pushActive;
-    it->client->list(priority, [this, bridgeId, fromPoller,
-                                pushWasOn](const BridgeError &error, const QList<Device> &devices) {
-        if (!m_bridges.contains(bridgeId))
+    it->client->list(priority, [this, bridgeId, fromPoller, pushWasOn,
+                                then](const BridgeError &error, const QList<Device> &devices) {
+        if (!m_bridges.contains(bridgeId)) {
+            if (then)
+                then(error);
             return;
+        }
         noteResult(bridgeId, error);
         if (error.ok()) {
             m_applyingListFromBeforePush = !pushWasOn;
@@ -260,6 +256,8 @@ void Home::poll(const QString &bridgeId, BridgeClient::Priority priority)
         }
         if (fromPoller)
             m_bridges[bridgeId].poller->replied(error.ok() || error.kind == BridgeError::Busy);
+        if (then)
+            then(error);
     });
 }
 

@@ -88,7 +88,9 @@ private:
     };
     DeviceRecord *record(const DeviceKey &key);
     void connectBridge(const QString &id, bool startPolling);
-    void poll(const QString &bridgeId, BridgeClient::Priority priority);
+    // /list now; `then` (if any) gets the result after it was applied.
+    void poll(const QString &bridgeId, BridgeClient::Priority priority,
+              std::function<void(const BridgeError &)> then = {});
     void noteResult(const QString &bridgeId, const BridgeError &error);
     void applyState(DeviceRecord &r, DeviceState state, bool fromPush);
     bool expectedFromOurAction(const DeviceRecord &r, int newState) const;

@@ -111,7 +111,6 @@ void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &err
         r->action.phase = ActionStatus::Failed;
     r->action.error = error;
     r->action.finishedAt = QDateTime::currentDateTimeUtc();
-    r->action.stateBefore = r->beforeAction.state;
     if (r->action.phase == ActionStatus::Failed && r->optimistic) {
         r->device.state = r->beforeAction; // nothing happened: show what was there
         r->optimistic = false;

@@ -46,7 +46,6 @@ struct ActionStatus
     quint64 id = 0;
     BridgeError error;
     QDateTime finishedAt;
-    int stateBefore = -1; // the device's state when the action started
     // An unknown outcome, resolved by a fresh read afterwards: the state then, and whether it
     // is what the action leads to.
     int resolvedState = -1;
