@@ -373,34 +373,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>Es klingelt</translation>
     </message>
     <message>
-        <source>Ring to Open</source>
-        <translation>Ring to Open</translation>
-    </message>
-    <message>
-        <source>Continuous mode</source>
-        <translation>Daueröffnung</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>Verriegeln</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Entriegeln</translation>
-    </message>
-    <message>
-        <source>Lock ’n’ Go</source>
-        <translation>Lock ’n’ Go</translation>
-    </message>
-    <message>
-        <source>Lock ’n’ Go and open</source>
-        <translation>Lock ’n’ Go und öffnen</translation>
-    </message>
-    <message>
         <source>never updated</source>
         <translation>nie aktualisiert</translation>
     </message>
@@ -459,6 +431,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>%1 (%2 when this device is focused)</source>
         <translation>%1 (%2, wenn dieses Gerät ausgewählt ist)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -843,30 +819,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>Open (buzz the door)…</source>
-        <translation>Öffnen (Türsummer) …</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>Verriegeln</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Entriegeln</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>Öffnen …</translation>
-    </message>
-    <message>
-        <source>Lock ’n’ Go</source>
-        <translation>Lock ’n’ Go</translation>
-    </message>
-    <message>
-        <source>Lock ’n’ Go and open…</source>
-        <translation>Lock ’n’ Go und öffnen …</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -913,14 +865,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>%1: failed — %2</source>
         <translation>%1: fehlgeschlagen – %2</translation>
-    </message>
-    <message>
-        <source>Ring to Open</source>
-        <translation>Ring to Open</translation>
-    </message>
-    <message>
-        <source>Continuous mode</source>
-        <translation>Daueröffnung</translation>
     </message>
     <message>
         <source>%1: not locked, its state could not be read — %2</source>
@@ -1370,6 +1314,26 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Action %1</source>
         <translation>Aktion %1</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and open…</source>
+        <translation>Lock ’n’ Go und öffnen …</translation>
+    </message>
+    <message>
+        <source>Ring to Open</source>
+        <translation>Ring to Open</translation>
+    </message>
+    <message>
+        <source>Continuous mode</source>
+        <translation>Daueröffnung</translation>
+    </message>
+    <message>
+        <source>Open (buzz the door)…</source>
+        <translation>Öffnen (Türsummer) …</translation>
     </message>
 </context>
 <context>

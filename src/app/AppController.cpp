@@ -1,5 +1,7 @@
 #include "AppController.h"
 
+#include "Actions.h"
+
 #include "SimBridge.h"
 #include "SimLife.h"
 
@@ -235,14 +237,6 @@ void AppController::removeBridge(const QString &id)
     m_secrets.remove(id, [](bool, const QString &) {});
 }
 
-bool AppController::needsConfirmation(int deviceType, int action)
-{
-    // Opening: unlatch (3) and lock 'n' go with unlatch (5) on a lock; the buzzer on an opener.
-    if (isOpener(deviceType))
-        return action == 3;
-    return action == 3 || action == 5;
-}
-
 bool AppController::requestAction(const DeviceKey &requested, int action, QWidget *parent)
 {
     // A copy: the card that asked may be gone when the question returns (a /list can remove
@@ -251,13 +245,17 @@ bool AppController::requestAction(const DeviceKey &requested, int action, QWidge
     const DeviceRecord *r = m_home.device(key);
     if (!r || r->action.running())
         return false;
-    if (m_settings->confirmOpen() && needsConfirmation(key.deviceType, action)) {
+    const ActionSpec *spec = findAction(key.deviceType, action);
+    if (!spec)
+        return false;
+    if (m_settings->confirmOpen() && spec->opensDoor) {
         const QString name = r->device.name;
         const QString question =
             isOpener(key.deviceType)
                 ? tr("Open the door at “%1” now (buzz it open)?").arg(name)
-                : (action == 5 ? tr("Lock ’n’ Go and open “%1” now? The door will be unlatched.")
-                               : tr("Open “%1” now? The door will be unlatched."))
+                : (spec->variantOf
+                       ? tr("Lock ’n’ Go and open “%1” now? The door will be unlatched.")
+                       : tr("Open “%1” now? The door will be unlatched."))
                       .arg(name);
         // The dialog belongs to the window, not to the card, which may be deleted meanwhile.
         QPointer<QWidget> owner = parent ? parent->window() : nullptr;
@@ -267,7 +265,7 @@ bool AppController::requestAction(const DeviceKey &requested, int action, QWidge
         if (!r || r->action.running())
             return false;
     }
-    if (int(LockAction::Lock) == action && !isOpener(key.deviceType) &&
+    if (spec->verb == QLatin1StringView("lock") &&
         r->device.state.doorsensorState.value_or(0) == int(DoorSensor::Opened) &&
         m_settings->confirmOpen()) {
         // Locking with the door open throws the bolt into the frame's air: the official app

@@ -39,7 +39,6 @@ public:
     // Asks for confirmation where opening a door is involved (unless switched off), then acts.
     // Returns false when nothing was started (cancelled, or an action is already running).
     bool requestAction(const nuki::DeviceKey &key, int action, QWidget *parent);
-    static bool needsConfirmation(int deviceType, int action);
     // Tests replace the dialog: return true to confirm.
     std::function<bool(const QString &question, QWidget *parent, const QString &yes)> confirm;
 

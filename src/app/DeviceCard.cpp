@@ -1,5 +1,7 @@
 #include "DeviceCard.h"
 
+#include "Actions.h"
+
 #include "DeviceListModel.h"
 #include "StateIcons.h"
 
@@ -52,33 +54,38 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_actions = new QWidget(this);
     auto *buttons = new QHBoxLayout(m_actions);
     buttons->setContentsMargins(0, 4, 0, 0);
-    if (isOpener(m_deviceType)) {
-        // Keys on a focused card: only locking is a single key; whatever can unlock or open
-        // the door needs Ctrl+Shift, so a stray key press never opens it.
-        m_rto = addButton(tr("Ring to Open"), 0, QStringLiteral("R"), true);
-        m_rto->setCheckable(true);
-        connect(m_rto, &QPushButton::clicked, this, [this](bool on) {
-            m_rto->setChecked(!on); // the state comes from the bridge, not from the click
-            request(on ? int(LockAction::RtoOn) : int(LockAction::RtoOff));
-        });
-        m_cm = addButton(tr("Continuous mode"), 0, QStringLiteral("C"), true);
-        m_cm->setCheckable(true);
-        connect(m_cm, &QPushButton::clicked, this, [this](bool on) {
-            m_cm->setChecked(!on);
-            request(on ? int(LockAction::ContinuousOn) : int(LockAction::ContinuousOff));
-        });
-        addButton(tr("Open"), int(LockAction::ElectricStrike), QStringLiteral("O"), true);
-    } else if (isKnownDeviceType(m_deviceType)) {
-        addButton(tr("Lock"), int(LockAction::Lock), QStringLiteral("L"), false);
-        addButton(tr("Unlock"), int(LockAction::Unlock), QStringLiteral("U"), true);
-        addButton(tr("Open"), int(LockAction::Unlatch), QStringLiteral("O"), true);
-        // Lock 'n' Go unlocks first (and may unlatch): a modifier too.
-        QPushButton *lng = addButton(tr("Lock ’n’ Go"), 0, QStringLiteral("G"), true);
-        auto *menu = new QMenu(lng);
-        menu->addAction(tr("Lock ’n’ Go"), this, [this] { request(int(LockAction::LockNGo)); });
-        menu->addAction(tr("Lock ’n’ Go and open"), this,
-                        [this] { request(int(LockAction::LockNGoUnlatch)); });
-        lng->setMenu(menu);
+    // Keys on a focused card: only what secures the door (locking) is a single key; whatever
+    // can unlock or open it needs Ctrl+Shift, so a stray key press never opens it.
+    const QList<ActionSpec> &all = actionsFor(m_deviceType);
+    for (const ActionSpec &a : all) {
+        if (a.isToggleOff || a.variantOf)
+            continue;
+        // Variants (lock 'n' go and open) join their base action in the button's menu.
+        QList<const ActionSpec *> variants;
+        for (const ActionSpec &v : all)
+            if (v.variantOf == a.number)
+                variants << &v;
+        const bool direct = !a.toggleOff && variants.isEmpty();
+        const QString key = a.key ? QString(QChar(a.key)) : QString();
+        QPushButton *b = addButton(a.displayLabel(), direct ? a.number : 0, key, !a.secures);
+        if (a.toggleOff) {
+            b->setCheckable(true);
+            const int on = a.number, off = a.toggleOff;
+            connect(b, &QPushButton::clicked, this, [this, b, on, off](bool checked) {
+                b->setChecked(!checked); // the state comes from the bridge, not from the click
+                request(checked ? on : off);
+            });
+            m_toggles.insert(b, on);
+        }
+        if (!variants.isEmpty()) {
+            auto *menu = new QMenu(b);
+            variants.prepend(&a);
+            for (const ActionSpec *v : std::as_const(variants)) {
+                const int n = v->number;
+                menu->addAction(v->displayLabel(), this, [this, n] { request(n); });
+            }
+            b->setMenu(menu);
+        }
     }
     buttons->addStretch();
 
@@ -109,7 +116,13 @@ QPushButton *DeviceCard::addButton(const QString &text, int action, const QStrin
                                    bool needsModifier)
 {
     auto *b = new QPushButton(text, m_actions);
-    b->setAccessibleName(text);
+    if (key.isEmpty()) {
+        if (action)
+            connect(b, &QPushButton::clicked, this, [this, action] { request(action); });
+        m_actions->layout()->addWidget(b);
+        m_buttons << b;
+        return b;
+    }
     const QKeySequence sequence(needsModifier ? Qt::CTRL | Qt::SHIFT | Qt::Key(key.at(0).unicode())
                                               : Qt::Key(key.at(0).unicode()));
     b->setToolTip(tr("%1 (%2 when this device is focused)")
@@ -181,13 +194,16 @@ void DeviceCard::refresh()
 
     const int phase = d(R::ActionPhaseRole).toInt();
     const bool running = phase == ActionStatus::Pending || phase == ActionStatus::Sent;
-    for (QPushButton *b : std::as_const(m_buttons))
+    for (QPushButton *b : std::as_const(m_buttons)) {
         b->setEnabled(!running);
-    if (m_rto)
-        m_rto->setChecked(state == int(OpenerState::RtoActive) &&
-                          !d(R::ContinuousModeRole).toBool());
-    if (m_cm)
-        m_cm->setChecked(d(R::ContinuousModeRole).toBool());
+        // Said with the device: a screen reader hears "Unlock Front door", not just "Unlock".
+        b->setAccessibleName(tr("%1 %2").arg(b->text(), name));
+    }
+    DeviceState shown;
+    shown.state = state;
+    shown.mode = d(R::ModeRole).toInt();
+    for (auto it = m_toggles.cbegin(); it != m_toggles.cend(); ++it)
+        it.key()->setChecked(toggleIsOn(m_deviceType, it.value(), shown));
     QString outcome = d(R::ActionTextRole).toString();
     const QString error = d(R::ErrorTextRole).toString();
     if (!error.isEmpty())

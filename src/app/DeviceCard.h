@@ -3,6 +3,7 @@
 #include "HomeTypes.h"
 
 #include <QFrame>
+#include <QHash>
 #include <QPersistentModelIndex>
 
 class QLabel;
@@ -60,6 +61,5 @@ private:
     QLabel *m_ring;
     QWidget *m_actions;
     QList<QPushButton *> m_buttons;
-    QPushButton *m_rto = nullptr;
-    QPushButton *m_cm = nullptr;
+    QHash<QPushButton *, int> m_toggles; // a switch and its "on" action
 };

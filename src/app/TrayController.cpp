@@ -1,5 +1,7 @@
 #include "TrayController.h"
 
+#include "Actions.h"
+
 #include "AppController.h"
 #include "Home.h"
 
@@ -101,26 +103,22 @@ void TrayController::addDevice(const DeviceKey &key)
         e.actions << a;
     };
     // An Opener's modes are one checkable item each, ticked as the bridge reports them.
-    auto toggle = [&](const QString &text, int onAction, int offAction) {
-        QAction *a = e.submenu->addAction(text);
+    for (const ActionSpec &spec : actionsFor(key.deviceType)) {
+        if (spec.isToggleOff)
+            continue;
+        if (!spec.toggleOff) {
+            add(spec.displayMenuText(), spec.number);
+            continue;
+        }
+        QAction *a = e.submenu->addAction(spec.displayMenuText());
         a->setCheckable(true);
-        connect(a, &QAction::triggered, this, [this, key, a, onAction, offAction](bool on) {
-            a->setChecked(!on); // the tick follows the bridge, not the click
-            m_app->requestAction(key, on ? onAction : offAction, nullptr);
+        const int on = spec.number, off = spec.toggleOff;
+        connect(a, &QAction::triggered, this, [this, key, a, on, off](bool checked) {
+            a->setChecked(!checked); // the tick follows the bridge, not the click
+            m_app->requestAction(key, checked ? on : off, nullptr);
         });
         e.actions << a;
-        return a;
-    };
-    if (isOpener(key.deviceType)) {
-        add(tr("Open (buzz the door)…"), 3);
-        e.rto = toggle(tr("Ring to Open"), 1, 2);
-        e.cm = toggle(tr("Continuous mode"), 4, 5);
-    } else if (isKnownDeviceType(key.deviceType)) {
-        add(tr("Lock"), 2);
-        add(tr("Unlock"), 1);
-        add(tr("Open…"), 3);
-        add(tr("Lock ’n’ Go"), 4);
-        add(tr("Lock ’n’ Go and open…"), 5);
+        e.toggles.insert(a, on);
     }
     m_entries.insert(key, e);
     placeEntries();
@@ -177,11 +175,8 @@ void TrayController::updateDevice(const DeviceKey &key)
         StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
     for (QAction *a : std::as_const(it->actions))
         a->setEnabled(!r->action.running());
-    const bool continuous = s.mode == ModeContinuous;
-    if (it->rto)
-        it->rto->setChecked(s.state == int(OpenerState::RtoActive) && !continuous);
-    if (it->cm)
-        it->cm->setChecked(continuous);
+    for (auto t = it->toggles.cbegin(); t != it->toggles.cend(); ++t)
+        t.key()->setChecked(toggleIsOn(key.deviceType, t.value(), s));
     updateSummary();
 }
 

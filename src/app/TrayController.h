@@ -45,8 +45,7 @@ private:
     {
         QMenu *submenu = nullptr;
         QList<QAction *> actions;
-        QAction *rto = nullptr; // an Opener's Ring to Open toggle
-        QAction *cm = nullptr;  // and its continuous mode
+        QHash<QAction *, int> toggles; // an Opener's switches and their "on" actions
     };
     void addDevice(const nuki::DeviceKey &key);
     void removeDevice(const nuki::DeviceKey &key);

@@ -1,5 +1,7 @@
 #include "CliCommands.h"
 
+#include "Actions.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -176,29 +178,22 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
-    const bool opener = isOpener(f.device.deviceType);
-    int a = 0;
-    if (command == u"open")
-        a = 3;
-    else if (!opener && command == u"lock")
-        a = 2;
-    else if (!opener && command == u"unlock")
-        a = 1;
-    else if (!opener && command == u"lockngo")
-        a = unlatch ? 5 : 4;
-    else if (opener && command == u"rto")
-        a = onOff == u"on" ? 1 : 2;
-    else if (opener && command == u"cm")
-        a = onOff == u"on" ? 4 : 5;
-    if (a == 0 || !isKnownDeviceType(f.device.deviceType)) {
+    // The command line's words name the table's verbs: "rto on" is "rto-on".
+    QString verb = command;
+    if (!onOff.isEmpty())
+        verb += u'-' + onOff;
+    else if (command == u"lockngo" && unlatch)
+        verb = QStringLiteral("lockngo-open");
+    const ActionSpec *spec = findActionByVerb(f.device.deviceType, verb);
+    if (!spec) {
         c.err << tr("“%1” is a %2: '%3' does not apply. A lock knows lock, unlock, open, lockngo; "
                     "an Opener knows open, rto and cm.")
                      .arg(f.device.name, deviceTypeName(f.device.deviceType), command)
               << Qt::endl;
         return exitcode::Usage;
     }
-    const bool opens = opener ? a == 3 : (a == 3 || a == 5);
-    if (opens && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
+    const int a = spec->number;
+    if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
         return exitcode::Refused;
     bool done = false;
     BridgeError error;
@@ -208,7 +203,7 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
                                      done = true;
                                  });
     CliContext::waitFor(done);
-    const QString name = actionName(f.device.deviceType, a);
+    const QString name = spec->displayName();
     QString outcome = error.ok() ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
                       : error.mayHaveReachedBridge ? QStringLiteral("unknown")
                                                    : QStringLiteral("failed");

@@ -1,5 +1,6 @@
 // Actions: from a person's intent to a definitive outcome (done, failed, or unknown).
 // A lock action that may have reached the bridge is never sent again automatically.
+#include "Actions.h"
 #include "Home.h"
 
 #include <QTimer>
@@ -9,7 +10,7 @@ namespace nuki {
 
 bool Home::isValidAction(int deviceType, int action)
 {
-    return isKnownDeviceType(deviceType) && action >= 1 && action <= 5;
+    return findAction(deviceType, action) != nullptr;
 }
 
 int Home::actionsRunning() const
@@ -18,22 +19,6 @@ int Home::actionsRunning() const
     for (const auto &r : m_devices)
         n += r.action.running();
     return n;
-}
-
-// What the device shows while the action runs (the bridge's own transitional states).
-static int optimisticState(int deviceType, int action, int current)
-{
-    if (isOpener(deviceType))
-        return action == 3 ? int(OpenerState::Opening) : current;
-    switch (action) {
-    case 1:
-    case 4:
-        return int(LockState::Unlocking);
-    case 2:
-        return int(LockState::Locking);
-    default:
-        return int(LockState::Unlatching);
-    }
 }
 
 bool Home::startAction(const DeviceKey &key, int action)
@@ -89,7 +74,10 @@ void Home::markTaken(const DeviceKey &key, quint64 id)
     if (!x || x->action.id != id || x->action.phase != ActionStatus::Pending)
         return;
     x->action.phase = ActionStatus::Sent;
-    const int shown = optimisticState(key.deviceType, x->action.action, x->device.state.state);
+    // What the device shows while the action runs (the bridge's own transitional states).
+    const ActionSpec *spec = findAction(key.deviceType, x->action.action);
+    const int shown =
+        spec && spec->shownWhileRunning >= 0 ? spec->shownWhileRunning : x->device.state.state;
     if (shown != x->device.state.state) {
         x->device.state.state = shown;
         x->device.state.stateName.clear();
@@ -130,30 +118,8 @@ void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &err
 // unknown outcome.
 bool Home::reachedGoal(int deviceType, int action, const DeviceState &s)
 {
-    if (isOpener(deviceType)) {
-        switch (action) {
-        case 1:
-            return s.state == int(OpenerState::RtoActive);
-        case 2:
-            return s.state == int(OpenerState::Online);
-        case 4:
-            return s.mode == ModeContinuous;
-        case 5:
-            return s.mode == ModeDoor;
-        default:
-            return true; // the buzzer leaves no trace in the state
-        }
-    }
-    switch (action) {
-    case 1:
-        return s.state == int(LockState::Unlocked);
-    case 2:
-        return s.state == int(LockState::Locked);
-    case 3:
-        return s.state == int(LockState::Unlatched) || s.state == int(LockState::Unlocked);
-    default: // lock 'n' go: unlocked for a while, then locked again
-        return s.state == int(LockState::Locked) || s.state == int(LockState::UnlockedLockNGo);
-    }
+    const ActionSpec *spec = findAction(deviceType, action);
+    return spec && spec->reached(s);
 }
 
 bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
@@ -164,20 +130,8 @@ bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
     if (!r.action.running() && (!r.action.finishedAt.isValid() ||
                                 r.action.finishedAt.secsTo(QDateTime::currentDateTimeUtc()) > 60))
         return false;
-    const int a = r.action.action;
-    if (isOpener(r.key.deviceType))
-        return a == 3 || (a == 1 && s == 3) || (a == 2 && s == 1) || (a == 4 && s == 3) ||
-               (a == 5 && s == 1);
-    switch (a) {
-    case 1:
-        return s == 3;
-    case 2:
-        return s == 1;
-    case 3:
-        return s == 5 || s == 3;
-    default:
-        return s == 6 || s == 1 || s == 5; // lock 'n' go relocks by itself
-    }
+    const ActionSpec *spec = findAction(r.key.deviceType, r.action.action);
+    return spec && spec->explains(s);
 }
 
 } // namespace nuki

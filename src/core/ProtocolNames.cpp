@@ -1,4 +1,5 @@
 // Names a person reads for the protocol's numbers. Unknown numbers stay visible as numbers.
+#include "Actions.h"
 #include "Protocol.h"
 
 #include <QCoreApplication>
@@ -108,33 +109,8 @@ QString doorSensorText(int s)
 
 QString actionName(int deviceType, int action)
 {
-    if (isOpener(deviceType)) {
-        switch (action) {
-        case 1:
-            return tr("Ring to Open on");
-        case 2:
-            return tr("Ring to Open off");
-        case 3:
-            return tr("Open");
-        case 4:
-            return tr("Continuous mode on");
-        case 5:
-            return tr("Continuous mode off");
-        }
-    } else {
-        switch (action) {
-        case 1:
-            return tr("Unlock");
-        case 2:
-            return tr("Lock");
-        case 3:
-            return tr("Open");
-        case 4:
-            return tr("Lock ’n’ Go");
-        case 5:
-            return tr("Lock ’n’ Go and open");
-        }
-    }
+    if (const ActionSpec *a = findAction(deviceType, action))
+        return a->displayName();
     return tr("Action %1").arg(action);
 }
 
