@@ -408,4 +408,5 @@ DE.update({
 '%1: push — changes show as they happen (and a read every minute as a safety net).': '%1: Push – Änderungen erscheinen, sobald sie passieren (und zur Sicherheit eine Abfrage pro Minute).',
 '%1: polling every %2 s.': '%1: Abfrage alle %2 s.',
 'watch: poll only, no push (no callback).': 'watch: nur abfragen, kein Push (kein Callback).',
+'%1 %2': '%1 %2',
 })
