@@ -341,32 +341,6 @@ DE.update({
 "'%1' needs --host HOST:PORT.": "'%1' braucht --host HOST:PORT.",
 "Unknown command or missing argument: %1. See 'nukictl --help'.": "Unbekannter Befehl oder fehlendes Argument: %1. Siehe 'nukictl --help'.",
 })
-PREFIX['Controls Nuki Smart Locks and Openers through a Nuki Bridge.\n'] = """Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.
-
-Befehle:
-  bridges                 die eingerichteten Bridges
-  list                    alle Geräte mit ihrem Zustand
-  status GERÄT            ein Gerät
-  lock|unlock GERÄT       ein Smart Lock ver- oder entriegeln
-  open GERÄT              Falle eines Schlosses ziehen oder Türsummer eines Openers (fragt vorher)
-  lockngo GERÄT           Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)
-  rto on|off GERÄT        Ring to Open eines Openers
-  cm on|off GERÄT         Daueröffnung eines Openers
-  refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
-  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile);
-                          per Push, wo die Bridge diesen Computer erreicht, sonst durch
-                          Abfragen alle --interval s; --poll: immer abfragen
-  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
-  discover [--url URL | --scan HOSTS]   Bridges finden
-  auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
-  add-bridge --host H:P [--name N] [--button]   eine Bridge einrichten (Token in den Schlüsselbund)
-
-GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
-Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
-
-Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
-4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
-7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt."""
 DE.update({
 '%n minute(s)': ['%n Minute', '%n Minuten'],
 'instant (the bridge calls this app)': 'sofort (die Bridge meldet sich bei dieser App)',
@@ -409,4 +383,37 @@ DE.update({
 '%1: polling every %2 s.': '%1: Abfrage alle %2 s.',
 'watch: poll only, no push (no callback).': 'watch: nur abfragen, kein Push (kein Callback).',
 '%1 %2': '%1 %2',
+'The bridge did not accept the token': 'Die Bridge hat das Token nicht angenommen',
+'Could not connect': 'Keine Verbindung',
+'Connected': 'Verbunden',
+'Looking for the bridge at %1:%2…': 'Suche die Bridge unter %1:%2 …',
+'Nothing answers at %1:%2. Check the address and the port (the HTTP API must be switched on in the Nuki app), then try again.': 'Unter %1:%2 antwortet nichts. Prüfen Sie Adresse und Port (die HTTP-API muss in der Nuki-App eingeschaltet sein) und versuchen Sie es erneut.',
+'Usage: nukictl callbacks [list|remove ID]': 'Aufruf: nukictl callbacks [list|remove ID]',
+'no answer': 'keine Antwort',
+'the configured bridges': 'die eingerichteten Bridges',
+'every device with its state': 'alle Geräte mit ihrem Zustand',
+'one device': 'ein Gerät',
+'lock a Smart Lock': 'ein Smart Lock verriegeln',
+'unlock a Smart Lock': 'ein Smart Lock entriegeln',
+"unlatch a lock, or buzz an Opener's door (asks first)": 'ein Schloss öffnen (Falle ziehen) oder beim Opener den Türsummer betätigen (fragt vorher)',
+"lock 'n' go (--unlatch: also open; asks first)": 'Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)',
+"an Opener's ring to open": 'Ring to Open eines Openers',
+"an Opener's continuous mode": 'Daueröffnung eines Openers',
+'read the real state (wakes the lock over Bluetooth)': 'den echten Zustand lesen (weckt das Schloss über Bluetooth)',
+'print changes as they happen (--json: one object a line); by push where the bridge reaches this computer, else by polling every --interval s; --poll: always poll': 'Änderungen ausgeben, sobald sie passieren (--json: ein Objekt pro Zeile); per Push, wo die Bridge diesen Computer erreicht, sonst durch Abfragen alle --interval s; --poll: immer abfragen',
+'firmware, uptime, clock and token form of the bridges': 'Firmware, Laufzeit, Uhr und Token-Form der Bridges',
+"the bridge's own log": 'das Protokoll der Bridge',
+"the bridge's callback slots": 'die Callback-Plätze der Bridge',
+'restart the bridge': 'die Bridge neu starten',
+'let the bridge look for and install firmware updates': 'die Bridge nach Firmware-Updates suchen und sie installieren lassen',
+'find bridges': 'Bridges finden',
+"get the token with the bridge's button": 'das Token mit dem Knopf der Bridge holen',
+'configure a bridge (token to keychain)': 'eine Bridge einrichten (Token in den Schlüsselbund)',
+'Controls Nuki Smart Locks and Openers through a Nuki Bridge.': 'Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.',
+'Commands:': 'Befehle:',
+'DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.\nThe token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.\n\nExit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,\n4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,\n7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.': 'GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.\nDas Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.\n\nExit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,\n4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen belegt,\n7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.',
+'Usage: nukictl %1 %2': 'Aufruf: nukictl %1 %2',
+'The new token works': 'Das neue Token funktioniert',
+'Finish saves it for %1; the app uses it from now on.': '„Fertigstellen“ speichert es für %1; die App verwendet es ab jetzt.',
+'Name the bridge and choose how the app hears about changes.': 'Benennen Sie die Bridge und wählen Sie, wie die App von Änderungen erfährt.',
 })

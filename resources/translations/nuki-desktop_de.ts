@@ -311,6 +311,18 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>unprotected, as you chose</source>
         <translation>ungeschützt, wie von Ihnen gewählt</translation>
     </message>
+    <message>
+        <source>The bridge did not accept the token</source>
+        <translation>Die Bridge hat das Token nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -548,6 +560,18 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>The token cannot be kept in a keychain: %1 Choose how to keep it:</source>
         <translation>Das Token kann nicht im Schlüsselbund gespeichert werden: %1 Wie soll es aufbewahrt werden?</translation>
+    </message>
+    <message>
+        <source>The new token works</source>
+        <translation>Das neue Token funktioniert</translation>
+    </message>
+    <message>
+        <source>Finish saves it for %1; the app uses it from now on.</source>
+        <translation>„Fertigstellen“ speichert es für %1; die App verwendet es ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Name the bridge and choose how the app hears about changes.</source>
+        <translation>Benennen Sie die Bridge und wählen Sie, wie die App von Änderungen erfährt.</translation>
     </message>
 </context>
 <context>
@@ -795,6 +819,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>The button was not pressed within 30 seconds. Try again, or type the token below.</source>
         <translation>Der Knopf wurde nicht innerhalb von 30 Sekunden gedrückt. Erneut versuchen oder das Token unten eintippen.</translation>
     </message>
+    <message>
+        <source>Looking for the bridge at %1:%2…</source>
+        <translation>Suche die Bridge unter %1:%2 …</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1:%2. Check the address and the port (the HTTP API must be switched on in the Nuki app), then try again.</source>
+        <translation>Unter %1:%2 antwortet nichts. Prüfen Sie Adresse und Port (die HTTP-API muss in der Nuki-App eingeschaltet sein) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>TrayController</name>
@@ -1030,10 +1062,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Token in %1 geschrieben.</translation>
     </message>
     <message>
-        <source>Bridge %1</source>
-        <translation>Bridge %1</translation>
-    </message>
-    <message>
         <source>The token could not be stored in the keychain: %1</source>
         <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
@@ -1048,6 +1076,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>%1: polling every %2 s.</source>
         <translation>%1: Abfrage alle %2 s.</translation>
+    </message>
+    <message>
+        <source>Usage: nukictl callbacks [list|remove ID]</source>
+        <translation>Aufruf: nukictl callbacks [list|remove ID]</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1436,17 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
 </context>
 <context>
+    <name>nuki::BridgeSetup</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+</context>
+<context>
     <name>nuki::DeviceListModel</name>
     <message>
         <source>%1: in progress…</source>
@@ -1602,66 +1645,110 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>'%1' braucht --host HOST:PORT.</translation>
     </message>
     <message>
-        <source>Unknown command or missing argument: %1. See 'nukictl --help'.</source>
-        <translation>Unbekannter Befehl oder fehlendes Argument: %1. Siehe 'nukictl --help'.</translation>
+        <source>watch: poll only, no push (no callback).</source>
+        <translation>watch: nur abfragen, kein Push (kein Callback).</translation>
     </message>
     <message>
-        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.
-
-Commands:
-  bridges                 the configured bridges
-  list                    every device with its state
-  status DEVICE           one device
-  lock|unlock DEVICE      lock or unlock a Smart Lock
-  open DEVICE             unlatch a lock, or buzz an Opener's door (asks first)
-  lockngo DEVICE          lock 'n' go (--unlatch: also open; asks first)
-  rto on|off DEVICE       an Opener's ring to open
-  cm on|off DEVICE        an Opener's continuous mode
-  refresh DEVICE          read the real state (wakes the lock over Bluetooth)
-  watch                   print changes as they happen (--json: one object a line);
-                          by push where the bridge reaches this computer, else by
-                          polling every --interval s; --poll: always poll
-  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
-  discover [--url URL | --scan HOSTS]   find bridges
-  auth --host H:P --token-file FILE     get the token with the bridge's button
-  add-bridge --host H:P [--name N] [--button]   configure a bridge (token to keychain)
-
-DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
+        <source>the configured bridges</source>
+        <translation>die eingerichteten Bridges</translation>
+    </message>
+    <message>
+        <source>every device with its state</source>
+        <translation>alle Geräte mit ihrem Zustand</translation>
+    </message>
+    <message>
+        <source>one device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>lock a Smart Lock</source>
+        <translation>ein Smart Lock verriegeln</translation>
+    </message>
+    <message>
+        <source>unlock a Smart Lock</source>
+        <translation>ein Smart Lock entriegeln</translation>
+    </message>
+    <message>
+        <source>unlatch a lock, or buzz an Opener's door (asks first)</source>
+        <translation>ein Schloss öffnen (Falle ziehen) oder beim Opener den Türsummer betätigen (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>lock 'n' go (--unlatch: also open; asks first)</source>
+        <translation>Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)</translation>
+    </message>
+    <message>
+        <source>an Opener's ring to open</source>
+        <translation>Ring to Open eines Openers</translation>
+    </message>
+    <message>
+        <source>an Opener's continuous mode</source>
+        <translation>Daueröffnung eines Openers</translation>
+    </message>
+    <message>
+        <source>read the real state (wakes the lock over Bluetooth)</source>
+        <translation>den echten Zustand lesen (weckt das Schloss über Bluetooth)</translation>
+    </message>
+    <message>
+        <source>print changes as they happen (--json: one object a line); by push where the bridge reaches this computer, else by polling every --interval s; --poll: always poll</source>
+        <translation>Änderungen ausgeben, sobald sie passieren (--json: ein Objekt pro Zeile); per Push, wo die Bridge diesen Computer erreicht, sonst durch Abfragen alle --interval s; --poll: immer abfragen</translation>
+    </message>
+    <message>
+        <source>firmware, uptime, clock and token form of the bridges</source>
+        <translation>Firmware, Laufzeit, Uhr und Token-Form der Bridges</translation>
+    </message>
+    <message>
+        <source>the bridge's own log</source>
+        <translation>das Protokoll der Bridge</translation>
+    </message>
+    <message>
+        <source>the bridge's callback slots</source>
+        <translation>die Callback-Plätze der Bridge</translation>
+    </message>
+    <message>
+        <source>restart the bridge</source>
+        <translation>die Bridge neu starten</translation>
+    </message>
+    <message>
+        <source>let the bridge look for and install firmware updates</source>
+        <translation>die Bridge nach Firmware-Updates suchen und sie installieren lassen</translation>
+    </message>
+    <message>
+        <source>find bridges</source>
+        <translation>Bridges finden</translation>
+    </message>
+    <message>
+        <source>get the token with the bridge's button</source>
+        <translation>das Token mit dem Knopf der Bridge holen</translation>
+    </message>
+    <message>
+        <source>configure a bridge (token to keychain)</source>
+        <translation>eine Bridge einrichten (Token in den Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.</source>
+        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
 The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
 
 Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
 4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,
 7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.</source>
-        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.
-
-Befehle:
-  bridges                 die eingerichteten Bridges
-  list                    alle Geräte mit ihrem Zustand
-  status GERÄT            ein Gerät
-  lock|unlock GERÄT       ein Smart Lock ver- oder entriegeln
-  open GERÄT              Falle eines Schlosses ziehen oder Türsummer eines Openers (fragt vorher)
-  lockngo GERÄT           Lock ’n’ Go (--unlatch: auch öffnen; fragt vorher)
-  rto on|off GERÄT        Ring to Open eines Openers
-  cm on|off GERÄT         Daueröffnung eines Openers
-  refresh GERÄT           den echten Zustand lesen (weckt das Schloss über Bluetooth)
-  watch                   Änderungen ausgeben, sobald sie passieren (--json: ein Objekt je Zeile);
-                          per Push, wo die Bridge diesen Computer erreicht, sonst durch
-                          Abfragen alle --interval s; --poll: immer abfragen
-  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate
-  discover [--url URL | --scan HOSTS]   Bridges finden
-  auth --host H:P --token-file DATEI    das Token mit dem Knopf der Bridge holen
-  add-bridge --host H:P [--name N] [--button]   eine Bridge einrichten (Token in den Schlüsselbund)
-
-GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
+        <translation>GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
 Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
 
-Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 falscher Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
-4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen beschäftigt,
+Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
+4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen belegt,
 7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
     </message>
     <message>
-        <source>watch: poll only, no push (no callback).</source>
-        <translation>watch: nur abfragen, kein Push (kein Callback).</translation>
+        <source>Usage: nukictl %1 %2</source>
+        <translation>Aufruf: nukictl %1 %2</translation>
     </message>
 </context>
 </TS>

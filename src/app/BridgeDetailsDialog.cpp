@@ -26,12 +26,12 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
     m_reboot = new QPushButton(tr("Reboot bridge…"), this);
     m_update = new QPushButton(tr("Update firmware…"), this);
     connect(m_reboot, &QPushButton::clicked, this, [this] {
-        maintenance(QStringLiteral("/reboot"),
+        maintenance(&BridgeClient::reboot,
                     tr("Reboot the bridge now? Its devices cannot be reached for about a minute."));
     });
     connect(m_update, &QPushButton::clicked, this, [this] {
         maintenance(
-            QStringLiteral("/fwupdate"),
+            &BridgeClient::updateFirmware,
             tr("Let the bridge look for and install firmware updates now? It may restart."));
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -189,36 +189,37 @@ void BridgeDetailsDialog::loadLog()
     BridgeClient *c = m_home->client(m_id);
     if (!c)
         return;
-    c->bridgeLog(
-        0, 100,
-        [this, guard = QPointer<QDialog>(this)](const BridgeError &error,
-                                                const QList<BridgeLogEntry> &log) {
-            if (!guard)
-                return;
-            m_log->clear();
-            if (!error.ok()) {
-                m_logStatus->setText(error.message());
-                return;
-            }
-            for (const BridgeLogEntry &e : log) {
-                QString line = QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
-                               QStringLiteral("  ") + e.type;
-                if (e.raw.contains(u"nukiId"))
-                    line += QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
-                m_log->addItem(line);
-            }
-            m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
-        });
+    c->readLog(0, 100,
+               [this, guard = QPointer<QDialog>(this)](const BridgeError &error,
+                                                       const QList<BridgeLogEntry> &log) {
+                   if (!guard)
+                       return;
+                   m_log->clear();
+                   if (!error.ok()) {
+                       m_logStatus->setText(error.message());
+                       return;
+                   }
+                   for (const BridgeLogEntry &e : log) {
+                       QString line =
+                           QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
+                           QStringLiteral("  ") + e.type;
+                       if (e.raw.contains(u"nukiId"))
+                           line +=
+                               QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
+                       m_log->addItem(line);
+                   }
+                   m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
+               });
 }
 
-void BridgeDetailsDialog::maintenance(const QString &path, const QString &question)
+void BridgeDetailsDialog::maintenance(Maintenance call, const QString &question)
 {
     if (QMessageBox::question(this, tr("Please confirm"), question) != QMessageBox::Yes)
         return;
     BridgeClient *client = m_home->client(m_id); // after the question: it may be gone
     if (!client)
         return;
-    client->maintenance(path, [this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
+    (client->*call)([this, guard = QPointer<QDialog>(this)](const BridgeError &error) {
         if (guard)
             m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.")
                                             : error.message());

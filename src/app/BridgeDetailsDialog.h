@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QDialog>
+#include <functional>
 
 class QFormLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
 namespace nuki {
+class BridgeClient;
+struct BridgeError;
 class Home;
 class PushManager;
 } // namespace nuki
@@ -23,7 +26,9 @@ public:
 private:
     void fill();
     void loadLog();
-    void maintenance(const QString &path, const QString &question);
+    using Maintenance =
+        void (nuki::BridgeClient::*)(std::function<void(const nuki::BridgeError &)>);
+    void maintenance(Maintenance call, const QString &question);
     void loadSlots();
     void removeSlot();
 

@@ -2,22 +2,69 @@
 
 #include "CliContext.h"
 
+#include <QLatin1StringView>
 #include <QStringList>
 
-// One function per nukictl command; each returns the process's exit code.
+// What a command got from the command line besides its name.
+struct Invocation
+{
+    QString command;  // its name: the lock actions share one handler
+    QStringList args; // the positional arguments after the command
+    QString host;     // --host
+    QString name;     // --name
+    QString tokenFile;
+    QString url;
+    QStringList scanHosts;
+    quint16 port = 8080; // --port (discover --scan)
+    int count = 0;
+    int intervalSeconds = 15;
+    bool unlatch = false;
+    bool button = false;
+    bool poll = false;
+};
+
+// One row of nukictl's command table: main() parses, checks and sets up from it, --help lists
+// it, and the handler does the work and returns the process's exit code.
+struct Command
+{
+    enum class Token
+    {
+        Needed,
+        NotNeeded,
+        UnlessButton // add-bridge --button gets a new one
+    };
+    QLatin1StringView name;
+    const char *synopsis; // after the name, for --help: "on|off DEVICE"
+    const char *help;
+    Token token = Token::Needed;
+    bool needsHost = false; // --host HOST:PORT is required
+    int minArgs = 0;
+    int maxArgs = 0;
+    int (*run)(CliContext &, const Invocation &) = nullptr;
+    bool setsUpBridges = true; // false: works without any bridge (discover)
+};
+
+const QList<Command> &commandTable();
+const Command *findCommand(QStringView name);
+QString commandHelp(); // the "Commands:" block of --help
+
+// The handlers, by concept: devices (CliDeviceCommands.cpp), a bridge's own functions
+// (CliBridgeCommands.cpp), finding and adding bridges (CliSetupCommands.cpp), watch.
 namespace commands {
-int bridges(CliContext &c);
-int list(CliContext &c);
-int status(CliContext &c, const QString &device);
-int action(CliContext &c, const QString &command, const QStringList &args, bool unlatch);
-int refresh(CliContext &c, const QString &device);
-int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll);
-int info(CliContext &c);
-int log(CliContext &c, int count);
-int callbacks(CliContext &c, const QStringList &args);
-int maintenance(CliContext &c, const QString &path);
-int discover(CliContext &c, const QString &url, const QStringList &scanHosts, quint16 port);
-int auth(CliContext &c, const QString &tokenFile);
-int addBridge(CliContext &c, const QString &host, const QString &name, bool button);
+int bridges(CliContext &c, const Invocation &);
+int list(CliContext &c, const Invocation &);
+int status(CliContext &c, const Invocation &in);
+// lock, unlock, open, lockngo, rto, cm: what each does to a kind is the core's action table.
+int lockAction(CliContext &c, const Invocation &in);
+int refresh(CliContext &c, const Invocation &in);
+int watch(CliContext &c, const Invocation &in);
+int info(CliContext &c, const Invocation &);
+int log(CliContext &c, const Invocation &in);
+int callbacks(CliContext &c, const Invocation &in);
+int reboot(CliContext &c, const Invocation &);
+int updateFirmware(CliContext &c, const Invocation &);
+int discover(CliContext &c, const Invocation &in);
+int auth(CliContext &c, const Invocation &in);
+int addBridge(CliContext &c, const Invocation &in);
 QJsonObject deviceJson(const QString &bridge, const nuki::Device &d);
 } // namespace commands

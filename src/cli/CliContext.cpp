@@ -1,5 +1,6 @@
 #include "CliContext.h"
 
+#include "BridgeSetup.h"
 #include "SecretStore.h"
 
 #include <QCoreApplication>
@@ -17,9 +18,9 @@ static QString tr(const char *text)
     return QCoreApplication::translate("CliContext", text);
 }
 
-void CliContext::waitFor(const bool &done)
+void CliContext::spinUntil(const std::function<bool()> &done)
 {
-    while (!done)
+    while (!done())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
@@ -55,14 +56,11 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
     }
     if (!host.isEmpty()) {
         // Ad hoc: the token never on the command line (other users can read argv).
-        const qsizetype colon = host.lastIndexOf(u':');
         BridgeConfig c;
         c.id = QStringLiteral("adhoc");
         c.name = host;
-        c.host = colon > 0 ? host.left(colon) : host;
-        c.port = quint16(colon > 0 ? host.mid(colon + 1).toUInt() : 8080);
         c.tokenMode = mode;
-        if (c.port == 0) {
+        if (!BridgeSetup::parseAddress(host, &c.host, &c.port)) {
             err << tr("--host takes HOST:PORT.") << Qt::endl;
             return exitcode::Usage;
         }
@@ -117,14 +115,8 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
                              s->sync();
                          });
         if (needToken) {
-            bool done = false;
-            QString token, error;
-            secrets.read(c.id, [&](bool, const QString &t, const QString &e) {
-                token = t;
-                error = e;
-                done = true;
-            });
-            waitFor(done);
+            auto [found, token, error] =
+                await<bool, QString, QString>([&](auto done) { secrets.read(c.id, done); });
             if (token.isEmpty()) {
                 err << tr("No token for bridge %1: %2").arg(c.name, error) << Qt::endl;
                 return exitcode::TokenRejected;
@@ -146,15 +138,9 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
 
 BridgeError CliContext::fetchDevices(Bridge &bridge, QList<Device> *devices)
 {
-    bool done = false;
-    BridgeError error;
-    bridge.client->list(BridgeClient::Priority::User,
-                        [&](const BridgeError &e, const QList<Device> &d) {
-                            error = e;
-                            *devices = d;
-                            done = true;
-                        });
-    waitFor(done);
+    auto [error, list] = await<BridgeError, QList<Device>>(
+        [&](auto done) { bridge.client->list(BridgeClient::Priority::User, done); });
+    *devices = list;
     return error;
 }
 

@@ -7,7 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <tuple>
 
 // Exit codes of nukictl, documented in --help and the README.
 namespace exitcode {
@@ -59,9 +62,23 @@ public:
     static QString readTokenFromTerminal(const QString &prompt);
     static bool stdinIsTerminal();
 
-    // Spins the event loop until `done` is set. Every request has its own timeout in
-    // BridgeClient, so this always ends.
-    static void waitFor(const bool &done);
+    // Runs one asynchronous core call to its answer, the one way nukictl waits: `call` gets
+    // the callback to hand on, and the callback's arguments come back as a tuple:
+    //     auto [error, info] = CliContext::await<BridgeError, BridgeInfo>(
+    //         [&](auto done) { client->info(Priority::User, done); });
+    // Every core call answers (each request has its own timeout), so this always ends.
+    template <typename... Args, typename Call> static std::tuple<Args...> await(Call call)
+    {
+        std::optional<std::tuple<Args...>> answer;
+        call([&answer](const Args &...values) {
+            if (!answer)
+                answer.emplace(values...);
+        });
+        spinUntil([&answer] { return answer.has_value(); });
+        return std::move(*answer);
+    }
+    // Spins the event loop until `done()` is true.
+    static void spinUntil(const std::function<bool()> &done);
 
 private:
     QJsonArray m_jsonErrors;

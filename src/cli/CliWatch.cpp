@@ -37,8 +37,10 @@ QString watchSecretPath()
 
 namespace commands {
 
-int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll)
+int watch(CliContext &c, const Invocation &in)
 {
+    const int maxEvents = in.count, intervalSeconds = in.intervalSeconds;
+    const bool forcePoll = in.poll;
     // The same Home as the app: polls /list and turns differences into events; with push,
     // the same PushManager keeps this run's callback registered and polling as the fallback.
     Home home;
@@ -137,7 +139,7 @@ int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll)
     UnixSignals unixSignals;
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, [&](int) { done = true; });
 
-    CliContext::waitFor(done);
+    CliContext::spinUntil([&] { return done; });
     if (push) {
         bool removed = false;
         push->shutdown([&] { removed = true; });
@@ -145,7 +147,7 @@ int watch(CliContext &c, int maxEvents, int intervalSeconds, bool forcePoll)
         bound.setSingleShot(true);
         QObject::connect(&bound, &QTimer::timeout, [&] { removed = true; });
         bound.start(RemovalBoundMs);
-        CliContext::waitFor(removed);
+        CliContext::spinUntil([&] { return removed; });
     }
     return events < 0 ? exitcode::TokenRejected : exitcode::Ok;
 }

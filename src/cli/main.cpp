@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -14,31 +16,20 @@ int main(int argc, char **argv)
     nuki::installTranslations();
 
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "nukictl",
-        "Controls Nuki Smart Locks and Openers through a Nuki Bridge.\n\n"
-        "Commands:\n"
-        "  bridges                 the configured bridges\n"
-        "  list                    every device with its state\n"
-        "  status DEVICE           one device\n"
-        "  lock|unlock DEVICE      lock or unlock a Smart Lock\n"
-        "  open DEVICE             unlatch a lock, or buzz an Opener's door (asks first)\n"
-        "  lockngo DEVICE          lock 'n' go (--unlatch: also open; asks first)\n"
-        "  rto on|off DEVICE       an Opener's ring to open\n"
-        "  cm on|off DEVICE        an Opener's continuous mode\n"
-        "  refresh DEVICE          read the real state (wakes the lock over Bluetooth)\n"
-        "  watch                   print changes as they happen (--json: one object a line);\n"
-        "                          by push where the bridge reaches this computer, else by\n"
-        "                          polling every --interval s; --poll: always poll\n"
-        "  info | log [--count N] | callbacks [list|remove ID] | reboot | fwupdate\n"
-        "  discover [--url URL | --scan HOSTS]   find bridges\n"
-        "  auth --host H:P --token-file FILE     get the token with the bridge's button\n"
-        "  add-bridge --host H:P [--name N] [--button]   configure a bridge (token to keychain)\n\n"
-        "DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.\n"
-        "The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.\n\n"
-        "Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,\n"
-        "4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,\n"
-        "7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation."));
+    p.setApplicationDescription(
+        QCoreApplication::translate(
+            "nukictl", "Controls Nuki Smart Locks and Openers through a Nuki Bridge.") +
+        u"\n\n"_s + QCoreApplication::translate("nukictl", "Commands:") + u'\n' + commandHelp() +
+        u'\n' +
+        QCoreApplication::translate(
+            "nukictl",
+            "DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.\n"
+            "The token is never taken from the command line: NUKI_TOKEN, --token-file, or a "
+            "prompt.\n\n"
+            "Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,\n"
+            "4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,\n"
+            "7 action failed, 8 outcome unknown (check the door), 9 refused without "
+            "confirmation."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption json(QStringLiteral("json"),
@@ -123,22 +114,27 @@ int main(int argc, char **argv)
                             << Qt::endl;
         return exitcode::Usage;
     }
-    const QString command = args.takeFirst();
-    static const QStringList known = {
-        QStringLiteral("bridges"),   QStringLiteral("list"),      QStringLiteral("status"),
-        QStringLiteral("lock"),      QStringLiteral("unlock"),    QStringLiteral("open"),
-        QStringLiteral("lockngo"),   QStringLiteral("rto"),       QStringLiteral("cm"),
-        QStringLiteral("refresh"),   QStringLiteral("watch"),     QStringLiteral("info"),
-        QStringLiteral("log"),       QStringLiteral("callbacks"), QStringLiteral("reboot"),
-        QStringLiteral("fwupdate"),  QStringLiteral("discover"),  QStringLiteral("auth"),
-        QStringLiteral("add-bridge")};
-    if (!known.contains(command)) {
+    Invocation in;
+    in.command = args.takeFirst();
+    in.args = args;
+    const Command *command = findCommand(in.command);
+    if (!command) {
         QTextStream(stderr) << QCoreApplication::translate(
                                    "nukictl", "Unknown command: %1. See 'nukictl --help'.")
-                                   .arg(command)
+                                   .arg(in.command)
                             << Qt::endl;
         return exitcode::Usage;
     }
+    in.host = p.value(host);
+    in.name = p.value(name);
+    in.tokenFile = p.value(tokenFile);
+    in.unlatch = p.isSet(unlatch);
+    in.button = p.isSet(button);
+    in.poll = p.isSet(poll);
+    in.count = p.value(count).toInt();
+    in.intervalSeconds = qMax(2, p.value(interval).toInt());
+    in.scanHosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
+    in.port = quint16(p.value(port).toUInt());
 
     CliContext c;
     c.json = p.isSet(json);
@@ -146,63 +142,31 @@ int main(int argc, char **argv)
     c.noWait = p.isSet(noWait);
     c.settings = p.isSet(config) ? std::make_unique<nuki::Settings>(p.value(config))
                                  : std::make_unique<nuki::Settings>();
+    in.url = p.isSet(url) ? p.value(url) : c.settings->discoveryUrl();
 
     // Every way out of a command passes finish(): with --json, one document on stdout.
     auto run = [&]() -> int {
-        if (command == u"discover") {
-            const QStringList hosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
-            return commands::discover(c, p.isSet(url) ? p.value(url) : c.settings->discoveryUrl(),
-                                      hosts, quint16(p.value(port).toUInt()));
-        }
-        const bool needsToken = command != u"bridges" && command != u"auth" &&
-                                !(command == u"add-bridge" && p.isSet(button));
-        if ((command == u"auth" || command == u"add-bridge") && !p.isSet(host)) {
-            QTextStream(stderr) << QCoreApplication::translate("nukictl",
-                                                               "'%1' needs --host HOST:PORT.")
-                                       .arg(command)
+        if (in.args.size() < command->minArgs || in.args.size() > command->maxArgs) {
+            QTextStream(stderr) << QCoreApplication::translate("nukictl", "Usage: nukictl %1 %2")
+                                       .arg(in.command, QLatin1StringView(command->synopsis))
+                                       .trimmed()
                                 << Qt::endl;
             return exitcode::Usage;
         }
-        if (const int code = c.setUp(p.value(host), p.value(bridge), p.value(auth),
-                                     p.value(tokenFile), needsToken))
-            return code;
-
-        static const QStringList actions = {QStringLiteral("lock"), QStringLiteral("unlock"),
-                                            QStringLiteral("open"), QStringLiteral("lockngo"),
-                                            QStringLiteral("rto"),  QStringLiteral("cm")};
-        if (command == u"bridges")
-            return commands::bridges(c);
-        if (command == u"list")
-            return commands::list(c);
-        if (command == u"status" && args.size() == 1)
-            return commands::status(c, args.first());
-        if (actions.contains(command))
-            return commands::action(c, command, args, p.isSet(unlatch));
-        if (command == u"refresh" && args.size() == 1)
-            return commands::refresh(c, args.first());
-        if (command == u"watch")
-            return commands::watch(c, p.value(count).toInt(), qMax(2, p.value(interval).toInt()),
-                                   p.isSet(poll));
-        if (command == u"info")
-            return commands::info(c);
-        if (command == u"log")
-            return commands::log(c, p.value(count).toInt() > 0 ? p.value(count).toInt() : 20);
-        if (command == u"callbacks")
-            return commands::callbacks(c, args);
-        if (command == u"reboot")
-            return commands::maintenance(c, QStringLiteral("/reboot"));
-        if (command == u"fwupdate")
-            return commands::maintenance(c, QStringLiteral("/fwupdate"));
-        if (command == u"auth")
-            return commands::auth(c, p.value(tokenFile));
-        if (command == u"add-bridge")
-            return commands::addBridge(c, p.value(host), p.value(name), p.isSet(button));
-        QTextStream(stderr) << QCoreApplication::translate(
-                                   "nukictl",
-                                   "Unknown command or missing argument: %1. See 'nukictl --help'.")
-                                   .arg(command)
-                            << Qt::endl;
-        return exitcode::Usage;
+        if (command->needsHost && in.host.isEmpty()) {
+            QTextStream(stderr) << QCoreApplication::translate("nukictl",
+                                                               "'%1' needs --host HOST:PORT.")
+                                       .arg(in.command)
+                                << Qt::endl;
+            return exitcode::Usage;
+        }
+        const bool needsToken = command->token == Command::Token::Needed ||
+                                (command->token == Command::Token::UnlessButton && !in.button);
+        if (command->setsUpBridges)
+            if (const int code =
+                    c.setUp(in.host, p.value(bridge), p.value(auth), in.tokenFile, needsToken))
+                return code;
+        return command->run(c, in);
     };
     return c.finish(run());
 }

@@ -75,6 +75,9 @@ public:
     void cancelAll();
     int queued() const { return int(m_queue.size()); }
     bool inFlight() const { return bool(m_current); }
+    // Nothing queued (not even waiting out the gap), nothing in flight, no 401 investigation:
+    // what tests wait for before saying "nothing more was sent".
+    bool isIdle() const { return m_queue.isEmpty() && !m_current && !m_parked && !m_investigating; }
     qint64 bridgeClockOffset() const { return m_credentials.bridgeClockOffset(); }
 
     // ---- typed endpoints (BridgeClientApi.cpp) ----
@@ -94,9 +97,11 @@ public:
     void callbackRemove(int id, std::function<void(const BridgeError &, bool, QString)> done);
     void requestToken(std::function<void(const BridgeError &, const QString &token)> done);
     void configAuth(bool enable, std::function<void(const BridgeError &)> done);
-    void bridgeLog(int offset, int count,
-                   std::function<void(const BridgeError &, const QList<BridgeLogEntry> &)> done);
-    void maintenance(const QString &path, std::function<void(const BridgeError &)> done);
+    void readLog(int offset, int count,
+                 std::function<void(const BridgeError &, const QList<BridgeLogEntry> &)> done);
+    // Hardware bridges only (§4.12): the bridge answers once it took the request.
+    void reboot(std::function<void(const BridgeError &)> done);
+    void updateFirmware(std::function<void(const BridgeError &)> done);
 
 signals:
     void requestStarted(const QString &path);

@@ -180,7 +180,7 @@ void BridgeClient::configAuth(bool enable, std::function<void(const BridgeError 
          [done](const BridgeError &error, const QByteArray &) { done(error); });
 }
 
-void BridgeClient::bridgeLog(
+void BridgeClient::readLog(
     int offset, int count,
     std::function<void(const BridgeError &, const QList<BridgeLogEntry> &)> done)
 {
@@ -199,9 +199,15 @@ void BridgeClient::bridgeLog(
          });
 }
 
-void BridgeClient::maintenance(const QString &path, std::function<void(const BridgeError &)> done)
+void BridgeClient::reboot(std::function<void(const BridgeError &)> done)
 {
-    send({path, {}, Priority::User},
+    send({QStringLiteral("/reboot"), {}, Priority::User},
+         [done](const BridgeError &error, const QByteArray &) { done(error); });
+}
+
+void BridgeClient::updateFirmware(std::function<void(const BridgeError &)> done)
+{
+    send({QStringLiteral("/fwupdate"), {}, Priority::User},
          [done](const BridgeError &error, const QByteArray &) { done(error); });
 }
 

@@ -19,6 +19,21 @@ class TestGerman : public QObject
 {
     Q_OBJECT
 private slots:
+    // First: English is installed under every language and holds the plural forms, so
+    // "%n device(s)" never reaches a person. (Translators stay installed for later slots.)
+    void englishSaysOneDeviceAndFourDevices()
+    {
+        nuki::installTranslations(QLocale::c());
+        const char *source = "Connected. %1. The token is sent %2. %n device(s):";
+        QCOMPARE(QCoreApplication::translate("CheckPage", source, nullptr, 1),
+                 QStringLiteral("Connected. %1. The token is sent %2. 1 device:"));
+        QCOMPARE(QCoreApplication::translate("CheckPage", source, nullptr, 4),
+                 QStringLiteral("Connected. %1. The token is sent %2. 4 devices:"));
+        QCOMPARE(QCoreApplication::translate("FindPage", "Looking at %n address(es) on port %1…",
+                                             nullptr, 1),
+                 QStringLiteral("Looking at 1 address on port %1…"));
+    }
+
     void windowSpeaksGerman()
     {
         QVERIFY(nuki::installTranslations(QLocale(QLocale::German, QLocale::Germany)));

@@ -1,6 +1,5 @@
 #include "CheckPage.h"
 
-#include "BridgeClient.h"
 #include "SetupWizard.h"
 #include "ui_CheckPage.h"
 
@@ -63,57 +62,49 @@ void CheckPage::initializePage()
     m_plain->hide();
     ui->devices->clear();
     ui->clock->clear();
+    setTitle(tr("Checking the connection"));
     ui->status->setText(tr("Connecting to %1:%2…").arg(m_wizard->host).arg(m_wizard->port));
-    m_client = std::make_unique<BridgeClient>();
-    m_client->setEndpoint(m_wizard->host, m_wizard->port);
-    m_client->setToken(m_wizard->token);
+    m_wizard->setup.setEndpoint(m_wizard->host, m_wizard->port);
     // Encrypted if the bridge can, hashed for old firmware; plain only when chosen below.
-    m_client->setTokenMode(m_wizard->plainChosen ? TokenMode::Plain : TokenMode::Auto);
-    m_client->config().retryDeadlineMs = 4000;
-    auto guard = QPointer<CheckPage>(this);
-    m_client->info(BridgeClient::Priority::User, [this, guard](const BridgeError &error,
-                                                               const BridgeInfo &info) {
-        if (!guard)
-            return;
-        if (!error.ok()) {
-            ui->status->setText(error.message());
-            m_plain->setVisible(error.kind == BridgeError::Unauthorized && !m_wizard->plainChosen);
-            return;
-        }
-        m_wizard->info = info;
-        m_wizard->tokenMode = m_client->effectiveTokenMode();
-        m_wizard->clockOffset = m_client->bridgeClockOffset();
-        if (qAbs(m_wizard->clockOffset) >= 30)
-            ui->clock->setText(
-                tr("The bridge's clock differs from this computer's by %n second(s). "
-                   "Nuki Desktop adjusts for it, but other apps may fail: set the time "
-                   "of this computer (and the bridge, via the Nuki app) automatically.",
-                   nullptr, int(qAbs(m_wizard->clockOffset))));
-        m_client->list(BridgeClient::Priority::User, [this, guard,
-                                                      info](const BridgeError &e,
-                                                            const QList<Device> &devices) {
-            if (!guard)
-                return;
-            if (!e.ok()) {
-                ui->status->setText(e.message());
-                return;
-            }
-            m_wizard->devices = devices;
-            for (const Device &d : devices)
-                ui->devices->addItem(
-                    QStringLiteral("%1 — %2").arg(d.name, deviceTypeName(d.deviceType)));
-            const QString kind = info.isHardware()
-                                     ? tr("Hardware bridge, firmware %1").arg(info.firmwareVersion)
-                                     : tr("Software bridge %1").arg(info.appVersion);
-            ui->status->setText(tr("Connected. %1. The token is sent %2. %n device(s):", nullptr,
-                                   int(devices.size()))
-                                    .arg(kind, m_wizard->tokenMode == TokenMode::Encrypted
-                                                   ? tr("encrypted")
-                                               : m_wizard->tokenMode == TokenMode::Hashed
-                                                   ? tr("hashed")
-                                                   : tr("unprotected, as you chose")));
-            m_ok = true;
-            emit completeChanged();
-        });
-    });
+    const TokenMode mode = m_wizard->plainChosen ? TokenMode::Plain : TokenMode::Auto;
+    m_wizard->setup.check(m_wizard->token, mode, m_wizard->clockOffset,
+                          [this, guard = QPointer<CheckPage>(this)](const BridgeSetup::Checked &c) {
+                              if (!guard)
+                                  return;
+                              if (!c.error.ok()) {
+                                  setTitle(c.error.kind == BridgeError::Unauthorized
+                                               ? tr("The bridge did not accept the token")
+                                               : tr("Could not connect"));
+                                  ui->status->setText(c.error.message());
+                                  m_plain->setVisible(c.onlyPlainLeft);
+                                  return;
+                              }
+                              m_wizard->info = c.info;
+                              m_wizard->tokenMode = c.tokenMode;
+                              m_wizard->clockOffset = c.clockOffset;
+                              m_wizard->devices = c.devices;
+                              showConnected(c);
+                          });
+}
+
+void CheckPage::showConnected(const BridgeSetup::Checked &c)
+{
+    setTitle(tr("Connected"));
+    if (qAbs(c.clockOffset) >= 30)
+        ui->clock->setText(tr("The bridge's clock differs from this computer's by %n second(s). "
+                              "Nuki Desktop adjusts for it, but other apps may fail: set the time "
+                              "of this computer (and the bridge, via the Nuki app) automatically.",
+                              nullptr, int(qAbs(c.clockOffset))));
+    for (const Device &d : c.devices)
+        ui->devices->addItem(QStringLiteral("%1 — %2").arg(d.name, deviceTypeName(d.deviceType)));
+    const QString kind = c.info.isHardware()
+                             ? tr("Hardware bridge, firmware %1").arg(c.info.firmwareVersion)
+                             : tr("Software bridge %1").arg(c.info.appVersion);
+    ui->status->setText(
+        tr("Connected. %1. The token is sent %2. %n device(s):", nullptr, int(c.devices.size()))
+            .arg(kind, c.tokenMode == TokenMode::Encrypted ? tr("encrypted")
+                       : c.tokenMode == TokenMode::Hashed  ? tr("hashed")
+                                                           : tr("unprotected, as you chose")));
+    m_ok = true;
+    emit completeChanged();
 }

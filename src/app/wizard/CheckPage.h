@@ -1,16 +1,14 @@
 #pragma once
 
+#include "BridgeSetup.h"
+
 #include <QWizardPage>
 #include <functional>
-#include <memory>
 
 class QPushButton;
 
 namespace Ui {
 class CheckPage;
-}
-namespace nuki {
-class BridgeClient;
 }
 class SetupWizard;
 
@@ -31,8 +29,8 @@ public:
 private:
     Ui::CheckPage *ui;
     SetupWizard *m_wizard;
-    std::unique_ptr<nuki::BridgeClient> m_client;
     bool m_ok = false;
     QPushButton *m_plain = nullptr;
     void choosePlain();
+    void showConnected(const nuki::BridgeSetup::Checked &checked);
 };

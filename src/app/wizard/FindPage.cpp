@@ -1,12 +1,12 @@
 #include "FindPage.h"
 
 #include "AppController.h"
+#include "BridgeSetup.h"
 #include "Discovery.h"
 #include "SetupWizard.h"
 #include "ui_FindPage.h"
 
 #include <QHostAddress>
-#include <QRegularExpression>
 
 using namespace nuki;
 
@@ -49,10 +49,9 @@ int FindPage::foundCount() const
 
 bool FindPage::manualValid() const
 {
-    static const QRegularExpression name(
-        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$"));
-    const QString text = ui->host->text().trimmed();
-    return !QHostAddress(text).isNull() || name.match(text).hasMatch();
+    QString host;
+    quint16 port = 0;
+    return BridgeSetup::parseAddress(ui->host->text(), &host, &port);
 }
 
 void FindPage::addCandidate(const QString &host, quint16 port, quint32 bridgeId)
@@ -154,8 +153,11 @@ bool FindPage::isComplete() const
 bool FindPage::validatePage()
 {
     if (!ui->host->text().isEmpty()) {
-        m_wizard->host = ui->host->text().trimmed();
-        m_wizard->port = quint16(ui->port->value());
+        // "192.168.1.20:8080" carries its own port; a bare address takes the port field's.
+        quint16 port = quint16(ui->port->value());
+        if (!BridgeSetup::parseAddress(ui->host->text(), &m_wizard->host, &port))
+            return false;
+        m_wizard->port = port;
     } else if (const QListWidgetItem *it = ui->bridges->selectedItems().value(0)) {
         m_wizard->host = it->data(Qt::UserRole).toString();
         m_wizard->port = quint16(it->data(Qt::UserRole + 1).toInt());

@@ -1,5 +1,6 @@
 #include "FinishPage.h"
 
+#include "AppController.h"
 #include "SetupWizard.h"
 #include "ui_FinishPage.h"
 
@@ -26,6 +27,16 @@ void FinishPage::initializePage()
     const QString id = QString::number(m_wizard->info.serverId, 16).toUpper();
     if (ui->name->text().isEmpty())
         ui->name->setText(tr("Nuki Bridge %1").arg(id));
+    if (m_wizard->isReauth()) {
+        // Re-entering a token ends on what happened, not on an empty form.
+        const BridgeState *b = m_wizard->app()->home()->bridge(m_wizard->reauthId());
+        setTitle(tr("The new token works"));
+        setSubTitle(tr("Finish saves it for %1; the app uses it from now on.")
+                        .arg(b ? b->config.name : id));
+    } else {
+        setTitle(tr("Almost done"));
+        setSubTitle(tr("Name the bridge and choose how the app hears about changes."));
+    }
     ui->name->setVisible(!m_wizard->isReauth());
     ui->nameLabel->setVisible(!m_wizard->isReauth());
     ui->push->setVisible(!m_wizard->isReauth());

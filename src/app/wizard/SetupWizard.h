@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BridgeSetup.h"
 #include "Credentials.h"
 #include "HomeTypes.h"
 #include "Protocol.h"
@@ -29,6 +30,8 @@ public:
     bool isReauth() const { return !m_reauthId.isEmpty(); }
     QString reauthId() const { return m_reauthId; }
 
+    // The steps themselves (probe, button, check) live in the core, shared with nukictl.
+    nuki::BridgeSetup setup;
     // What the pages find out, in order.
     QString host;
     quint16 port = 8080;

@@ -1,6 +1,6 @@
 #include "TokenPage.h"
 
-#include "BridgeClient.h"
+#include "BridgeSetup.h"
 #include "SetupWizard.h"
 #include "ui_TokenPage.h"
 
@@ -15,7 +15,7 @@ TokenPage::TokenPage(SetupWizard *wizard)
     connect(ui->press, &QPushButton::clicked, this, &TokenPage::pressButton);
     connect(ui->token, &QLineEdit::textChanged, this, [this](const QString &t) {
         ui->tokenHint->setText(
-            t.isEmpty() || tokenLooksValid(t)
+            t.isEmpty() || BridgeSetup::tokenLooksValid(t)
                 ? QString()
                 : tr("A token has 6 to 20 characters (the Nuki app may allow longer "
                      "ones, but the bridge only accepts 20)."));
@@ -35,12 +35,6 @@ TokenPage::~TokenPage()
     delete ui;
 }
 
-bool TokenPage::tokenLooksValid(const QString &token)
-{
-    const QString t = token.trimmed();
-    return t.size() >= 6 && t.size() <= 20;
-}
-
 void TokenPage::initializePage()
 {
     setSubTitle(tr("Bridge at %1:%2").arg(m_wizard->host).arg(m_wizard->port));
@@ -49,17 +43,25 @@ void TokenPage::initializePage()
 
 void TokenPage::pressButton()
 {
-    m_client = std::make_unique<BridgeClient>();
-    m_client->setEndpoint(m_wizard->host, m_wizard->port);
+    m_wizard->setup.setEndpoint(m_wizard->host, m_wizard->port);
     ui->press->setEnabled(false);
-    ui->countdown->show();
-    m_secondsLeft = 30;
-    ui->countdown->setValue(30);
-    ui->countdown->setFormat(tr("%n s left to press the button", nullptr, 30));
-    m_countdown.start();
-    ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
-    m_client->requestToken(
-        [this, guard = QPointer<TokenPage>(this)](const BridgeError &error, const QString &token) {
+    ui->pressStatus->setText(
+        tr("Looking for the bridge at %1:%2…").arg(m_wizard->host).arg(m_wizard->port));
+    auto guard = QPointer<TokenPage>(this);
+    // The countdown starts only once the bridge is known to be there: an address where nothing
+    // listens says so within seconds.
+    auto waiting = [this, guard] {
+        if (!guard)
+            return;
+        ui->countdown->show();
+        m_secondsLeft = 30;
+        ui->countdown->setValue(30);
+        ui->countdown->setFormat(tr("%n s left to press the button", nullptr, 30));
+        m_countdown.start();
+        ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
+    };
+    m_wizard->setup.requestToken(
+        [this, guard](const BridgeError &error, const QString &token) {
             if (!guard)
                 return;
             m_countdown.stop();
@@ -76,15 +78,22 @@ void TokenPage::pressButton()
                 ui->pressStatus->setText(
                     tr("The button was not pressed within 30 seconds. Try again, or type "
                        "the token below."));
+            } else if (error.kind == BridgeError::Unreachable) {
+                ui->pressStatus->setText(
+                    tr("Nothing answers at %1:%2. Check the address and the port (the HTTP API "
+                       "must be switched on in the Nuki app), then try again.")
+                        .arg(m_wizard->host)
+                        .arg(m_wizard->port));
             } else {
                 ui->pressStatus->setText(error.message());
             }
-        });
+        },
+        waiting);
 }
 
 bool TokenPage::isComplete() const
 {
-    return tokenLooksValid(ui->token->text());
+    return BridgeSetup::tokenLooksValid(ui->token->text());
 }
 
 bool TokenPage::validatePage()

@@ -2,13 +2,9 @@
 
 #include <QTimer>
 #include <QWizardPage>
-#include <memory>
 
 namespace Ui {
 class TokenPage;
-}
-namespace nuki {
-class BridgeClient;
 }
 class SetupWizard;
 
@@ -22,7 +18,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
-    static bool tokenLooksValid(const QString &token);
 
 public slots:
     void pressButton();
@@ -30,7 +25,6 @@ public slots:
 private:
     Ui::TokenPage *ui;
     SetupWizard *m_wizard;
-    std::unique_ptr<nuki::BridgeClient> m_client;
     QTimer m_countdown;
     int m_secondsLeft = 0;
 };

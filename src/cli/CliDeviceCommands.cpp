@@ -1,3 +1,4 @@
+// nukictl commands on devices: the list, one device, the lock actions, a fresh read.
 #include "CliCommands.h"
 
 #include "Actions.h"
@@ -45,7 +46,7 @@ QJsonObject deviceJson(const QString &bridge, const Device &d)
     return o;
 }
 
-int bridges(CliContext &c)
+int bridges(CliContext &c, const Invocation &)
 {
     QJsonArray list;
     for (const auto &b : c.bridges) {
@@ -64,7 +65,7 @@ int bridges(CliContext &c)
     return exitcode::Ok;
 }
 
-int list(CliContext &c)
+int list(CliContext &c, const Invocation &)
 {
     QJsonArray all;
     QList<QStringList> rows{
@@ -134,8 +135,9 @@ static int printDevice(CliContext &c, const QString &bridge, const Device &d)
     return exitcode::Ok;
 }
 
-int status(CliContext &c, const QString &device)
+int status(CliContext &c, const Invocation &in)
 {
+    const QString device = in.args.value(0);
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
@@ -158,8 +160,11 @@ static bool confirm(CliContext &c, const QString &question)
     return answer == tr("y") || answer == tr("yes") || answer == u"y" || answer == u"yes";
 }
 
-int action(CliContext &c, const QString &command, const QStringList &args, bool unlatch)
+int lockAction(CliContext &c, const Invocation &in)
 {
+    const QString &command = in.command;
+    const QStringList &args = in.args;
+    const bool unlatch = in.unlatch;
     // rto/cm take on|off before the device.
     QString device = args.value(0);
     QString onOff;
@@ -195,14 +200,9 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
     const int a = spec->number;
     if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
         return exitcode::Refused;
-    bool done = false;
-    BridgeError error;
-    f.bridge->client->lockAction(f.device.nukiId, f.device.deviceType, a, c.noWait,
-                                 [&](const BridgeError &e, const ActionResult &) {
-                                     error = e;
-                                     done = true;
-                                 });
-    CliContext::waitFor(done);
+    auto [error, result] = CliContext::await<BridgeError, ActionResult>([&](auto done) {
+        f.bridge->client->lockAction(f.device.nukiId, f.device.deviceType, a, c.noWait, done);
+    });
     const QString name = spec->displayName();
     QString outcome = error.ok() ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
                       : error.mayHaveReachedBridge ? QStringLiteral("unknown")
@@ -230,21 +230,15 @@ int action(CliContext &c, const QString &command, const QStringList &args, bool 
     return code;
 }
 
-int refresh(CliContext &c, const QString &device)
+int refresh(CliContext &c, const Invocation &in)
 {
+    const QString device = in.args.value(0);
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
-    bool done = false;
-    BridgeError error;
-    DeviceState state;
-    f.bridge->client->lockState(f.device.nukiId, f.device.deviceType,
-                                [&](const BridgeError &e, const DeviceState &s) {
-                                    error = e;
-                                    state = s;
-                                    done = true;
-                                });
-    CliContext::waitFor(done);
+    auto [error, state] = CliContext::await<BridgeError, DeviceState>([&](auto done) {
+        f.bridge->client->lockState(f.device.nukiId, f.device.deviceType, done);
+    });
     if (!error.ok())
         return c.fail(error, f.device.name);
     f.device.state = state;

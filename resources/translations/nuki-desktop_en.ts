@@ -1,0 +1,88 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>BridgeDetailsDialog</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s off from this computer</source>
+        <translation><numerusform>%n s off from this computer</numerusform><numerusform>%n s off from this computer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BridgeHeader</name>
+    <message numerus="yes">
+        <source>checked every %n s</source>
+        <translation><numerusform>checked every %n s</numerusform><numerusform>checked every %n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
+        <translation><numerusform>The bridge's clock differs from this computer's by %n second. This app adjusts for it; other apps may fail to connect.</numerusform><numerusform>The bridge's clock differs from this computer's by %n seconds. This app adjusts for it; other apps may fail to connect.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</source>
+        <translation><numerusform>The bridge's clock differs from this computer's by %n second. Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</numerusform><numerusform>The bridge's clock differs from this computer's by %n seconds. Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. %1. The token is sent %2. %n device(s):</source>
+        <translation><numerusform>Connected. %1. The token is sent %2. %n device:</numerusform><numerusform>Connected. %1. The token is sent %2. %n devices:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCard</name>
+    <message numerus="yes">
+        <source>updated %n s ago</source>
+        <translation><numerusform>updated %n s ago</numerusform><numerusform>updated %n s ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation><numerusform>updated %n min ago</numerusform><numerusform>updated %n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n h ago</source>
+        <translation><numerusform>updated %n h ago</numerusform><numerusform>updated %n h ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FindPage</name>
+    <message numerus="yes">
+        <source> %n bridge(s) have discovery switched off: enter the address yourself.</source>
+        <translation><numerusform> %n bridge has discovery switched off: enter the address yourself.</numerusform><numerusform> %n bridges have discovery switched off: enter the address yourself.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking at %n address(es) on port %1…</source>
+        <translation><numerusform>Looking at %n address on port %1…</numerusform><numerusform>Looking at %n addresses on port %1…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The scan found %n bridge(s).</source>
+        <translation><numerusform>The scan found %n bridge.</numerusform><numerusform>The scan found %n bridges.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message numerus="yes">
+        <source>%n s left to press the button</source>
+        <translation><numerusform>%n s left to press the button</numerusform><numerusform>%n s left to press the button</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>nuki::BridgeError</name>
+    <message numerus="yes">
+        <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>
+        <translation><numerusform>This computer's clock and the bridge's differ by %n second; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform><numerusform>This computer's clock and the bridge's differ by %n seconds; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform></translation>
+    </message>
+</context>
+</TS>
