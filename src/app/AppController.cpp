@@ -43,6 +43,11 @@ AppController::~AppController() = default;
 void AppController::start()
 {
     applySettings();
+    // A changed interval takes effect at once, whoever changed it.
+    connect(m_settings, &Settings::changed, this, [this](Settings::Key key) {
+        if (key == Settings::Key::PollIntervalSeconds)
+            applySettings();
+    });
     if (m_demo || m_settings->pushEnabled()) {
         m_push = std::make_unique<PushManager>(&m_home, m_settings->pushSecretPath());
         m_push->setPort(m_demo ? 0 : m_settings->pushPort());
@@ -278,5 +283,5 @@ bool AppController::requestAction(const DeviceKey &requested, int action, QWidge
         if (!r || r->action.running())
             return false;
     }
-    return m_home.startAction(key, action);
+    return m_home.actions()->start(key, action);
 }

@@ -68,8 +68,9 @@ bool DesktopNotifications::notify(const Notification &n)
     hints.insert(QStringLiteral("desktop-entry"),
                  entry.isEmpty() ? QStringLiteral("nuki-desktop") : entry);
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue(uchar(n.urgency)));
-    hints.insert(QStringLiteral("category"),
-                 n.kind == u"action" ? QStringLiteral("device.error") : QStringLiteral("device"));
+    hints.insert(QStringLiteral("category"), n.kind == nuki::NotifyKind::Action
+                                                 ? QStringLiteral("device.error")
+                                                 : QStringLiteral("device"));
     QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(Service), QLatin1String(Path),
                                                        interfaceName, QStringLiteral("Notify"));
     call << QStringLiteral("Nuki Desktop")   // app_name: the human name

@@ -49,14 +49,14 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
 
     auto *notifyBox = new QGroupBox(tr("Notify me when"), this);
     auto *notifyLayout = new QVBoxLayout(notifyBox);
-    const QList<QPair<QString, QString>> kinds = {
-        {QStringLiteral("door"), tr("a door opens or closes")},
-        {QStringLiteral("external"), tr("someone else locks or unlocks (by hand, keypad, app)")},
-        {QStringLiteral("ring"), tr("someone rings at the Opener")},
-        {QStringLiteral("battery"), tr("a battery becomes critical")},
-        {QStringLiteral("bridge"), tr("a bridge is offline for a few minutes")},
-        {QStringLiteral("token"), tr("a bridge rejects the token")},
-        {QStringLiteral("action"), tr("an action fails or its outcome is unknown")}};
+    const QList<QPair<NotifyKind, QString>> kinds = {
+        {NotifyKind::Door, tr("a door opens or closes")},
+        {NotifyKind::External, tr("someone else locks or unlocks (by hand, keypad, app)")},
+        {NotifyKind::Ring, tr("someone rings at the Opener")},
+        {NotifyKind::Battery, tr("a battery becomes critical")},
+        {NotifyKind::Bridge, tr("a bridge is offline for a few minutes")},
+        {NotifyKind::Token, tr("a bridge rejects the token")},
+        {NotifyKind::Action, tr("an action fails or its outcome is unknown")}};
     for (const auto &[kind, text] : kinds) {
         auto *box = new QCheckBox(text, notifyBox);
         box->setChecked(s->notify(kind));
@@ -134,6 +134,5 @@ void SettingsDialog::accept()
     s->sync();
     if (!m_app->isDemo())
         Autostart::apply(s->startAtLogin(), QCoreApplication::applicationFilePath());
-    m_app->applySettings();
-    QDialog::accept();
+    QDialog::accept(); // the app follows the settings' change signal
 }

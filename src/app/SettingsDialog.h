@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Settings.h"
+
 #include <QDialog>
 
 class AppController;
@@ -20,6 +22,6 @@ private:
     QCheckBox *m_confirm;
     QCheckBox *m_minimized;
     QCheckBox *m_login;
-    QList<QPair<QString, QCheckBox *>> m_notify;
+    QList<QPair<nuki::NotifyKind, QCheckBox *>> m_notify;
     QListWidget *m_bridges;
 };

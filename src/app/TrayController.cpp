@@ -28,7 +28,7 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
-    m_notifier.setEnabled([this](const QString &kind) { return m_app->settings()->notify(kind); });
+    m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
     connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
     connect(&m_desktop, &DesktopNotifications::actionInvoked, this,
             &TrayController::onNotificationAction);
@@ -260,7 +260,7 @@ void TrayController::lockAll()
                 m_lockAllReport << tr("%1: was already locked").arg(name);
                 continue;
             }
-            if (home->startAction(key, int(LockAction::Lock))) {
+            if (home->actions()->start(key, int(LockAction::Lock))) {
                 m_lockAllPending.insert(home->device(key)->action.id, name);
             } else {
                 m_lockAllBad = true;
@@ -274,7 +274,7 @@ void TrayController::lockAll()
 
 void TrayController::finishLockAll()
 {
-    Notifier::Notification n{QStringLiteral("action"), tr("Lock all"),
+    Notifier::Notification n{NotifyKind::Action, tr("Lock all"),
                              m_lockAllReport.isEmpty() ? tr("There is no Smart Lock to lock.")
                                                        : m_lockAllReport.join(u'\n'),
                              QString(),

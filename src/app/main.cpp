@@ -82,12 +82,12 @@ void quitWhenIdle(AppController *controller, MainWindow *window)
                                         "this app's callback off the bridges…"));
     nuki::Home *home = controller->home();
     auto finish = [controller] { controller->shutdown([] { QCoreApplication::exit(0); }); };
-    if (home->actionsRunning() == 0) {
+    if (home->actions()->running() == 0) {
         finish();
         return;
     }
     QObject::connect(home, &nuki::Home::actionFinished, qApp, [home, finish] {
-        if (home->actionsRunning() == 0)
+        if (home->actions()->running() == 0)
             finish();
     });
     QTimer::singleShot(15000, qApp, finish);
@@ -127,8 +127,10 @@ int main(int argc, char **argv)
     describe(parser, o);
     parser.process(app);
 
-    nuki::Settings settings =
-        parser.isSet(o.config) ? nuki::Settings(parser.value(o.config)) : nuki::Settings();
+    auto settingsFile = parser.isSet(o.config)
+                            ? std::make_unique<nuki::Settings>(parser.value(o.config))
+                            : std::make_unique<nuki::Settings>();
+    nuki::Settings &settings = *settingsFile;
     // A second start in this session with these settings raises the running app instead.
     SingleInstance instance(SingleInstance::nameFor(settings.fileName(), parser.isSet(o.demo)));
     if (instance.activateRunning(activationToken)) {

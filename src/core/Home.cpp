@@ -23,7 +23,7 @@ QString bridgeStatusText(const BridgeState &s)
     return {};
 }
 
-Home::Home(QObject *parent) : QObject(parent)
+Home::Home(QObject *parent) : QObject(parent), m_actions(new ActionRunner(this))
 {
     qRegisterMetaType<DeviceKey>();
 }

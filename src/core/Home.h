@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActionRunner.h"
 #include "BridgeClient.h"
 #include "HomeTypes.h"
 #include "Poller.h"
@@ -11,8 +12,9 @@
 
 namespace nuki {
 
-// All bridges and their devices: the truth behind every window, tray menu and command.
-// Applies what polls, pushes and actions bring, and turns state differences into events.
+// The registry of bridges and their devices: the truth behind every window, tray menu and
+// command. Applies what polls, pushes and actions bring (HomeUpdates.cpp), and turns state
+// differences into events. Lock actions on its devices run through actions() (ActionRunner).
 class Home : public QObject
 {
     Q_OBJECT
@@ -52,11 +54,8 @@ public:
     void applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceType,
                           const DeviceState &state);
 
-    // --- acting (HomeActions.cpp) ---
-    // Starts `action` (the /lockAction number) unless one is already running on that device.
-    bool startAction(const DeviceKey &key, int action);
-    static bool isValidAction(int deviceType, int action);
-    int actionsRunning() const;
+    // --- acting: the runner of lock actions on these devices ---
+    ActionRunner *actions() const { return m_actions; }
 
 signals:
     void bridgeAdded(const QString &id);
@@ -93,23 +92,13 @@ private:
               std::function<void(const BridgeError &)> then = {});
     void noteResult(const QString &bridgeId, const BridgeError &error);
     void applyState(DeviceRecord &r, DeviceState state, bool fromPush);
-    bool expectedFromOurAction(const DeviceRecord &r, int newState) const;
-    static bool reachedGoal(int deviceType, int action, const DeviceState &state);
     void checkStuck(DeviceRecord &r, bool wasTransitional);
+    friend class ActionRunner; // works on the records and reads the bridges it acts on
 
-    // HomeActions.cpp
-    void finishAction(const DeviceKey &key, quint64 id, const BridgeError &error);
-    void markTaken(const DeviceKey &key, quint64 id);
-
-public:
-    static constexpr int AcceptedAfterMs = 300;       // out this long without a refusal: taken
-    static constexpr int OfflineActionRetryMs = 2000; // one short try on an unreachable bridge
-
-private:
     QHash<QString, Bridge> m_bridges;
     QStringList m_bridgeOrder;
     QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order
-    quint64 m_nextActionId = 0;
+    ActionRunner *m_actions;
     int m_pollIntervalMs = 15000;
     bool m_applyingListFromBeforePush = false; // its changes were never pushed: no misses
 };

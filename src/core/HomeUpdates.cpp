@@ -69,7 +69,7 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         state.state >= 0) {
         // The next fresh read settles an unknown outcome as far as a read can.
         r.action.resolvedState = state.state;
-        r.action.reachedGoal = reachedGoal(r.key.deviceType, r.action.action, state);
+        r.action.reachedGoal = ActionRunner::reachedGoal(r.key.deviceType, r.action.action, state);
     }
     const bool wasKnown = old.known;
     const bool wasTransitional = isTransitional(r.key.deviceType, old.state);
@@ -92,7 +92,7 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         emit doorChanged(r.key, *state.doorsensorState);
     const bool external = state.state != before.state &&
                           !isTransitional(r.key.deviceType, state.state) && !r.action.running() &&
-                          !expectedFromOurAction(r, state.state);
+                          !m_actions->explains(r, state.state);
     if (external) {
         // Someone else moved it: our old "done" or "failed" says nothing about now.
         if (!r.action.running() && r.action.phase != ActionStatus::Unknown) {

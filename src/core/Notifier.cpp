@@ -9,7 +9,7 @@ namespace nuki {
 Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
 {
     qRegisterMetaType<Notification>();
-    m_enabled = [](const QString &kind) { return kind != QLatin1String("door"); };
+    m_enabled = [](NotifyKind kind) { return kind != NotifyKind::Door; };
     m_quiet.setSingleShot(true);
     setQuietPeriodMs(10000);
 
@@ -18,7 +18,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         if (state != int(DoorSensor::Opened) && state != int(DoorSensor::Closed))
             return;
         // An opened door is news; a closed one is the normal end of it.
-        send({QStringLiteral("door"), nameOf(k),
+        send({NotifyKind::Door, nameOf(k),
               open ? tr("The door was opened.") : tr("The door was closed."), k.toString(),
               open ? Urgency::Normal : Urgency::Low},
              QString::number(state));
@@ -29,7 +29,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         const bool lock = !isOpener(k.deviceType) && isKnownDeviceType(k.deviceType);
         const bool opened =
             lock && state != int(LockState::Locked) && state != int(LockState::Locking);
-        send({QStringLiteral("external"), nameOf(k),
+        send({NotifyKind::External, nameOf(k),
               tr("%1 — changed outside this app (by hand, keypad or another app).")
                   .arg(stateText(k.deviceType, state)),
               k.toString(), opened || !lock ? Urgency::Normal : Urgency::Low,
@@ -39,24 +39,23 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
     connect(home, &Home::ring, this, [this](const DeviceKey &k) {
         const DeviceRecord *r = m_home->device(k);
         // Every ring is its own event: its timestamp is the condition.
-        send(
-            {QStringLiteral("ring"), nameOf(k), tr("Someone rang."), k.toString(), Urgency::Normal},
-            r ? r->device.state.ringactionTimestamp.toString(Qt::ISODate) : QString());
+        send({NotifyKind::Ring, nameOf(k), tr("Someone rang."), k.toString(), Urgency::Normal},
+             r ? r->device.state.ringactionTimestamp.toString(Qt::ISODate) : QString());
     });
     connect(home, &Home::batteryCritical, this, [this](const DeviceKey &k) {
-        send({QStringLiteral("battery"), nameOf(k),
+        send({NotifyKind::Battery, nameOf(k),
               tr("The battery is critical: replace or charge it soon."), k.toString(),
               Urgency::Low},
              QStringLiteral("battery"));
     });
     connect(home, &Home::keypadBatteryCritical, this, [this](const DeviceKey &k) {
-        send({QStringLiteral("battery"), nameOf(k), tr("The keypad's battery is critical."),
-              k.toString(), Urgency::Low},
+        send({NotifyKind::Battery, nameOf(k), tr("The keypad's battery is critical."), k.toString(),
+              Urgency::Low},
              QStringLiteral("keypad"));
     });
     connect(home, &Home::tokenRejected, this, [this](const QString &id) {
         const BridgeState *b = m_home->bridge(id);
-        send({QStringLiteral("token"), b ? b->config.name : id,
+        send({NotifyKind::Token, b ? b->config.name : id,
               tr("The bridge rejected the token. Open the app to enter it again."), QString(),
               Urgency::Normal},
              QStringLiteral("token"));
@@ -71,7 +70,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
                 const BridgeState *b = m_home->bridge(id);
                 if (!b || b->status != BridgeStatus::Offline)
                     return;
-                send({QStringLiteral("bridge"), b->config.name,
+                send({NotifyKind::Bridge, b->config.name,
                       tr("The bridge has not answered for a few minutes. Its devices may be out of "
                          "date."),
                       QString(), Urgency::Normal},
@@ -91,7 +90,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         const QString what = actionName(k.deviceType, a.action);
         // Not subject to the quiet period: the person is waiting for this answer.
         Notification n{
-            QStringLiteral("action"), nameOf(k),
+            NotifyKind::Action, nameOf(k),
             a.phase == ActionStatus::Unknown
                 ? tr("%1: the outcome is unknown — check the door. %2").arg(what, a.error.message())
                 : tr("%1 failed: %2").arg(what, a.error.message()),
@@ -119,7 +118,8 @@ QString Notifier::nameOf(const DeviceKey &key) const
 
 void Notifier::send(const Notification &n, const QString &condition)
 {
-    const QString subject = n.deviceKey.isEmpty() ? n.title : n.deviceKey + u'#' + n.kind;
+    const QString subject =
+        n.deviceKey.isEmpty() ? n.title : n.deviceKey + u'#' + notifyKindName(n.kind);
     const bool repeat = m_lastCondition.value(subject) == condition;
     m_lastCondition.insert(subject, condition);
     if (repeat || m_quiet.isActive() || !m_enabled(n.kind))

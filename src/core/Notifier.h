@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HomeTypes.h"
+#include "Settings.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -30,7 +31,7 @@ public:
     };
     struct Notification
     {
-        QString kind; // door, external, ring, battery, bridge, token, action
+        NotifyKind kind = NotifyKind::Action;
         QString title;
         QString text;
         QString deviceKey; // DeviceKey::toString(), empty for bridge-wide notes
@@ -40,7 +41,7 @@ public:
     };
 
     explicit Notifier(Home *home, QObject *parent = nullptr);
-    void setEnabled(std::function<bool(const QString &kind)> enabled)
+    void setEnabled(std::function<bool(NotifyKind kind)> enabled)
     {
         m_enabled = std::move(enabled);
     }
@@ -56,7 +57,7 @@ private:
     QString nameOf(const DeviceKey &key) const;
 
     Home *m_home;
-    std::function<bool(const QString &)> m_enabled;
+    std::function<bool(NotifyKind)> m_enabled;
     QTimer m_quiet;
     int m_offlineGraceMs = 180000;
     QHash<QString, QString> m_lastCondition; // per subject: the last condition notified

@@ -18,95 +18,119 @@ Settings::Settings(const QString &iniPath)
 {
 }
 
+const QList<Settings::Spec> &Settings::registry()
+{
+    // In the order of Key. Door open/close is chatty: off by default; every other kind of
+    // notification needs attention: on.
+    static const QList<Spec> table = {
+        {Key::PollIntervalSeconds, "poll/intervalSeconds", DefaultPollSeconds, 2, 3600},
+        {Key::ConfirmOpen, "actions/confirmOpen", true},
+        {Key::StartMinimized, "app/startMinimized", false},
+        {Key::StartAtLogin, "app/startAtLogin", false},
+        {Key::TrayHintShown, "app/trayHintShown", false},
+        {Key::PushEnabled, "push/enabled", false},
+        {Key::PushPort, "push/port", 8776, 0, 65535},
+        {Key::DiscoveryUrl, "discovery/url",
+         QStringLiteral("https://api.nuki.io/discover/bridges")},
+        {Key::NotifyDoor, "notify/door", false},
+        {Key::NotifyExternal, "notify/external", true},
+        {Key::NotifyRing, "notify/ring", true},
+        {Key::NotifyBattery, "notify/battery", true},
+        {Key::NotifyBridge, "notify/bridge", true},
+        {Key::NotifyToken, "notify/token", true},
+        {Key::NotifyAction, "notify/action", true},
+    };
+    return table;
+}
+
+const Settings::Spec &Settings::spec(Key key)
+{
+    return registry().at(int(key));
+}
+
+static QVariant bounded(const Settings::Spec &spec, const QVariant &value)
+{
+    if (spec.min == spec.max)
+        return value.isValid() ? value : spec.fallback;
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
+    return ok ? qBound(spec.min, n, spec.max) : spec.fallback.toLongLong();
+}
+
+Settings::~Settings() = default;
+
+QVariant Settings::value(Key key) const
+{
+    const Spec &s = spec(key);
+    QVariant v = bounded(s, m_settings->value(QLatin1StringView(s.name), s.fallback));
+    if (!v.convert(s.fallback.metaType()))
+        return s.fallback; // "yes" for a number, a list for a flag: the default
+    return v;
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    const Spec &s = spec(key);
+    QVariant v = bounded(s, value);
+    v.convert(s.fallback.metaType());
+    if (v == this->value(key))
+        return;
+    m_settings->setValue(QLatin1StringView(s.name), v);
+    emit changed(key);
+}
+
+QString notifyKindName(NotifyKind kind)
+{
+    switch (kind) {
+    case NotifyKind::Door:
+        return QStringLiteral("door");
+    case NotifyKind::External:
+        return QStringLiteral("external");
+    case NotifyKind::Ring:
+        return QStringLiteral("ring");
+    case NotifyKind::Battery:
+        return QStringLiteral("battery");
+    case NotifyKind::Bridge:
+        return QStringLiteral("bridge");
+    case NotifyKind::Token:
+        return QStringLiteral("token");
+    case NotifyKind::Action:
+        return QStringLiteral("action");
+    }
+    return {};
+}
+
+Settings::Key Settings::notifyKey(NotifyKind kind)
+{
+    int i = 0;
+    while (AllNotifyKinds[i] != kind)
+        ++i;
+    return Key(int(Key::NotifyDoor) + i);
+}
+
+bool Settings::notify(NotifyKind kind) const
+{
+    return value(notifyKey(kind)).toBool();
+}
+
+void Settings::setNotify(NotifyKind kind, bool on)
+{
+    setValue(notifyKey(kind), on);
+}
+
+NotifyKinds Settings::notifications() const
+{
+    NotifyKinds kinds;
+    for (NotifyKind k : AllNotifyKinds)
+        kinds.setFlag(k, notify(k));
+    return kinds;
+}
+
 void Settings::sync()
 {
     m_settings->sync();
     // Bridge addresses and names are private enough to keep from other users.
     QFile::setPermissions(m_settings->fileName(), QFile::ReadOwner | QFile::WriteOwner);
-}
-
-int Settings::pollIntervalSeconds() const
-{
-    return qBound(
-        2, m_settings->value(QStringLiteral("poll/intervalSeconds"), DefaultPollSeconds).toInt(),
-        3600);
-}
-
-void Settings::setPollIntervalSeconds(int seconds)
-{
-    m_settings->setValue(QStringLiteral("poll/intervalSeconds"), qBound(2, seconds, 3600));
-}
-
-bool Settings::confirmOpen() const
-{
-    return m_settings->value(QStringLiteral("actions/confirmOpen"), true).toBool();
-}
-
-void Settings::setConfirmOpen(bool on)
-{
-    m_settings->setValue(QStringLiteral("actions/confirmOpen"), on);
-}
-
-bool Settings::startMinimized() const
-{
-    return m_settings->value(QStringLiteral("app/startMinimized"), false).toBool();
-}
-
-void Settings::setStartMinimized(bool on)
-{
-    m_settings->setValue(QStringLiteral("app/startMinimized"), on);
-}
-
-bool Settings::startAtLogin() const
-{
-    return m_settings->value(QStringLiteral("app/startAtLogin"), false).toBool();
-}
-
-void Settings::setStartAtLogin(bool on)
-{
-    m_settings->setValue(QStringLiteral("app/startAtLogin"), on);
-}
-
-bool Settings::trayHintShown() const
-{
-    return m_settings->value(QStringLiteral("app/trayHintShown"), false).toBool();
-}
-
-void Settings::setTrayHintShown(bool shown)
-{
-    m_settings->setValue(QStringLiteral("app/trayHintShown"), shown);
-}
-
-bool Settings::pushEnabled() const
-{
-    return m_settings->value(QStringLiteral("push/enabled"), false).toBool();
-}
-
-void Settings::setPushEnabled(bool on)
-{
-    m_settings->setValue(QStringLiteral("push/enabled"), on);
-}
-
-bool Settings::notify(const QString &kind) const
-{
-    // Door open/close is chatty: off by default. Everything else that needs attention: on.
-    const bool fallback = kind != QLatin1String("door");
-    return m_settings->value(QStringLiteral("notify/") + kind, fallback).toBool();
-}
-
-void Settings::setNotify(const QString &kind, bool on)
-{
-    m_settings->setValue(QStringLiteral("notify/") + kind, on);
-}
-
-quint16 Settings::pushPort() const
-{
-    return quint16(qBound(0, m_settings->value(QStringLiteral("push/port"), 8776).toInt(), 65535));
-}
-
-void Settings::setPushPort(quint16 port)
-{
-    m_settings->setValue(QStringLiteral("push/port"), port);
 }
 
 QString Settings::pushSecretPath()
@@ -117,19 +141,6 @@ QString Settings::pushSecretPath()
         m_settings->setValue(QStringLiteral("push/path"), path);
     }
     return path;
-}
-
-QString Settings::discoveryUrl() const
-{
-    return m_settings
-        ->value(QStringLiteral("discovery/url"),
-                QStringLiteral("https://api.nuki.io/discover/bridges"))
-        .toString();
-}
-
-void Settings::setDiscoveryUrl(const QString &url)
-{
-    m_settings->setValue(QStringLiteral("discovery/url"), url);
 }
 
 QList<BridgeConfig> Settings::bridges() const
@@ -171,6 +182,7 @@ void Settings::setBridges(const QList<BridgeConfig> &list)
         m_settings->setValue(QStringLiteral("clockOffset"), list[i].clockOffsetSeconds);
     }
     m_settings->endArray();
+    emit bridgesChanged();
 }
 
 void Settings::upsertBridge(const BridgeConfig &bridge)

@@ -125,7 +125,7 @@ private slots:
                             Qt::Key_Escape);
         }
         QTest::qWait(0);
-        QCOMPARE(app->home()->actionsRunning(), 0);
+        QCOMPARE(app->home()->actions()->running(), 0);
         QVERIFY(actionsSent().isEmpty());
         // With the modifier it works, and its tooltip says so.
         DeviceCard *back = card(1);
@@ -135,7 +135,7 @@ private slots:
         back->setFocus();
         QTest::keyClick(back, Qt::Key_L); // locking is harmless: a single key
         QTRY_COMPARE_WITH_TIMEOUT(actionsSent(), QStringList{QStringLiteral("2")}, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actionsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actions()->running(), 0, 10000);
         QTest::keyClick(back, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE_WITH_TIMEOUT(actionsSent().size(), 2, 10000);
         QCOMPARE(actionsSent().last(), QStringLiteral("1"));
@@ -231,7 +231,7 @@ private slots:
         QTest::mouseClick(button(card(2), QStringLiteral("Open")), Qt::LeftButton); // opener
         QCOMPARE(confirmations, 2);
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!app->home()->client(bridgeId)->inFlight(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
         QVERIFY(actionsSent().isEmpty());
         // Locking needs no confirmation.
         QTest::mouseClick(button(card(0), QStringLiteral("Lock")), Qt::LeftButton);

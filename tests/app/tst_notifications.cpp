@@ -78,7 +78,7 @@ private slots:
     {
         QVERIFY(!tray->desktopNotifications()->serviceAvailable());
         QVERIFY(!tray->desktopNotifications()->notify(
-            {QStringLiteral("ring"), QStringLiteral("x"), QStringLiteral("y"), QString()}));
+            {nuki::NotifyKind::Ring, QStringLiteral("x"), QStringLiteral("y"), QString()}));
     }
 
     void changeBySomeoneElseAndRingReachTheDesktopWithoutATray()

@@ -44,15 +44,13 @@ private slots:
         app.saveBridge(b, token, true, AppController::TokenStorage::Keychain);
         QTRY_COMPARE_WITH_TIMEOUT(app.home()->deviceCount(), 4, 10000);
         const DeviceKey lock{b.id, sim.devices().at(1).nukiId, sim.devices().at(1).deviceType};
-        QVERIFY(app.home()->startAction(lock, 2));
+        QVERIFY(app.home()->actions()->start(lock, 2));
         QSignalSpy finished(app.home(), &Home::actionFinished);
         QVERIFY(finished.wait(10000));
         sim.faults().forcedStatus = 401; // a token problem on the way: messages must not leak
         sim.faults().forcedRemaining = 2;
         app.home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!app.home()->client(b.id)->inFlight() &&
-                                     app.home()->client(b.id)->queued() == 0,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.home()->client(b.id)->isIdle(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(
             app.push() && app.push()->state(b.id) && app.push()->state(b.id)->active, 20000);
 

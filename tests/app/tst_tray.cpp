@@ -100,7 +100,7 @@ private slots:
         item(submenu(QStringLiteral("Building entrance")), QStringLiteral("Open (buzz the door)…"))
             ->trigger();
         QCOMPARE(confirmations, 2);
-        QCOMPARE(app->home()->actionsRunning(), 0);
+        QCOMPARE(app->home()->actions()->running(), 0);
     }
 
     void iconFollowsTheHome()
@@ -125,7 +125,7 @@ private slots:
         // hand and nothing read it. Lock all must not trust the old "Locked".
         tray->lockAll();
         QTRY_VERIFY_WITH_TIMEOUT(!tray->lastLockAllReport().isEmpty(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actionsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->actions()->running(), 0, 10000);
         const auto front = sim->devices().at(0);
         sim->turnByHand(front.nukiId, 0, 3);
         QCOMPARE(app->home()
@@ -143,7 +143,7 @@ private slots:
     void notificationsOncePerConditionAndNotWhileQuiet()
     {
         Notifier notifier(app->home());
-        notifier.setEnabled([](const QString &) { return true; });
+        notifier.setEnabled([](NotifyKind) { return true; });
         QSignalSpy spy(&notifier, &Notifier::notify);
         // In the quiet period after start: nothing, though the door opens.
         sim->setDoor(sim->devices().at(0).nukiId, 3);
@@ -162,18 +162,18 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, 10000);
         QStringList kinds;
         for (const auto &args : spy)
-            kinds << args.first().value<Notifier::Notification>().kind;
+            kinds << notifyKindName(args.first().value<Notifier::Notification>().kind);
         kinds.sort();
         QCOMPARE(kinds, QStringList({QStringLiteral("door"), QStringLiteral("external"),
                                      QStringLiteral("ring")}));
         // The same again: no repeats.
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!app->home()->client(bridgeId)->inFlight(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!app->home()->client(bridgeId)->inFlight(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
         QCOMPARE(spy.size(), 3);
         // Switched off per kind.
-        notifier.setEnabled([](const QString &kind) { return kind != QLatin1String("door"); });
+        notifier.setEnabled([](NotifyKind kind) { return kind != NotifyKind::Door; });
         sim->setDoor(sim->devices().at(0).nukiId, 3);
         app->home()->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(app->home()

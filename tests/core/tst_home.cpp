@@ -41,8 +41,7 @@ class TestHome : public QObject
     void settle()
     {
         // Wait until the home has read the bridge and nothing is queued.
-        QTRY_VERIFY_WITH_TIMEOUT(home->deviceCount() > 0 && !home->client(bridgeId)->inFlight() &&
-                                     home->client(bridgeId)->queued() == 0,
+        QTRY_VERIFY_WITH_TIMEOUT(home->deviceCount() > 0 && home->client(bridgeId)->isIdle(),
                                  10000);
     }
 
@@ -133,7 +132,7 @@ private slots:
                  << model.index(0).data(DeviceListModel::StateTextRole).toString();
         });
         QSignalSpy finished(home.get(), &Home::actionFinished);
-        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(home->actions()->start(keyOf(lock), 1));
         QVERIFY(finished.wait(15000));
         QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Failed);
         QVERIFY(!seen.contains(QStringLiteral("Unlocking…")));
@@ -149,7 +148,7 @@ private slots:
         sim->faults().dropRemaining = 1; // the answer to the unlock is lost
         sim->faults().onlyPath = QStringLiteral("/lockAction");
         QSignalSpy finished(home.get(), &Home::actionFinished);
-        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(home->actions()->start(keyOf(lock), 1));
         QVERIFY(finished.wait(15000));
         QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Unknown);
         QVERIFY(finished.first().at(1).value<ActionStatus>().error.message().contains(
@@ -171,13 +170,13 @@ private slots:
         DeviceListModel model(home.get());
         QSignalSpy finished(home.get(), &Home::actionFinished);
         QSignalSpy external(home.get(), &Home::lockChangedExternally);
-        QVERIFY(home->startAction(keyOf(lock), 2));
+        QVERIFY(home->actions()->start(keyOf(lock), 2));
         // Until the bridge has taken it, the card says "sending", not "locking".
         QCOMPARE(model.index(1).data(DeviceListModel::ActionTextRole).toString(),
                  QStringLiteral("Lock: sending…"));
         QCOMPARE(model.index(1).data(DeviceListModel::StateTextRole).toString(),
                  QStringLiteral("Unlocked"));
-        QVERIFY(!home->startAction(keyOf(lock), 1)); // one action per device at a time
+        QVERIFY(!home->actions()->start(keyOf(lock), 1)); // one action per device at a time
         QTRY_COMPARE_WITH_TIMEOUT(model.index(1).data(DeviceListModel::StateTextRole).toString(),
                                   QStringLiteral("Locking…"), 5000);
         QVERIFY(finished.wait(10000));
@@ -226,7 +225,7 @@ private slots:
         sim->faults().forcedStatus = 404;
         sim->faults().forcedRemaining = 1;
         QSignalSpy finished(home.get(), &Home::actionFinished);
-        QVERIFY(home->startAction(keyOf(lock), 1));
+        QVERIFY(home->actions()->start(keyOf(lock), 1));
         QVERIFY(finished.wait(10000));
         const auto status = finished.first().at(1).value<ActionStatus>();
         QCOMPARE(status.phase, ActionStatus::Failed);
@@ -240,7 +239,7 @@ private slots:
         sim->faults().dropRemaining = 1;
         sim->faults().onlyPath = QStringLiteral("/lockAction");
         QSignalSpy finished(home.get(), &Home::actionFinished);
-        QVERIFY(home->startAction(keyOf(lock), 3));
+        QVERIFY(home->actions()->start(keyOf(lock), 3));
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Unknown);
         DeviceListModel model(home.get());

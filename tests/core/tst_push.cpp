@@ -75,8 +75,7 @@ private slots:
         QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
         QVERIFY(push->callbackUrl(id).startsWith(QStringLiteral("http://127.0.0.1:")));
         QVERIFY(home->bridge(id)->pushActive);
-        QTRY_VERIFY_WITH_TIMEOUT(!home->client(id)->inFlight() && home->client(id)->queued() == 0,
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(home->client(id)->isIdle(), 5000);
         const qsizetype requests = sim->requestLog().size();
         const auto lock = sim->devices().at(0);
         sim->setDoor(lock.nukiId, 3);

@@ -90,13 +90,13 @@ private slots:
                 continue;
             const int action =
                 isOpener(key.deviceType) ? 1 + random->bounded(2) : 1 + random->bounded(2);
-            if (home.startAction(key, action)) {
+            if (home.actions()->start(key, action)) {
                 ids << home.device(key)->action.id;
                 started[key.toString() + u'/' + QString::number(action)]++;
             }
         }
         // Every action reaches a definitive outcome (bounded: the longest request timeout).
-        QTRY_VERIFY_WITH_TIMEOUT(home.actionsRunning() == 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(home.actions()->running() == 0, 60000);
         QMap<QString, int> byKind;
         for (quint64 id : ids) {
             QVERIFY2(outcomes.contains(id), "an action never ended");

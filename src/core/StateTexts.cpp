@@ -1,4 +1,5 @@
-// Names a person reads for the protocol's numbers. Unknown numbers stay visible as numbers.
+// The words a person reads for the protocol's numbers (docs/protocol.md §3): kinds, states,
+// door sensor, actions. Unknown numbers stay visible as numbers.
 #include "Actions.h"
 #include "Protocol.h"
 
@@ -9,16 +10,6 @@ namespace nuki {
 static QString tr(const char *text)
 {
     return QCoreApplication::translate("nuki", text);
-}
-
-bool isOpener(int deviceType)
-{
-    return deviceType == int(DeviceType::Opener);
-}
-
-bool isKnownDeviceType(int t)
-{
-    return t == 0 || t == 2 || t == 3 || t == 4;
 }
 
 QString deviceTypeName(int t)
@@ -112,44 +103,6 @@ QString actionName(int deviceType, int action)
     if (const ActionSpec *a = findAction(deviceType, action))
         return a->displayName();
     return tr("Action %1").arg(action);
-}
-
-bool isTransitional(int deviceType, int state)
-{
-    if (isOpener(deviceType))
-        return state == int(OpenerState::Opening);
-    return state == int(LockState::Unlocking) || state == int(LockState::Locking) ||
-           state == int(LockState::Unlatching);
-}
-
-bool isErrorState(int deviceType, int state)
-{
-    if (isOpener(deviceType))
-        return state == 0 || state == 255;
-    return state == 0 || state == 254 || state == 255;
-}
-
-static bool versionAtLeast(const QString &version, int major, int minor, int patch)
-{
-    const QStringList p = version.split(u'.');
-    const int v[3] = {p.value(0).toInt(), p.value(1).toInt(), p.value(2).toInt()};
-    return std::tie(v[0], v[1], v[2]) >= std::tie(major, minor, patch);
-}
-
-bool BridgeInfo::supportsEncryptedToken() const
-{
-    if (!isHardware() || firmwareVersion.isEmpty())
-        return false;
-    return firmwareVersion.startsWith(u"1.") ? versionAtLeast(firmwareVersion, 1, 22, 1)
-                                             : versionAtLeast(firmwareVersion, 2, 14, 0);
-}
-
-bool BridgeInfo::supportsHashedToken() const
-{
-    if (!isHardware() || firmwareVersion.isEmpty())
-        return false;
-    return firmwareVersion.startsWith(u"1.") ? versionAtLeast(firmwareVersion, 1, 12, 0)
-                                             : versionAtLeast(firmwareVersion, 2, 2, 0);
 }
 
 } // namespace nuki

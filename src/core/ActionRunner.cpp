@@ -1,5 +1,5 @@
-// Actions: from a person's intent to a definitive outcome (done, failed, or unknown).
-// A lock action that may have reached the bridge is never sent again automatically.
+#include "ActionRunner.h"
+
 #include "Actions.h"
 #include "Home.h"
 
@@ -8,40 +8,35 @@
 
 namespace nuki {
 
-bool Home::isValidAction(int deviceType, int action)
-{
-    return findAction(deviceType, action) != nullptr;
-}
+ActionRunner::ActionRunner(Home *home) : QObject(home), m_home(home) {}
 
-int Home::actionsRunning() const
+int ActionRunner::running() const
 {
     int n = 0;
-    for (const auto &r : m_devices)
+    for (const auto &r : m_home->m_devices)
         n += r.action.running();
     return n;
 }
 
-bool Home::startAction(const DeviceKey &key, int action)
+bool ActionRunner::start(const DeviceKey &key, int action)
 {
-    DeviceRecord *r = record(key);
-    BridgeClient *c = client(key.bridgeId);
-    if (!r || !c || r->action.running() || !isValidAction(key.deviceType, action))
+    DeviceRecord *r = m_home->record(key);
+    BridgeClient *c = m_home->client(key.bridgeId);
+    if (!r || !c || r->action.running() || !findAction(key.deviceType, action))
         return false;
-    const quint64 id = ++m_nextActionId;
+    const quint64 id = ++m_nextId;
     r->action = ActionStatus{ActionStatus::Pending, action, id};
     r->beforeAction = r->device.state;
     r->stuckChecked = false;
-    emit deviceChanged(key);
+    emit m_home->deviceChanged(key);
     // A bridge known to be unreachable gets one short try: the person hears at once that the
     // action failed, instead of after 15 s of retries.
-    const BridgeState *b = bridge(key.bridgeId);
+    const BridgeState *b = m_home->bridge(key.bridgeId);
     const int retryDeadline = b && b->status == BridgeStatus::Offline ? OfflineActionRetryMs : -1;
     auto attempt = std::make_shared<quint64>(0);
     c->lockAction(
         key.nukiId, key.deviceType, action, false,
-        [this, key, id](const BridgeError &error, const ActionResult &) {
-            finishAction(key, id, error);
-        },
+        [this, key, id](const BridgeError &error, const ActionResult &) { finish(key, id, error); },
         [this, key, id, attempt] {
             // Sent. A bridge that refuses (503) does so at once; one that took the command
             // works on it for seconds. So "Unlocking…" is shown only once this attempt has
@@ -54,7 +49,7 @@ bool Home::startAction(const DeviceKey &key, int action)
         },
         [this, key, id, attempt] {
             ++*attempt; // refused or not connected: nothing happened, still "Sending…"
-            DeviceRecord *x = record(key);
+            DeviceRecord *x = m_home->record(key);
             if (!x || x->action.id != id || x->action.phase != ActionStatus::Sent)
                 return;
             x->action.phase = ActionStatus::Pending;
@@ -62,15 +57,15 @@ bool Home::startAction(const DeviceKey &key, int action)
                 x->device.state = x->beforeAction;
                 x->optimistic = false;
             }
-            emit deviceChanged(key);
+            emit m_home->deviceChanged(key);
         },
         retryDeadline);
     return true;
 }
 
-void Home::markTaken(const DeviceKey &key, quint64 id)
+void ActionRunner::markTaken(const DeviceKey &key, quint64 id)
 {
-    DeviceRecord *x = record(key);
+    DeviceRecord *x = m_home->record(key);
     if (!x || x->action.id != id || x->action.phase != ActionStatus::Pending)
         return;
     x->action.phase = ActionStatus::Sent;
@@ -83,12 +78,12 @@ void Home::markTaken(const DeviceKey &key, quint64 id)
         x->device.state.stateName.clear();
         x->optimistic = true;
     }
-    emit deviceChanged(key);
+    emit m_home->deviceChanged(key);
 }
 
-void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &error)
+void ActionRunner::finish(const DeviceKey &key, quint64 id, const BridgeError &error)
 {
-    DeviceRecord *r = record(key);
+    DeviceRecord *r = m_home->record(key);
     if (!r || r->action.id != id)
         return;
     if (error.ok())
@@ -105,24 +100,24 @@ void Home::finishAction(const DeviceKey &key, quint64 id, const BridgeError &err
     }
     if (error.kind == BridgeError::Unreachable || error.kind == BridgeError::Unauthorized ||
         error.kind == BridgeError::Timeout || error.kind == BridgeError::ConnectionLost)
-        noteResult(key.bridgeId, error);
-    emit deviceChanged(key);
-    emit actionFinished(key, r->action);
+        m_home->noteResult(key.bridgeId, error);
+    emit m_home->deviceChanged(key);
+    emit m_home->actionFinished(key, r->action);
     // Read the real state now and often for a while: push may be faster, /list confirms.
-    if (Poller *p = poller(key.bridgeId))
+    if (Poller *p = m_home->poller(key.bridgeId))
         p->startBurst();
-    poll(key.bridgeId, BridgeClient::Priority::User);
+    m_home->poll(key.bridgeId, BridgeClient::Priority::User);
 }
 
 // What an action of ours leads to, for telling it from someone else and for settling an
 // unknown outcome.
-bool Home::reachedGoal(int deviceType, int action, const DeviceState &s)
+bool ActionRunner::reachedGoal(int deviceType, int action, const DeviceState &s)
 {
     const ActionSpec *spec = findAction(deviceType, action);
     return spec && spec->reached(s);
 }
 
-bool Home::expectedFromOurAction(const DeviceRecord &r, int s) const
+bool ActionRunner::explains(const DeviceRecord &r, int s) const
 {
     // States an action of ours leads to within a minute are not "someone else".
     if (r.action.phase == ActionStatus::Idle)
