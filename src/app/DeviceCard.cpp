@@ -48,6 +48,12 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_ring->setStyleSheet(
         QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
     m_ring->setObjectName(QStringLiteral("ringLabel"));
+    m_remembered = new QLabel(tr("Last seen"), this);
+    m_remembered->setObjectName(QStringLiteral("rememberedLabel"));
+    m_remembered->setStyleSheet(
+        QStringLiteral("border: 1px solid palette(mid); border-radius: 4px; padding: 0px 6px"));
+    m_remembered->setToolTip(tr("Remembered from the last run: the bridge has not confirmed "
+                                "this device yet."));
 
     m_actions = new QWidget(this);
     auto *buttons = new QHBoxLayout(m_actions);
@@ -87,6 +93,7 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_name);
     top->addWidget(m_ring);
+    top->addWidget(m_remembered);
     top->addStretch();
     top->addWidget(m_battery);
     text->addLayout(top);
@@ -116,6 +123,7 @@ QPushButton *DeviceCard::addButton(const QString &text, int action, const QStrin
                       .arg(text, sequence.toString(QKeySequence::NativeText)));
     b->setProperty("shortcutKey", key);
     b->setProperty("needsModifier", needsModifier);
+    b->setProperty("normalToolTip", b->toolTip());
     if (action)
         connect(b, &QPushButton::clicked, this, [this, action] { request(action); });
     m_actions->layout()->addWidget(b);
@@ -137,9 +145,27 @@ QString DeviceCard::ageText(const QDateTime &when)
     return tr("updated %n h ago", nullptr, int(s / 3600));
 }
 
+QString DeviceCard::agoText(const QDateTime &when)
+{
+    if (!when.isValid())
+        return tr("some time ago");
+    const qint64 s = qMax<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()));
+    if (s < 5)
+        return tr("just now");
+    if (s < 120)
+        return tr("%n s ago", nullptr, int(s));
+    if (s < 7200)
+        return tr("%n min ago", nullptr, int(s / 60));
+    if (s < 172800)
+        return tr("%n h ago", nullptr, int(s / 3600));
+    return tr("%n days ago", nullptr, int(s / 86400));
+}
+
 void DeviceCard::refreshAge()
 {
-    m_age->setText(ageText(m_index.data(R::LastUpdateRole).toDateTime()));
+    const QDateTime when = m_index.data(R::LastUpdateRole).toDateTime();
+    m_age->setText(m_index.data(R::RememberedRole).toBool() ? tr("last seen %1").arg(agoText(when))
+                                                            : ageText(when));
 }
 
 void DeviceCard::refresh()
@@ -156,7 +182,16 @@ void DeviceCard::refresh()
                                           door >= 0 ? std::optional<int>(door) : std::nullopt);
     m_icon->setPixmap(StateIcons::pixmap(look, 40, devicePixelRatioF()));
     m_name->setText(name);
-    m_state->setText(stale ? tr("%1 (may be out of date)").arg(stateText) : stateText);
+    // Remembered from the last run: greyed, marked, and its actions held until the bridge
+    // confirms the device (the card stays and updates in place).
+    const bool remembered = d(R::RememberedRole).toBool();
+    for (QWidget *w : {static_cast<QWidget *>(m_icon), static_cast<QWidget *>(m_name),
+                       static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_state),
+                       static_cast<QWidget *>(m_battery)})
+        w->setEnabled(!remembered);
+    m_remembered->setVisible(remembered);
+    m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
+                                          : stateText);
     QStringList details{d(R::KindRole).toString()};
     if (d(R::DoorSensorVisibleRole).toBool())
         details << d(R::DoorSensorTextRole).toString();
@@ -181,8 +216,17 @@ void DeviceCard::refresh()
 
     const int phase = d(R::ActionPhaseRole).toInt();
     const bool running = phase == ActionStatus::Pending || phase == ActionStatus::Sent;
-    for (QPushButton *b : std::as_const(m_buttons))
-        b->setEnabled(!running);
+    const QString held =
+        !remembered ? QString()
+        : stale     ? tr("Held: the bridge cannot be reached. This device was last seen %1; its "
+                             "actions wait until the bridge confirms it.")
+                      .arg(agoText(d(R::LastUpdateRole).toDateTime()))
+                : tr("Held until the bridge confirms this device (last seen %1).")
+                      .arg(agoText(d(R::LastUpdateRole).toDateTime()));
+    for (QPushButton *b : std::as_const(m_buttons)) {
+        b->setEnabled(!running && !remembered);
+        b->setToolTip(remembered ? held : b->property("normalToolTip").toString());
+    }
     if (m_rto)
         m_rto->setChecked(state == int(OpenerState::RtoActive) &&
                           !d(R::ContinuousModeRole).toBool());

@@ -22,6 +22,8 @@ public:
     nuki::DeviceKey key() const { return m_key; }
 
     static QString ageText(const QDateTime &when);
+    // "3 min ago", "just now": for "last seen …" on a card and in a bridge's banner.
+    static QString agoText(const QDateTime &when);
 
 signals:
     void actionRequested(const nuki::DeviceKey &key, int action);
@@ -58,6 +60,7 @@ private:
     QLabel *m_age;
     QLabel *m_outcome;
     QLabel *m_ring;
+    QLabel *m_remembered; // "Last seen": shown from memory, not confirmed by the bridge yet
     QWidget *m_actions;
     QList<QPushButton *> m_buttons;
     QPushButton *m_rto = nullptr;

@@ -171,12 +171,14 @@ void TrayController::updateDevice(const DeviceKey &key)
         text += tr(", door open");
     if (r->action.running())
         text += tr(" (working…)");
+    if (r->remembered)
+        text += tr(" (last seen, not confirmed yet)");
     QMenu *sub = it->submenu;
     sub->setTitle(text);
     sub->menuAction()->setIcon(
         StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
     for (QAction *a : std::as_const(it->actions))
-        a->setEnabled(!r->action.running());
+        a->setEnabled(!r->action.running() && !r->remembered); // held until confirmed
     const bool continuous = s.mode == ModeContinuous;
     if (it->rto)
         it->rto->setChecked(s.state == int(OpenerState::RtoActive) && !continuous);

@@ -42,6 +42,8 @@ bool Home::startAction(const DeviceKey &key, int action)
     BridgeClient *c = client(key.bridgeId);
     if (!r || !c || r->action.running() || !isValidAction(key.deviceType, action))
         return false;
+    if (r->remembered)
+        return false; // held: only what the bridge confirmed in this run is acted on
     const quint64 id = ++m_nextActionId;
     r->action = ActionStatus{ActionStatus::Pending, action, id};
     r->beforeAction = r->device.state;
