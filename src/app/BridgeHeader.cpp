@@ -78,8 +78,8 @@ void BridgeHeader::refresh()
         banner = tr("The bridge rejected the token, so the devices below may be out of date. "
                     "Enter the token again.");
     else if (s->status == BridgeStatus::Offline && rememberedSince(&seen))
-        banner = tr("Cannot reach %1 — showing what was last seen %2. %3")
-                     .arg(m_name->text(), DeviceCard::agoText(seen), s->lastError.message());
+        banner = tr("Cannot reach %1 — showing what was last seen %2.")
+                     .arg(m_name->text(), DeviceCard::agoText(seen));
     else if (s->status == BridgeStatus::Offline)
         banner = s->lastError.message();
     else if (m_pushProblem && !m_pushProblem().isEmpty())

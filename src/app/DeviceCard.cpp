@@ -41,6 +41,7 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_battery = new QLabel(this);
     m_age = new QLabel(this);
     m_age->setForegroundRole(QPalette::PlaceholderText);
+    m_age->setObjectName(QStringLiteral("ageLabel"));
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
@@ -48,12 +49,6 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_ring->setStyleSheet(
         QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
     m_ring->setObjectName(QStringLiteral("ringLabel"));
-    m_remembered = new QLabel(tr("Last seen"), this);
-    m_remembered->setObjectName(QStringLiteral("rememberedLabel"));
-    m_remembered->setStyleSheet(
-        QStringLiteral("border: 1px solid palette(mid); border-radius: 4px; padding: 0px 6px"));
-    m_remembered->setToolTip(tr("Remembered from the last run: the bridge has not confirmed "
-                                "this device yet."));
 
     m_actions = new QWidget(this);
     auto *buttons = new QHBoxLayout(m_actions);
@@ -93,7 +88,6 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_name);
     top->addWidget(m_ring);
-    top->addWidget(m_remembered);
     top->addStretch();
     top->addWidget(m_battery);
     text->addLayout(top);
@@ -189,7 +183,14 @@ void DeviceCard::refresh()
                        static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_state),
                        static_cast<QWidget *>(m_battery)})
         w->setEnabled(!remembered);
-    m_remembered->setVisible(remembered);
+    // "last seen 3 min ago" in a frame of its own: the mark of a remembered card.
+    m_age->setFrameStyle(remembered ? QFrame::Box | QFrame::Plain : QFrame::NoFrame);
+    m_age->setMargin(remembered ? 2 : 0);
+    m_age->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_age->setToolTip(remembered ? tr("Remembered from the last run: the bridge has not "
+                                      "confirmed this device yet.")
+                                 : QString());
+    m_details->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
     m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
                                           : stateText);
     QStringList details{d(R::KindRole).toString()};

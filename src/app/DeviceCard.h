@@ -60,7 +60,6 @@ private:
     QLabel *m_age;
     QLabel *m_outcome;
     QLabel *m_ring;
-    QLabel *m_remembered; // "Last seen": shown from memory, not confirmed by the bridge yet
     QWidget *m_actions;
     QList<QPushButton *> m_buttons;
     QPushButton *m_rto = nullptr;
