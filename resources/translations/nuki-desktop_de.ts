@@ -244,6 +244,10 @@
         <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
         <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform></translation>
     </message>
+    <message>
+        <source>Cannot reach %1 — showing what was last seen %2.</source>
+        <translation>%1 ist nicht erreichbar – angezeigt wird der Stand von %2.</translation>
+    </message>
 </context>
 <context>
     <name>CheckPage</name>
@@ -447,6 +451,46 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>some time ago</source>
+        <translation>vor unbekannter Zeit</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation><numerusform>vor %n s</numerusform><numerusform>vor %n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>vor %n Min.</numerusform><numerusform>vor %n Min.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>vor %n Std.</numerusform><numerusform>vor %n Std.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt gesehen %1</translation>
+    </message>
+    <message>
+        <source>Remembered from the last run: the bridge has not confirmed this device yet.</source>
+        <translation>Vom letzten Start gemerkt: Die Bridge hat dieses Gerät noch nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>Held: the bridge cannot be reached. This device was last seen %1; its actions wait until the bridge confirms it.</source>
+        <translation>Zurückgehalten: Die Bridge ist nicht erreichbar. Dieses Gerät wurde zuletzt %1 gesehen; seine Aktionen warten, bis die Bridge es bestätigt.</translation>
+    </message>
+    <message>
+        <source>Held until the bridge confirms this device (last seen %1).</source>
+        <translation>Zurückgehalten, bis die Bridge dieses Gerät bestätigt (zuletzt gesehen %1).</translation>
     </message>
 </context>
 <context>
@@ -913,6 +957,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>There is no Smart Lock to lock.</source>
         <translation>Es gibt kein Smart Lock zum Verriegeln.</translation>
+    </message>
+    <message>
+        <source> (last seen, not confirmed yet)</source>
+        <translation> (zuletzt gesehen, noch nicht bestätigt)</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,22 @@
         <source>updated %n h ago</source>
         <translation><numerusform>updated %n h ago</numerusform><numerusform>updated %n h ago</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation><numerusform>%n s ago</numerusform><numerusform>%n s ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation><numerusform>%n days ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>FindPage</name>

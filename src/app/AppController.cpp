@@ -40,6 +40,12 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
 
 AppController::~AppController() = default;
 
+void AppController::rememberHomeIn(const QString &path)
+{
+    if (!m_demo && !m_memory)
+        m_memory = std::make_unique<HomeMemory>(&m_home, path);
+}
+
 void AppController::start()
 {
     applySettings();
@@ -248,7 +254,7 @@ bool AppController::requestAction(const DeviceKey &requested, int action, QWidge
     // the device while the dialog's own event loop runs).
     const DeviceKey key = requested;
     const DeviceRecord *r = m_home.device(key);
-    if (!r || r->action.running())
+    if (!r || r->action.running() || r->remembered) // remembered: held until confirmed
         return false;
     const ActionSpec *spec = findAction(key.deviceType, action);
     if (!spec)

@@ -3,6 +3,7 @@
 #include "DeviceListModel.h"
 #include "Discovery.h"
 #include "Home.h"
+#include "HomeMemory.h"
 #include "PushManager.h"
 #include "SecretStore.h"
 #include "Settings.h"
@@ -25,6 +26,10 @@ public:
     AppController(nuki::Settings *settings, bool demo, QObject *parent = nullptr);
     ~AppController() override;
 
+    // Keeps the home in `path` between runs (HomeMemory): call before start(). Not in demo
+    // mode, whose household is made up.
+    void rememberHomeIn(const QString &path);
+    nuki::HomeMemory *memory() const { return m_memory.get(); } // null when not remembering
     void start();
     nuki::Home *home() { return &m_home; }
     nuki::DeviceListModel *model() { return m_model.get(); }
@@ -75,4 +80,5 @@ private:
     nuki::Discovery *m_discovery = nullptr;
     nukisim::SimBridge *m_demoBridge = nullptr;
     std::unique_ptr<nuki::PushManager> m_push;
+    std::unique_ptr<nuki::HomeMemory> m_memory; // after m_home: saved before Home goes
 };

@@ -1,5 +1,6 @@
 #include "BridgeHeader.h"
 
+#include "DeviceCard.h"
 #include "Home.h"
 
 #include <QHBoxLayout>
@@ -44,6 +45,21 @@ BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
     refresh();
 }
 
+bool BridgeHeader::rememberedSince(QDateTime *seen) const
+{
+    // The newest last-seen time among this bridge's devices shown from memory, if any.
+    bool any = false;
+    for (const DeviceKey &key : m_home->devices()) {
+        const DeviceRecord *r = m_home->device(key);
+        if (!r || key.bridgeId != m_id || !r->remembered)
+            continue;
+        if (!any || (r->lastUpdate.isValid() && r->lastUpdate > *seen))
+            *seen = r->lastUpdate;
+        any = true;
+    }
+    return any;
+}
+
 void BridgeHeader::refresh()
 {
     const BridgeState *s = m_home->bridge(m_id);
@@ -57,9 +73,13 @@ void BridgeHeader::refresh()
                        m_home->poller(m_id) ? m_home->poller(m_id)->interval() / 1000 : 0));
     m_status->setText(QStringLiteral("· ") + parts.join(QStringLiteral(" · ")));
     QString banner;
+    QDateTime seen;
     if (s->status == BridgeStatus::TokenRejected)
         banner = tr("The bridge rejected the token, so the devices below may be out of date. "
                     "Enter the token again.");
+    else if (s->status == BridgeStatus::Offline && rememberedSince(&seen))
+        banner = tr("Cannot reach %1 — showing what was last seen %2.")
+                     .arg(m_name->text(), DeviceCard::agoText(seen));
     else if (s->status == BridgeStatus::Offline)
         banner = s->lastError.message();
     else if (m_pushProblem && !m_pushProblem().isEmpty())

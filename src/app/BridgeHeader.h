@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QFrame>
 #include <functional>
 
@@ -26,6 +27,8 @@ signals:
     void newTokenRequested(const QString &bridgeId);
 
 private:
+    bool rememberedSince(QDateTime *seen) const;
+
     nuki::Home *m_home;
     QString m_id;
     QLabel *m_name;

@@ -43,6 +43,7 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_battery = new QLabel(this);
     m_age = new QLabel(this);
     m_age->setForegroundRole(QPalette::PlaceholderText);
+    m_age->setObjectName(QStringLiteral("ageLabel"));
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
@@ -129,6 +130,7 @@ QPushButton *DeviceCard::addButton(const QString &text, int action, const QStrin
                       .arg(text, sequence.toString(QKeySequence::NativeText)));
     b->setProperty("shortcutKey", key);
     b->setProperty("needsModifier", needsModifier);
+    b->setProperty("normalToolTip", b->toolTip());
     if (action)
         connect(b, &QPushButton::clicked, this, [this, action] { request(action); });
     m_actions->layout()->addWidget(b);
@@ -150,9 +152,27 @@ QString DeviceCard::ageText(const QDateTime &when)
     return tr("updated %n h ago", nullptr, int(s / 3600));
 }
 
+QString DeviceCard::agoText(const QDateTime &when)
+{
+    if (!when.isValid())
+        return tr("some time ago");
+    const qint64 s = qMax<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()));
+    if (s < 5)
+        return tr("just now");
+    if (s < 120)
+        return tr("%n s ago", nullptr, int(s));
+    if (s < 7200)
+        return tr("%n min ago", nullptr, int(s / 60));
+    if (s < 172800)
+        return tr("%n h ago", nullptr, int(s / 3600));
+    return tr("%n days ago", nullptr, int(s / 86400));
+}
+
 void DeviceCard::refreshAge()
 {
-    m_age->setText(ageText(m_index.data(R::LastUpdateRole).toDateTime()));
+    const QDateTime when = m_index.data(R::LastUpdateRole).toDateTime();
+    m_age->setText(m_index.data(R::RememberedRole).toBool() ? tr("last seen %1").arg(agoText(when))
+                                                            : ageText(when));
 }
 
 void DeviceCard::refresh()
@@ -169,7 +189,23 @@ void DeviceCard::refresh()
                                           door >= 0 ? std::optional<int>(door) : std::nullopt);
     m_icon->setPixmap(StateIcons::pixmap(look, 40, devicePixelRatioF()));
     m_name->setText(name);
-    m_state->setText(stale ? tr("%1 (may be out of date)").arg(stateText) : stateText);
+    // Remembered from the last run: greyed, marked, and its actions held until the bridge
+    // confirms the device (the card stays and updates in place).
+    const bool remembered = d(R::RememberedRole).toBool();
+    for (QWidget *w : {static_cast<QWidget *>(m_icon), static_cast<QWidget *>(m_name),
+                       static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_state),
+                       static_cast<QWidget *>(m_battery)})
+        w->setEnabled(!remembered);
+    // "last seen 3 min ago" in a frame of its own: the mark of a remembered card.
+    m_age->setFrameStyle(remembered ? QFrame::Box | QFrame::Plain : QFrame::NoFrame);
+    m_age->setMargin(remembered ? 2 : 0);
+    m_age->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_age->setToolTip(remembered ? tr("Remembered from the last run: the bridge has not "
+                                      "confirmed this device yet.")
+                                 : QString());
+    m_details->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
+                                          : stateText);
     QStringList details{d(R::KindRole).toString()};
     if (d(R::DoorSensorVisibleRole).toBool())
         details << d(R::DoorSensorTextRole).toString();
@@ -194,8 +230,16 @@ void DeviceCard::refresh()
 
     const int phase = d(R::ActionPhaseRole).toInt();
     const bool running = phase == ActionStatus::Pending || phase == ActionStatus::Sent;
+    const QString held =
+        !remembered ? QString()
+        : stale     ? tr("Held: the bridge cannot be reached. This device was last seen %1; its "
+                             "actions wait until the bridge confirms it.")
+                      .arg(agoText(d(R::LastUpdateRole).toDateTime()))
+                : tr("Held until the bridge confirms this device (last seen %1).")
+                      .arg(agoText(d(R::LastUpdateRole).toDateTime()));
     for (QPushButton *b : std::as_const(m_buttons)) {
-        b->setEnabled(!running);
+        b->setEnabled(!running && !remembered);
+        b->setToolTip(remembered ? held : b->property("normalToolTip").toString());
         // Said with the device: a screen reader hears "Unlock Front door", not just "Unlock".
         b->setAccessibleName(tr("%1 %2").arg(b->text(), name));
     }

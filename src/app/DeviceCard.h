@@ -23,6 +23,8 @@ public:
     nuki::DeviceKey key() const { return m_key; }
 
     static QString ageText(const QDateTime &when);
+    // "3 min ago", "just now": for "last seen …" on a card and in a bridge's banner.
+    static QString agoText(const QDateTime &when);
 
 signals:
     void actionRequested(const nuki::DeviceKey &key, int action);

@@ -58,6 +58,8 @@ DeviceListView::DeviceListView(AppController *app, QWidget *parent)
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
         for (DeviceCard *c : std::as_const(m_cards))
             c->refreshAge();
+        for (BridgeHeader *h : std::as_const(m_headers))
+            h->refresh(); // "showing what was last seen 5 min ago"
     });
 }
 

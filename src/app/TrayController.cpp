@@ -169,12 +169,14 @@ void TrayController::updateDevice(const DeviceKey &key)
         text += tr(", door open");
     if (r->action.running())
         text += tr(" (working…)");
+    if (r->remembered)
+        text += tr(" (last seen, not confirmed yet)");
     QMenu *sub = it->submenu;
     sub->setTitle(text);
     sub->menuAction()->setIcon(
         StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
     for (QAction *a : std::as_const(it->actions))
-        a->setEnabled(!r->action.running());
+        a->setEnabled(!r->action.running() && !r->remembered); // held until confirmed
     for (auto t = it->toggles.cbegin(); t != it->toggles.cend(); ++t)
         t.key()->setChecked(toggleIsOn(key.deviceType, t.value(), s));
     updateSummary();

@@ -183,6 +183,9 @@ int main(int argc, char **argv)
         quitWhenIdle(&controller, &window);
     });
 
+    // The last known devices, painted at once; never in demo mode.
+    if (!controller.isDemo())
+        controller.rememberHomeIn(nuki::HomeMemory::pathFor(settings.fileName()));
     controller.start();
     QObject::connect(&controller, &AppController::keychainProblem, &window,
                      [&window](const QString &, const QString &message) {

@@ -24,6 +24,8 @@ bool ActionRunner::start(const DeviceKey &key, int action)
     BridgeClient *c = m_home->client(key.bridgeId);
     if (!r || !c || r->action.running() || !findAction(key.deviceType, action))
         return false;
+    if (r->remembered)
+        return false; // held: only what the bridge confirmed in this run is acted on
     const quint64 id = ++m_nextId;
     r->action = ActionStatus{ActionStatus::Pending, action, id};
     r->beforeAction = r->device.state;

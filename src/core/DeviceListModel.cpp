@@ -133,6 +133,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[ActionRole] = r->action.action;
     v[ActionTextRole] = actionText(r->action, d.deviceType);
     v[StaleRole] = r->stale;
+    v[RememberedRole] = r->remembered;
     v[ErrorTextRole] = r->refreshError.ok() ? QString() : r->refreshError.message();
     return v;
 }

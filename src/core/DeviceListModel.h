@@ -45,6 +45,7 @@ public:
         StaleRole,
         ErrorTextRole,
         ActionAlarmRole, // the outcome needs a look: failed, or unknown and not settled by a read
+        RememberedRole,  // shown from the last run's memory, not yet confirmed by the bridge
     };
     Q_ENUM(Role)
 

@@ -44,6 +44,10 @@ public:
     QList<DeviceKey> devices() const;
     const DeviceRecord *device(const DeviceKey &key) const;
     int deviceCount() const { return int(m_devices.size()); }
+    // Devices remembered from the last run (HomeMemory), shown at once and marked
+    // `remembered` until the bridge's first answer confirms, updates or removes them. Only
+    // for a bridge that is known and only for devices not there yet; nothing is sent.
+    void restore(const QString &bridgeId, const QList<DeviceRecord> &remembered);
 
     // --- reading ---
     void refresh(); // /list of every bridge now

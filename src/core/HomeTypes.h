@@ -65,6 +65,9 @@ struct DeviceRecord
     bool stuckChecked = false;
     BridgeError refreshError; // the last explicit /lockState failed // one /lockState for a state
                               // stuck mid-transition, no more
+    // Shown from the last run's memory (HomeMemory) and not yet confirmed by the bridge:
+    // `lastUpdate` is when it was last seen. Actions wait for the bridge's first answer.
+    bool remembered = false;
 };
 
 struct BridgeConfig

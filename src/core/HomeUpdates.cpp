@@ -31,8 +31,9 @@ void Home::applyList(const QString &bridgeId, const QList<Device> &devices)
         r->device.firmwareVersion = d.firmwareVersion;
         if (d.state.known) {
             applyState(*r, d.state, false);
-        } else if (!r->stale) {
+        } else if (!r->stale || r->remembered) {
             r->stale = true; // the bridge lost the device: keep its last state, say it is old
+            r->remembered = false;
             changed = true;
         }
         if (changed)
@@ -71,13 +72,16 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         r.action.resolvedState = state.state;
         r.action.reachedGoal = ActionRunner::reachedGoal(r.key.deviceType, r.action.action, state);
     }
-    const bool wasKnown = old.known;
+    // A state remembered from the last run is no first read of this one: no events from it.
+    const bool wasRemembered = r.remembered;
+    r.remembered = false;
+    const bool wasKnown = old.known && !wasRemembered;
     const bool wasTransitional = isTransitional(r.key.deviceType, old.state);
     const DeviceState before = old;
     r.lastUpdate = QDateTime::currentDateTimeUtc();
     const bool staleChanged = r.stale;
     r.stale = false;
-    if (state == old && !staleChanged && !r.optimistic) {
+    if (state == old && !staleChanged && !r.optimistic && !wasRemembered) {
         checkStuck(r, wasTransitional);
         return;
     }
@@ -160,6 +164,30 @@ void Home::refreshDevice(const DeviceKey &key)
                      s.timestamp = QDateTime::currentDateTimeUtc();
                      applyState(*r, s, false);
                  });
+}
+
+void Home::restore(const QString &bridgeId, const QList<DeviceRecord> &remembered)
+{
+    const qsizetype bridgeIndex = m_bridgeOrder.indexOf(bridgeId);
+    if (bridgeIndex < 0)
+        return;
+    qsizetype insertAt = 0; // after the devices of this bridge and those before it
+    for (qsizetype i = 0; i < m_devices.size(); ++i)
+        if (m_bridgeOrder.indexOf(m_devices[i].key.bridgeId) <= bridgeIndex)
+            insertAt = i + 1;
+    for (const DeviceRecord &in : remembered) {
+        if (in.key.bridgeId != bridgeId || record(in.key))
+            continue;
+        DeviceRecord r;
+        r.key = in.key;
+        r.device = in.device;
+        r.device.nukiId = in.key.nukiId;
+        r.device.deviceType = in.key.deviceType;
+        r.lastUpdate = in.lastUpdate;
+        r.remembered = true;
+        m_devices.insert(insertAt++, r);
+        emit deviceAdded(r.key);
+    }
 }
 
 } // namespace nuki

@@ -9,7 +9,13 @@ B = os.path.join(ROOT, "build")
 APP = f"{B}/src/app/nuki-desktop"
 CLI = f"{B}/src/cli/nukictl"
 SIM = f"{B}/src/sim/nuki-bridge-sim"
+HELLO = f"{B}/tests/bench/bench_hello"
 IDLE_S = int(os.environ.get("NUKI_BENCH_IDLE_S", "60"))
+PAIRS = int(os.environ.get("NUKI_BENCH_PAIRS", "5"))
+# NUKI_BENCH_ONLY=start,idle runs only those parts (core, push, window, start, idle, cli).
+ONLY = set(filter(None, os.environ.get("NUKI_BENCH_ONLY", "").split(",")))
+def part(name):
+    return not ONLY or name in ONLY
 rows = []  # (figure, median, spread, goal, met)
 
 def add(figure, median, spread, goal="", met=None):
@@ -25,7 +31,7 @@ def tool_lines(cmd, env=None):
 
 # --- core figures ---
 goals = {"parse /list of 200 devices": "", "client overhead per request": ""}
-for cols in tool_lines([f"{B}/tests/bench/bench_core"], dict(os.environ, NUKI_BENCH_IDLE_S=str(IDLE_S))):
+for cols in tool_lines([f"{B}/tests/bench/bench_core"], dict(os.environ, NUKI_BENCH_IDLE_S=str(IDLE_S))) if part("core") else []:
     name = cols[0]
     if name.startswith("state change"):
         p50 = float(re.search(r"p50 ([\d.]+)", cols[1]).group(1)); p99 = float(re.search(r"p99 ([\d.]+)", cols[2]).group(1))
@@ -41,7 +47,7 @@ for cols in tool_lines([f"{B}/tests/bench/bench_core"], dict(os.environ, NUKI_BE
         add(name, f"{cols[1]} {cols[3]}", cols[2])
 
 # --- push: nukictl watch's latency, and how old a change gets when its push is lost ---
-for cols in tool_lines([f"{B}/tests/bench/bench_push"], dict(os.environ, NUKICTL=CLI)):
+for cols in tool_lines([f"{B}/tests/bench/bench_push"], dict(os.environ, NUKICTL=CLI)) if part("push") else []:
     name = cols[0]
     a = float(re.search(r"p50 ([\d.-]+)", cols[1]).group(1))
     b = float(re.search(r"(?:p99|max) ([\d.-]+)", cols[2]).group(1))
@@ -53,7 +59,7 @@ for cols in tool_lines([f"{B}/tests/bench/bench_push"], dict(os.environ, NUKICTL
             "max ≤ 60 s" if "heartbeat" in name else "", b <= 60000 if "heartbeat" in name else None)
 
 # --- window with 200 devices ---
-for cols in tool_lines([f"{B}/tests/bench/bench_app"], dict(os.environ, QT_QPA_PLATFORM="xcb")):
+for cols in tool_lines([f"{B}/tests/bench/bench_app"], dict(os.environ, QT_QPA_PLATFORM="xcb")) if part("window") else []:
     add(cols[0], f"{cols[1]} {cols[3]}", cols[2], "smooth: ≤ 16 ms" if "scroll" in cols[0] else "",
         float(cols[1]) <= 16 if "scroll" in cols[0] else None)
 
@@ -61,22 +67,127 @@ def env_for(tmp):
     e = dict(os.environ, TMPDIR=tmp, NUKI_REPORT_FIRST_PAINT="1", QT_QPA_PLATFORM="xcb")
     return e
 
-# --- start to first device card painted (demo mode) ---
-starts = []
-for i in range(5):
-    with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
-        p = subprocess.Popen([APP, "--demo", "--config", f"{tmp}/s.ini"], env=env_for(tmp),
-                             stderr=subprocess.PIPE, text=True)
-        for line in p.stderr:
-            if "first device card painted" in line:
-                starts.append((time.perf_counter() - t0) * 1000)
-                break
-        p.terminate(); p.wait(10)
-add("start to first device card painted (demo)", f"{statistics.median(starts):.0f} ms", spread(starts, "{:.0f}") + " ms",
-    "≤ 500 ms", statistics.median(starts) <= 500)
+def first_paint(cmd, env, marker, timeout=30):
+    """Starts `cmd` and returns (process, ms from start until `marker` on its stderr, or None).
+    The caller ends the process. A process that never says it is killed after `timeout`."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    guard = threading.Timer(timeout, p.kill)
+    guard.start()
+    ms = None
+    for line in p.stderr:
+        if marker in line:
+            ms = (time.perf_counter() - t0) * 1000
+            break
+    guard.cancel()
+    threading.Thread(target=lambda: p.stderr.read(), daemon=True).start()  # drain the rest
+    return p, ms
 
-# --- idle: RSS after a minute (demo, window shown) and wake-ups while hidden (real bridge mode) ---
+def stop(p):
+    p.terminate()  # SIGTERM: the app's careful quit, which also saves its memory
+    try:
+        p.wait(25)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait(5)
+
+def hello():
+    p, ms = first_paint([HELLO], dict(os.environ, QT_QPA_PLATFORM="xcb"), "bench_hello: first paint")
+    stop(p)
+    return ms
+
+def configured(tmp, host, port, push_port=None):
+    """A settings file with one bridge, its token in a private file, and a data folder of its
+    own (the home memory goes there). Returns the environment to start the app with."""
+    os.makedirs(f"{tmp}/cfg/nuki-desktop/tokens", exist_ok=True)
+    with open(f"{tmp}/cfg/nuki-desktop/tokens/BENCH", "w") as f:
+        f.write("benchtoken1")
+    with open(f"{tmp}/s.ini", "w") as f:
+        f.write(f"[bridges]\n1\\id=BENCH\n1\\name=Bench\n1\\host={host}\n1\\port={port}\n"
+                "1\\tokenMode=encrypted\n1\\tokenInFile=true\nsize=1\n")
+        f.write(f"[push]\nenabled=true\nport={push_port}\n" if push_port else "[push]\nenabled=false\n")
+    e = env_for(tmp)
+    e["XDG_CONFIG_HOME"] = f"{tmp}/cfg"
+    e["XDG_DATA_HOME"] = f"{tmp}/data"
+    return e
+
+def remembered(tmp):
+    d = f"{tmp}/data/nuki-desktop"
+    return os.path.isdir(d) and any(n.startswith("home-memory-") for n in os.listdir(d))
+
+def sim_on(address, port, extra=()):
+    return subprocess.Popen([SIM, "--listen", address, "--port", str(port), "--control-port", "0",
+                             "--token", "benchtoken1", *extra], stdout=subprocess.DEVNULL)
+
+MARK = "first device card painted"
+if part("start"):
+    # --- start to first device card painted (demo mode) ---
+    starts = []
+    for i in range(5):
+        with tempfile.TemporaryDirectory() as tmp:
+            p, ms = first_paint([APP, "--demo", "--config", f"{tmp}/s.ini"], env_for(tmp), MARK)
+            stop(p)
+            if ms is not None:
+                starts.append(ms)
+    add("start to first device card painted (demo)", f"{statistics.median(starts):.0f} ms", spread(starts, "{:.0f}") + " ms",
+        "≤ 500 ms", statistics.median(starts) <= 500)
+
+    # --- against a Qt hello world on the same display: cold (nothing remembered) and warm
+    # (a configured bridge, second start, its memory present); each app start paired with a
+    # hello-world start just before it.
+    sim = sim_on("127.0.0.9", 18482)
+    time.sleep(0.5)  # the simulator's own start; not a measurement
+    hello()  # once for the page cache, not counted
+    with tempfile.TemporaryDirectory() as tmp:
+        p, _ = first_paint([APP, "--config", f"{tmp}/s.ini"], configured(tmp, "127.0.0.9", 18482), MARK)
+        stop(p)
+    h_cold, cold, h_warm, warm = [], [], [], []
+    for i in range(PAIRS):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = configured(tmp, "127.0.0.9", 18482)
+            h_cold.append(hello())
+            p, ms = first_paint([APP, "--config", f"{tmp}/s.ini"], env, MARK)
+            stop(p)  # saves the memory on the way out
+            cold.append(ms)
+            if not remembered(tmp):
+                print("warning: no home memory after the first start", file=sys.stderr)
+            h_warm.append(hello())
+            p, ms = first_paint([APP, "--config", f"{tmp}/s.ini"], env, MARK)
+            stop(p)
+            warm.append(ms)
+    sim.terminate()
+    sim.wait(10)
+    if None in h_cold + cold + h_warm + warm:
+        print("warning: a start did not report its first paint", file=sys.stderr)
+    ok = [i for i in range(PAIRS) if None not in (h_cold[i], cold[i], h_warm[i], warm[i])]
+    hellos = [h_cold[i] for i in ok] + [h_warm[i] for i in ok]
+    add(f"Qt hello world (one QLabel): start to first paint, same display (n={len(hellos)})",
+        f"{statistics.median(hellos):.0f} ms", spread(hellos, "{:.0f}") + " ms")
+    for name, app_ms, hello_ms, goal, bound in (
+            ("cold start (configured bridge, nothing remembered)", cold, h_cold, None, None),
+            ("warm start (configured bridge, second start, memory present)", warm, h_warm, 2.0, 3.0)):
+        values = [app_ms[i] for i in ok]
+        ratios = [app_ms[i] / hello_ms[i] for i in ok]
+        r = statistics.median(ratios)
+        add(f"{name}: start to first device card painted (n={len(values)})",
+            f"{statistics.median(values):.0f} ms", spread(values, "{:.0f}") + " ms")
+        add(f"{name}: first card ÷ hello world's first paint, median of {len(ratios)} pairs",
+            f"{r:.2f}×", spread(ratios, "{:.2f}") + "×",
+            f"≤ {goal:.0f}× (must: ≤ {bound:.0f}×)" if goal else "", r <= goal if goal else None)
+
+def task_switches(pid):
+    """Voluntary + involuntary context switches summed over every thread of the process."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        total += int(line.split()[1])
+        except FileNotFoundError:
+            pass  # a thread that ended meanwhile
+    return total
+
 def status(pid, key):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -84,70 +195,96 @@ def status(pid, key):
                 return int(line.split()[1])
     return 0
 
-sim = subprocess.Popen([SIM, "--listen", "127.0.0.9", "--port", "18480", "--control-port", "0", "--token", "benchtoken1"],
-                       stdout=subprocess.DEVNULL)
-time.sleep(0.5)  # the simulator's own start; not a measurement
-procs = []
-dirs = []
-for i in range(3):
-    tmp = tempfile.mkdtemp()
-    dirs.append(tmp)
-    procs.append(("demo", subprocess.Popen([APP, "--demo", "--config", f"{tmp}/s.ini"], env=env_for(tmp),
-                                           stderr=subprocess.DEVNULL)))
-for i in range(3):
-    tmp = tempfile.mkdtemp()
-    dirs.append(tmp)
-    os.makedirs(f"{tmp}/cfg/nuki-desktop/tokens", exist_ok=True)
-    with open(f"{tmp}/cfg/nuki-desktop/tokens/BENCH", "w") as f:
-        f.write("benchtoken1")
-    with open(f"{tmp}/s.ini", "w") as f:
-        f.write("[bridges]\n1\\id=BENCH\n1\\name=Bench\n1\\host=127.0.0.9\n1\\port=18480\n"
-                "1\\tokenMode=encrypted\n1\\tokenInFile=true\nsize=1\n")
-    e = env_for(tmp)
-    e["XDG_CONFIG_HOME"] = f"{tmp}/cfg"
-    procs.append(("hidden", subprocess.Popen([APP, "--minimized", "--config", f"{tmp}/s.ini"], env=e,
-                                             stderr=subprocess.DEVNULL)))
-time.sleep(10)  # let start-up settle before the idle minute starts
-before = {p.pid: status(p.pid, "voluntary_ctxt_switches") + status(p.pid, "nonvoluntary_ctxt_switches")
-          for _, p in procs}
-time.sleep(IDLE_S)
-rss, wakeups = [], []
-for kind, p in procs:
-    if kind == "demo":
-        rss.append(status(p.pid, "VmRSS") / 1024)
-    else:
-        after = status(p.pid, "voluntary_ctxt_switches") + status(p.pid, "nonvoluntary_ctxt_switches")
-        wakeups.append((after - before[p.pid]) * 60 / IDLE_S)
-    p.terminate()
-for _, p in procs:
-    p.wait(15)
-sim.terminate()
-add(f"RSS after {IDLE_S + 10} s idle (demo, window shown)", f"{statistics.median(rss):.1f} MB", spread(rss) + " MB",
-    "≤ 80 MB", statistics.median(rss) <= 80)
-add("wake-ups per minute, idle and hidden (context switches; 15 s polling, 1 bridge)",
-    f"{statistics.median(wakeups):.0f}", spread(wakeups, "{:.0f}"), "", None)
+def registered(address, port):
+    """Whether the simulated bridge holds a callback (push is on for the app that uses it)."""
+    import json, urllib.request
+    try:
+        with urllib.request.urlopen(f"http://{address}:{port}/callback/list?token=benchtoken1", timeout=5) as r:
+            return len(json.load(r).get("callbacks", [])) > 0
+    except Exception:
+        return False
+
+if part("idle"):
+    # --- idle: RSS (demo, window shown), then wake-ups of every thread, window shown and
+    # hidden, push on and off, each app with a simulated bridge of its own (one /list every
+    # 15 s, or with push one every 59 s), all at once on one display and tray.
+    # RSS first, on its own: the demo's made-up household changes every few seconds, and its
+    # tray icon with it, which would wake every other app on the same display and tray.
+    RSS_S = 60
+    demos = []
+    for i in range(3):
+        tmp = tempfile.mkdtemp()
+        demos.append(subprocess.Popen([APP, "--demo", "--config", f"{tmp}/s.ini"], env=env_for(tmp),
+                                      stderr=subprocess.DEVNULL))
+    time.sleep(15 + RSS_S)
+    rss = [status(p.pid, "VmRSS") / 1024 for p in demos]
+    for p in demos:
+        stop(p)
+    add(f"RSS after {RSS_S + 15} s idle (demo, window shown)", f"{statistics.median(rss):.1f} MB", spread(rss) + " MB",
+        "≤ 80 MB", statistics.median(rss) <= 80)
+
+    PER = 2
+    procs, sims, dirs = [], [], []
+    k = 0
+    for shown in (True, False):
+        for push in (False, True):
+            for n in range(PER):
+                k += 1
+                address, port = f"127.0.0.{20 + k}", 18500 + k
+                sims.append(sim_on(address, port))
+                tmp = tempfile.mkdtemp()
+                dirs.append(tmp)
+                env = configured(tmp, address, port, 18600 + k if push else None)
+                args = [APP, "--config", f"{tmp}/s.ini"] + ([] if shown else ["--minimized"])
+                procs.append((("shown" if shown else "hidden", push), (address, port),
+                              subprocess.Popen(args, env=env, stderr=subprocess.DEVNULL)))
+    time.sleep(15)  # let start-up (and push registration) settle before the window starts
+    pushing = {p.pid: registered(*where) for (kind, push), where, p in procs if push}
+    before = {p.pid: task_switches(p.pid) for _, _, p in procs}
+    time.sleep(IDLE_S)
+    wakeups = {}
+    for (kind, push), _, p in procs:
+        wakeups.setdefault((kind, push), []).append((task_switches(p.pid) - before[p.pid]) * 60 / IDLE_S)
+    for _, _, p in procs:
+        p.terminate()
+    for _, _, p in procs:
+        try:
+            p.wait(25)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait(5)
+    for s in sims:
+        s.terminate()
+        s.wait(10)
+    if not all(pushing.values()):
+        print(f"warning: push did not register for every push-on app: {pushing}", file=sys.stderr)
+    for (kind, push), values in wakeups.items():
+        add(f"wake-ups per minute, all threads, idle, window {kind}, push {'on (/list every 59 s)' if push else 'off (/list every 15 s)'} "
+            f"(1 bridge, {len(values)} apps, {IDLE_S} s window)",
+            f"{statistics.median(values):.0f}", spread(values, "{:.0f}"), "", None)
 
 # --- nukictl list --json cold, next to curl on the same simulator ---
-sim = subprocess.Popen([SIM, "--listen", "127.0.0.9", "--port", "18481", "--control-port", "0", "--token", "benchtoken1",
-                        "--request-ms", "0"], stdout=subprocess.DEVNULL)
-time.sleep(0.5)
-env = dict(os.environ, NUKI_TOKEN="benchtoken1")
-cfg = tempfile.mkdtemp()
-cli_t, curl_t = [], []
-for i in range(21):
-    t0 = time.perf_counter()
-    subprocess.run([CLI, "--config", f"{cfg}/c.ini", "--host", "127.0.0.9:18481", "--json", "list"], env=env,
-                   capture_output=True, check=True)
-    cli_t.append((time.perf_counter() - t0) * 1000)
-    time.sleep(0.3)  # the bridge's minimum gap between clients' requests
-    t0 = time.perf_counter()
-    subprocess.run(["curl", "-s", "http://127.0.0.9:18481/list?token=benchtoken1"], capture_output=True, check=True)
-    curl_t.append((time.perf_counter() - t0) * 1000)
-    time.sleep(0.3)
-sim.terminate()
-c, k = statistics.median(cli_t[1:]), statistics.median(curl_t[1:])
-add("nukictl list --json, cold process", f"{c:.1f} ms", spread(cli_t[1:]) + " ms", f"≤ curl + 30 ms ({k + 30:.1f} ms)", c <= k + 30)
-add("curl fetching /list, same simulator", f"{k:.1f} ms", spread(curl_t[1:]) + " ms")
+if part("cli"):
+    sim = subprocess.Popen([SIM, "--listen", "127.0.0.9", "--port", "18481", "--control-port", "0", "--token", "benchtoken1",
+                            "--request-ms", "0"], stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
+    env = dict(os.environ, NUKI_TOKEN="benchtoken1")
+    cfg = tempfile.mkdtemp()
+    cli_t, curl_t = [], []
+    for i in range(21):
+        t0 = time.perf_counter()
+        subprocess.run([CLI, "--config", f"{cfg}/c.ini", "--host", "127.0.0.9:18481", "--json", "list"], env=env,
+                       capture_output=True, check=True)
+        cli_t.append((time.perf_counter() - t0) * 1000)
+        time.sleep(0.3)  # the bridge's minimum gap between clients' requests
+        t0 = time.perf_counter()
+        subprocess.run(["curl", "-s", "http://127.0.0.9:18481/list?token=benchtoken1"], capture_output=True, check=True)
+        curl_t.append((time.perf_counter() - t0) * 1000)
+        time.sleep(0.3)
+    sim.terminate()
+    c, k = statistics.median(cli_t[1:]), statistics.median(curl_t[1:])
+    add("nukictl list --json, cold process", f"{c:.1f} ms", spread(cli_t[1:]) + " ms", f"≤ curl + 30 ms ({k + 30:.1f} ms)", c <= k + 30)
+    add("curl fetching /list, same simulator", f"{k:.1f} ms", spread(curl_t[1:]) + " ms")
 
 os.makedirs(f"{B}/bench", exist_ok=True)
 machine = subprocess.run(["sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; free -g | awk '/Mem/{print $2}'"],
