@@ -6,7 +6,7 @@
 #include <QString>
 #include <optional>
 
-// The Nuki Bridge HTTP API as nukicore reads it (shared/docs/nuki-bridge-api.md §3, §4, §10).
+// The Nuki Bridge HTTP API as nukicore reads it (docs/protocol.md §3, §4, §10).
 // Parsing never throws and never trusts the bridge: unknown numbers survive as numbers, missing
 // optional keys stay empty, and anything unusable yields an error text instead of a crash.
 namespace nuki {

@@ -7,7 +7,7 @@
 
 namespace nukisim {
 
-// Checks the three credential forms of nuki-bridge-api.md §2.4: encrypted token (ctoken +
+// Checks the three credential forms of docs/protocol.md §2.4: encrypted token (ctoken +
 // nonce), hashed token (ts + rnr + hash), plain token. Replays inside the 60 s window fail.
 class SimAuth
 {

@@ -16,7 +16,7 @@ namespace nukisim {
 class SimCallbacks;
 class SimHttpServer;
 
-// Timings and personality of one simulated bridge. Defaults follow nuki-bridge-api.md.
+// Timings and personality of one simulated bridge. Defaults follow docs/protocol.md.
 struct SimConfig
 {
     int bridgeType = 1; // 1 hardware, 2 software

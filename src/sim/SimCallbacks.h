@@ -10,7 +10,7 @@
 
 namespace nukisim {
 
-// The bridge's three callback slots and the POSTs to them (nuki-bridge-api.md §4.9–4.11, §5).
+// The bridge's three callback slots and the POSTs to them (docs/protocol.md §4.9–4.11, §5).
 class SimCallbacks : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@
 
 namespace nukisim {
 
-// Device types, states and actions as the bridge numbers them (nuki-bridge-api.md §3).
+// Device types, states and actions as the bridge numbers them (docs/protocol.md §3).
 // Deliberately separate from nukicore's Protocol: two readings of the protocol check each other.
 namespace dev {
 constexpr int SmartLock = 0, Opener = 2, SmartDoor = 3, SmartLock3 = 4;

@@ -1,4 +1,4 @@
-// Device state machines of the simulated bridge (nuki-bridge-api.md §10.1).
+// Device state machines of the simulated bridge (docs/protocol.md §10.1).
 #include "SimBridge.h"
 
 #include "SimCallbacks.h"

@@ -5,6 +5,7 @@
 #include "SimBridge.h"
 #include "SimFixtures.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -31,3 +32,32 @@ inline void connectClient(nuki::BridgeClient &client, const nukisim::SimBridge &
 
 // Waits (bounded) for an async callback to set `done`.
 #define WAIT_FOR(cond, ms) QTRY_VERIFY_WITH_TIMEOUT(cond, ms)
+
+// Watches clients for failed requests. A test names the failures it causes; the fixture fails
+// on any other, so a hidden 401, a parse error or a timeout never passes unnoticed.
+class ErrorWatch : public QObject
+{
+public:
+    void watch(nuki::BridgeClient *client)
+    {
+        connect(client, &nuki::BridgeClient::requestFinished, this,
+                [this](const QString &path, const nuki::BridgeError &e) {
+                    if (!e.ok() && !m_expected.contains(e.kind))
+                        m_unexpected << path + QStringLiteral(": ") +
+                                            nuki::BridgeError::kindName(e.kind) +
+                                            QStringLiteral(" (") + e.message() + u')';
+                });
+    }
+    void expect(nuki::BridgeError::Kind kind) { m_expected.insert(kind); }
+    QStringList unexpected() const { return m_unexpected; }
+    void reset()
+    {
+        m_unexpected.clear();
+        m_expected.clear();
+        disconnect();
+    }
+
+private:
+    QSet<nuki::BridgeError::Kind> m_expected;
+    QStringList m_unexpected;
+};

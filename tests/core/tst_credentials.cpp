@@ -1,4 +1,4 @@
-// The token forms of nuki-bridge-api.md §2 with the official vectors.
+// The token forms of docs/protocol.md §2 with the official vectors.
 #include "Credentials.h"
 
 #include <QTest>

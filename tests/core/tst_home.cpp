@@ -15,6 +15,7 @@ class TestHome : public QObject
     std::unique_ptr<SimBridge> sim;
     std::unique_ptr<Home> home;
     QString bridgeId;
+    ErrorWatch errors; // fails a test on any request failure it did not cause on purpose
 
     void addSim(SimBridge &s, const QString &name)
     {
@@ -26,6 +27,7 @@ class TestHome : public QObject
         home->addBridge(c, token);
         home->client(c.id)->config().minGapMs = 20;
         home->client(c.id)->config().backoffStartMs = 50;
+        errors.watch(home->client(c.id));
     }
     DeviceKey keyOf(const nukisim::SimDevice &d) const
     {
@@ -58,6 +60,9 @@ private slots:
     }
     void cleanup()
     {
+        const QStringList unexpected = errors.unexpected();
+        errors.reset();
+        QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(u'\n')));
         home.reset();
         sim.reset();
     }
@@ -120,6 +125,7 @@ private slots:
 
     void refusedActionNeverShowsProgress()
     {
+        errors.expect(BridgeError::Busy);
         // Every request answered 503: the bridge never took the command, so the card never
         // says "Unlocking…" or "in progress".
         const auto lock = sim->devices().at(0);
@@ -143,6 +149,7 @@ private slots:
 
     void unknownOutcomeIsSettledByTheNextRead()
     {
+        errors.expect(BridgeError::ConnectionLost);
         const auto lock = sim->devices().at(0); // locked
         DeviceListModel model(home.get());
         sim->faults().dropRemaining = 1; // the answer to the unlock is lost
@@ -221,6 +228,7 @@ private slots:
 
     void failedActionRestoresState()
     {
+        errors.expect(BridgeError::UnknownDevice);
         const auto lock = sim->devices().at(0);
         sim->faults().forcedStatus = 404;
         sim->faults().forcedRemaining = 1;
@@ -235,6 +243,7 @@ private slots:
 
     void timedOutUnlatchIsUnknownAndNotResent()
     {
+        errors.expect(BridgeError::ConnectionLost);
         const auto lock = sim->devices().at(0);
         sim->faults().dropRemaining = 1;
         sim->faults().onlyPath = QStringLiteral("/lockAction");
@@ -269,6 +278,9 @@ private slots:
 
     void tokenRejectedAndOfflineAreSaid()
     {
+        errors.expect(BridgeError::Unauthorized);
+        errors.expect(BridgeError::Unreachable);
+        errors.expect(BridgeError::ConnectionLost); // the bridge is stopped, maybe mid-answer
         QSignalSpy rejected(home.get(), &Home::tokenRejected);
         home->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
         sim->setToken(QStringLiteral("changed-on-the-bridge"));

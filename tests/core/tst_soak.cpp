@@ -60,7 +60,14 @@ private slots:
         qint64 rssEarly = 0;
         bool rebooted = false, tokenChanged = false, tokenRestored = false;
         QList<quint64> ids;
-        auto *random = QRandomGenerator::global();
+        // Seeded, and the seed printed: a failing run can be replayed with NUKI_SOAK_SEED.
+        bool seeded = false;
+        quint32 seed = qEnvironmentVariableIntValue("NUKI_SOAK_SEED", &seeded);
+        if (!seeded)
+            seed = QRandomGenerator::system()->generate();
+        qInfo("tst_soak: NUKI_SOAK_SEED=%u", seed);
+        QRandomGenerator generator(seed);
+        auto *random = &generator;
         while (clock.elapsed() < seconds * 1000) {
             QTest::qWait(250); // the script's pace (not synchronisation)
             const qint64 t = clock.elapsed();
