@@ -21,17 +21,24 @@ public:
     void refresh(); // re-read everything from the model
     void refreshAge();
     nuki::DeviceKey key() const { return m_key; }
+    QString name() const;
+    bool isFavourite() const { return m_favourite; }
+    void setFavourite(bool on);
+    // Name, bridge and state in words: what the filter field matches.
+    QString searchText() const;
 
     static QString ageText(const QDateTime &when);
 
 signals:
     void actionRequested(const nuki::DeviceKey &key, int action);
     void refreshRequested(const nuki::DeviceKey &key);
+    void favouriteToggled(const nuki::DeviceKey &key, bool on);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void focusInEvent(QFocusEvent *event) override
     {
         QFrame::focusInEvent(event);
@@ -52,7 +59,9 @@ private:
     nuki::DeviceKey m_key;
     int m_deviceType = 0;
     QLabel *m_icon;
-    QLabel *m_name;
+    class ElidedLabel *m_name;
+    QToolButton *m_star;
+    bool m_favourite = false;
     QLabel *m_details;
     QLabel *m_state;
     QLabel *m_battery;

@@ -77,6 +77,26 @@ void Settings::setTrayHintShown(bool shown)
     m_settings->setValue(QStringLiteral("app/trayHintShown"), shown);
 }
 
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("ui/windowGeometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("ui/windowGeometry"), geometry);
+}
+
+QStringList Settings::favourites() const
+{
+    return m_settings->value(QStringLiteral("ui/favourites")).toStringList();
+}
+
+void Settings::setFavourites(const QStringList &keys)
+{
+    m_settings->setValue(QStringLiteral("ui/favourites"), keys);
+}
+
 bool Settings::pushEnabled() const
 {
     return m_settings->value(QStringLiteral("push/enabled"), false).toBool();

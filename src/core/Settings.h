@@ -27,6 +27,12 @@ public:
     // Whether the person was told once that closing the window leaves the app in the tray.
     bool trayHintShown() const;
     void setTrayHintShown(bool shown);
+    // The main window's size and position (QWidget::saveGeometry), empty until first closed.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    // Devices shown first and in the tray menu, as DeviceKey::toString().
+    QStringList favourites() const;
+    void setFavourites(const QStringList &keys);
     bool pushEnabled() const;
     void setPushEnabled(bool on);
     bool notify(const QString &kind) const; // door, external, ring, battery, bridge, token, action
