@@ -224,7 +224,8 @@ void DeviceListView::applyFilter()
     bool favouriteShown = false;
     int shown = 0;
     for (DeviceCard *c : std::as_const(m_cards)) {
-        const bool match = needle.isEmpty() || c->searchText().contains(needle, Qt::CaseInsensitive);
+        const bool match =
+            needle.isEmpty() || c->searchText().contains(needle, Qt::CaseInsensitive);
         c->setVisible(match);
         if (!match)
             continue;

@@ -27,7 +27,8 @@ QSize ElidedLabel::minimumSizeHint() const
 {
     // A few letters and the ellipsis: enough to recognise the name at 360 px.
     const QFontMetrics fm = fontMetrics();
-    const int w = qMin(fm.horizontalAdvance(text()), fm.horizontalAdvance(QStringLiteral("Wwwww…")));
+    const int w =
+        qMin(fm.horizontalAdvance(text()), fm.horizontalAdvance(QStringLiteral("Wwwww…")));
     return {w, QLabel::minimumSizeHint().height()};
 }
 

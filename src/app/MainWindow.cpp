@@ -102,31 +102,32 @@ void MainWindow::buildMenus()
     Home *home = m_app->home();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence(tr("Ctrl+,")));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close window"), this, &QWidget::close);
-    close->setShortcut(QKeySequence::Close);
+    // Spelled out: the standard keys depend on the platform theme (none on some).
+    close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *bridge = menuBar()->addMenu(tr("&Bridge"));
     QAction *add = bridge->addAction(tr("&Add bridge…"), this, &MainWindow::addBridge);
-    add->setShortcut(QKeySequence(tr("Ctrl+N")));
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     add->setEnabled(!m_app->isDemo());
     QAction *refresh = bridge->addAction(tr("&Refresh"), home, &Home::refresh);
-    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
     refresh->setToolTip(tr("Read the state of every device from the bridges (F5)"));
     QAction *lockAll = bridge->addAction(tr("&Lock all"), this, &MainWindow::lockAllRequested);
-    lockAll->setShortcut(QKeySequence(tr("Ctrl+L")));
+    lockAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lockAll->setToolTip(tr("Read every bridge, then lock every Smart Lock that is not locked"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find device…"), this, &MainWindow::findDevice);
-    find->setShortcut(QKeySequence::Find);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
-    keys->setShortcut(QKeySequence::HelpContents);
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
     help->addAction(tr("&About Nuki Desktop"), this, &MainWindow::showAbout);
 
     // The toolbar repeats the common ones for the mouse; the menu bar makes all of them
@@ -203,7 +204,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::showShortcuts()
 {
-    const auto key = [](QKeySequence::StandardKey k) {
+    const auto key = [](QKeyCombination k) {
         return QKeySequence(k).toString(QKeySequence::NativeText);
     };
     const QString text =
@@ -214,8 +215,9 @@ void MainWindow::showShortcuts()
            "Ctrl+Shift+R Ring to Open · Ctrl+Shift+C continuous mode · "
            "Menu key: more, favourites</p>"
            "<p><b>In the filter field</b><br>Esc clears it</p>")
-            .arg(key(QKeySequence::Refresh), tr("Ctrl+L"), key(QKeySequence::Find), tr("Ctrl+,"),
-                 tr("Ctrl+N"), key(QKeySequence::Close), key(QKeySequence::Quit));
+            .arg(key(QKeyCombination(Qt::Key_F5)), key(Qt::CTRL | Qt::Key_L),
+                 key(Qt::CTRL | Qt::Key_F), key(Qt::CTRL | Qt::Key_Comma),
+                 key(Qt::CTRL | Qt::Key_N), key(Qt::CTRL | Qt::Key_W), key(Qt::CTRL | Qt::Key_Q));
     QMessageBox box(QMessageBox::Information, tr("Keyboard shortcuts"), text, QMessageBox::Ok,
                     this);
     box.setObjectName(QStringLiteral("shortcutsBox"));
@@ -262,7 +264,7 @@ void MainWindow::showTrayHint()
            "notifications keep coming.\n\nTo open the window again, "
            "click the tray icon. To quit, choose Quit in its menu or "
            "press %1 in the window.")
-            .arg(QKeySequence(QKeySequence::Quit).toString(QKeySequence::NativeText)),
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Q).toString(QKeySequence::NativeText)),
         QMessageBox::Ok);
     box->setObjectName(QStringLiteral("trayHint"));
     box->setAttribute(Qt::WA_DeleteOnClose);

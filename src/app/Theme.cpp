@@ -98,7 +98,7 @@ QColor badgeText(const QPalette &p)
 {
     const QColor bg = badgeBackground(p);
     return contrast(Qt::white, bg) >= contrast(Qt::black, bg) ? QColor(Qt::white)
-                                                                : QColor(Qt::black);
+                                                              : QColor(Qt::black);
 }
 
 void apply(QWidget *w, Role role)

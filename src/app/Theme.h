@@ -19,7 +19,7 @@ enum class Role
     Badge,     // "DEMO", "Ringing": white or black text on an accent colour
 };
 
-double luminance(const QColor &c); // WCAG relative luminance, 0..1
+double luminance(const QColor &c);                 // WCAG relative luminance, 0..1
 double contrast(const QColor &a, const QColor &b); // 1..21
 bool isDark(const QPalette &palette);
 // `fg` moved towards black or white (whichever the background allows) until it reaches `ratio`.

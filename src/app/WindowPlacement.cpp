@@ -33,8 +33,8 @@ QSize fitted(const QWidget *w, QSize wanted)
     if (!screen)
         return wanted;
     const QMargins f = frameOf(w);
-    const QSize room = screen->availableGeometry().size() -
-                       QSize(f.left() + f.right(), f.top() + f.bottom());
+    const QSize room =
+        screen->availableGeometry().size() - QSize(f.left() + f.right(), f.top() + f.bottom());
     return wanted.boundedTo(room).expandedTo(w->minimumSize());
 }
 
@@ -54,10 +54,10 @@ void clampToScreen(QWidget *w)
 
 void centreOver(QWidget *dialog, const QWidget *parent)
 {
-    const QRect area = parent && parent->isVisible()
-                           ? parent->frameGeometry()
-                           : (parent ? screenOf(parent) : QGuiApplication::primaryScreen())
-                                 ->availableGeometry();
+    const QRect area =
+        parent && parent->isVisible()
+            ? parent->frameGeometry()
+            : (parent ? screenOf(parent) : QGuiApplication::primaryScreen())->availableGeometry();
     dialog->resize(fitted(dialog, dialog->size()));
     const QMargins f = frameOf(dialog);
     const QSize outer = dialog->size() + QSize(f.left() + f.right(), f.top() + f.bottom());

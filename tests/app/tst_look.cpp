@@ -190,9 +190,8 @@ private slots:
                                  10000);
         sim->clearFaults();
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(card(2)->findChild<QLabel *>(QStringLiteral("ringLabel"))
-                                     ->isVisible(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            card(2)->findChild<QLabel *>(QStringLiteral("ringLabel"))->isVisible(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(card(0)
                                      ->findChild<QLabel *>(QStringLiteral("batteryLabel"))
                                      ->text()
@@ -208,8 +207,8 @@ private slots:
         settle();
 
         const QImage image = window->grab().toImage();
-        QVERIFY(image.save(shots + (dark ? QStringLiteral("/look-dark.png")
-                                         : QStringLiteral("/look-light.png"))));
+        QVERIFY(image.save(
+            shots + (dark ? QStringLiteral("/look-dark.png") : QStringLiteral("/look-light.png"))));
         const qreal dpr = image.devicePixelRatio();
         int measured = 0;
         double lowest = 21;
