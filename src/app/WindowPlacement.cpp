@@ -1,6 +1,7 @@
 #include "WindowPlacement.h"
 
 #include <QGuiApplication>
+#include <QLayout>
 #include <QScreen>
 #include <QWidget>
 
@@ -58,7 +59,11 @@ void centreOver(QWidget *dialog, const QWidget *parent)
         parent && parent->isVisible()
             ? parent->frameGeometry()
             : (parent ? screenOf(parent) : QGuiApplication::primaryScreen())->availableGeometry();
-    dialog->resize(fitted(dialog, dialog->size()));
+    // The size it will have when shown (a wizard grows to its largest page), then centred.
+    dialog->ensurePolished();
+    if (dialog->layout())
+        dialog->layout()->activate();
+    dialog->resize(fitted(dialog, dialog->size().expandedTo(dialog->sizeHint())));
     const QMargins f = frameOf(dialog);
     const QSize outer = dialog->size() + QSize(f.left() + f.right(), f.top() + f.bottom());
     dialog->move(area.center() - QPoint(outer.width() / 2, outer.height() / 2));

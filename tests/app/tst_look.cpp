@@ -15,12 +15,14 @@
 #include <QLabel>
 #include <QLayout>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QWizard>
 
 using namespace nuki;
 
@@ -312,6 +314,48 @@ private slots:
         QCOMPARE(name->isElided(), width < 1000); // the long name fits only a wide window
         list->verticalScrollBar()->setValue(0);
         shot(QStringLiteral("look-width-%1").arg(width));
+    }
+
+    // Remembered size and position, never off-screen; the first size fits; dialogs centred.
+    void windowPlacement()
+    {
+        const QRect avail = window->screen()->availableGeometry();
+        QVERIFY2(window->frameGeometry().height() <= avail.height(),
+                 qPrintable(QStringLiteral("%1 > %2")
+                                .arg(window->frameGeometry().height())
+                                .arg(avail.height())));
+        window->resize(500, 600);
+        window->move(avail.right() + 2000, avail.bottom() + 2000); // a monitor since unplugged
+        window->hide();
+        QVERIFY(!settings->windowGeometry().isEmpty());
+        MainWindow again(app.get());
+        QCOMPARE(again.size(), QSize(500, 600)); // remembered
+        QVERIFY2(avail.contains(again.frameGeometry()),
+                 qPrintable(QStringLiteral("%1,%2").arg(again.x()).arg(again.y())));
+
+        window->show();
+        window->resize(700, 560);
+        window->move(avail.center() - QPoint(350, 280)); // room on every side for the wizard
+        settings->setDiscoveryUrl(QStringLiteral("http://127.0.0.1:9/discover")); // nobody there
+        window->addBridge();
+        QWidget *wizard = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((wizard = window->findChild<QWizard *>()) && wizard->isVisible(),
+                                 5000);
+        const QPoint offset = wizard->frameGeometry().center() - window->frameGeometry().center();
+        // Within a title bar's height: the frame of a window not yet shown is estimated.
+        QVERIFY2(offset.manhattanLength() <= 60,
+                 qPrintable(QStringLiteral("off by %1,%2: window %3,%4 %5×%6, wizard %7,%8 %9×%10")
+                                .arg(offset.x())
+                                .arg(offset.y())
+                                .arg(window->x())
+                                .arg(window->y())
+                                .arg(window->width())
+                                .arg(window->height())
+                                .arg(wizard->x())
+                                .arg(wizard->y())
+                                .arg(wizard->width())
+                                .arg(wizard->height())));
+        wizard->close();
     }
 
     // A new colour scheme while running: the derived colours follow.

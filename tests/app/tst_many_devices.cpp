@@ -86,6 +86,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(filter->isVisible(), 5000); // shown by itself with 200
         QVERIFY(!filter->accessibleName().isEmpty());
         window->resize(400, 760);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         QVERIFY(window->grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") +
                                     QStringLiteral("/many-200-devices.png")));
         // Ctrl+F puts the cursor in it.
@@ -95,7 +96,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(filter->hasFocus(), 5000);
         QTest::keyClicks(filter, QStringLiteral("door 2-1"));
         QCOMPARE(visibleNames().size(), 11); // 2-1 and 2-10 … 2-19
+        for (int i = 0; i < 3; ++i) {        // run the posted relayout (no waiting on time)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+        }
         QVERIFY(!window->deviceList()->horizontalScrollBar()->isVisible());
+        // The matches are on screen, from the top: the first one inside the viewport.
+        DeviceListView *list = window->deviceList();
+        DeviceCard *first = nullptr;
+        for (DeviceCard *c : list->cards())
+            if (!c->isHidden() && (!first || c->y() < first->y()))
+                first = c;
+        QVERIFY(first);
+        QCOMPARE(first->name(), QStringLiteral("Door 2-1"));
+        const QRect seen(first->mapTo(list->viewport(), QPoint(0, 0)), first->size());
+        QVERIFY2(list->viewport()->rect().contains(seen),
+                 qPrintable(QStringLiteral("first match at y %1").arg(seen.top())));
         QVERIFY(window->grab().save(qEnvironmentVariable("NUKI_SCREENSHOTS") +
                                     QStringLiteral("/many-200-filtered.png")));
         filter->setText(QStringLiteral("bridge 3"));
