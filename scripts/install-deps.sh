@@ -11,7 +11,8 @@ BUILD_PKGS=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
 #  qt6-translations-l10n: Qt's own strings, OK/Cancel/Back/Next, in the person's language.)
 # A real desktop for the end-to-end tests: X server, window manager, tray host, keyring.
 TEST_PKGS=(xvfb xauth openbox trayer dbus-x11 gnome-keyring libsecret-tools imagemagick
-  xdotool x11-utils curl procps)
+  xdotool x11-utils curl procps at-spi2-core)
+# (at-spi2-core: the accessibility bus, for the AT-SPI test of what a screen reader reads.)
 
 # Packaging and its checks.
 PACKAGE_PKGS=(rpm lintian desktop-file-utils appstream dpkg-dev file)

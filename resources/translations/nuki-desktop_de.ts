@@ -221,10 +221,6 @@
         <translation>Details …</translation>
     </message>
     <message>
-        <source>Bridge details</source>
-        <translation>Bridge-Details</translation>
-    </message>
-    <message>
         <source>Bridge %1</source>
         <translation>Bridge %1</translation>
     </message>
@@ -247,6 +243,14 @@
     <message>
         <source>Cannot reach %1 — showing what was last seen %2.</source>
         <translation>%1 ist nicht erreichbar – angezeigt wird der Stand von %2.</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Details zu %1</translation>
+    </message>
+    <message>
+        <source>Enter a new token for %1</source>
+        <translation>Neuen Token für %1 eingeben</translation>
     </message>
 </context>
 <context>
@@ -492,12 +496,52 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Held until the bridge confirms this device (last seen %1).</source>
         <translation>Zurückgehalten, bis die Bridge dieses Gerät bestätigt (zuletzt gesehen %1).</translation>
     </message>
+    <message>
+        <source>A favourite: shown first and in the tray menu. Click to remove.</source>
+        <translation>Ein Favorit: steht oben und im Tray-Menü. Klicken zum Entfernen.</translation>
+    </message>
+    <message>
+        <source>Make this a favourite: shown first and in the tray menu</source>
+        <translation>Zum Favoriten machen: steht oben und im Tray-Menü</translation>
+    </message>
+    <message>
+        <source>Favourite %1</source>
+        <translation>Favorit %1</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>DeviceListView</name>
     <message>
         <source>No devices yet. The list fills as soon as a bridge answers.</source>
         <translation>Noch keine Geräte. Die Liste füllt sich, sobald eine Bridge antwortet.</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Scroll the device list</source>
+        <translation>Geräteliste blättern</translation>
+    </message>
+    <message>
+        <source>Scroll the device list sideways</source>
+        <translation>Geräteliste seitlich blättern</translation>
+    </message>
+    <message>
+        <source>No device matches “%1”. Press Esc to show all.</source>
+        <translation>Kein Gerät passt zu „%1“. Esc zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
@@ -640,28 +684,12 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
         <source>Read the state of every device from the bridges (F5)</source>
         <translation>Den Zustand aller Geräte von den Bridges lesen (F5)</translation>
-    </message>
-    <message>
-        <source>Add bridge…</source>
-        <translation>Bridge hinzufügen …</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Einstellungen …</translation>
     </message>
     <message>
         <source>DEMO — simulated bridge</source>
@@ -670,10 +698,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Everything here is simulated: no real lock is moved.</source>
         <translation>Hier ist alles simuliert: kein echtes Schloss bewegt sich.</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -694,6 +718,102 @@ To open the window again, click the tray icon. To quit, choose Quit in its menu 
         <translation>Nuki Desktop läuft im Infobereich weiter, damit Benachrichtigungen weiter ankommen.
 
 Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Beenden in seinem Menü „Beenden“ wählen oder im Fenster %1 drücken.</translation>
+    </message>
+    <message>
+        <source>Demo (simulated household)</source>
+        <translation>Demo (simulierter Haushalt)</translation>
+    </message>
+    <message>
+        <source>%1 — demo with a simulated household</source>
+        <translation>%1 – Demo mit einem simulierten Haushalt</translation>
+    </message>
+    <message>
+        <source>Filter by name, bridge or state (Ctrl+F)</source>
+        <translation>Nach Name, Bridge oder Zustand filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter devices</source>
+        <translation>Geräte filtern</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge</source>
+        <translation>&amp;Bridge</translation>
+    </message>
+    <message>
+        <source>&amp;Add bridge…</source>
+        <translation>Bridge &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Lock all</source>
+        <translation>Alle &amp;verriegeln</translation>
+    </message>
+    <message>
+        <source>Read every bridge, then lock every Smart Lock that is not locked</source>
+        <translation>Jede Bridge abfragen, dann jedes nicht verriegelte Smart Lock verriegeln</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Find device…</source>
+        <translation>Gerät &amp;finden …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Nuki Desktop</source>
+        <translation>&amp;Über Nuki Desktop</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>Weitere Knöpfe der Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Window&lt;/b&gt;&lt;br&gt;%1 refresh · %2 lock all · %3 find a device · %4 settings · %5 add a bridge · %6 close the window · %7 quit&lt;/p&gt;&lt;p&gt;&lt;b&gt;On a focused device card&lt;/b&gt; (Tab moves between cards)&lt;br&gt;L lock · Ctrl+Shift+U unlock · Ctrl+Shift+O open · Ctrl+Shift+G Lock ’n’ Go · Ctrl+Shift+R Ring to Open · Ctrl+Shift+C continuous mode · Menu key: more, favourites&lt;/p&gt;&lt;p&gt;&lt;b&gt;In the filter field&lt;/b&gt;&lt;br&gt;Esc clears it&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Fenster&lt;/b&gt;&lt;br&gt;%1 aktualisieren · %2 alle verriegeln · %3 Gerät finden · %4 Einstellungen · %5 Bridge hinzufügen · %6 Fenster schließen · %7 beenden&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auf einer fokussierten Gerätekarte&lt;/b&gt; (Tab wechselt zwischen Karten)&lt;br&gt;L verriegeln · Strg+Umschalt+U entriegeln · Strg+Umschalt+O öffnen · Strg+Umschalt+G Lock ’n’ Go · Strg+Umschalt+R Ring to Open · Strg+Umschalt+C Daueröffnung · Menütaste: mehr, Favoriten&lt;/p&gt;&lt;p&gt;&lt;b&gt;Im Filterfeld&lt;/b&gt;&lt;br&gt;Esc leert es&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About Nuki Desktop</source>
+        <translation>Über Nuki Desktop</translation>
+    </message>
+    <message>
+        <source>Nuki Desktop %1: Nuki Smart Locks, Openers and door sensors through a Nuki Bridge's local HTTP API.</source>
+        <translation>Nuki Desktop %1: Nuki Smart Locks, Opener und Türsensoren über die lokale HTTP-API einer Nuki Bridge.</translation>
     </message>
 </context>
 <context>
@@ -815,6 +935,34 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Add a Nuki Bridge</source>
         <translation>Nuki Bridge hinzufügen</translation>
+    </message>
+    <message>
+        <source>Bridges found on your network</source>
+        <translation>Im Netzwerk gefundene Bridges</translation>
+    </message>
+    <message>
+        <source>Bridge address</source>
+        <translation>Adresse der Bridge</translation>
+    </message>
+    <message>
+        <source>Bridge port</source>
+        <translation>Port der Bridge</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Time left to press the bridge's button</source>
+        <translation>Verbleibende Zeit, um den Knopf der Bridge zu drücken</translation>
+    </message>
+    <message>
+        <source>Devices of this bridge</source>
+        <translation>Geräte dieser Bridge</translation>
+    </message>
+    <message>
+        <source>Name for this bridge</source>
+        <translation>Name für diese Bridge</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1109,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source> (last seen, not confirmed yet)</source>
         <translation> (zuletzt gesehen, noch nicht bestätigt)</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n devices…</source>
+        <translation><numerusform>Alle %n Geräte …</numerusform><numerusform>Alle %n Geräte …</numerusform></translation>
     </message>
 </context>
 <context>

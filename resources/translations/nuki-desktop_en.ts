@@ -95,6 +95,13 @@
     </message>
 </context>
 <context>
+    <name>TrayController</name>
+    <message numerus="yes">
+        <source>All %n devices…</source>
+        <translation><numerusform>All %n devices…</numerusform><numerusform>All %n devices…</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>nuki::BridgeError</name>
     <message numerus="yes">
         <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>

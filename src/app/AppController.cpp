@@ -18,6 +18,8 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     : QObject(parent), m_settings(settings), m_demo(demo)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
+    if (!m_demo)
+        m_favourites = m_settings->favourites();
     connect(&m_home, &Home::bridgeOffline, this, &AppController::followMovedBridge);
     // The bridge's clock offset is kept, so the next start stamps tokens right at once.
     connect(&m_home, &Home::clockSkew, this, [this](const QString &id) {
@@ -75,6 +77,26 @@ void AppController::start()
         startDemo();
     else
         loadBridges();
+}
+
+bool AppController::isFavourite(const DeviceKey &key) const
+{
+    return m_favourites.contains(key.toString());
+}
+
+void AppController::setFavourite(const DeviceKey &key, bool on)
+{
+    if (isFavourite(key) == on)
+        return;
+    if (on)
+        m_favourites << key.toString();
+    else
+        m_favourites.removeAll(key.toString());
+    if (!m_demo) {
+        m_settings->setFavourites(m_favourites);
+        m_settings->sync();
+    }
+    emit favouritesChanged();
 }
 
 void AppController::applySettings()

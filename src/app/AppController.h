@@ -48,6 +48,12 @@ public:
     std::function<bool(const QString &question, QWidget *parent, const QString &yes)> confirm;
 
     void applySettings();
+    // Favourites: shown first in the window and in the tray menu. Kept in the settings, except
+    // in demo mode (which writes nothing).
+    bool isFavourite(const nuki::DeviceKey &key) const;
+    void setFavourite(const nuki::DeviceKey &key, bool on);
+    QStringList favourites() const { return m_favourites; }
+
     // Forgets the bridge at once and takes our callback off it in the background (bounded).
     void removeBridge(const QString &id);
     static constexpr int RemovalBoundMs = 5000;
@@ -67,6 +73,7 @@ public:
 signals:
     void keychainProblem(const QString &bridgeId, const QString &message);
     void bridgeMoved(const QString &bridgeId, const QString &from, const QString &to);
+    void favouritesChanged();
 
 private:
     void startDemo();
@@ -81,4 +88,5 @@ private:
     nukisim::SimBridge *m_demoBridge = nullptr;
     std::unique_ptr<nuki::PushManager> m_push;
     std::unique_ptr<nuki::HomeMemory> m_memory; // after m_home: saved before Home goes
+    QStringList m_favourites;
 };

@@ -1,8 +1,11 @@
 #include "BridgeHeader.h"
 
 #include "DeviceCard.h"
+#include "ElidedLabel.h"
 #include "Home.h"
+#include "Theme.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -14,20 +17,24 @@ BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
     : QFrame(parent), m_home(home), m_id(bridgeId)
 {
     setObjectName(QStringLiteral("bridgeHeader"));
-    m_name = new QLabel(this);
+    m_name = new ElidedLabel(this);
+    m_name->setObjectName(QStringLiteral("bridgeName"));
     QFont f = m_name->font();
     f.setBold(true);
     m_name->setFont(f);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("bridgeStatus"));
+    m_status->setWordWrap(true);
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("bridgeBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("background: #fdecea; color: #8a1c1c; border-radius: 4px; padding: 6px"));
+    m_banner->setContentsMargins(6, 6, 6, 6);
+    Theme::apply(m_banner, Theme::Role::Banner);
     m_token = new QPushButton(tr("Enter new token…"), this);
-    auto *details = new QPushButton(tr("Details…"), this);
-    details->setAccessibleName(tr("Bridge details"));
+    m_token->setObjectName(QStringLiteral("newTokenButton"));
+    m_details = new QPushButton(tr("Details…"), this);
+    m_details->setObjectName(QStringLiteral("detailsButton"));
+    auto *details = m_details;
     connect(details, &QPushButton::clicked, this, [this] { emit detailsRequested(m_id); });
     connect(m_token, &QPushButton::clicked, this, [this] { emit newTokenRequested(m_id); });
 
@@ -35,13 +42,15 @@ BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
     row->addWidget(m_name);
     row->addWidget(m_status, 1);
     row->addWidget(details);
-    auto *bannerRow = new QHBoxLayout;
-    bannerRow->addWidget(m_banner, 1);
-    bannerRow->addWidget(m_token);
+    // The banner takes the whole width (it can be long); its button sits under it.
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addStretch();
+    tokenRow->addWidget(m_token);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 8, 4, 2);
     layout->addLayout(row);
-    layout->addLayout(bannerRow);
+    layout->addWidget(m_banner);
+    layout->addLayout(tokenRow);
     refresh();
 }
 
@@ -65,7 +74,11 @@ void BridgeHeader::refresh()
     const BridgeState *s = m_home->bridge(m_id);
     if (!s)
         return;
-    m_name->setText(s->config.name.isEmpty() ? tr("Bridge %1").arg(m_id) : s->config.name);
+    const QString name = s->config.name.isEmpty() ? tr("Bridge %1").arg(m_id) : s->config.name;
+    m_name->setFullText(name);
+    // Said with the bridge: with two bridges, two "Details…" buttons must not read alike.
+    m_details->setAccessibleName(tr("Details of %1").arg(name));
+    m_token->setAccessibleName(tr("Enter a new token for %1").arg(name));
     QStringList parts{bridgeStatusText(*s)};
     parts << (s->pushActive
                   ? tr("instant updates")
@@ -91,4 +104,11 @@ void BridgeHeader::refresh()
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
     m_token->setVisible(s->status == BridgeStatus::TokenRejected);
+}
+
+void BridgeHeader::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        Theme::reapplyLater(this);
 }

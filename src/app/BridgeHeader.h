@@ -26,12 +26,16 @@ signals:
     void detailsRequested(const QString &bridgeId);
     void newTokenRequested(const QString &bridgeId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     bool rememberedSince(QDateTime *seen) const;
 
     nuki::Home *m_home;
     QString m_id;
-    QLabel *m_name;
+    class ElidedLabel *m_name;
+    QPushButton *m_details;
     QLabel *m_status;
     QLabel *m_banner;
     QPushButton *m_token;

@@ -3,7 +3,10 @@
 #include "Actions.h"
 
 #include "DeviceListModel.h"
+#include "ElidedLabel.h"
+#include "FlowLayout.h"
 #include "StateIcons.h"
+#include "Theme.h"
 
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
@@ -27,33 +30,45 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     setObjectName(QStringLiteral("deviceCard"));
     setFrameShape(QFrame::StyledPanel);
     setFocusPolicy(Qt::StrongFocus);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // Minimum, not Maximum: a narrow card grows taller as its rows wrap.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 
     m_icon = new QLabel(this);
     m_icon->setFixedSize(44, 44);
-    m_name = new QLabel(this);
+    m_name = new ElidedLabel(this);
+    m_name->setObjectName(QStringLiteral("nameLabel"));
     QFont bold = m_name->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_name->setFont(bold);
+    m_star = new QToolButton(this);
+    m_star->setObjectName(QStringLiteral("favouriteButton"));
+    m_star->setCheckable(true);
+    m_star->setAutoRaise(true);
+    connect(m_star, &QToolButton::clicked, this,
+            [this](bool on) { emit favouriteToggled(m_key, on); });
     m_details = new QLabel(this);
-    m_details->setForegroundRole(QPalette::PlaceholderText);
+    m_details->setObjectName(QStringLiteral("detailsLabel"));
+    m_details->setWordWrap(true);
+    Theme::apply(m_details, Theme::Role::Secondary);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("stateLabel"));
     m_battery = new QLabel(this);
+    m_battery->setObjectName(QStringLiteral("batteryLabel"));
     m_age = new QLabel(this);
-    m_age->setForegroundRole(QPalette::PlaceholderText);
     m_age->setObjectName(QStringLiteral("ageLabel"));
+    Theme::apply(m_age, Theme::Role::Secondary);
     m_outcome = new QLabel(this);
     m_outcome->setWordWrap(true);
     m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
     m_ring = new QLabel(tr("Ringing"), this);
-    m_ring->setStyleSheet(
-        QStringLiteral("background: #8e4ec6; color: white; border-radius: 4px; padding: 1px 6px"));
+    m_ring->setContentsMargins(6, 1, 6, 1);
+    Theme::apply(m_ring, Theme::Role::Badge);
     m_ring->setObjectName(QStringLiteral("ringLabel"));
 
     m_actions = new QWidget(this);
-    auto *buttons = new QHBoxLayout(m_actions);
+    // Buttons wrap to a second row on a narrow window rather than pushing it wider.
+    auto *buttons = new FlowLayout(m_actions, 6, 4);
     buttons->setContentsMargins(0, 4, 0, 0);
     // Keys on a focused card: only what secures the door (locking) is a single key; whatever
     // can unlock or open it needs Ctrl+Shift, so a stray key press never opens it.
@@ -88,29 +103,64 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
             b->setMenu(menu);
         }
     }
-    buttons->addStretch();
-
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
     auto *top = new QHBoxLayout;
-    top->addWidget(m_name);
+    top->addWidget(m_name, 1);
     top->addWidget(m_ring);
-    top->addStretch();
-    top->addWidget(m_battery);
+    top->addWidget(m_star);
     text->addLayout(top);
     text->addWidget(m_details);
-    auto *stateRow = new QHBoxLayout;
-    stateRow->addWidget(m_state);
-    stateRow->addStretch();
-    stateRow->addWidget(m_age);
-    text->addLayout(stateRow);
+    // State, battery and age side by side while they fit, else one under the other.
+    auto *info = new QWidget(this);
+    auto *infoFlow = new FlowLayout(info, 14, 2);
+    m_state->setParent(info);
+    m_battery->setParent(info);
+    m_age->setParent(info);
+    infoFlow->addWidget(m_state);
+    infoFlow->addWidget(m_battery);
+    infoFlow->addWidget(m_age);
+    text->addWidget(info);
     text->addWidget(m_actions);
     text->addWidget(m_outcome);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
+    setFavourite(false);
     refresh();
+}
+
+QString DeviceCard::name() const
+{
+    return m_name->text();
+}
+
+void DeviceCard::setFavourite(bool on)
+{
+    m_favourite = on;
+    m_star->setChecked(on);
+    // Stars drawn as text: no icon theme needed, and they follow the palette's text colour.
+    m_star->setText(on ? QStringLiteral("\u2605") : QStringLiteral("\u2606"));
+    m_star->setToolTip(on ? tr("A favourite: shown first and in the tray menu. Click to remove.")
+                          : tr("Make this a favourite: shown first and in the tray menu"));
+    m_star->setAccessibleName(tr("Favourite %1").arg(name()));
+}
+
+QString DeviceCard::searchText() const
+{
+    return QStringList{name(), m_index.data(R::BridgeNameRole).toString(), m_state->text(),
+                       m_details->text()}
+        .join(u'\n');
+}
+
+void DeviceCard::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::StyleChange)
+        return;
+    // A new colour scheme: our colours are derived from it, so derive them again.
+    Theme::reapplyLater(this);
 }
 
 QPushButton *DeviceCard::addButton(const QString &text, int action, const QString &key,
@@ -173,6 +223,14 @@ void DeviceCard::refreshAge()
     const QDateTime when = m_index.data(R::LastUpdateRole).toDateTime();
     m_age->setText(m_index.data(R::RememberedRole).toBool() ? tr("last seen %1").arg(agoText(when))
                                                             : ageText(when));
+    // The rest of the card in words, for a screen reader's "describe".
+    QStringList more{m_details->text()};
+    if (!m_battery->text().isEmpty())
+        more << m_battery->text();
+    more << m_age->text();
+    if (!m_outcome->text().isEmpty())
+        more << m_outcome->text();
+    setAccessibleDescription(more.join(QStringLiteral("; ")));
 }
 
 void DeviceCard::refresh()
@@ -188,7 +246,8 @@ void DeviceCard::refresh()
     const auto look = StateIcons::lookFor(m_deviceType, state, state >= 0,
                                           door >= 0 ? std::optional<int>(door) : std::nullopt);
     m_icon->setPixmap(StateIcons::pixmap(look, 40, devicePixelRatioF()));
-    m_name->setText(name);
+    m_name->setFullText(name);
+    m_star->setAccessibleName(tr("Favourite %1").arg(name));
     // Remembered from the last run: greyed, marked, and its actions held until the bridge
     // confirms the device (the card stays and updates in place).
     const bool remembered = d(R::RememberedRole).toBool();
@@ -199,11 +258,11 @@ void DeviceCard::refresh()
     // "last seen 3 min ago" in a frame of its own: the mark of a remembered card.
     m_age->setFrameStyle(remembered ? QFrame::Box | QFrame::Plain : QFrame::NoFrame);
     m_age->setMargin(remembered ? 2 : 0);
-    m_age->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
+    Theme::apply(m_age, remembered ? Theme::Role::Normal : Theme::Role::Secondary);
     m_age->setToolTip(remembered ? tr("Remembered from the last run: the bridge has not "
                                       "confirmed this device yet.")
                                  : QString());
-    m_details->setForegroundRole(remembered ? QPalette::WindowText : QPalette::PlaceholderText);
+    Theme::apply(m_details, remembered ? Theme::Role::Normal : Theme::Role::Secondary);
     m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
                                           : stateText);
     QStringList details{d(R::KindRole).toString()};
@@ -224,8 +283,9 @@ void DeviceCard::refresh()
     if (d(R::BatteryCriticalRole).toBool())
         batteryText = (batteryText.isEmpty() ? tr("Battery") : batteryText) + tr(" — critical");
     m_battery->setText(batteryText);
-    m_battery->setStyleSheet(d(R::BatteryCriticalRole).toBool() ? QStringLiteral("color: #d63b3b")
-                                                                : QString());
+    m_battery->setVisible(!batteryText.isEmpty());
+    Theme::apply(m_battery,
+                 d(R::BatteryCriticalRole).toBool() ? Theme::Role::Danger : Theme::Role::Normal);
     m_ring->setVisible(d(R::RingRole).toBool());
 
     const int phase = d(R::ActionPhaseRole).toInt();
@@ -255,7 +315,7 @@ void DeviceCard::refresh()
     m_outcome->setText(outcome);
     m_outcome->setVisible(!outcome.isEmpty());
     const bool bad = d(R::ActionAlarmRole).toBool();
-    m_outcome->setStyleSheet(bad ? QStringLiteral("color: #d63b3b") : QString());
+    Theme::apply(m_outcome, bad ? Theme::Role::Danger : Theme::Role::Normal);
     setAccessibleName(tr("%1, %2").arg(name, m_state->text()));
     refreshAge();
 }
@@ -309,5 +369,7 @@ void DeviceCard::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     menu.addAction(tr("Refresh now (wakes the lock over Bluetooth)"), this,
                    [this] { emit refreshRequested(m_key); });
+    menu.addAction(m_favourite ? tr("Remove from favourites") : tr("Add to favourites"), this,
+                   [this] { emit favouriteToggled(m_key, !m_favourite); });
     menu.exec(event->globalPos());
 }

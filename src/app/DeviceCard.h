@@ -21,6 +21,11 @@ public:
     void refresh(); // re-read everything from the model
     void refreshAge();
     nuki::DeviceKey key() const { return m_key; }
+    QString name() const;
+    bool isFavourite() const { return m_favourite; }
+    void setFavourite(bool on);
+    // Name, bridge and state in words: what the filter field matches.
+    QString searchText() const;
 
     static QString ageText(const QDateTime &when);
     // "3 min ago", "just now": for "last seen …" on a card and in a bridge's banner.
@@ -29,11 +34,13 @@ public:
 signals:
     void actionRequested(const nuki::DeviceKey &key, int action);
     void refreshRequested(const nuki::DeviceKey &key);
+    void favouriteToggled(const nuki::DeviceKey &key, bool on);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void focusInEvent(QFocusEvent *event) override
     {
         QFrame::focusInEvent(event);
@@ -54,7 +61,9 @@ private:
     nuki::DeviceKey m_key;
     int m_deviceType = 0;
     QLabel *m_icon;
-    QLabel *m_name;
+    class ElidedLabel *m_name;
+    QToolButton *m_star;
+    bool m_favourite = false;
     QLabel *m_details;
     QLabel *m_state;
     QLabel *m_battery;

@@ -5,34 +5,52 @@
 class AppController;
 class DeviceListView;
 class QLabel;
+class QLineEdit;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(AppController *app, QWidget *parent = nullptr);
+    ~MainWindow() override;
     DeviceListView *deviceList() const { return m_list; }
+    QLineEdit *filterField() const { return m_filter; }
     void showDevice(const QString &deviceKey);
     // When a tray holds the app, closing the window only hides it.
     void setKeepRunningInTray(bool keep) { m_keepInTray = keep; }
+    // With more devices than this, the filter field shows by itself.
+    static constexpr int FilterThreshold = 6;
 
 public slots:
     void openSettings();
     void openBridgeDetails(const QString &bridgeId);
     void enterNewToken(const QString &bridgeId);
     void addBridge();
+    void findDevice(); // shows the filter field and puts the cursor in it
+    void showShortcuts();
+    void showAbout();
 
 signals:
     void addBridgeRequested();
     void quitRequested();
+    void lockAllRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void buildMenus();
+    void placeInitially();
+    void saveGeometryToSettings();
+    void updateFilterVisibility();
     void showTrayHint();
 
     AppController *m_app;
     DeviceListView *m_list;
+    QLineEdit *m_filter;
+    QLabel *m_demoMark = nullptr;
     bool m_keepInTray = false;
+    bool m_filterOpened = false; // opened by Ctrl+F with few devices
 };

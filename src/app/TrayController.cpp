@@ -19,8 +19,12 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_lockAll = new QAction(tr("Lock all"), this);
     connect(m_lockAll, &QAction::triggered, this, &TrayController::lockAll);
+    m_allDevices = new QAction(this);
+    m_allDevices->setObjectName(QStringLiteral("allDevices"));
+    connect(m_allDevices, &QAction::triggered, this, [this] { emit showWindowRequested({}); });
+    m_menu->addAction(m_allDevices);
     m_menu->addSeparator();
-    m_firstFixed = m_menu->actions().constLast();
+    m_firstFixed = m_allDevices;
     m_menu->addAction(m_lockAll);
     m_menu->addAction(tr("Refresh"), app->home(), &Home::refresh);
     m_menu->addSeparator();
@@ -42,6 +46,7 @@ TrayController::TrayController(AppController *app, QObject *parent)
     connect(home, &Home::bridgeChanged, this, &TrayController::updateSummary);
     connect(home, &Home::bridgeAdded, this, &TrayController::placeEntries);
     connect(home, &Home::bridgeRemoved, this, &TrayController::placeEntries);
+    connect(app, &AppController::favouritesChanged, this, &TrayController::placeEntries);
     connect(home, &Home::actionFinished, this, [this](const DeviceKey &, const ActionStatus &a) {
         const auto it = m_lockAllPending.find(a.id);
         if (it == m_lockAllPending.end())
@@ -142,16 +147,40 @@ void TrayController::placeEntries()
     for (const Entry &e : std::as_const(m_entries))
         m_menu->removeAction(e.submenu->menuAction());
     const QStringList bridges = m_app->home()->bridgeIds();
+    QList<DeviceKey> ordered;
+    for (const QString &id : bridges)
+        for (const DeviceKey &key : m_app->home()->devices())
+            if (key.bridgeId == id && m_entries.contains(key))
+                ordered << key;
+    auto section = [this](const QString &title) {
+        QAction *s = new QAction(title, m_menu);
+        s->setSeparator(true);
+        m_menu->insertAction(m_firstFixed, s);
+        m_bridgeSections << s;
+    };
+    m_allDevices->setVisible(ordered.size() > MaxMenuDevices);
+    if (ordered.size() > MaxMenuDevices) {
+        // Many devices: the favourites (else the first few), then "All devices…".
+        QList<DeviceKey> shown;
+        for (const DeviceKey &key : std::as_const(ordered))
+            if (m_app->isFavourite(key))
+                shown << key;
+        if (!shown.isEmpty())
+            section(tr("Favourites"));
+        if (shown.isEmpty())
+            shown = ordered;
+        for (const DeviceKey &key : shown.mid(0, MaxMenuDevices))
+            m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
+        m_allDevices->setText(tr("All %n devices…", nullptr, int(ordered.size())));
+        return;
+    }
     for (const QString &id : bridges) {
         if (bridges.size() > 1) {
             const BridgeState *b = m_app->home()->bridge(id);
-            QAction *section = new QAction(b ? b->config.name : id, m_menu);
-            section->setSeparator(true);
-            m_menu->insertAction(m_firstFixed, section);
-            m_bridgeSections << section;
+            section(b ? b->config.name : id);
         }
-        for (const DeviceKey &key : m_app->home()->devices())
-            if (key.bridgeId == id && m_entries.contains(key))
+        for (const DeviceKey &key : std::as_const(ordered))
+            if (key.bridgeId == id)
                 m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
     }
 }

@@ -25,6 +25,9 @@ public:
     ~TrayController() override;
 
     QMenu *menu() const { return m_menu; }
+    // More devices than this: the menu lists the favourites (or the first ones) and "All
+    // devices…", so it stays one short column with Lock all and Quit always in reach.
+    static constexpr int MaxMenuDevices = 8;
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     StateIcons::Look overallLook() const { return m_look; }
     QString toolTip() const { return m_toolTip; }
@@ -59,6 +62,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu;
     QAction *m_lockAll;
+    QAction *m_allDevices;
     QAction *m_firstFixed = nullptr;
     QHash<nuki::DeviceKey, Entry> m_entries;
     QList<QAction *> m_bridgeSections;

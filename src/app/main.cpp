@@ -170,6 +170,7 @@ int main(int argc, char **argv)
                      [&window](const QString &token) { WindowActivation::raise(&window, token); });
     QObject::connect(&tray, &TrayController::showWindowRequested, &window, showWindow);
     QObject::connect(&tray, &TrayController::settingsRequested, &window, &MainWindow::openSettings);
+    QObject::connect(&window, &MainWindow::lockAllRequested, &tray, &TrayController::lockAll);
     QObject::connect(&tray, &TrayController::quitRequested, &app,
                      [&] { quitWhenIdle(&controller, &window); });
     QObject::connect(&window, &MainWindow::quitRequested, &app,

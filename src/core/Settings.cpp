@@ -32,6 +32,8 @@ const QList<Settings::Spec> &Settings::registry()
         {Key::PushPort, "push/port", 8776, 0, 65535},
         {Key::DiscoveryUrl, "discovery/url",
          QStringLiteral("https://api.nuki.io/discover/bridges")},
+        {Key::WindowGeometry, "ui/windowGeometry", QByteArray()},
+        {Key::Favourites, "ui/favourites", QStringList()},
         {Key::NotifyDoor, "notify/door", false},
         {Key::NotifyExternal, "notify/external", true},
         {Key::NotifyRing, "notify/ring", true},

@@ -44,7 +44,9 @@ public:
         PushEnabled,
         PushPort, // a stable default, so the bridge's entry stays valid
         DiscoveryUrl,
-        NotifyDoor, // one per NotifyKind, in its order
+        WindowGeometry, // the main window's QWidget::saveGeometry(), empty until first closed
+        Favourites,     // devices shown first and in the tray menu, as DeviceKey::toString()
+        NotifyDoor,     // one per NotifyKind, in its order
         NotifyExternal,
         NotifyRing,
         NotifyBattery,
@@ -86,6 +88,10 @@ public:
     void setPushPort(quint16 port) { setValue(Key::PushPort, port); }
     QString discoveryUrl() const { return value(Key::DiscoveryUrl).toString(); }
     void setDiscoveryUrl(const QString &url) { setValue(Key::DiscoveryUrl, url); }
+    QByteArray windowGeometry() const { return value(Key::WindowGeometry).toByteArray(); }
+    void setWindowGeometry(const QByteArray &geometry) { setValue(Key::WindowGeometry, geometry); }
+    QStringList favourites() const { return value(Key::Favourites).toStringList(); }
+    void setFavourites(const QStringList &keys) { setValue(Key::Favourites, keys); }
     bool notify(NotifyKind kind) const;
     void setNotify(NotifyKind kind, bool on);
     NotifyKinds notifications() const;

@@ -6,6 +6,7 @@
 #include "FinishPage.h"
 #include "IntroPage.h"
 #include "TokenPage.h"
+#include "WizardNames.h"
 
 #include <QMessageBox>
 #include <QNetworkInterface>
@@ -32,6 +33,7 @@ SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &rea
         setStartId(TokenId);
     }
     resize(620, 480);
+    nameWizardControls(this);
 }
 
 QStringList SetupWizard::localSubnetHosts()
