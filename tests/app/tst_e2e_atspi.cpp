@@ -173,7 +173,9 @@ private slots:
                   {QStringLiteral("--demo"), QStringLiteral("--config"),
                    dir.filePath(QStringLiteral("s.ini"))});
         QVERIFY(app.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(!findWindow(QStringLiteral("Nuki Desktop")).isEmpty(), 20000);
+        QVERIFY(
+            QTest::qWaitFor([&] { return !findWindow(QStringLiteral("Nuki Desktop")).isEmpty(); },
+                            20000)); // one query per step
         // The app on the accessibility bus: the one whose root is named nuki-desktop.
         QDBusConnection a11y(QStringLiteral("a11y"));
         AtspiRef root;

@@ -48,7 +48,9 @@ private slots:
                   {QStringLiteral("--demo"), QStringLiteral("--config"),
                    dir.filePath(QStringLiteral("s.ini"))});
         QVERIFY(app.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(!findWindow(QStringLiteral("Nuki Desktop")).isEmpty(), 20000);
+        QVERIFY(
+            QTest::qWaitFor([&] { return !findWindow(QStringLiteral("Nuki Desktop")).isEmpty(); },
+                            20000)); // one query per step
         QCOMPARE(app.state(), QProcess::Running);
         // Wait (bounded) until the screen shows the locked padlock's green: the first device
         // card has been painted by the real process.

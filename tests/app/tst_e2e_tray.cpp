@@ -117,7 +117,7 @@ private slots:
                                dir.filePath(QStringLiteral("s.ini"))};
         a.start(qEnvironmentVariable("NUKI_DESKTOP"), args);
         QVERIFY(a.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(windowCount() == 1, 20000);
+        QVERIFY(QTest::qWaitFor([&] { return windowCount() == 1; }, 20000)); // one query per step
         // Started by a launcher: the startup id goes to the running copy, which puts it on
         // its window (what an X11 window manager reads to let it come to the front).
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -130,13 +130,15 @@ private slots:
         QVERIFY2(said.contains(QStringLiteral("raised its window")) && !said.contains(u'\n'),
                  qPrintable(said));
         QCOMPARE(a.state(), QProcess::Running);
-        QTRY_VERIFY_WITH_TIMEOUT(startupIdOfDemoWindow().contains("nukitest_TIME4242"), 5000);
+        QVERIFY(
+            QTest::qWaitFor([&] { return startupIdOfDemoWindow().contains("nukitest_TIME4242"); },
+                            5000)); // one query per step
 
         c.start(qEnvironmentVariable("NUKI_DESKTOP"),
                 {QStringLiteral("--demo"), QStringLiteral("--config"),
                  dir.filePath(QStringLiteral("other.ini"))});
         QVERIFY(c.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(windowCount() == 2, 20000);
+        QVERIFY(QTest::qWaitFor([&] { return windowCount() == 2; }, 20000)); // one query per step
         QCOMPARE(c.state(), QProcess::Running);
         for (QProcess *p : {&a, &c}) {
             p->terminate();

@@ -61,6 +61,7 @@ void CheckPage::initializePage()
     m_ok = false;
     m_plain->hide();
     ui->devices->clear();
+    ui->devices->hide(); // an empty box under a failure says nothing
     ui->clock->clear();
     setTitle(tr("Checking the connection"));
     ui->status->setText(tr("Connecting to %1:%2…").arg(m_wizard->host).arg(m_wizard->port));
@@ -97,6 +98,7 @@ void CheckPage::showConnected(const BridgeSetup::Checked &c)
                               nullptr, int(qAbs(c.clockOffset))));
     for (const Device &d : c.devices)
         ui->devices->addItem(QStringLiteral("%1 — %2").arg(d.name, deviceTypeName(d.deviceType)));
+    ui->devices->setVisible(!c.devices.isEmpty());
     const QString kind = c.info.isHardware()
                              ? tr("Hardware bridge, firmware %1").arg(c.info.firmwareVersion)
                              : tr("Software bridge %1").arg(c.info.appVersion);
