@@ -1,10 +1,12 @@
 #include "CliContext.h"
 
 #include "BridgeSetup.h"
+#include "RegularFile.h"
 #include "SecretStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cstdio>
@@ -68,12 +70,20 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
         if (!needToken) {
             // auth writes --token-file; a command that needs no token reads none.
         } else if (!tokenFile.isEmpty()) {
+            // A regular file of a token's size: not /dev/zero, not a FIFO that never ends.
+            qint64 size = 0;
             QFile f(tokenFile);
+            if (!isRegularFile(tokenFile, &size) || size > MaxTokenFileBytes) {
+                err << tr("The token file must be a regular file of at most %1 bytes.")
+                           .arg(MaxTokenFileBytes)
+                    << Qt::endl;
+                return exitcode::Usage;
+            }
             if (!f.open(QIODevice::ReadOnly)) {
                 err << tr("Cannot read the token file: %1").arg(f.errorString()) << Qt::endl;
                 return exitcode::Usage;
             }
-            token = QString::fromUtf8(f.readAll()).trimmed();
+            token = QString::fromUtf8(f.read(MaxTokenFileBytes)).trimmed();
         } else if (!qEnvironmentVariableIsEmpty("NUKI_TOKEN")) {
             token = qEnvironmentVariable("NUKI_TOKEN");
         } else {
@@ -115,8 +125,14 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
                              s->sync();
                          });
         if (needToken) {
+            // Where the app keeps it: the keychain, or the private file the person chose
+            // when no keychain answered.
             auto [found, token, error] =
-                await<bool, QString, QString>([&](auto done) { secrets.read(c.id, done); });
+                c.tokenInFile
+                    ? std::tuple<bool, QString, QString>(
+                          true, SecretStore::readTokenFile(c.id),
+                          tr("The token file of this bridge is missing or empty."))
+                    : await<bool, QString, QString>([&](auto done) { secrets.read(c.id, done); });
             if (token.isEmpty()) {
                 err << tr("No token for bridge %1: %2").arg(c.name, error) << Qt::endl;
                 return exitcode::TokenRejected;

@@ -33,6 +33,8 @@ public:
         nuki::Device device;
     };
 
+    static constexpr qint64 MaxTokenFileBytes = 256; // a token has at most 20 characters
+
     bool json = false;
     bool yes = false;
     bool noWait = false;

@@ -1,5 +1,7 @@
 #include "HomeMemory.h"
 
+#include "RegularFile.h"
+
 #include "Home.h"
 
 #include <QCryptographicHash>
@@ -29,7 +31,9 @@ QDateTime timeFrom(const QJsonValue &v)
     if (!v.isString() || v.toString().size() > 40)
         return {};
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    // Before this app existed is no time anyone saw a device: "last seen 739945 days ago".
+    static const QDateTime earliest(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+    return t.isValid() && t >= earliest ? t.toUTC() : QDateTime();
 }
 
 // An integer within bounds, or nothing: a memory file is input like any other.
@@ -239,12 +243,14 @@ bool HomeMemory::readFile(const QString &path, QList<DeviceRecord> *out, QString
     out->clear();
     error->clear();
     const QFileInfo info(path);
-    if (!info.exists())
+    if (!info.exists() && !info.isSymLink())
         return true; // nothing remembered yet
-    // Not a FIFO or a device: opening one could block the start.
-    if (!info.isFile() || info.size() > MaxFileBytes) {
-        *error = info.isFile() ? QStringLiteral("larger than %1 bytes").arg(MaxFileBytes)
-                               : QStringLiteral("not a regular file");
+    // Not a FIFO or a device: opening one could block the start. Not a link: the memory is
+    // ours, and a link could make its saving overwrite whatever it points to.
+    if (info.isSymLink() || !isRegularFile(path) || info.size() > MaxFileBytes) {
+        *error = info.isSymLink() ? QStringLiteral("a symbolic link")
+                 : info.isFile()  ? QStringLiteral("larger than %1 bytes").arg(MaxFileBytes)
+                                  : QStringLiteral("not a regular file");
         return false;
     }
     QFile f(path);
@@ -264,6 +270,12 @@ bool HomeMemory::writeFile(const QString &path, const QByteArray &data, QString 
             return false;
         }
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    // QSaveFile writes through a symbolic link to its target: the link itself is replaced
+    // instead (whoever could plant it must not choose what we overwrite).
+    if (QFileInfo(path).isSymLink() && !QFile::remove(path)) {
+        *error = QStringLiteral("cannot replace the symbolic link %1").arg(path);
+        return false;
     }
     QSaveFile f(path);
     // Owner-only before the first byte: the temporary file becomes the file.

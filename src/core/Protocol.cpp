@@ -29,6 +29,16 @@ std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min,
     return i;
 }
 
+// Very old firmware omits deviceType; the API's default is 0 (§3.1). A value that is there
+// but not a small whole number is a kind we do not know: -1, shown without actions, never
+// taken for a Smart Lock.
+int deviceTypeOf(const QJsonObject &o, const char *key)
+{
+    if (!o.contains(QLatin1StringView(key)))
+        return 0;
+    return int(integer(o, key, 0, 255).value_or(-1));
+}
+
 std::optional<bool> boolean(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -124,8 +134,7 @@ bool parseList(const QByteArray &body, QList<Device> *out, QString *error)
             continue; // without an id nothing can be done with the entry
         Device d;
         d.nukiId = quint32(*id);
-        // Very old firmware omits deviceType; the API's default is 0 (§3.1).
-        d.deviceType = int(integer(o, "deviceType", 0, 255).value_or(0));
+        d.deviceType = deviceTypeOf(o, "deviceType");
         d.name = o.value(QLatin1String("name")).toString();
         d.firmwareVersion = o.value(QLatin1String("firmwareVersion")).toString();
         const QJsonValue s = o.value(QLatin1String("lastKnownState"));
@@ -254,7 +263,7 @@ bool parseCallbackBody(const QByteArray &body, quint32 *nukiId, int *deviceType,
         return false;
     }
     *nukiId = quint32(*id);
-    *deviceType = int(integer(o, "deviceType", 0, 255).value_or(0));
+    *deviceType = deviceTypeOf(o, "deviceType");
     readState(o, out);
     return true;
 }

@@ -1,5 +1,8 @@
 #include "SecretStore.h"
 
+#include "RegularFile.h"
+#include "Settings.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -90,6 +93,9 @@ void SecretStore::probe(WriteDone done)
 
 QString SecretStore::tokenFilePath(const QString &bridgeId)
 {
+    // The id becomes a file name: anything but a bridge id (hex) has no token file.
+    if (!Settings::isBridgeId(bridgeId))
+        return {};
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
            QStringLiteral("/tokens/") + bridgeId;
 }
@@ -97,6 +103,8 @@ QString SecretStore::tokenFilePath(const QString &bridgeId)
 bool SecretStore::writeTokenFile(const QString &bridgeId, const QString &token)
 {
     const QString path = tokenFilePath(bridgeId);
+    if (path.isEmpty())
+        return false;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile::setPermissions(QFileInfo(path).absolutePath(),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -110,13 +118,19 @@ bool SecretStore::writeTokenFile(const QString &bridgeId, const QString &token)
 
 QString SecretStore::readTokenFile(const QString &bridgeId)
 {
-    QFile f(tokenFilePath(bridgeId));
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
+    const QString path = tokenFilePath(bridgeId);
+    if (path.isEmpty() || !isRegularFile(path) || QFileInfo(path).isSymLink())
+        return {};
+    QFile f(path);
+    // A token has at most 20 characters: a few hundred bytes are plenty.
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.read(256)).trimmed() : QString();
 }
 
 void SecretStore::removeTokenFile(const QString &bridgeId)
 {
-    QFile::remove(tokenFilePath(bridgeId));
+    const QString path = tokenFilePath(bridgeId);
+    if (!path.isEmpty())
+        QFile::remove(path);
 }
 
 } // namespace nuki

@@ -61,6 +61,17 @@ static QVariant bounded(const Settings::Spec &spec, const QVariant &value)
 
 Settings::~Settings() = default;
 
+bool Settings::isBridgeId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 32)
+        return false;
+    for (QChar c : id)
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') ||
+              c == u'-' || c == u'_'))
+            return false;
+    return true;
+}
+
 QVariant Settings::value(Key key) const
 {
     const Spec &s = spec(key);
@@ -148,7 +159,8 @@ QString Settings::pushSecretPath()
 QList<BridgeConfig> Settings::bridges() const
 {
     QList<BridgeConfig> list;
-    const int n = m_settings->beginReadArray(QStringLiteral("bridges"));
+    // A hand-edited file may claim any size: read no more than a household could have.
+    const int n = qMin(m_settings->beginReadArray(QStringLiteral("bridges")), MaxBridges);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         BridgeConfig b;
@@ -162,7 +174,9 @@ QList<BridgeConfig> Settings::bridges() const
         b.clockOffsetSeconds =
             qBound(qint64(-86400), m_settings->value(QStringLiteral("clockOffset"), 0).toLongLong(),
                    qint64(86400));
-        if (!b.id.isEmpty() && !b.host.isEmpty())
+        // The id names the token's keychain entry and file: a bridge's is the hex of its
+        // serverId; letters, digits, '-' and '_' are taken, never a path like "../../x".
+        if (isBridgeId(b.id) && !b.host.isEmpty())
             list << b;
     }
     m_settings->endArray();

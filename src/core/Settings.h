@@ -106,6 +106,10 @@ public:
     void sync();
 
     static constexpr int DefaultPollSeconds = 15;
+    static constexpr int MaxBridges = 64;
+    // A bridge id (the hex of its serverId) becomes a file name: 1 to 32 ASCII letters,
+    // digits, '-' or '_'; never a path.
+    static bool isBridgeId(const QString &id);
 
 signals:
     void changed(nuki::Settings::Key key);

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <sys/stat.h>
 
 using nukisim::SimBridge;
 
@@ -330,6 +331,27 @@ private slots:
                 QStringLiteral("ignored-because-file-wins"))
                 .code,
             0);
+    }
+
+    void hostileTokenFilesAreRefused()
+    {
+        // /dev/zero would be read forever, a FIFO would never end, a huge file would be sent
+        // as the token: each is refused at once with a clear line (usage, exit 2).
+        const QString fifo = dir.filePath(QStringLiteral("token.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QFile big(dir.filePath(QStringLiteral("big")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(QByteArray(100000, 'x'));
+        big.close();
+        const qsizetype before = sim->requestLog().size();
+        for (const QString &file : {QStringLiteral("/dev/zero"), fifo, big.fileName()}) {
+            const Run r =
+                run(host() << QStringLiteral("--token-file") << file << QStringLiteral("list"), {},
+                    10000);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("regular file"), r.err.constData());
+        }
+        QCOMPARE(sim->requestLog().size(), before); // nothing was sent
     }
 
     void watchPollsWhenToldTo()

@@ -306,7 +306,7 @@ private slots:
     void corruptFileIsIgnoredThenReplaced_data()
     {
         QTest::addColumn<QByteArray>("data");
-        QTest::newRow("garbage") << QByteArray("\x00\xff{{{not json", 15);
+        QTest::newRow("garbage") << QByteArray("\x00\xff{{{not json", 14);
         QTest::newRow("array") << QByteArray("[1,2,3]");
         QTest::newRow("other format") << QByteArray("{\"format\":\"x\",\"version\":1}");
         QTest::newRow("newer version")
@@ -372,6 +372,29 @@ private slots:
         Home home;
         HomeMemory memory(&home, path); // would hang here if it opened the FIFO
         QVERIFY(memory.warning().contains(QStringLiteral("regular")));
+    }
+
+    void aLinkIsReplacedNotFollowed()
+    {
+        // Someone who can write the data folder plants a link to a file of the person's: the
+        // memory is neither read from it nor written through it.
+        const QString precious = dir->filePath(QStringLiteral("precious.txt"));
+        write(precious, "precious user data");
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QVERIFY(QFile::link(precious, path));
+        {
+            Home home;
+            HomeMemory memory(&home, path);
+            QVERIFY(memory.warning().contains(QStringLiteral("link")));
+            home.addBridge(
+                {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                QString());
+            memory.save(true);
+        }
+        QFile f(precious);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("precious user data"));
+        QVERIFY(!QFileInfo(path).isSymLink());
     }
 
     void untrustworthyEntriesAreSkipped()

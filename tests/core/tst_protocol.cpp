@@ -16,6 +16,27 @@ class TestProtocol : public QObject
 {
     Q_OBJECT
 private slots:
+    void malformedKindIsNeverASmartLock()
+    {
+        // A hostile or broken bridge: a kind that is there but not a small whole number is
+        // unknown (no actions anywhere), not the Smart Lock that 0 would make it.
+        QList<Device> list;
+        QString error;
+        QVERIFY2(parseList(R"([{"nukiId":1,"deviceType":-1,"name":"a"},
+                               {"nukiId":2,"deviceType":"2","name":"b"},
+                               {"nukiId":3,"deviceType":2.5,"name":"c"},
+                               {"nukiId":4,"deviceType":1e20,"name":"d"},
+                               {"nukiId":5,"name":"old firmware"}])",
+                           &list, &error),
+                 qPrintable(error));
+        QCOMPARE(list.size(), 5);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(list[i].deviceType, -1);
+            QVERIFY(!isKnownDeviceType(list[i].deviceType));
+        }
+        QCOMPARE(list[4].deviceType, 0); // absent: the API's default
+    }
+
     void realList()
     {
         QList<Device> list;

@@ -42,6 +42,29 @@ private slots:
         QCOMPARE(s.bridges().size(), 0);
     }
 
+    void hostileBridgeEntriesAreDropped()
+    {
+        // A hand-edited file: an id that is a path would make the token file any file (read
+        // and sent as the token, deleted on removal); a huge array size would hang the start.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[bridges]\n1\\id=../../../../secret.txt\n1\\host=127.0.0.3\n"
+                "2\\id=A1B2\n2\\host=127.0.0.2\n3\\id=..\n3\\host=127.0.0.4\n"
+                "size=2147483647\n");
+        f.close();
+        Settings s(path);
+        const QList<BridgeConfig> list = s.bridges(); // returns at once: at most MaxBridges read
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().id, QStringLiteral("A1B2"));
+        QVERIFY(SecretStore::tokenFilePath(QStringLiteral("../../../../secret.txt")).isEmpty());
+        QVERIFY(SecretStore::readTokenFile(QStringLiteral("../x")).isEmpty());
+        QVERIFY(!Settings::isBridgeId(QStringLiteral("a/b")));
+        QVERIFY(!Settings::isBridgeId(QString()));
+        QVERIFY(Settings::isBridgeId(QStringLiteral("3C8862ED")));
+    }
+
     void registryIsOneTable()
     {
         // One row per key, in the order of the enum, each with a file name of its own.
