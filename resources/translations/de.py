@@ -472,4 +472,8 @@ DE.update({
 'Devices of this bridge': 'Geräte dieser Bridge',
 'Name for this bridge': 'Name für diese Bridge',
 'All %n devices…': ['Alle %n Geräte …', 'Alle %n Geräte …'],
+'The token file must be a regular file of at most %1 bytes.': 'Die Token-Datei muss eine normale Datei von höchstens %1 Bytes sein.',
+'The token file of this bridge is missing or empty.': 'Die Token-Datei dieser Bridge fehlt oder ist leer.',
+"“%1” (%2): '%3' does not apply. A lock knows lock, unlock, open, lockngo; an Opener knows open, rto and cm.": "„%1“ (%2): '%3' passt nicht. Ein Schloss kennt lock, unlock, open, lockngo; ein Opener kennt open, rto und cm.",
+'A software bridge or very old firmware accepts only the token itself: if yours is one, add --auth plain (anyone on your network can then read the token).': 'Eine Software-Bridge oder sehr alte Firmware nimmt nur das Token selbst an: Ist Ihre so eine, fügen Sie --auth plain hinzu (dann kann jeder in Ihrem Netz das Token mitlesen).',
 })

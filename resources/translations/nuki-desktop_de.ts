@@ -374,6 +374,14 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>“%1” matches several devices:</source>
         <translation>„%1“ passt zu mehreren Geräten:</translation>
     </message>
+    <message>
+        <source>The token file must be a regular file of at most %1 bytes.</source>
+        <translation>Die Token-Datei muss eine normale Datei von höchstens %1 Bytes sein.</translation>
+    </message>
+    <message>
+        <source>The token file of this bridge is missing or empty.</source>
+        <translation>Die Token-Datei dieser Bridge fehlt oder ist leer.</translation>
+    </message>
 </context>
 <context>
     <name>DesktopNotifications</name>
@@ -1190,10 +1198,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Welches Gerät? Aufruf: nukictl %1 GERÄT</translation>
     </message>
     <message>
-        <source>“%1” is a %2: '%3' does not apply. A lock knows lock, unlock, open, lockngo; an Opener knows open, rto and cm.</source>
-        <translation>„%1“ ist ein %2: '%3' passt nicht. Ein Schloss kennt lock, unlock, open, lockngo; ein Opener kennt open, rto und cm.</translation>
-    </message>
-    <message>
         <source>Open “%1” now?</source>
         <translation>„%1“ jetzt öffnen?</translation>
     </message>
@@ -1284,6 +1288,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Usage: nukictl callbacks [list|remove ID]</source>
         <translation>Aufruf: nukictl callbacks [list|remove ID]</translation>
+    </message>
+    <message>
+        <source>“%1” (%2): '%3' does not apply. A lock knows lock, unlock, open, lockngo; an Opener knows open, rto and cm.</source>
+        <translation>„%1“ (%2): '%3' passt nicht. Ein Schloss kennt lock, unlock, open, lockngo; ein Opener kennt open, rto und cm.</translation>
+    </message>
+    <message>
+        <source>A software bridge or very old firmware accepts only the token itself: if yours is one, add --auth plain (anyone on your network can then read the token).</source>
+        <translation>Eine Software-Bridge oder sehr alte Firmware nimmt nur das Token selbst an: Ist Ihre so eine, fügen Sie --auth plain hinzu (dann kann jeder in Ihrem Netz das Token mitlesen).</translation>
     </message>
 </context>
 <context>

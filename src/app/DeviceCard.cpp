@@ -98,7 +98,7 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
             variants.prepend(&a);
             for (const ActionSpec *v : std::as_const(variants)) {
                 const int n = v->number;
-                menu->addAction(v->displayLabel(), this, [this, n] { request(n); });
+                menu->addAction(v->displayMenuText(), this, [this, n] { request(n); });
             }
             b->setMenu(menu);
         }

@@ -54,6 +54,14 @@ MainWindow::MainWindow(AppController *app, QWidget *parent) : QMainWindow(parent
     m_filter = new QLineEdit(central);
     m_filter->setObjectName(QStringLiteral("filterField"));
     m_filter->setPlaceholderText(tr("Filter by name, bridge or state (Ctrl+F)"));
+    {
+        // Some desktop themes leave the hint near-invisible on a dark field: keep it readable.
+        QPalette p = m_filter->palette();
+        p.setColor(
+            QPalette::PlaceholderText,
+            Theme::withContrast(p.color(QPalette::PlaceholderText), p.color(QPalette::Base), 4.5));
+        m_filter->setPalette(p);
+    }
     m_filter->setAccessibleName(tr("Filter devices"));
     m_filter->setClearButtonEnabled(true);
     m_filter->installEventFilter(this);

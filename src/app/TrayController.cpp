@@ -6,6 +6,7 @@
 #include "Home.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QMenu>
 #include <QPointer>
 #include <QSystemTrayIcon>
@@ -192,8 +193,10 @@ void TrayController::updateDevice(const DeviceKey &key)
     if (it == m_entries.end() || !r)
         return;
     const DeviceState &s = r->device.state;
-    QString text = r->device.name + QStringLiteral(" — ") +
-                   (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
+    // A name of any length keeps the menu narrow: the state and the arrow stay visible.
+    QString text =
+        QFontMetrics(it->submenu->font()).elidedText(r->device.name, Qt::ElideMiddle, 320) +
+        QStringLiteral(" — ") + (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
     if (s.doorsensorState == int(DoorSensor::Opened))
         text += tr(", door open");
     if (r->action.running())

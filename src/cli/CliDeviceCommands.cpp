@@ -191,7 +191,7 @@ int lockAction(CliContext &c, const Invocation &in)
         verb = QStringLiteral("lockngo-open");
     const ActionSpec *spec = findActionByVerb(f.device.deviceType, verb);
     if (!spec) {
-        c.err << tr("“%1” is a %2: '%3' does not apply. A lock knows lock, unlock, open, lockngo; "
+        c.err << tr("“%1” (%2): '%3' does not apply. A lock knows lock, unlock, open, lockngo; "
                     "an Opener knows open, rto and cm.")
                      .arg(f.device.name, deviceTypeName(f.device.deviceType), command)
               << Qt::endl;

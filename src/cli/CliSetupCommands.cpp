@@ -111,8 +111,14 @@ int addBridge(CliContext &c, const Invocation &in)
     auto [checked] = CliContext::await<BridgeSetup::Checked>([&](auto done) {
         setup.check(token, b->client->tokenMode(), b->client->bridgeClockOffset(), done);
     });
-    if (!checked.error.ok())
+    if (!checked.error.ok()) {
+        if (checked.onlyPlainLeft)
+            c.err << tr("A software bridge or very old firmware accepts only the token itself: "
+                        "if yours is one, add --auth plain (anyone on your network can then "
+                        "read the token).")
+                  << Qt::endl;
         return c.fail(checked.error, in.host);
+    }
     const BridgeConfig config = setup.configFor(checked, in.name);
     SecretStore secrets;
     auto [stored, problem] =

@@ -20,7 +20,7 @@ BridgeSetup::~BridgeSetup()
 bool BridgeSetup::parseAddress(const QString &input, QString *host, quint16 *port)
 {
     const QString text = input.trimmed();
-    if (text.isEmpty() || text.contains(u'/') || text.contains(u' '))
+    if (text.isEmpty() || text.contains(u'/') || text.contains(u' ') || text.endsWith(u':'))
         return false;
     QHostAddress address;
     if (address.setAddress(text)) { // a bare address, IPv6 without brackets included

@@ -34,6 +34,7 @@ private slots:
         QTest::newRow("user") << "me@127.0.0.2" << false << "" << 0;
         QTest::newRow("query") << "127.0.0.2?token=x" << false << "" << 0;
         QTest::newRow("words") << "my bridge" << false << "" << 0;
+        QTest::newRow("colon, no port") << "127.0.0.2:" << false << "" << 0;
     }
     void addresses()
     {
