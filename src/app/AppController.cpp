@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "Actions.h"
+#include "CallbackReceiver.h"
 
 #include "SimBridge.h"
 #include "SimLife.h"
@@ -57,7 +58,9 @@ void AppController::start()
             applySettings();
     });
     if (m_demo || m_settings->pushEnabled()) {
-        m_push = std::make_unique<PushManager>(&m_home, m_settings->pushSecretPath());
+        // The demo writes nothing to the settings: a path made for this run.
+        m_push = std::make_unique<PushManager>(&m_home, m_demo ? CallbackReceiver::newSecretPath()
+                                                               : m_settings->pushSecretPath());
         m_push->setPort(m_demo ? 0 : m_settings->pushPort());
         connect(&m_home, &Home::bridgeAdded, m_push.get(), [this](const QString &id) {
             // Once the token is known and the bridge answers, register.

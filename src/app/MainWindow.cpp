@@ -156,7 +156,10 @@ void MainWindow::placeInitially()
     // Remembered size and position, but never off the screen (a monitor unplugged since);
     // otherwise a size that fits the screen at any scale, centred on it.
     const QByteArray saved = m_app->settings()->windowGeometry();
-    if (!saved.isEmpty() && restoreGeometry(saved)) {
+    // A saved size smaller than the narrowest the cards are made for (a damaged or
+    // hand-edited file) counts as none.
+    if (!saved.isEmpty() && restoreGeometry(saved) && width() >= MinUsableWidth &&
+        height() >= MinUsableHeight) {
         WindowPlacement::clampToScreen(this);
         return;
     }

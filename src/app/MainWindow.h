@@ -11,6 +11,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    static constexpr int MinUsableWidth = 360, MinUsableHeight = 240;
     explicit MainWindow(AppController *app, QWidget *parent = nullptr);
     ~MainWindow() override;
     DeviceListView *deviceList() const { return m_list; }

@@ -332,6 +332,16 @@ private slots:
         QCOMPARE(again.size(), QSize(500, 600)); // remembered
         QVERIFY2(avail.contains(again.frameGeometry()),
                  qPrintable(QStringLiteral("%1,%2").arg(again.x()).arg(again.y())));
+        {
+            // A damaged file's tiny size (83×144) is not restored: the first size instead.
+            QWidget tiny;
+            tiny.resize(83, 144);
+            settings->setWindowGeometry(tiny.saveGeometry());
+            MainWindow fresh(app.get());
+            QVERIFY2(fresh.width() >= MainWindow::MinUsableWidth &&
+                         fresh.height() >= MainWindow::MinUsableHeight,
+                     qPrintable(QStringLiteral("%1×%2").arg(fresh.width()).arg(fresh.height())));
+        }
 
         window->show();
         window->resize(700, 560);

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -349,6 +350,12 @@ private slots:
         dialog.accept();
         QVERIFY(!demoSettings.startAtLogin());
         QVERIFY(!QFile::exists(Autostart::entryPath()));
+        // Its push receiver gets a path for this run, not one saved in the settings file.
+        demo.start();
+        QVERIFY(demo.push());
+        demoSettings.sync();
+        QSettings raw(demoDir.filePath(QStringLiteral("demo.ini")), QSettings::IniFormat);
+        QVERIFY(!raw.contains(QStringLiteral("push/path")));
     }
 };
 
