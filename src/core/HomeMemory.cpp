@@ -36,17 +36,6 @@ QDateTime timeFrom(const QJsonValue &v)
     return t.isValid() && t >= earliest ? t.toUTC() : QDateTime();
 }
 
-// An integer within bounds, or nothing: a memory file is input like any other.
-std::optional<qint64> intFrom(const QJsonValue &v, qint64 low, qint64 high)
-{
-    if (!v.isDouble())
-        return std::nullopt;
-    const double d = v.toDouble();
-    if (!(d >= double(low) && d <= double(high)) || d != double(qint64(d)))
-        return std::nullopt;
-    return qint64(d);
-}
-
 bool stringFrom(const QJsonObject &o, const char *key, qsizetype maxSize, QString *out)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -105,7 +94,7 @@ bool stateFrom(const QJsonObject &o, DeviceState *s)
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return true;
-        const auto n = intFrom(v, low, high);
+        const auto n = boundedInteger(v, low, high);
         if (n)
             *out = int(*n);
         return n.has_value();
@@ -136,8 +125,8 @@ bool recordFrom(const QJsonValue &value, DeviceRecord *r)
     for (QChar c : std::as_const(bridgeId))
         if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_')
             return false;
-    const auto nukiId = intFrom(o.value(QLatin1String("nukiId")), 1, 0xFFFFFFFFLL);
-    const auto deviceType = intFrom(o.value(QLatin1String("deviceType")), 0, 255);
+    const auto nukiId = boundedInteger(o.value(QLatin1String("nukiId")), 1, 0xFFFFFFFFLL);
+    const auto deviceType = boundedInteger(o.value(QLatin1String("deviceType")), 0, 255);
     if (!nukiId || !deviceType)
         return false;
     r->key = {bridgeId, quint32(*nukiId), int(*deviceType)};
@@ -209,7 +198,7 @@ bool HomeMemory::parse(const QByteArray &data, QList<DeviceRecord> *out, QString
         *error = QStringLiteral("not a home memory file");
         return false;
     }
-    const auto version = intFrom(top.value(QLatin1String("version")), 1, 1000000);
+    const auto version = boundedInteger(top.value(QLatin1String("version")), 1, 1000000);
     if (version != FormatVersion) {
         *error = QStringLiteral("format version %1, this app reads %2")
                      .arg(version ? QString::number(*version) : QStringLiteral("?"))

@@ -7,15 +7,8 @@
 
 namespace nuki {
 
-namespace {
-QString tr(const char *text)
+std::optional<qint64> boundedInteger(const QJsonValue &v, qint64 min, qint64 max)
 {
-    return QCoreApplication::translate("nuki", text);
-}
-
-std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min, qint64 max)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isDouble())
         return std::nullopt;
     const double d = v.toDouble();
@@ -27,6 +20,17 @@ std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min,
     if (double(i) != d)
         return std::nullopt; // not a whole number
     return i;
+}
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki", text);
+}
+
+std::optional<qint64> integer(const QJsonObject &o, const char *key, qint64 min, qint64 max)
+{
+    return boundedInteger(o.value(QLatin1String(key)), min, max);
 }
 
 // Very old firmware omits deviceType; the API's default is 0 (§3.1). A value that is there

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -184,5 +185,7 @@ bool parseDiscovery(const QByteArray &body, QList<DiscoveredBridge> *out, QStrin
 bool parseAuth(const QByteArray &body, QString *token, bool *success, QString *error);
 
 QDateTime parseTimestamp(const QString &text); // accepts +00:00 and Z forms
+// A JSON number that is a whole number within [min, max], or nothing (NaN, 2.5, 1e20, "2").
+std::optional<qint64> boundedInteger(const QJsonValue &v, qint64 min, qint64 max);
 
 } // namespace nuki

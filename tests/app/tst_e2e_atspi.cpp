@@ -1,6 +1,7 @@
 // The real executable in demo mode, read as a screen reader reads it: over AT-SPI (the
 // accessibility bus of at-spi2-core, started here and stopped by its PID). Also: at 2× scale on
 // the 1280×800 screen the window fits. Run through scripts/with-desktop.sh.
+#include "XdoTool.h"
 #include <QDBusArgument>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -39,15 +40,6 @@ const QDBusArgument &operator>>(const QDBusArgument &a, AtspiRef &r)
 }
 
 constexpr int StateShowing = 25; // AtspiStateType
-
-QString findWindow(const QString &title, const QStringList &extra = {})
-{
-    QProcess p;
-    p.start(QStringLiteral("xdotool"),
-            QStringList{QStringLiteral("search"), QStringLiteral("--name"), title} + extra);
-    p.waitForFinished(5000);
-    return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
-}
 
 } // namespace
 
@@ -261,20 +253,13 @@ private slots:
         QHash<QString, int> g;
         auto geometry = [&] {
             g.clear();
-            QProcess search;
-            search.start(QStringLiteral("xdotool"),
-                         {QStringLiteral("search"), QStringLiteral("--pid"),
-                          QString::number(app.processId())});
-            search.waitForFinished(5000);
-            for (const QString &id :
-                 QString::fromLatin1(search.readAllStandardOutput()).trimmed().split(u'\n')) {
-                QProcess p;
-                p.start(QStringLiteral("xdotool"),
-                        {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), id});
-                p.waitForFinished(5000);
+            const QString ids = xdotool({QStringLiteral("search"), QStringLiteral("--pid"),
+                                         QString::number(app.processId())});
+            for (const QString &id : ids.split(u'\n')) {
                 QHash<QString, int> one;
                 for (const QString &line :
-                     QString::fromLatin1(p.readAllStandardOutput()).split(u'\n'))
+                     xdotool({QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), id})
+                         .split(u'\n'))
                     if (line.contains(u'='))
                         one[line.section(u'=', 0, 0)] = line.section(u'=', 1).toInt();
                 if (one.value(QStringLiteral("HEIGHT")) > g.value(QStringLiteral("HEIGHT")))
@@ -282,7 +267,7 @@ private slots:
             }
             return g.value(QStringLiteral("HEIGHT")) > 100;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(geometry(), 10000);
+        QVERIFY(QTest::qWaitFor(geometry, 10000)); // one look per step: `g` is that look
         const QString file = shots + QStringLiteral("/e2e-scale-2.png");
         QProcess::execute(QStringLiteral("import"),
                           {QStringLiteral("-window"), QStringLiteral("root"), file});

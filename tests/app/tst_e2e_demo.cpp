@@ -7,6 +7,7 @@
 #include "SecretStore.h"
 #include "SimBridge.h"
 #include "SimCallbacks.h"
+#include "XdoTool.h"
 
 #include <QDir>
 #include <QImage>
@@ -20,15 +21,6 @@ class TestE2eDemo : public QObject
 {
     Q_OBJECT
     QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
-
-    static QString findWindow(const QString &title)
-    {
-        QProcess p;
-        p.start(QStringLiteral("xdotool"),
-                {QStringLiteral("search"), QStringLiteral("--name"), title});
-        p.waitForFinished(5000);
-        return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
-    }
 
 private slots:
     void initTestCase()

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "SingleInstance.h"
 #include "TrayController.h"
+#include "XdoTool.h"
 
 #include <QDir>
 #include <QMenu>
@@ -31,12 +32,8 @@ class TestE2eTray : public QObject
     }
     static int windowCount()
     {
-        QProcess x;
-        x.start(QStringLiteral("xdotool"),
-                {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("^Demo")});
-        x.waitForFinished(5000);
-        const QByteArray out = x.readAllStandardOutput().trimmed();
-        return out.isEmpty() ? 0 : int(out.count('\n')) + 1;
+        const QString out = findWindow(QStringLiteral("^Demo"));
+        return out.isEmpty() ? 0 : int(out.count(u'\n')) + 1;
     }
 
 private slots:

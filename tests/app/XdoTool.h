@@ -1,0 +1,21 @@
+#pragma once
+// xdotool for the end-to-end tests. One call is one look at the live X tree, which can miss
+// a window that is being mapped: wait with QTest::qWaitFor (one look per step), not QTRY_*,
+// which looks again after its loop.
+
+#include <QProcess>
+#include <QStringList>
+
+inline QString xdotool(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("xdotool"), args);
+    p.waitForFinished(5000);
+    return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
+}
+
+// The ids of the windows whose name matches `title` (a regular expression), one a line.
+inline QString findWindow(const QString &title, const QStringList &extra = {})
+{
+    return xdotool(QStringList{QStringLiteral("search"), QStringLiteral("--name"), title} + extra);
+}
