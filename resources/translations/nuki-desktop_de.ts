@@ -1585,7 +1585,7 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
 </context>
 <context>
-    <name>nuki::BridgeError</name>
+    <name>nuki::SourceError</name>
     <message>
         <source>The bridge is busy with other requests. Try again in a moment.</source>
         <translation>Die Bridge ist mit anderen Anfragen beschäftigt. Gleich noch einmal versuchen.</translation>

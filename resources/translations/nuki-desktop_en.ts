@@ -102,7 +102,7 @@
     </message>
 </context>
 <context>
-    <name>nuki::BridgeError</name>
+    <name>nuki::SourceError</name>
     <message numerus="yes">
         <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>
         <translation><numerusform>This computer's clock and the bridge's differ by %n second; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform><numerusform>This computer's clock and the bridge's differ by %n seconds; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform></translation>

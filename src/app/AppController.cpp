@@ -1,7 +1,7 @@
 #include "AppController.h"
 
-#include "Actions.h"
-#include "CallbackReceiver.h"
+#include "bridge/CallbackReceiver.h"
+#include "protocol/Actions.h"
 
 #include "SimBridge.h"
 #include "SimLife.h"

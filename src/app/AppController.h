@@ -1,12 +1,12 @@
 #pragma once
 
-#include "DeviceListModel.h"
-#include "Discovery.h"
-#include "Home.h"
-#include "HomeMemory.h"
-#include "PushManager.h"
-#include "SecretStore.h"
-#include "Settings.h"
+#include "bridge/Discovery.h"
+#include "bridge/PushManager.h"
+#include "home/DeviceListModel.h"
+#include "home/Home.h"
+#include "home/HomeMemory.h"
+#include "store/SecretStore.h"
+#include "store/Settings.h"
 
 #include <QObject>
 #include <memory>

@@ -1,14 +1,14 @@
 // nuki-desktop: a desktop client for Nuki Smart Locks, Openers and door sensors.
 #include "AppController.h"
-#include "MainWindow.h"
-#include "Settings.h"
-#include "SingleInstance.h"
-#include "StateIcons.h"
-#include "Translations.h"
-#include "TrayController.h"
-#include "TrayWatcher.h"
-#include "UnixSignals.h"
-#include "WindowActivation.h"
+#include "platform/SingleInstance.h"
+#include "platform/Translations.h"
+#include "platform/UnixSignals.h"
+#include "platform/WindowActivation.h"
+#include "store/Settings.h"
+#include "tray/TrayController.h"
+#include "tray/TrayWatcher.h"
+#include "widgets/StateIcons.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -19,7 +19,7 @@ int info(CliContext &c, const Invocation &)
     QJsonArray all;
     int code = exitcode::Ok;
     for (auto &b : c.bridges) {
-        auto [error, info] = CliContext::await<BridgeError, BridgeInfo>(
+        auto [error, info] = CliContext::await<SourceError, BridgeInfo>(
             [&](auto done) { b->client->info(BridgeClient::Priority::User, done); });
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
@@ -53,7 +53,7 @@ int log(CliContext &c, const Invocation &in)
 {
     auto &b = c.bridges.front();
     const int count = in.count > 0 ? in.count : 20;
-    auto [error, entries] = CliContext::await<BridgeError, QList<BridgeLogEntry>>(
+    auto [error, entries] = CliContext::await<SourceError, QList<BridgeLogEntry>>(
         [&](auto done) { b->client->readLog(0, count, done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
@@ -79,7 +79,7 @@ int callbacks(CliContext &c, const Invocation &in)
             c.err << tr("Usage: nukictl callbacks remove ID") << Qt::endl;
             return exitcode::Usage;
         }
-        auto [error, ok, message] = CliContext::await<BridgeError, bool, QString>(
+        auto [error, ok, message] = CliContext::await<SourceError, bool, QString>(
             [&](auto done) { b->client->callbackRemove(id, done); });
         if (!error.ok())
             return c.fail(error, b->config.name);
@@ -97,7 +97,7 @@ int callbacks(CliContext &c, const Invocation &in)
         c.err << tr("Usage: nukictl callbacks [list|remove ID]") << Qt::endl;
         return exitcode::Usage;
     }
-    auto [error, list] = CliContext::await<BridgeError, QList<CallbackEntry>>(
+    auto [error, list] = CliContext::await<SourceError, QList<CallbackEntry>>(
         [&](auto done) { b->client->callbackList(done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
@@ -116,11 +116,11 @@ int callbacks(CliContext &c, const Invocation &in)
 
 // reboot and fwupdate: the bridge says only whether it took the request.
 static int maintenance(CliContext &c,
-                       void (BridgeClient::*call)(std::function<void(const BridgeError &)>))
+                       void (BridgeClient::*call)(std::function<void(const SourceError &)>))
 {
     auto &b = c.bridges.front();
     auto [error] =
-        CliContext::await<BridgeError>([&](auto done) { (b->client.get()->*call)(done); });
+        CliContext::await<SourceError>([&](auto done) { (b->client.get()->*call)(done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
     if (c.json)

@@ -1,8 +1,8 @@
 #include "CliContext.h"
 
-#include "BridgeSetup.h"
-#include "RegularFile.h"
-#include "SecretStore.h"
+#include "bridge/BridgeSetup.h"
+#include "store/RegularFile.h"
+#include "store/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -152,9 +152,9 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
     return exitcode::Ok;
 }
 
-BridgeError CliContext::fetchDevices(Bridge &bridge, QList<Device> *devices)
+SourceError CliContext::fetchDevices(Bridge &bridge, QList<Device> *devices)
 {
-    auto [error, list] = await<BridgeError, QList<Device>>(
+    auto [error, list] = await<SourceError, QList<Device>>(
         [&](auto done) { bridge.client->list(BridgeClient::Priority::User, done); });
     *devices = list;
     return error;
@@ -165,7 +165,7 @@ int CliContext::findDevice(const QString &query, Found *found)
     QList<Found> all;
     for (auto &b : bridges) {
         QList<Device> devices;
-        const BridgeError error = fetchDevices(*b, &devices);
+        const SourceError error = fetchDevices(*b, &devices);
         if (!error.ok())
             return fail(error, b->config.name);
         for (const Device &d : devices)
@@ -203,40 +203,40 @@ int CliContext::findDevice(const QString &query, Found *found)
     return exitcode::DeviceNotFound;
 }
 
-int CliContext::exitCodeFor(const BridgeError &e)
+int CliContext::exitCodeFor(const SourceError &e)
 {
     switch (e.kind) {
-    case BridgeError::None:
+    case SourceError::None:
         return exitcode::Ok;
-    case BridgeError::Unreachable:
-    case BridgeError::Timeout:
-    case BridgeError::ConnectionLost:
+    case SourceError::Unreachable:
+    case SourceError::Timeout:
+    case SourceError::ConnectionLost:
         return exitcode::Unreachable;
-    case BridgeError::Unauthorized:
-    case BridgeError::ClockSkew:
-    case BridgeError::AuthDisabled:
-    case BridgeError::NoToken:
+    case SourceError::Unauthorized:
+    case SourceError::ClockSkew:
+    case SourceError::AuthDisabled:
+    case SourceError::NoToken:
         return exitcode::TokenRejected;
-    case BridgeError::Busy:
+    case SourceError::Busy:
         return exitcode::Busy;
-    case BridgeError::UnknownDevice:
+    case SourceError::UnknownDevice:
         return exitcode::DeviceNotFound;
-    case BridgeError::DeviceOffline:     // 410: the bridge lost the device
-    case BridgeError::DeviceUnreachable: // {"success": false}
-    case BridgeError::BadRequest:
+    case SourceError::DeviceOffline:     // 410: the bridge lost the device
+    case SourceError::DeviceUnreachable: // {"success": false}
+    case SourceError::BadRequest:
         return exitcode::ActionFailed;
-    case BridgeError::BadResponse:
-    case BridgeError::Cancelled:
-    case BridgeError::ButtonNotPressed:
+    case SourceError::BadResponse:
+    case SourceError::Cancelled:
+    case SourceError::ButtonNotPressed:
         return exitcode::Error;
     }
     return exitcode::Error;
 }
 
-int CliContext::fail(const BridgeError &e, const QString &what)
+int CliContext::fail(const SourceError &e, const QString &what)
 {
     if (json) {
-        QJsonObject o{{QStringLiteral("error"), BridgeError::kindName(e.kind)},
+        QJsonObject o{{QStringLiteral("error"), SourceError::kindName(e.kind)},
                       {QStringLiteral("message"), e.message()},
                       {QStringLiteral("exitCode"), exitCodeFor(e)}};
         if (!what.isEmpty())

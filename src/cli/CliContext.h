@@ -1,8 +1,8 @@
 #pragma once
 
-#include "BridgeClient.h"
-#include "HomeTypes.h"
-#include "Settings.h"
+#include "bridge/BridgeClient.h"
+#include "home/HomeTypes.h"
+#include "store/Settings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,12 +47,12 @@ public:
     int setUp(const QString &host, const QString &bridgeName, const QString &auth,
               const QString &tokenFile, bool needToken);
     // Reads one bridge's /list, waiting for the answer.
-    static nuki::BridgeError fetchDevices(Bridge &bridge, QList<nuki::Device> *devices);
+    static nuki::SourceError fetchDevices(Bridge &bridge, QList<nuki::Device> *devices);
     // Finds one device by name (case-insensitive, unique prefix enough) or nukiId.
     int findDevice(const QString &query, Found *found);
 
-    static int exitCodeFor(const nuki::BridgeError &error);
-    int fail(const nuki::BridgeError &error, const QString &what = {});
+    static int exitCodeFor(const nuki::SourceError &error);
+    int fail(const nuki::SourceError &error, const QString &what = {});
     void print(const QJsonDocument &doc);
     // A line of a stream (watch --json): one object per event, not the command's result.
     void printLine(const QJsonDocument &doc)
@@ -66,7 +66,7 @@ public:
 
     // Runs one asynchronous core call to its answer, the one way nukictl waits: `call` gets
     // the callback to hand on, and the callback's arguments come back as a tuple:
-    //     auto [error, info] = CliContext::await<BridgeError, BridgeInfo>(
+    //     auto [error, info] = CliContext::await<SourceError, BridgeInfo>(
     //         [&](auto done) { client->info(Priority::User, done); });
     // Every core call answers (each request has its own timeout), so this always ends.
     template <typename... Args, typename Call> static std::tuple<Args...> await(Call call)

@@ -1,7 +1,7 @@
 // nukictl commands on devices: the list, one device, the lock actions, a fresh read.
 #include "CliCommands.h"
 
-#include "Actions.h"
+#include "protocol/Actions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -73,7 +73,7 @@ int list(CliContext &c, const Invocation &)
     int code = exitcode::Ok;
     for (auto &b : c.bridges) {
         QList<Device> devices;
-        const BridgeError error = CliContext::fetchDevices(*b, &devices);
+        const SourceError error = CliContext::fetchDevices(*b, &devices);
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
             continue;
@@ -200,17 +200,16 @@ int lockAction(CliContext &c, const Invocation &in)
     const int a = spec->number;
     if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
         return exitcode::Refused;
-    auto [error, result] = CliContext::await<BridgeError, ActionResult>([&](auto done) {
+    auto [error, result] = CliContext::await<SourceError, ActionResult>([&](auto done) {
         f.bridge->client->lockAction(f.device.nukiId, f.device.deviceType, a, c.noWait, done);
     });
     const QString name = spec->displayName();
     QString outcome = error.ok() ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
-                      : error.mayHaveReachedBridge ? QStringLiteral("unknown")
-                                                   : QStringLiteral("failed");
+                      : error.mayHaveReachedLock ? QStringLiteral("unknown")
+                                                 : QStringLiteral("failed");
     int code = exitcode::Ok;
     if (!error.ok())
-        code =
-            error.mayHaveReachedBridge ? exitcode::OutcomeUnknown : CliContext::exitCodeFor(error);
+        code = error.mayHaveReachedLock ? exitcode::OutcomeUnknown : CliContext::exitCodeFor(error);
     if (c.json) {
         QJsonObject o{{QStringLiteral("device"), f.device.name},
                       {QStringLiteral("action"), name},
@@ -221,7 +220,7 @@ int lockAction(CliContext &c, const Invocation &in)
     } else if (error.ok()) {
         c.out << f.device.name << ": " << name << ": "
               << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
-    } else if (error.mayHaveReachedBridge) {
+    } else if (error.mayHaveReachedLock) {
         c.err << f.device.name << ": " << name << ": " << tr("outcome unknown — check the door. ")
               << error.message() << Qt::endl;
     } else {
@@ -236,7 +235,7 @@ int refresh(CliContext &c, const Invocation &in)
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
-    auto [error, state] = CliContext::await<BridgeError, DeviceState>([&](auto done) {
+    auto [error, state] = CliContext::await<SourceError, DeviceState>([&](auto done) {
         f.bridge->client->lockState(f.device.nukiId, f.device.deviceType, done);
     });
     if (!error.ok())

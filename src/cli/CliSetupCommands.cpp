@@ -2,9 +2,9 @@
 // The steps are the core's BridgeSetup, the same the app's set-up assistant runs.
 #include "CliCommands.h"
 
-#include "BridgeSetup.h"
-#include "Discovery.h"
-#include "SecretStore.h"
+#include "bridge/BridgeSetup.h"
+#include "bridge/Discovery.h"
+#include "store/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -57,7 +57,7 @@ int discover(CliContext &c, const Invocation &in)
 // The token by the bridge's button; an address where nothing listens fails within seconds.
 static int buttonFlow(CliContext &c, BridgeSetup &setup, QString *token)
 {
-    auto [error, answer] = CliContext::await<BridgeError, QString>([&](auto done) {
+    auto [error, answer] = CliContext::await<SourceError, QString>([&](auto done) {
         setup.requestToken(
             done, [&c] { c.err << tr("Press the button on the bridge now (30 s)…") << Qt::endl; });
     });

@@ -2,9 +2,9 @@
 // computer, by polling otherwise.
 #include "CliCommands.h"
 
-#include "Home.h"
-#include "PushManager.h"
-#include "UnixSignals.h"
+#include "bridge/PushManager.h"
+#include "home/Home.h"
+#include "platform/UnixSignals.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

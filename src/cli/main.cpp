@@ -1,6 +1,6 @@
 // nukictl: the command line for Nuki Smart Locks and Openers, as careful as the app.
 #include "CliCommands.h"
-#include "Translations.h"
+#include "platform/Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

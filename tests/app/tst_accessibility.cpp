@@ -2,12 +2,12 @@
 // window and the status line named; every wizard page likewise. Offscreen, over Qt's own
 // accessibility interfaces (tst_e2e_atspi reads the same over AT-SPI).
 #include "AppController.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
-#include "SetupWizard.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
+#include "wizard/SetupWizard.h"
 
 #include <QAccessible>
 #include <QApplication>

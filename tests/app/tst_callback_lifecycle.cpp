@@ -2,9 +2,9 @@
 // taken off when the bridge is removed (before its client goes), on Quit, and within a
 // bound when the bridge no longer answers. Another app's slot is never touched.
 #include "AppController.h"
-#include "PushManager.h"
 #include "SimBridge.h"
 #include "SimCallbacks.h"
+#include "bridge/PushManager.h"
 
 #include <QPointer>
 #include <QSignalSpy>

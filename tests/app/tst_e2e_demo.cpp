@@ -1,13 +1,13 @@
 // End to end under a real X server and window manager (run through scripts/with-desktop.sh):
 // the real executable in demo mode, and the full window in-process for its widgets' contents.
 #include "AppController.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
 #include "SimBridge.h"
 #include "SimCallbacks.h"
 #include "XdoTool.h"
+#include "store/SecretStore.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
 
 #include <QDir>
 #include <QImage>

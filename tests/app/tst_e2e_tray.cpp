@@ -1,9 +1,9 @@
 // End to end with a real tray host (trayer), X server and window manager.
 #include "AppController.h"
-#include "MainWindow.h"
-#include "SingleInstance.h"
-#include "TrayController.h"
 #include "XdoTool.h"
+#include "platform/SingleInstance.h"
+#include "tray/TrayController.h"
+#include "window/MainWindow.h"
 
 #include <QDir>
 #include <QMenu>

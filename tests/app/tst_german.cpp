@@ -1,11 +1,11 @@
 // The app in German: the system locale picks the translation; window, cards and core texts.
 #include "AppController.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
-#include "SettingsDialog.h"
-#include "SetupWizard.h"
-#include "Translations.h"
+#include "platform/Translations.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
+#include "window/SettingsDialog.h"
+#include "wizard/SetupWizard.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,14 +1,14 @@
 // How the window looks: text contrast in a light and a dark palette (Fusion), measured on the
 // rendered window, and the layout from 360 px wide up. Screenshots go to the build folder.
 #include "AppController.h"
-#include "BridgeHeader.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "ElidedLabel.h"
-#include "MainWindow.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
-#include "Theme.h"
+#include "widgets/ElidedLabel.h"
+#include "widgets/Theme.h"
+#include "window/BridgeHeader.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

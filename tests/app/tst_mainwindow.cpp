@@ -1,14 +1,14 @@
 // The main window, offscreen, against a simulated bridge over loopback.
 #include "AppController.h"
-#include "Autostart.h"
-#include "BridgeDetailsDialog.h"
-#include "BridgeHeader.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
-#include "SettingsDialog.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "platform/Autostart.h"
+#include "window/BridgeDetailsDialog.h"
+#include "window/BridgeHeader.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
+#include "window/SettingsDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

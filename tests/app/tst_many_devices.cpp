@@ -1,11 +1,11 @@
 // A household with 200 devices on 4 simulated bridges (127.0.0.2–5): the filter field, the
 // favourites, and a tray menu that stays one short column with Lock all and Quit in reach.
 #include "AppController.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
 #include "SimBridge.h"
-#include "TrayController.h"
+#include "tray/TrayController.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
 // The window at start with a remembered home: cards at once, greyed and held until the bridge
 // confirms; a bridge that is down says so; one that comes back updates the same cards.
 #include "AppController.h"
-#include "BridgeHeader.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "window/BridgeHeader.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -6,7 +6,7 @@
 #include "FakeNotificationServer.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
-#include "TrayController.h"
+#include "tray/TrayController.h"
 
 #include <QGuiApplication>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 // the simulator, then search everything they wrote: log output, settings file, stdout and
 // stderr, the simulator's request log. The token appears nowhere (the keychain excepted).
 #include "AppController.h"
-#include "PushManager.h"
 #include "SimBridge.h"
+#include "bridge/PushManager.h"
 
 #include <QFile>
 #include <QProcess>

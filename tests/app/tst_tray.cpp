@@ -1,9 +1,9 @@
 // The tray controller and notifications, offscreen, against the simulated bridge.
 #include "AppController.h"
-#include "Notifier.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
-#include "TrayController.h"
+#include "home/Notifier.h"
+#include "tray/TrayController.h"
 
 #include <QMenu>
 #include <QSignalSpy>

@@ -1,14 +1,14 @@
 // The setup wizard against two simulated bridges (127.0.0.2, 127.0.0.3) and a simulated
 // discovery service, with the real keychain. Screenshots of each page go to the build folder.
 #include "AppController.h"
-#include "CheckPage.h"
-#include "FindPage.h"
-#include "FinishPage.h"
-#include "SecretStore.h"
-#include "SetupWizard.h"
 #include "SimBridge.h"
 #include "SimControlServer.h"
-#include "TokenPage.h"
+#include "store/SecretStore.h"
+#include "wizard/CheckPage.h"
+#include "wizard/FindPage.h"
+#include "wizard/FinishPage.h"
+#include "wizard/SetupWizard.h"
+#include "wizard/TokenPage.h"
 
 #include <QDir>
 #include <QFile>

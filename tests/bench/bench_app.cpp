@@ -1,10 +1,10 @@
 // Window figures: 200 devices on 4 simulated bridges in the main window: time until every
 // card exists, and the time of one full repaint. Prints "figure<TAB>median<TAB>spread<TAB>unit".
 #include "AppController.h"
-#include "DeviceCard.h"
-#include "DeviceListView.h"
-#include "MainWindow.h"
 #include "SimBridge.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,13 +1,13 @@
 // Core figures: parsing /list, applying it to the model, client overhead per request, and
 // state-change latency with polling and with push. Prints "figure<TAB>median<TAB>spread<TAB>unit".
-#include "BridgeClient.h"
-#include "DeviceListModel.h"
-#include "Home.h"
-#include "HttpGet.h"
-#include "PushManager.h"
-#include "Settings.h"
 #include "SimBridge.h"
 #include "SimJson.h"
+#include "bridge/BridgeClient.h"
+#include "bridge/PushManager.h"
+#include "home/DeviceListModel.h"
+#include "home/Home.h"
+#include "store/Settings.h"
+#include "wire/HttpGet.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -135,7 +135,7 @@ int main(int argc, char **argv)
         done = false;
         t.start();
         bc.info(BridgeClient::Priority::User,
-                [&](const BridgeError &, const BridgeInfo &) { done = true; });
+                [&](const SourceError &, const BridgeInfo &) { done = true; });
         wait(done);
         client << t.nsecsElapsed() / 1e6;
     }

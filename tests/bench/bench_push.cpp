@@ -1,10 +1,10 @@
 // Push figures: how fast `nukictl watch --json` prints a change made at the bridge (a real
 // nukictl process, the simulator in this process), and how old a change gets when its push
 // is lost (the heartbeat /list's bound). Prints "figure<TAB>p50 X ms<TAB>p99|max Y ms".
-#include "Home.h"
-#include "PushManager.h"
 #include "SimBridge.h"
 #include "SimCallbacks.h"
+#include "bridge/PushManager.h"
+#include "home/Home.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

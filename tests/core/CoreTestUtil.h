@@ -1,9 +1,9 @@
 #pragma once
 // Shared set-up for core tests: a real simulated bridge on loopback with fast timings.
 
-#include "BridgeClient.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeClient.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -41,14 +41,14 @@ public:
     void watch(nuki::BridgeClient *client)
     {
         connect(client, &nuki::BridgeClient::requestFinished, this,
-                [this](const QString &path, const nuki::BridgeError &e) {
+                [this](const QString &path, const nuki::SourceError &e) {
                     if (!e.ok() && !m_expected.contains(e.kind))
                         m_unexpected << path + QStringLiteral(": ") +
-                                            nuki::BridgeError::kindName(e.kind) +
+                                            nuki::SourceError::kindName(e.kind) +
                                             QStringLiteral(" (") + e.message() + u')';
                 });
     }
-    void expect(nuki::BridgeError::Kind kind) { m_expected.insert(kind); }
+    void expect(nuki::SourceError::Kind kind) { m_expected.insert(kind); }
     QStringList unexpected() const { return m_unexpected; }
     void reset()
     {
@@ -58,6 +58,6 @@ public:
     }
 
 private:
-    QSet<nuki::BridgeError::Kind> m_expected;
+    QSet<nuki::SourceError::Kind> m_expected;
     QStringList m_unexpected;
 };

@@ -1,6 +1,6 @@
 // The action table: what each kind can do, which actions open a door, and what they lead to.
 // Every front end reads it, so a mistake here would show everywhere: pin the facts down.
-#include "Actions.h"
+#include "protocol/Actions.h"
 
 #include <QSet>
 #include <QTest>

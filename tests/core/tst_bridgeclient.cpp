@@ -13,12 +13,12 @@ class TestBridgeClient : public QObject
 
     nukisim::SimDevice simLock() const { return sim->devices().at(0); }
 
-    BridgeError listNow(QList<Device> *out = nullptr)
+    SourceError listNow(QList<Device> *out = nullptr)
     {
         bool done = false;
-        BridgeError result;
+        SourceError result;
         client->list(BridgeClient::Priority::User,
-                     [&](const BridgeError &e, const QList<Device> &d) {
+                     [&](const SourceError &e, const QList<Device> &d) {
                          result = e;
                          if (out)
                              *out = d;
@@ -69,14 +69,14 @@ private slots:
         QStringList order;
         for (int i = 0; i < 3; ++i)
             client->list(BridgeClient::Priority::Poll,
-                         [&](const BridgeError &e, const QList<Device> &) {
+                         [&](const SourceError &e, const QList<Device> &) {
                              QVERIFY(e.ok());
                              order << QStringLiteral("list");
                              ++finished;
                          });
         const auto lock = simLock();
         client->lockAction(lock.nukiId, lock.deviceType, 2, false,
-                           [&](const BridgeError &e, const ActionResult &r) {
+                           [&](const SourceError &e, const ActionResult &r) {
                                QVERIFY2(e.ok(), qPrintable(e.message()));
                                QVERIFY(r.success);
                                order << QStringLiteral("lock");
@@ -107,7 +107,7 @@ private slots:
         int ok = 0, done = 0;
         for (const auto &d : devices)
             client->lockAction(d.nukiId, d.deviceType, 1, false,
-                               [&](const BridgeError &e, const ActionResult &) {
+                               [&](const SourceError &e, const ActionResult &) {
                                    ok += e.ok();
                                    ++done;
                                });
@@ -134,8 +134,8 @@ private slots:
     {
         client->config().retryDeadlineMs = 600;
         sim->faults().rate503 = 1.0;
-        const BridgeError e = listNow();
-        QCOMPARE(e.kind, BridgeError::Busy);
+        const SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::Busy);
         QVERIFY(!e.message().isEmpty());
         QVERIFY(sim->requestLog().size() >= 2);
     }
@@ -144,13 +144,13 @@ private slots:
     {
         client->setToken(QStringLiteral("wrong-token"));
         client->setTokenMode(TokenMode::Encrypted); // not Auto: no plain attempt
-        const BridgeError e = listNow();
-        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        const SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::Unauthorized);
         // Investigated once, then reported; never with the plain token.
         for (const auto &entry : sim->requestLog())
             QVERIFY(entry.authForm != QLatin1String("plain"));
         const qsizetype requests = sim->requestLog().size();
-        QCOMPARE(listNow().kind, BridgeError::Unauthorized); // no second investigation
+        QCOMPARE(listNow().kind, SourceError::Unauthorized); // no second investigation
         QCOMPARE(sim->requestLog().size(), requests + 1);
     }
 
@@ -165,7 +165,7 @@ private slots:
         const qsizetype before = sim->requestLog().size();
         QVERIFY(listNow().ok());
         QCOMPARE(sim->requestLog().size(), before + 1); // follows the bridge's clock now
-        BridgeError expected(BridgeError::ClockSkew);
+        SourceError expected(SourceError::ClockSkew);
         expected.clockSkewSeconds = 300;
         QVERIFY(expected.message().contains(QStringLiteral("300")));
     }
@@ -178,7 +178,7 @@ private slots:
         sim->auth().setAllowEncrypted(false);
         sim->auth().setAllowHashed(false);
         QSignalSpy mode(client.get(), &BridgeClient::tokenModeChanged);
-        QCOMPARE(listNow().kind, BridgeError::Unauthorized);
+        QCOMPARE(listNow().kind, SourceError::Unauthorized);
         QCOMPARE(mode.size(), 0);
         QVERIFY(plainRequests() == 0);
         client->setTokenMode(TokenMode::Plain); // the explicit choice
@@ -199,22 +199,22 @@ private slots:
         QFETCH(int, mode);
         client->setToken(QStringLiteral("an-old-token"));
         client->setTokenMode(TokenMode(mode));
-        const BridgeError e = listNow();
-        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        const SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::Unauthorized);
         QVERIFY2(e.message().contains(QStringLiteral("clock")), qPrintable(e.message()));
         QCOMPARE(plainRequests(), 0);
         // The request, a hashed probe (Auto only: old firmware), ten clock shifts.
         QCOMPARE(sim->requestLog().size(), mode == int(TokenMode::Auto) ? 12 : 11);
         for (int i = 0; i < 3; ++i) // later requests are refused without a new investigation
-            QCOMPARE(listNow().kind, BridgeError::Unauthorized);
+            QCOMPARE(listNow().kind, SourceError::Unauthorized);
         QCOMPARE(sim->requestLog().size(), mode == int(TokenMode::Auto) ? 15 : 14);
     }
 
     void largeClockSkewEndsAsRejectedNamingTheClock()
     {
         sim->setClockSkewSeconds(2000);
-        const BridgeError e = listNow();
-        QCOMPARE(e.kind, BridgeError::Unauthorized);
+        const SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::Unauthorized);
         QVERIFY2(e.message().contains(QStringLiteral("clock")), qPrintable(e.message()));
         QVERIFY(e.message().contains(QStringLiteral("11 minutes")));
         QCOMPARE(plainRequests(), 0);
@@ -233,7 +233,7 @@ private slots:
     void nothingIsSentWithoutAToken()
     {
         client->setToken(QString());
-        QCOMPARE(listNow().kind, BridgeError::NoToken);
+        QCOMPARE(listNow().kind, SourceError::NoToken);
         QCOMPARE(sim->requestLog().size(), 0);
     }
 
@@ -263,10 +263,10 @@ private slots:
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("kind");
-        QTest::newRow("404") << 404 << int(BridgeError::UnknownDevice);
-        QTest::newRow("410") << 410 << int(BridgeError::DeviceOffline);
-        QTest::newRow("400") << 400 << int(BridgeError::BadRequest);
-        QTest::newRow("500") << 500 << int(BridgeError::BadResponse);
+        QTest::newRow("404") << 404 << int(SourceError::UnknownDevice);
+        QTest::newRow("410") << 410 << int(SourceError::DeviceOffline);
+        QTest::newRow("400") << 400 << int(SourceError::BadRequest);
+        QTest::newRow("500") << 500 << int(SourceError::BadResponse);
     }
     void errorsMapToKinds()
     {
@@ -275,10 +275,10 @@ private slots:
         sim->faults().forcedStatus = status;
         sim->faults().forcedRemaining = 1;
         const auto lock = simLock();
-        BridgeError result;
+        SourceError result;
         bool done = false;
         client->lockState(lock.nukiId, lock.deviceType,
-                          [&](const BridgeError &e, const DeviceState &) {
+                          [&](const SourceError &e, const DeviceState &) {
                               result = e;
                               done = true;
                           });
@@ -290,7 +290,7 @@ private slots:
     void malformedBodyIsBadResponse()
     {
         sim->faults().malformedRemaining = 1;
-        QCOMPARE(listNow().kind, BridgeError::BadResponse);
+        QCOMPARE(listNow().kind, SourceError::BadResponse);
         QVERIFY(listNow().ok()); // and the next poll works
     }
 
@@ -298,15 +298,15 @@ private slots:
     {
         const auto lock = simLock();
         sim->setReachable(lock.nukiId, lock.deviceType, false);
-        BridgeError result;
+        SourceError result;
         bool done = false;
         client->lockAction(lock.nukiId, lock.deviceType, 2, false,
-                           [&](const BridgeError &e, const ActionResult &) {
+                           [&](const SourceError &e, const ActionResult &) {
                                result = e;
                                done = true;
                            });
         WAIT_FOR(done, 20000);
-        QCOMPARE(result.kind, BridgeError::DeviceUnreachable);
+        QCOMPARE(result.kind, SourceError::DeviceUnreachable);
     }
 
     void timedOutActionIsNotResent()
@@ -314,7 +314,7 @@ private slots:
         const auto lock = simLock();
         sim->faults().latencyMs = 1500; // longer than the client's timeout below
         sim->faults().onlyPath = QStringLiteral("/lockAction");
-        BridgeError result;
+        SourceError result;
         bool done = false;
         BridgeClient::Request r{QStringLiteral("/lockAction"),
                                 {{QStringLiteral("nukiId"), QString::number(lock.nukiId)},
@@ -322,13 +322,13 @@ private slots:
                                  {QStringLiteral("action"), QStringLiteral("3")}},
                                 BridgeClient::Priority::Action,
                                 400};
-        client->send(r, [&](const BridgeError &e, const QByteArray &) {
+        client->send(r, [&](const SourceError &e, const QByteArray &) {
             result = e;
             done = true;
         });
         WAIT_FOR(done, 20000);
-        QCOMPARE(result.kind, BridgeError::Timeout);
-        QVERIFY(result.mayHaveReachedBridge);
+        QCOMPARE(result.kind, SourceError::Timeout);
+        QVERIFY(result.mayHaveReachedLock);
         // Wait until the simulator has handled it, then count: exactly one /lockAction.
         WAIT_FOR(!sim->requestLog().isEmpty(), 5000);
         int actions = 0;
@@ -341,16 +341,16 @@ private slots:
     {
         const auto lock = simLock();
         sim->faults().dropRemaining = 1;
-        BridgeError result;
+        SourceError result;
         bool done = false;
         client->lockAction(lock.nukiId, lock.deviceType, 1, false,
-                           [&](const BridgeError &e, const ActionResult &) {
+                           [&](const SourceError &e, const ActionResult &) {
                                result = e;
                                done = true;
                            });
         WAIT_FOR(done, 20000);
-        QCOMPARE(result.kind, BridgeError::ConnectionLost);
-        QVERIFY(result.mayHaveReachedBridge);
+        QCOMPARE(result.kind, SourceError::ConnectionLost);
+        QVERIFY(result.mayHaveReachedLock);
         int actions = 0;
         for (const auto &e : sim->requestLog())
             actions += e.path == QLatin1String("/lockAction");
@@ -361,9 +361,9 @@ private slots:
     {
         client->config().retryDeadlineMs = 500;
         sim.reset(); // nothing listens on that port any more
-        const BridgeError e = listNow();
-        QCOMPARE(e.kind, BridgeError::Unreachable);
-        QVERIFY(!e.mayHaveReachedBridge);
+        const SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::Unreachable);
+        QVERIFY(!e.mayHaveReachedLock);
     }
 
     void rebootingBridgeIsWaitedFor()
@@ -376,9 +376,9 @@ private slots:
     void buttonFlow()
     {
         QString got;
-        BridgeError result;
+        SourceError result;
         bool done = false;
-        client->requestToken([&](const BridgeError &e, const QString &t) {
+        client->requestToken([&](const SourceError &e, const QString &t) {
             result = e;
             got = t;
             done = true;
@@ -389,12 +389,12 @@ private slots:
         QVERIFY(result.ok());
         QCOMPARE(got, token);
         done = false;
-        client->requestToken([&](const BridgeError &e, const QString &) {
+        client->requestToken([&](const SourceError &e, const QString &) {
             result = e;
             done = true;
         });
         WAIT_FOR(done, 5000); // not pressed within the (shortened) window
-        QCOMPARE(result.kind, BridgeError::ButtonNotPressed);
+        QCOMPARE(result.kind, SourceError::ButtonNotPressed);
     }
 };
 

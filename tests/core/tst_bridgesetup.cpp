@@ -1,7 +1,7 @@
 // The set-up steps shared by the assistant and nukictl: addresses, the probe, the button,
 // the check with the best token form. Against the simulator on loopback.
-#include "BridgeSetup.h"
 #include "CoreTestUtil.h"
+#include "bridge/BridgeSetup.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -69,15 +69,15 @@ private slots:
         BridgeSetup setup;
         setup.setEndpoint(QStringLiteral("127.0.0.2"), port);
         bool waited = false, done = false;
-        BridgeError error;
+        SourceError error;
         setup.requestToken(
-            [&](const BridgeError &e, const QString &) {
+            [&](const SourceError &e, const QString &) {
                 error = e;
                 done = true;
             },
             [&] { waited = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, BridgeSetup::ProbeTimeoutMs + 2000);
-        QCOMPARE(error.kind, BridgeError::Unreachable);
+        QCOMPARE(error.kind, SourceError::Unreachable);
         QVERIFY(!waited); // no countdown was started
     }
 
@@ -88,10 +88,10 @@ private slots:
         BridgeSetup setup;
         setup.setEndpoint(sim->address().toString(), sim->port());
         bool waited = false, done = false;
-        BridgeError error;
+        SourceError error;
         QString token;
         setup.requestToken(
-            [&](const BridgeError &e, const QString &t) {
+            [&](const SourceError &e, const QString &t) {
                 error = e;
                 token = t;
                 done = true;
@@ -113,13 +113,13 @@ private slots:
         BridgeSetup setup;
         setup.setEndpoint(sim->address().toString(), sim->port());
         bool done = false;
-        BridgeError error;
-        setup.requestToken([&](const BridgeError &e, const QString &) {
+        SourceError error;
+        setup.requestToken([&](const SourceError &e, const QString &) {
             error = e;
             done = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
-        QCOMPARE(error.kind, BridgeError::ButtonNotPressed);
+        QCOMPARE(error.kind, SourceError::ButtonNotPressed);
     }
 
     void checkFindsTheProtectedForm()
@@ -154,7 +154,7 @@ private slots:
         setup.check(QStringLiteral("wrong99"), TokenMode::Auto, 0,
                     [&](const BridgeSetup::Checked &c) { checked = c; });
         QTRY_VERIFY_WITH_TIMEOUT(checked.has_value(), 20000);
-        QCOMPARE(checked->error.kind, BridgeError::Unauthorized);
+        QCOMPARE(checked->error.kind, SourceError::Unauthorized);
         QVERIFY(checked->onlyPlainLeft);
         for (const auto &e : sim->requestLog())
             QVERIFY(e.authForm != QLatin1String("plain")); // never on its own

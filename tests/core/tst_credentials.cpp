@@ -1,5 +1,5 @@
 // The token forms of docs/protocol.md §2 with the official vectors.
-#include "Credentials.h"
+#include "bridge/Credentials.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Home and DeviceListModel against simulated bridges over loopback.
 #include "CoreTestUtil.h"
-#include "DeviceListModel.h"
-#include "Home.h"
+#include "home/DeviceListModel.h"
+#include "home/Home.h"
 
 #include <QAbstractItemModelTester>
 
@@ -125,7 +125,7 @@ private slots:
 
     void refusedActionNeverShowsProgress()
     {
-        errors.expect(BridgeError::Busy);
+        errors.expect(SourceError::Busy);
         // Every request answered 503: the bridge never took the command, so the card never
         // says "Unlocking…" or "in progress".
         const auto lock = sim->devices().at(0);
@@ -149,7 +149,7 @@ private slots:
 
     void unknownOutcomeIsSettledByTheNextRead()
     {
-        errors.expect(BridgeError::ConnectionLost);
+        errors.expect(SourceError::ConnectionLost);
         const auto lock = sim->devices().at(0); // locked
         DeviceListModel model(home.get());
         sim->faults().dropRemaining = 1; // the answer to the unlock is lost
@@ -228,7 +228,7 @@ private slots:
 
     void failedActionRestoresState()
     {
-        errors.expect(BridgeError::UnknownDevice);
+        errors.expect(SourceError::UnknownDevice);
         const auto lock = sim->devices().at(0);
         sim->faults().forcedStatus = 404;
         sim->faults().forcedRemaining = 1;
@@ -237,13 +237,13 @@ private slots:
         QVERIFY(finished.wait(10000));
         const auto status = finished.first().at(1).value<ActionStatus>();
         QCOMPARE(status.phase, ActionStatus::Failed);
-        QCOMPARE(status.error.kind, BridgeError::UnknownDevice);
+        QCOMPARE(status.error.kind, SourceError::UnknownDevice);
         QCOMPARE(home->device(keyOf(lock))->device.state.state, 1);
     }
 
     void timedOutUnlatchIsUnknownAndNotResent()
     {
-        errors.expect(BridgeError::ConnectionLost);
+        errors.expect(SourceError::ConnectionLost);
         const auto lock = sim->devices().at(0);
         sim->faults().dropRemaining = 1;
         sim->faults().onlyPath = QStringLiteral("/lockAction");
@@ -278,9 +278,9 @@ private slots:
 
     void tokenRejectedAndOfflineAreSaid()
     {
-        errors.expect(BridgeError::Unauthorized);
-        errors.expect(BridgeError::Unreachable);
-        errors.expect(BridgeError::ConnectionLost); // the bridge is stopped, maybe mid-answer
+        errors.expect(SourceError::Unauthorized);
+        errors.expect(SourceError::Unreachable);
+        errors.expect(SourceError::ConnectionLost); // the bridge is stopped, maybe mid-answer
         QSignalSpy rejected(home.get(), &Home::tokenRejected);
         home->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
         sim->setToken(QStringLiteral("changed-on-the-bridge"));

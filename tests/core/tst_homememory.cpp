@@ -1,9 +1,9 @@
 // HomeMemory: the last known devices kept between runs, against simulated bridges on loopback,
 // and against files that are broken, huge or hostile.
 #include "CoreTestUtil.h"
-#include "DeviceListModel.h"
-#include "Home.h"
-#include "HomeMemory.h"
+#include "home/DeviceListModel.h"
+#include "home/Home.h"
+#include "home/HomeMemory.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

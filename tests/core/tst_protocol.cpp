@@ -1,5 +1,5 @@
 // Parsing never trusts the bridge: real captures, degraded entries, unknown types, bad JSON.
-#include "Protocol.h"
+#include "wire/BridgeJson.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Push updates: callback registration and hygiene on the simulated bridge, the receiver's
 // checks with hostile input, and falling back to polling.
 #include "CoreTestUtil.h"
-#include "Home.h"
-#include "PushManager.h"
 #include "SimCallbacks.h"
+#include "bridge/PushManager.h"
+#include "home/Home.h"
 
 #include <QPointer>
 #include <QTcpSocket>

@@ -1,6 +1,6 @@
 // Typed settings and the real keychain (gnome-keyring in the test's D-Bus session).
-#include "SecretStore.h"
-#include "Settings.h"
+#include "store/SecretStore.h"
+#include "store/Settings.h"
 
 #include <QFile>
 #include <QSet>

@@ -4,7 +4,7 @@
 // ends in a definitive outcome, no action is sent twice, never two requests in flight, no
 // /lockState beyond the stuck-state rule, and memory does not grow.
 #include "CoreTestUtil.h"
-#include "Home.h"
+#include "home/Home.h"
 
 #include <QFile>
 #include <QRandomGenerator>

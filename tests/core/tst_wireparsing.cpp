@@ -1,7 +1,7 @@
 // The two wire parsers that read bytes from outside: bridge answers (HttpResponse) and
 // requests to the callback receiver (CallbackRequest). Hostile framing first.
-#include "CallbackRequest.h"
-#include "HttpResponse.h"
+#include "wire/CallbackRequest.h"
+#include "wire/HttpResponse.h"
 
 #include <QTest>
 

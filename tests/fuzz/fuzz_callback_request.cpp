@@ -1,8 +1,8 @@
 // libFuzzer target for the callback receiver's request path: the request parser with its
 // caps, then the body parser it hands a complete POST to.
-#include "CallbackReceiver.h"
-#include "CallbackRequest.h"
-#include "Protocol.h"
+#include "bridge/CallbackReceiver.h"
+#include "wire/BridgeJson.h"
+#include "wire/CallbackRequest.h"
 
 #include <cstddef>
 #include <cstdint>

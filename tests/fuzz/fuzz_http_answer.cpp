@@ -1,7 +1,7 @@
 // libFuzzer target for HttpResponse: the status line, headers and (chunked) bodies of every
 // bridge answer. The first byte says whether the connection closed after the bytes.
-#include "HttpResponse.h"
-#include "Protocol.h"
+#include "wire/BridgeJson.h"
+#include "wire/HttpResponse.h"
 
 #include <cstddef>
 #include <cstdint>

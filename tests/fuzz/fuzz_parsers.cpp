@@ -1,7 +1,7 @@
 // libFuzzer target for nukicore's parsers of everything that comes from outside: bridge
 // answers (/list, /info, /lockState, actions, callback lists, /log, /auth), callback POST
 // bodies and the discovery service. The first byte picks the parser, the rest is the input.
-#include "Protocol.h"
+#include "wire/BridgeJson.h"
 
 #include <QByteArray>
 #include <cstddef>

@@ -1,7 +1,7 @@
-#include "CheckPage.h"
+#include "wizard/CheckPage.h"
 
-#include "SetupWizard.h"
 #include "ui_CheckPage.h"
+#include "wizard/SetupWizard.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -73,7 +73,7 @@ void CheckPage::initializePage()
                               if (!guard)
                                   return;
                               if (!c.error.ok()) {
-                                  setTitle(c.error.kind == BridgeError::Unauthorized
+                                  setTitle(c.error.kind == SourceError::Unauthorized
                                                ? tr("The bridge did not accept the token")
                                                : tr("Could not connect"));
                                   ui->status->setText(c.error.message());

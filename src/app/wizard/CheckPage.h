@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BridgeSetup.h"
+#include "bridge/BridgeSetup.h"
 
 #include <QWizardPage>
 #include <functional>

@@ -1,10 +1,10 @@
-#include "FindPage.h"
+#include "wizard/FindPage.h"
 
 #include "AppController.h"
-#include "BridgeSetup.h"
-#include "Discovery.h"
-#include "SetupWizard.h"
+#include "bridge/BridgeSetup.h"
+#include "bridge/Discovery.h"
 #include "ui_FindPage.h"
+#include "wizard/SetupWizard.h"
 
 #include <QHostAddress>
 

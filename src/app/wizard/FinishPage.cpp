@@ -1,8 +1,8 @@
-#include "FinishPage.h"
+#include "wizard/FinishPage.h"
 
 #include "AppController.h"
-#include "SetupWizard.h"
 #include "ui_FinishPage.h"
+#include "wizard/SetupWizard.h"
 
 using namespace nuki;
 

@@ -1,4 +1,4 @@
-#include "IntroPage.h"
+#include "wizard/IntroPage.h"
 
 #include "ui_IntroPage.h"
 

@@ -1,12 +1,12 @@
-#include "SetupWizard.h"
+#include "wizard/SetupWizard.h"
 
 #include "AppController.h"
-#include "CheckPage.h"
-#include "FindPage.h"
-#include "FinishPage.h"
-#include "IntroPage.h"
-#include "TokenPage.h"
-#include "WizardNames.h"
+#include "wizard/CheckPage.h"
+#include "wizard/FindPage.h"
+#include "wizard/FinishPage.h"
+#include "wizard/IntroPage.h"
+#include "wizard/TokenPage.h"
+#include "wizard/WizardNames.h"
 
 #include <QMessageBox>
 #include <QNetworkInterface>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BridgeSetup.h"
-#include "Credentials.h"
-#include "HomeTypes.h"
-#include "Protocol.h"
+#include "bridge/BridgeSetup.h"
+#include "bridge/Credentials.h"
+#include "home/HomeTypes.h"
+#include "wire/BridgeJson.h"
 
 #include <QWizard>
 

@@ -1,8 +1,8 @@
-#include "TokenPage.h"
+#include "wizard/TokenPage.h"
 
-#include "BridgeSetup.h"
-#include "SetupWizard.h"
+#include "bridge/BridgeSetup.h"
 #include "ui_TokenPage.h"
+#include "wizard/SetupWizard.h"
 
 using namespace nuki;
 
@@ -61,7 +61,7 @@ void TokenPage::pressButton()
         ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
     };
     m_wizard->setup.requestToken(
-        [this, guard](const BridgeError &error, const QString &token) {
+        [this, guard](const SourceError &error, const QString &token) {
             if (!guard)
                 return;
             m_countdown.stop();
@@ -70,15 +70,15 @@ void TokenPage::pressButton()
             if (error.ok()) {
                 ui->token->setText(token);
                 ui->pressStatus->setText(tr("Got the token."));
-            } else if (error.kind == BridgeError::AuthDisabled) {
+            } else if (error.kind == SourceError::AuthDisabled) {
                 ui->pressStatus->setText(
                     tr("Getting the token with the button is switched off for this bridge. "
                        "Switch it on in the Nuki app, or type the token below."));
-            } else if (error.kind == BridgeError::ButtonNotPressed) {
+            } else if (error.kind == SourceError::ButtonNotPressed) {
                 ui->pressStatus->setText(
                     tr("The button was not pressed within 30 seconds. Try again, or type "
                        "the token below."));
-            } else if (error.kind == BridgeError::Unreachable) {
+            } else if (error.kind == SourceError::Unreachable) {
                 ui->pressStatus->setText(
                     tr("Nothing answers at %1:%2. Check the address and the port (the HTTP API "
                        "must be switched on in the Nuki app), then try again.")

@@ -1,4 +1,4 @@
-#include "WizardNames.h"
+#include "wizard/WizardNames.h"
 
 #include <QCoreApplication>
 #include <QWidget>

@@ -1,0 +1,120 @@
+#include "platform/DesktopNotifications.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusReply>
+#include <QGuiApplication>
+
+using Notification = nuki::Notifier::Notification;
+
+static const QString interfaceName = QStringLiteral("org.freedesktop.Notifications");
+
+DesktopNotifications::DesktopNotifications(QObject *parent) : QObject(parent)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return;
+    // Signals from whichever process owns the name now or later (a daemon may be restarted).
+    m_connected =
+        bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("ActionInvoked"),
+                    this, SLOT(onActionInvoked(uint, QString)));
+    bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("NotificationClosed"),
+                this, SLOT(onClosed(uint, uint)));
+    // Spec 1.2 servers that support it send a token before ActionInvoked, so a Wayland
+    // compositor lets us raise the window in answer to the click.
+    bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("ActivationToken"),
+                this, SLOT(onActivationToken(uint, QString)));
+}
+
+bool DesktopNotifications::serviceAvailable() const
+{
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    QDBusConnectionInterface *iface = bus.isConnected() ? bus.interface() : nullptr;
+    if (!iface)
+        return false;
+    const QString name = QLatin1String(Service);
+    if (iface->isServiceRegistered(name).value())
+        return true;
+    // Not running yet but startable on demand (most daemons are D-Bus activated).
+    const QDBusReply<QStringList> activatable = iface->call(QStringLiteral("ListActivatableNames"));
+    return activatable.isValid() && activatable.value().contains(name);
+}
+
+QString DesktopNotifications::subjectOf(const Notification &n)
+{
+    return n.deviceKey.isEmpty() ? n.title : n.deviceKey;
+}
+
+QStringList DesktopNotifications::actionList(const Notification &n) const
+{
+    // Pairs of key and label. "default" is what a click on the body does: show the device.
+    QStringList actions{QStringLiteral("default"), tr("Show")};
+    if (n.actions.contains(QLatin1String("lock")))
+        actions << QStringLiteral("lock") << tr("Lock now");
+    return actions;
+}
+
+bool DesktopNotifications::notify(const Notification &n)
+{
+    if (!m_connected || !serviceAvailable())
+        return false;
+    const QString subject = subjectOf(n);
+    QVariantMap hints;
+    const QString entry = QGuiApplication::desktopFileName();
+    hints.insert(QStringLiteral("desktop-entry"),
+                 entry.isEmpty() ? QStringLiteral("nuki-desktop") : entry);
+    hints.insert(QStringLiteral("urgency"), QVariant::fromValue(uchar(n.urgency)));
+    hints.insert(QStringLiteral("category"), n.kind == nuki::NotifyKind::Action
+                                                 ? QStringLiteral("device.error")
+                                                 : QStringLiteral("device"));
+    QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(Service), QLatin1String(Path),
+                                                       interfaceName, QStringLiteral("Notify"));
+    call << QStringLiteral("Nuki Desktop")   // app_name: the human name
+         << m_idBySubject.value(subject, 0u) // replaces_id: one notification per device
+         << QStringLiteral("nuki-desktop")   // app_icon: the icon installed in hicolor
+         << n.title << n.text << actionList(n) << hints
+         << int(-1); // expire_timeout: the server's choice (critical ones stay)
+    auto *watcher =
+        new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
+    const QString device = n.deviceKey;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, subject, device] {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (reply.isError()) {
+            qWarning("Notification not shown: %s", qPrintable(reply.error().message()));
+            return;
+        }
+        const uint id = reply.value();
+        m_idBySubject.insert(subject, id);
+        m_subjectById.insert(id, subject);
+        m_deviceById.insert(id, device);
+    });
+    return true;
+}
+
+void DesktopNotifications::onActionInvoked(uint id, const QString &actionKey)
+{
+    if (!m_deviceById.contains(id))
+        return; // another app's notification: the signal goes to every listener
+    emit actionInvoked(m_deviceById.value(id),
+                       actionKey == u"default" ? QStringLiteral("show") : actionKey);
+}
+
+void DesktopNotifications::onClosed(uint id, uint)
+{
+    const QString subject = m_subjectById.take(id);
+    m_deviceById.remove(id);
+    if (!subject.isEmpty() && m_idBySubject.value(subject) == id)
+        m_idBySubject.remove(subject);
+}
+
+void DesktopNotifications::onActivationToken(uint id, const QString &token)
+{
+    // Qt's Wayland backend uses (and clears) this token when the window is next activated.
+    if (m_deviceById.contains(id) && !token.isEmpty())
+        qputenv("XDG_ACTIVATION_TOKEN", token.toUtf8());
+}

@@ -1,0 +1,342 @@
+#include "tray/TrayController.h"
+
+#include "protocol/Actions.h"
+
+#include "AppController.h"
+#include "home/Home.h"
+
+#include <QApplication>
+#include <QFontMetrics>
+#include <QMenu>
+#include <QPointer>
+#include <QSystemTrayIcon>
+
+using namespace nuki;
+
+TrayController::TrayController(AppController *app, QObject *parent)
+    : QObject(parent), m_app(app), m_notifier(app->home())
+{
+    m_menu = new QMenu;
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_lockAll = new QAction(tr("Lock all"), this);
+    connect(m_lockAll, &QAction::triggered, this, &TrayController::lockAll);
+    m_allDevices = new QAction(this);
+    m_allDevices->setObjectName(QStringLiteral("allDevices"));
+    connect(m_allDevices, &QAction::triggered, this, [this] { emit showWindowRequested({}); });
+    m_menu->addAction(m_allDevices);
+    m_menu->addSeparator();
+    m_firstFixed = m_allDevices;
+    m_menu->addAction(m_lockAll);
+    m_menu->addAction(tr("Refresh"), app->home(), &Home::refresh);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Open window"), this, [this] { emit showWindowRequested({}); });
+    m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
+    m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
+
+    m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
+    connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
+    connect(&m_desktop, &DesktopNotifications::actionInvoked, this,
+            &TrayController::onNotificationAction);
+
+    Home *home = app->home();
+    for (const DeviceKey &key : home->devices())
+        addDevice(key);
+    connect(home, &Home::deviceAdded, this, &TrayController::addDevice);
+    connect(home, &Home::deviceRemoved, this, &TrayController::removeDevice);
+    connect(home, &Home::deviceChanged, this, &TrayController::updateDevice);
+    connect(home, &Home::bridgeChanged, this, &TrayController::updateSummary);
+    connect(home, &Home::bridgeAdded, this, &TrayController::placeEntries);
+    connect(home, &Home::bridgeRemoved, this, &TrayController::placeEntries);
+    connect(app, &AppController::favouritesChanged, this, &TrayController::placeEntries);
+    connect(home, &Home::actionFinished, this, [this](const DeviceKey &, const ActionStatus &a) {
+        const auto it = m_lockAllPending.find(a.id);
+        if (it == m_lockAllPending.end())
+            return;
+        const QString name = *it;
+        m_lockAllPending.erase(it);
+        switch (a.phase) {
+        case ActionStatus::Succeeded:
+            m_lockAllReport << tr("%1: locked").arg(name);
+            break;
+        case ActionStatus::Unknown:
+            m_lockAllBad = true;
+            m_lockAllReport << tr("%1: outcome unknown — check the door").arg(name);
+            break;
+        default:
+            m_lockAllBad = true;
+            m_lockAllReport << tr("%1: failed — %2").arg(name, a.error.message());
+        }
+        if (m_lockAllPending.isEmpty())
+            finishLockAll();
+    });
+    updateSummary();
+}
+
+TrayController::~TrayController()
+{
+    delete m_menu;
+}
+
+void TrayController::show()
+{
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(StateIcons::appIcon(m_look), this);
+        m_tray->setContextMenu(m_menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason r) {
+                    if (r == QSystemTrayIcon::Trigger)
+                        emit showWindowRequested(QStringLiteral("toggle"));
+                });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this,
+                [this] { emit showWindowRequested(m_lastNotifiedDevice); });
+    }
+    updateSummary();
+    m_tray->show();
+}
+
+void TrayController::addDevice(const DeviceKey &key)
+{
+    if (m_entries.contains(key))
+        return;
+    Entry e;
+    e.submenu = new QMenu(m_menu);
+    auto add = [&](const QString &text, int action) {
+        QAction *a = e.submenu->addAction(text);
+        connect(a, &QAction::triggered, this, [this, key, action] {
+            // The same rules as the window: a real confirmation dialog for opening.
+            m_app->requestAction(key, action, nullptr);
+        });
+        e.actions << a;
+    };
+    // An Opener's modes are one checkable item each, ticked as the bridge reports them.
+    for (const ActionSpec &spec : actionsFor(key.deviceType)) {
+        if (spec.isToggleOff)
+            continue;
+        if (!spec.toggleOff) {
+            add(spec.displayMenuText(), spec.number);
+            continue;
+        }
+        QAction *a = e.submenu->addAction(spec.displayMenuText());
+        a->setCheckable(true);
+        const int on = spec.number, off = spec.toggleOff;
+        connect(a, &QAction::triggered, this, [this, key, a, on, off](bool checked) {
+            a->setChecked(!checked); // the tick follows the bridge, not the click
+            m_app->requestAction(key, checked ? on : off, nullptr);
+        });
+        e.actions << a;
+        e.toggles.insert(a, on);
+    }
+    m_entries.insert(key, e);
+    placeEntries();
+    updateDevice(key);
+}
+
+void TrayController::removeDevice(const DeviceKey &key)
+{
+    Entry e = m_entries.take(key);
+    delete e.submenu;
+    placeEntries();
+    updateSummary();
+}
+
+void TrayController::placeEntries()
+{
+    // Device entries go above the fixed part, grouped by bridge when there are several.
+    for (QAction *s : std::as_const(m_bridgeSections))
+        m_menu->removeAction(s), delete s;
+    m_bridgeSections.clear();
+    for (const Entry &e : std::as_const(m_entries))
+        m_menu->removeAction(e.submenu->menuAction());
+    const QStringList bridges = m_app->home()->bridgeIds();
+    QList<DeviceKey> ordered;
+    for (const QString &id : bridges)
+        for (const DeviceKey &key : m_app->home()->devices())
+            if (key.bridgeId == id && m_entries.contains(key))
+                ordered << key;
+    auto section = [this](const QString &title) {
+        QAction *s = new QAction(title, m_menu);
+        s->setSeparator(true);
+        m_menu->insertAction(m_firstFixed, s);
+        m_bridgeSections << s;
+    };
+    m_allDevices->setVisible(ordered.size() > MaxMenuDevices);
+    if (ordered.size() > MaxMenuDevices) {
+        // Many devices: the favourites (else the first few), then "All devices…".
+        QList<DeviceKey> shown;
+        for (const DeviceKey &key : std::as_const(ordered))
+            if (m_app->isFavourite(key))
+                shown << key;
+        if (!shown.isEmpty())
+            section(tr("Favourites"));
+        if (shown.isEmpty())
+            shown = ordered;
+        for (const DeviceKey &key : shown.mid(0, MaxMenuDevices))
+            m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
+        m_allDevices->setText(tr("All %n devices…", nullptr, int(ordered.size())));
+        return;
+    }
+    for (const QString &id : bridges) {
+        if (bridges.size() > 1) {
+            const BridgeState *b = m_app->home()->bridge(id);
+            section(b ? b->config.name : id);
+        }
+        for (const DeviceKey &key : std::as_const(ordered))
+            if (key.bridgeId == id)
+                m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
+    }
+}
+
+void TrayController::updateDevice(const DeviceKey &key)
+{
+    auto it = m_entries.find(key);
+    const DeviceRecord *r = m_app->home()->device(key);
+    if (it == m_entries.end() || !r)
+        return;
+    const DeviceState &s = r->device.state;
+    // A name of any length keeps the menu narrow: the state and the arrow stay visible.
+    QString text =
+        QFontMetrics(it->submenu->font()).elidedText(r->device.name, Qt::ElideMiddle, 320) +
+        QStringLiteral(" — ") + (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
+    if (s.doorsensorState == int(DoorSensor::Opened))
+        text += tr(", door open");
+    if (r->action.running())
+        text += tr(" (working…)");
+    if (r->remembered)
+        text += tr(" (last seen, not confirmed yet)");
+    QMenu *sub = it->submenu;
+    sub->setTitle(text);
+    sub->menuAction()->setIcon(
+        StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
+    for (QAction *a : std::as_const(it->actions))
+        a->setEnabled(!r->action.running() && !r->remembered); // held until confirmed
+    for (auto t = it->toggles.cbegin(); t != it->toggles.cend(); ++t)
+        t.key()->setChecked(toggleIsOn(key.deviceType, t.value(), s));
+    updateSummary();
+}
+
+void TrayController::updateSummary()
+{
+    using L = StateIcons::Look;
+    bool attention = false, doorOpen = false, unlocked = false, any = false;
+    QStringList lines;
+    Home *home = m_app->home();
+    for (const QString &id : home->bridgeIds()) {
+        const BridgeState *b = home->bridge(id);
+        if (b->status == BridgeStatus::Offline || b->status == BridgeStatus::TokenRejected) {
+            attention = true;
+            lines << QStringLiteral("%1: %2").arg(b->config.name, bridgeStatusText(*b));
+        }
+    }
+    for (const DeviceKey &key : home->devices()) {
+        const DeviceRecord *r = home->device(key);
+        const DeviceState &s = r->device.state;
+        any = true;
+        if (s.batteryCritical || s.keypadBatteryCritical.value_or(false) ||
+            isErrorState(key.deviceType, s.state))
+            attention = true;
+        if (s.doorsensorState == int(DoorSensor::Opened))
+            doorOpen = true;
+        if (!isOpener(key.deviceType) && isKnownDeviceType(key.deviceType) &&
+            s.state != int(LockState::Locked))
+            unlocked = true;
+        QString line = r->device.name + QStringLiteral(": ") + stateText(key.deviceType, s.state);
+        if (s.doorsensorState == int(DoorSensor::Opened))
+            line += tr(", door open");
+        if (s.batteryCritical)
+            line += tr(", battery critical");
+        lines << line;
+    }
+    m_look = !any        ? L::Unknown
+             : attention ? L::Attention
+             : doorOpen  ? L::Door
+             : unlocked  ? L::Unlocked
+                         : L::Locked;
+    const QString headline = !any        ? tr("No devices yet")
+                             : attention ? tr("Needs attention")
+                             : doorOpen  ? tr("A door is open")
+                             : unlocked  ? tr("Something is unlocked")
+                                         : tr("All locked");
+    m_toolTip = headline + u'\n' + lines.join(u'\n');
+    if (m_tray) {
+        m_tray->setIcon(StateIcons::appIcon(m_look));
+        m_tray->setToolTip(m_toolTip);
+    }
+}
+
+void TrayController::lockAll()
+{
+    // Acts on fresh state: a cached "Locked" may be minutes old. Read every bridge first,
+    // then lock what is not locked, and report each lock.
+    if (!m_lockAllPending.isEmpty() || m_lockAllReading)
+        return; // one Lock all at a time
+    m_lockAllReading = true;
+    m_lockAllReport.clear();
+    m_lockAllBad = false;
+    Home *home = m_app->home();
+    QPointer<TrayController> guard(this);
+    home->readAllThen([this, guard, home](const QHash<QString, SourceError> &read) {
+        if (!guard)
+            return;
+        m_lockAllReading = false;
+        for (const DeviceKey &key : home->devices()) {
+            const DeviceRecord *r = home->device(key);
+            if (!r || isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType))
+                continue;
+            const QString name = r->device.name;
+            const SourceError error = read.value(key.bridgeId);
+            if (!error.ok()) {
+                m_lockAllBad = true;
+                m_lockAllReport << tr("%1: not locked, its state could not be read — %2")
+                                       .arg(name, error.message());
+                continue;
+            }
+            if (r->device.state.state == int(LockState::Locked)) {
+                m_lockAllReport << tr("%1: was already locked").arg(name);
+                continue;
+            }
+            if (home->actions()->start(key, int(LockAction::Lock))) {
+                m_lockAllPending.insert(home->device(key)->action.id, name);
+            } else {
+                m_lockAllBad = true;
+                m_lockAllReport << tr("%1: busy with another action").arg(name);
+            }
+        }
+        if (m_lockAllPending.isEmpty())
+            finishLockAll();
+    });
+}
+
+void TrayController::finishLockAll()
+{
+    Notifier::Notification n{NotifyKind::Action, tr("Lock all"),
+                             m_lockAllReport.isEmpty() ? tr("There is no Smart Lock to lock.")
+                                                       : m_lockAllReport.join(u'\n'),
+                             QString(),
+                             m_lockAllBad ? Notifier::Urgency::Normal : Notifier::Urgency::Low};
+    m_lastLockAllReport = n.text;
+    showNotification(n);
+}
+
+void TrayController::showNotification(const Notifier::Notification &n)
+{
+    m_lastNotifiedDevice = n.deviceKey;
+    if (m_desktop.notify(n))
+        return;
+    // No notification service on the bus: the tray's balloon is all there is.
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(n.title, n.text,
+                            n.urgency == Notifier::Urgency::Critical ? QSystemTrayIcon::Warning
+                                                                     : QSystemTrayIcon::Information,
+                            8000);
+}
+
+void TrayController::onNotificationAction(const QString &deviceKey, const QString &action)
+{
+    if (action == u"lock") {
+        for (const DeviceKey &key : m_app->home()->devices())
+            if (key.toString() == deviceKey)
+                m_app->requestAction(key, int(LockAction::Lock), nullptr);
+        return;
+    }
+    emit showWindowRequested(deviceKey);
+}

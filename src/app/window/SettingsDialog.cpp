@@ -1,0 +1,138 @@
+#include "window/SettingsDialog.h"
+
+#include "AppController.h"
+#include "platform/Autostart.h"
+
+#include <QCoreApplication>
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace nuki;
+
+SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(parent), m_app(app)
+{
+    setWindowTitle(tr("Settings"));
+    Settings *s = app->settings();
+    m_interval = new QSpinBox(this);
+    m_interval->setRange(2, 3600);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setValue(s->pollIntervalSeconds());
+    m_interval->setToolTip(tr("How often the bridge's list is read. It does not wake the locks."));
+    m_confirm = new QCheckBox(tr("Ask before opening a door (unlatch, buzz)"), this);
+    m_confirm->setChecked(s->confirmOpen());
+    m_minimized = new QCheckBox(tr("Start minimized to the tray"), this);
+    m_minimized->setChecked(s->startMinimized());
+    m_login = new QCheckBox(tr("Start at login"), this);
+    m_login->setChecked(s->startAtLogin());
+    if (app->isDemo()) {
+        // The demo writes no autostart entry, so it must not claim to have one either.
+        m_login->setEnabled(false);
+        m_login->setToolTip(tr("Not in demo mode: the demo does not change how this computer "
+                               "starts."));
+    }
+
+    auto *general = new QFormLayout;
+    general->addRow(tr("Check the bridges every"), m_interval);
+    general->addRow(m_confirm);
+    general->addRow(m_minimized);
+    general->addRow(m_login);
+
+    auto *notifyBox = new QGroupBox(tr("Notify me when"), this);
+    auto *notifyLayout = new QVBoxLayout(notifyBox);
+    const QList<QPair<NotifyKind, QString>> kinds = {
+        {NotifyKind::Door, tr("a door opens or closes")},
+        {NotifyKind::External, tr("someone else locks or unlocks (by hand, keypad, app)")},
+        {NotifyKind::Ring, tr("someone rings at the Opener")},
+        {NotifyKind::Battery, tr("a battery becomes critical")},
+        {NotifyKind::Bridge, tr("a bridge is offline for a few minutes")},
+        {NotifyKind::Token, tr("a bridge rejects the token")},
+        {NotifyKind::Action, tr("an action fails or its outcome is unknown")}};
+    for (const auto &[kind, text] : kinds) {
+        auto *box = new QCheckBox(text, notifyBox);
+        box->setChecked(s->notify(kind));
+        notifyLayout->addWidget(box);
+        m_notify << qMakePair(kind, box);
+    }
+
+    auto *bridgeBox = new QGroupBox(tr("Bridges"), this);
+    m_bridges = new QListWidget(bridgeBox);
+    for (const QString &id : app->home()->bridgeIds()) {
+        const BridgeState *b = app->home()->bridge(id);
+        auto *item = new QListWidgetItem(b->config.name, m_bridges);
+        item->setData(Qt::UserRole, id);
+        item->setToolTip(QStringLiteral("%1:%2").arg(b->config.host).arg(b->config.port));
+    }
+    auto *rename = new QPushButton(tr("Rename…"), bridgeBox);
+    auto *remove = new QPushButton(tr("Remove"), bridgeBox);
+    rename->setEnabled(!app->isDemo());
+    remove->setEnabled(!app->isDemo());
+    connect(rename, &QPushButton::clicked, this, [this] {
+        QListWidgetItem *item = m_bridges->currentItem();
+        if (!item)
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename bridge"), tr("Name:"),
+                                                   QLineEdit::Normal, item->text(), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+        const QString id = item->data(Qt::UserRole).toString();
+        m_app->home()->renameBridge(id, name.trimmed());
+        BridgeConfig c = m_app->home()->bridge(id)->config;
+        m_app->settings()->upsertBridge(c);
+        item->setText(name.trimmed());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        QListWidgetItem *item = m_bridges->currentItem();
+        if (!item)
+            return;
+        if (QMessageBox::question(
+                this, tr("Remove bridge"),
+                tr("Remove “%1” and its token from this computer?").arg(item->text())) !=
+            QMessageBox::Yes)
+            return;
+        m_app->removeBridge(item->data(Qt::UserRole).toString());
+        delete item;
+    });
+    auto *bridgeButtons = new QHBoxLayout;
+    bridgeButtons->addWidget(rename);
+    bridgeButtons->addWidget(remove);
+    bridgeButtons->addStretch();
+    auto *bridgeLayout = new QVBoxLayout(bridgeBox);
+    bridgeLayout->addWidget(m_bridges);
+    bridgeLayout->addLayout(bridgeButtons);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(general);
+    layout->addWidget(notifyBox);
+    layout->addWidget(bridgeBox);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    Settings *s = m_app->settings();
+    s->setPollIntervalSeconds(m_interval->value());
+    s->setConfirmOpen(m_confirm->isChecked());
+    s->setStartMinimized(m_minimized->isChecked());
+    if (!m_app->isDemo())
+        s->setStartAtLogin(m_login->isChecked());
+    for (const auto &[kind, box] : std::as_const(m_notify))
+        s->setNotify(kind, box->isChecked());
+    s->sync();
+    if (!m_app->isDemo())
+        Autostart::apply(s->startAtLogin(), QCoreApplication::applicationFilePath());
+    QDialog::accept(); // the app follows the settings' change signal
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "store/Settings.h"
+
+#include <QDialog>
+
+class AppController;
+class QCheckBox;
+class QListWidget;
+class QSpinBox;
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(AppController *app, QWidget *parent = nullptr);
+    void accept() override;
+
+private:
+    AppController *m_app;
+    QSpinBox *m_interval;
+    QCheckBox *m_confirm;
+    QCheckBox *m_minimized;
+    QCheckBox *m_login;
+    QList<QPair<nuki::NotifyKind, QCheckBox *>> m_notify;
+    QListWidget *m_bridges;
+};

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "home/HomeTypes.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+namespace nuki {
+
+class Home;
+
+// A list of every device of every bridge, for views, the tray and tests. Follows Home
+// incrementally: rows are inserted and removed one by one, and a change emits dataChanged with
+// exactly the roles whose values changed. Never a reset for a state change.
+class DeviceListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        NameRole = Qt::UserRole + 1,
+        KeyRole,
+        BridgeIdRole,
+        BridgeNameRole,
+        NukiIdRole,
+        DeviceTypeRole,
+        KindRole,
+        KnownTypeRole,
+        StateRole,
+        StateTextRole,
+        ModeRole,
+        ContinuousModeRole,
+        DoorSensorRole, // -1 when the device has none
+        DoorSensorTextRole,
+        DoorSensorVisibleRole, // false when absent or deactivated
+        BatteryRole,           // -1 when unknown
+        BatteryChargingRole,
+        BatteryCriticalRole,
+        KeypadBatteryCriticalRole,
+        RingRole,
+        LastUpdateRole,
+        ActionPhaseRole, // ActionStatus::Phase
+        ActionRole,      // the running or last action number
+        ActionTextRole,  // "Locking…", "Done", "Failed: …", "Unknown — check the door"
+        StaleRole,
+        ErrorTextRole,
+        ActionAlarmRole, // the outcome needs a look: failed, or unknown and not settled by a read
+        RememberedRole,  // shown from the last run's memory, not yet confirmed by the bridge
+    };
+    Q_ENUM(Role)
+
+    explicit DeviceListModel(Home *home, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    QModelIndex indexOf(const DeviceKey &key) const;
+    DeviceKey keyAt(int row) const { return m_rows.value(row); }
+
+    static QString actionText(const ActionStatus &status, int deviceType);
+
+private:
+    QHash<int, QVariant> values(const DeviceKey &key) const;
+    void onAdded(const DeviceKey &key);
+    void onRemoved(const DeviceKey &key);
+    void onChanged(const DeviceKey &key);
+
+    Home *m_home;
+    QList<DeviceKey> m_rows;
+    QList<QHash<int, QVariant>> m_cache; // per row: what views saw last
+};
+
+} // namespace nuki

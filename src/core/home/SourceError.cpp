@@ -1,0 +1,85 @@
+#include "home/SourceError.h"
+
+#include <QCoreApplication>
+
+namespace nuki {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki::SourceError", text);
+}
+
+QString SourceError::message() const
+{
+    switch (kind) {
+    case None:
+        return {};
+    case Busy:
+        return tr("The bridge is busy with other requests. Try again in a moment.");
+    case Unauthorized:
+        if (clockCheckedMinutes > 0) // always several minutes: no singular form needed
+            return tr("The bridge rejected the API token. Either the token is wrong (enter it "
+                      "again: Nuki app → Manage bridge → HTTP API), or the bridge's clock is off "
+                      "from this computer's by more than %1 minutes; secure tokens only work "
+                      "within a minute.")
+                .arg(clockCheckedMinutes);
+        return tr("The bridge rejected the API token. Enter the token again (Nuki app → "
+                  "Manage bridge → HTTP API).");
+    case ClockSkew:
+        return QCoreApplication::translate(
+            "nuki::SourceError",
+            "This computer's clock and the bridge's differ by %n second(s); secure tokens "
+            "only work within a minute. Set the time automatically on this computer.",
+            nullptr, int(qAbs(clockSkewSeconds)));
+    case AuthDisabled:
+        return tr("Getting the token with the bridge's button is switched off. Switch it on in "
+                  "the Nuki app, or type the token.");
+    case UnknownDevice:
+        return tr("The bridge does not know this device. Was it unpaired?");
+    case DeviceOffline:
+        return tr("The bridge has not reached this device for a long time. Check its batteries "
+                  "and distance to the bridge.");
+    case DeviceUnreachable:
+        return tr("The bridge could not reach the device over Bluetooth just now.");
+    case BadRequest:
+        return tr("The bridge did not accept the request.");
+    case Timeout:
+        return tr("The bridge did not answer in time.");
+    case Unreachable:
+        return tr("The bridge cannot be reached. Is it powered and on the network?");
+    case BadResponse:
+        return tr("The bridge sent an answer that cannot be read.");
+    case Cancelled:
+        return tr("Cancelled.");
+    case ConnectionLost:
+        return tr("The connection to the bridge broke before its answer arrived.");
+    case ButtonNotPressed:
+        return tr("The bridge's button was not pressed in time.");
+    case NoToken:
+        return tr("No API token is known for this bridge yet.");
+    }
+    return {};
+}
+
+QString SourceError::kindName(Kind kind)
+{
+    static const char *names[] = {"none",
+                                  "busy",
+                                  "unauthorized",
+                                  "clock-skew",
+                                  "auth-disabled",
+                                  "unknown-device",
+                                  "device-offline",
+                                  "device-unreachable",
+                                  "bad-request",
+                                  "timeout",
+                                  "unreachable",
+                                  "bad-response",
+                                  "cancelled",
+                                  "connection-lost",
+                                  "button-not-pressed",
+                                  "no-token"};
+    return QString::fromLatin1(names[kind]);
+}
+
+} // namespace nuki

@@ -1,0 +1,223 @@
+#include "store/Settings.h"
+
+#include "bridge/CallbackReceiver.h"
+
+#include <QFile>
+
+namespace nuki {
+
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                             QStringLiteral("nuki-desktop"),
+                                             QStringLiteral("nuki-desktop")))
+{
+}
+
+Settings::Settings(const QString &iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{
+}
+
+const QList<Settings::Spec> &Settings::registry()
+{
+    // In the order of Key. Door open/close is chatty: off by default; every other kind of
+    // notification needs attention: on.
+    static const QList<Spec> table = {
+        {Key::PollIntervalSeconds, "poll/intervalSeconds", DefaultPollSeconds, 2, 3600},
+        {Key::ConfirmOpen, "actions/confirmOpen", true},
+        {Key::StartMinimized, "app/startMinimized", false},
+        {Key::StartAtLogin, "app/startAtLogin", false},
+        {Key::TrayHintShown, "app/trayHintShown", false},
+        {Key::PushEnabled, "push/enabled", false},
+        {Key::PushPort, "push/port", 8776, 0, 65535},
+        {Key::DiscoveryUrl, "discovery/url",
+         QStringLiteral("https://api.nuki.io/discover/bridges")},
+        {Key::WindowGeometry, "ui/windowGeometry", QByteArray()},
+        {Key::Favourites, "ui/favourites", QStringList()},
+        {Key::NotifyDoor, "notify/door", false},
+        {Key::NotifyExternal, "notify/external", true},
+        {Key::NotifyRing, "notify/ring", true},
+        {Key::NotifyBattery, "notify/battery", true},
+        {Key::NotifyBridge, "notify/bridge", true},
+        {Key::NotifyToken, "notify/token", true},
+        {Key::NotifyAction, "notify/action", true},
+    };
+    return table;
+}
+
+const Settings::Spec &Settings::spec(Key key)
+{
+    return registry().at(int(key));
+}
+
+static QVariant bounded(const Settings::Spec &spec, const QVariant &value)
+{
+    if (spec.min == spec.max)
+        return value.isValid() ? value : spec.fallback;
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
+    return ok ? qBound(spec.min, n, spec.max) : spec.fallback.toLongLong();
+}
+
+Settings::~Settings() = default;
+
+bool Settings::isBridgeId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 32)
+        return false;
+    for (QChar c : id)
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') ||
+              c == u'-' || c == u'_'))
+            return false;
+    return true;
+}
+
+QVariant Settings::value(Key key) const
+{
+    const Spec &s = spec(key);
+    QVariant v = bounded(s, m_settings->value(QLatin1StringView(s.name), s.fallback));
+    if (!v.convert(s.fallback.metaType()))
+        return s.fallback; // "yes" for a number, a list for a flag: the default
+    return v;
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    const Spec &s = spec(key);
+    QVariant v = bounded(s, value);
+    v.convert(s.fallback.metaType());
+    if (v == this->value(key))
+        return;
+    m_settings->setValue(QLatin1StringView(s.name), v);
+    emit changed(key);
+}
+
+QString notifyKindName(NotifyKind kind)
+{
+    switch (kind) {
+    case NotifyKind::Door:
+        return QStringLiteral("door");
+    case NotifyKind::External:
+        return QStringLiteral("external");
+    case NotifyKind::Ring:
+        return QStringLiteral("ring");
+    case NotifyKind::Battery:
+        return QStringLiteral("battery");
+    case NotifyKind::Bridge:
+        return QStringLiteral("bridge");
+    case NotifyKind::Token:
+        return QStringLiteral("token");
+    case NotifyKind::Action:
+        return QStringLiteral("action");
+    }
+    return {};
+}
+
+Settings::Key Settings::notifyKey(NotifyKind kind)
+{
+    int i = 0;
+    while (AllNotifyKinds[i] != kind)
+        ++i;
+    return Key(int(Key::NotifyDoor) + i);
+}
+
+bool Settings::notify(NotifyKind kind) const
+{
+    return value(notifyKey(kind)).toBool();
+}
+
+void Settings::setNotify(NotifyKind kind, bool on)
+{
+    setValue(notifyKey(kind), on);
+}
+
+NotifyKinds Settings::notifications() const
+{
+    NotifyKinds kinds;
+    for (NotifyKind k : AllNotifyKinds)
+        kinds.setFlag(k, notify(k));
+    return kinds;
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+    // Bridge addresses and names are private enough to keep from other users.
+    QFile::setPermissions(m_settings->fileName(), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+QString Settings::pushSecretPath()
+{
+    QString path = m_settings->value(QStringLiteral("push/path")).toString();
+    if (!path.startsWith(QLatin1String("/nuki-desktop/")) || path.size() < 30) {
+        path = CallbackReceiver::newSecretPath();
+        m_settings->setValue(QStringLiteral("push/path"), path);
+    }
+    return path;
+}
+
+QList<BridgeConfig> Settings::bridges() const
+{
+    QList<BridgeConfig> list;
+    // A hand-edited file may claim any size: read no more than a household could have.
+    const int n = qMin(m_settings->beginReadArray(QStringLiteral("bridges")), MaxBridges);
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        BridgeConfig b;
+        b.id = m_settings->value(QStringLiteral("id")).toString();
+        b.name = m_settings->value(QStringLiteral("name")).toString();
+        b.host = m_settings->value(QStringLiteral("host")).toString();
+        b.port = quint16(qBound(1, m_settings->value(QStringLiteral("port"), 8080).toInt(), 65535));
+        b.tokenMode = tokenModeFromName(m_settings->value(QStringLiteral("tokenMode")).toString());
+        b.tokenInFile = m_settings->value(QStringLiteral("tokenInFile"), false).toBool();
+        // A day either way is far beyond any clock worth following.
+        b.clockOffsetSeconds =
+            qBound(qint64(-86400), m_settings->value(QStringLiteral("clockOffset"), 0).toLongLong(),
+                   qint64(86400));
+        // The id names the token's keychain entry and file: a bridge's is the hex of its
+        // serverId; letters, digits, '-' and '_' are taken, never a path like "../../x".
+        if (isBridgeId(b.id) && !b.host.isEmpty())
+            list << b;
+    }
+    m_settings->endArray();
+    return list;
+}
+
+void Settings::setBridges(const QList<BridgeConfig> &list)
+{
+    m_settings->remove(QStringLiteral("bridges"));
+    m_settings->beginWriteArray(QStringLiteral("bridges"), int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("id"), list[i].id);
+        m_settings->setValue(QStringLiteral("name"), list[i].name);
+        m_settings->setValue(QStringLiteral("host"), list[i].host);
+        m_settings->setValue(QStringLiteral("port"), list[i].port);
+        m_settings->setValue(QStringLiteral("tokenMode"), tokenModeName(list[i].tokenMode));
+        m_settings->setValue(QStringLiteral("tokenInFile"), list[i].tokenInFile);
+        m_settings->setValue(QStringLiteral("clockOffset"), list[i].clockOffsetSeconds);
+    }
+    m_settings->endArray();
+    emit bridgesChanged();
+}
+
+void Settings::upsertBridge(const BridgeConfig &bridge)
+{
+    QList<BridgeConfig> list = bridges();
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&](const BridgeConfig &b) { return b.id == bridge.id; });
+    if (it == list.end())
+        list << bridge;
+    else
+        *it = bridge;
+    setBridges(list);
+}
+
+void Settings::removeBridge(const QString &id)
+{
+    QList<BridgeConfig> list = bridges();
+    list.removeIf([&](const BridgeConfig &b) { return b.id == id; });
+    setBridges(list);
+}
+
+} // namespace nuki
