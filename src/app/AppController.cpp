@@ -3,8 +3,7 @@
 #include "bridge/CallbackReceiver.h"
 #include "protocol/Actions.h"
 
-#include "SimBridge.h"
-#include "SimLife.h"
+#include "demo/DemoHousehold.h"
 
 #include <QHostAddress>
 #include <QMessageBox>
@@ -19,17 +18,15 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     : QObject(parent), m_settings(settings), m_demo(demo)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
-    if (!m_demo)
-        m_favourites = m_settings->favourites();
-    connect(&m_home, &Home::bridgeOffline, this, &AppController::followMovedBridge);
-    // The bridge's clock offset is kept, so the next start stamps tokens right at once.
-    connect(&m_home, &Home::clockSkew, this, [this](const QString &id) {
-        const BridgeState *b = m_home.bridge(id);
-        if (m_demo || !b)
-            return;
-        m_settings->upsertBridge(b->config);
-        m_settings->sync();
-    });
+    if (!m_demo) {
+        // Read in today's form: a favourite saved before sources named its bridge too.
+        for (const QString &f : m_settings->favourites())
+            if (const DeviceKey k = DeviceKey::fromString(f); k.nukiId != 0)
+                m_favourites << k.toString();
+        m_favourites.removeDuplicates();
+    }
+    connect(&m_home, &Home::sourceOffline, this, &AppController::followMovedBridge);
+    connect(&m_home, &Home::sourceAdded, this, &AppController::watchBridge);
     confirm = [](const QString &question, QWidget *parent, const QString &yes) {
         // A real dialog with "Cancel" as the default button: a stray Enter or click does not
         // open a door.
@@ -42,6 +39,35 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
 }
 
 AppController::~AppController() = default;
+
+nukisim::SimBridge *AppController::demoBridge() const
+{
+    return m_demoHousehold ? m_demoHousehold->bridge() : nullptr;
+}
+
+void AppController::watchBridge(const QString &sourceId)
+{
+    BridgeSource *b = bridgeSource(m_home, sourceId);
+    if (!b || m_demo)
+        return;
+    // The bridge's clock offset is kept, so the next start stamps tokens right at once.
+    connect(b, &BridgeSource::clockSkew, this, [this, sourceId] {
+        if (const BridgeSource *b = bridgeSource(m_home, sourceId)) {
+            m_settings->upsertBridge(b->config());
+            m_settings->sync();
+        }
+    });
+}
+
+void AppController::ensurePush(const QString &path)
+{
+    if (m_push)
+        return;
+    m_push = std::make_unique<PushManager>(&m_home, path);
+    m_push->setPort(m_demo ? 0 : m_settings->pushPort());
+    connect(m_push.get(), &PushManager::changed, &m_home, &Home::sourceChanged);
+    m_push->enableEachBridgeOnceOnline();
+}
 
 void AppController::rememberHomeIn(const QString &path)
 {
@@ -57,25 +83,9 @@ void AppController::start()
         if (key == Settings::Key::PollIntervalSeconds)
             applySettings();
     });
-    if (m_demo || m_settings->pushEnabled()) {
-        // The demo writes nothing to the settings: a path made for this run.
-        m_push = std::make_unique<PushManager>(&m_home, m_demo ? CallbackReceiver::newSecretPath()
-                                                               : m_settings->pushSecretPath());
-        m_push->setPort(m_demo ? 0 : m_settings->pushPort());
-        connect(&m_home, &Home::bridgeAdded, m_push.get(), [this](const QString &id) {
-            // Once the token is known and the bridge answers, register.
-            auto once = std::make_shared<QMetaObject::Connection>();
-            *once = connect(&m_home, &Home::bridgeChanged, this,
-                            [this, id, once](const QString &changed) {
-                                const BridgeState *b = m_home.bridge(id);
-                                if (changed != id || !b || b->status != BridgeStatus::Online)
-                                    return;
-                                disconnect(*once);
-                                m_push->enable(id);
-                            });
-        });
-        connect(m_push.get(), &PushManager::changed, &m_home, &Home::bridgeChanged);
-    }
+    // The demo writes nothing to the settings: a path made for this run.
+    if (m_demo || m_settings->pushEnabled())
+        ensurePush(m_demo ? CallbackReceiver::newSecretPath() : m_settings->pushSecretPath());
     if (m_demo)
         startDemo();
     else
@@ -109,38 +119,20 @@ void AppController::applySettings()
 
 void AppController::startDemo()
 {
-    // The simulated bridge runs inside the app, on loopback, with a token made up for this
-    // run: nothing is stored in the keychain or the settings.
-    nukisim::SimConfig config;
-    config.actionMs = 1500;
-    config.lockNGoDelayMs = 10000;
-    config.unlatchHoldMs = 3000;
-    config.requestMs = 10;
-    m_demoBridge = new nukisim::SimBridge(config, this);
-    QString token;
-    for (int i = 0; i < 16; ++i)
-        token += QLatin1Char(
-            "abcdefghijkmnpqrstuvwxyz23456789"[QRandomGenerator::system()->bounded(32)]);
-    m_demoBridge->setToken(token);
-    if (!m_demoBridge->listen(QHostAddress::LocalHost, 0))
-        qWarning("Demo mode: the simulated bridge could not listen on 127.0.0.1");
-    (new nukisim::SimLife(m_demoBridge, 9000))->start();
-    BridgeConfig b;
-    b.id = QString::number(m_demoBridge->config().serverId, 16).toUpper();
-    b.name = tr("Demo bridge");
-    b.host = m_demoBridge->address().toString();
-    b.port = m_demoBridge->port();
-    m_home.addBridge(b, token);
+    m_demoHousehold = new DemoHousehold(this);
+    addBridge(m_home, m_demoHousehold->bridgeConfig(), m_demoHousehold->token());
     m_home.setPollInterval(5000); // the demo should feel alive
 }
 
 void AppController::loadBridges()
 {
     for (const BridgeConfig &b : m_settings->bridges()) {
-        m_home.addBridge(b, QString(), false);
+        BridgeSource *source = addBridge(m_home, b, QString(), false);
+        if (!source)
+            continue; // the same bridge twice in a hand-edited file
         const QString id = b.id;
         if (b.tokenInFile) {
-            m_home.setBridgeToken(id, SecretStore::readTokenFile(id));
+            source->setToken(SecretStore::readTokenFile(id));
             continue;
         }
         m_secrets.read(id, [this, id](bool ok, const QString &token, const QString &error) {
@@ -148,7 +140,8 @@ void AppController::loadBridges()
                 emit keychainProblem(id, error);
                 return;
             }
-            m_home.setBridgeToken(id, token); // the first request goes out now
+            if (BridgeSource *b = bridgeSource(m_home, id))
+                b->setToken(token); // the first request goes out now
         });
     }
 }
@@ -173,49 +166,44 @@ void AppController::saveBridge(const BridgeConfig &input, const QString &token, 
     if (push)
         m_settings->setPushEnabled(true);
     m_settings->sync();
-    if (m_home.bridge(config.id)) {
-        m_home.renameBridge(config.id, config.name);
-        m_home.moveBridge(config.id, config.host, config.port);
-        m_home.setBridgeToken(config.id, token);
+    if (BridgeSource *b = bridgeSource(m_home, config.id)) {
+        b->rename(config.name);
+        b->moveTo(config.host, config.port);
+        b->setToken(token);
     } else {
-        m_home.addBridge(config, token);
+        addBridge(m_home, config, token);
     }
-    if (push && !m_push) {
-        m_push = std::make_unique<PushManager>(&m_home, m_settings->pushSecretPath());
-        m_push->setPort(m_settings->pushPort());
-        connect(m_push.get(), &PushManager::changed, &m_home, &Home::bridgeChanged);
-    }
-    if (push && m_push)
+    if (push) {
+        ensurePush(m_settings->pushSecretPath());
         m_push->enable(config.id);
+    }
 }
 
 void AppController::followMovedBridge(const QString &bridgeId)
 {
-    const BridgeState *b = m_home.bridge(bridgeId);
-    if (m_demo || !b)
+    if (m_demo || !bridgeSource(m_home, bridgeId))
         return;
     if (!m_discovery)
         m_discovery = new Discovery(this);
     m_discovery->fetch(
         QUrl(m_settings->discoveryUrl()), 8000,
         [this, bridgeId](bool ok, const QString &, QList<Discovery::Candidate> list) {
-            const BridgeState *b = m_home.bridge(bridgeId);
-            if (!ok || !b || b->status != BridgeStatus::Offline)
+            const BridgeSource *b = bridgeSource(m_home, bridgeId);
+            if (!ok || !b || b->link().status != LinkStatus::Offline)
                 return;
             for (const auto &c : list) {
                 if (QString::number(c.bridgeId, 16).toUpper() != bridgeId || c.discoveryDisabled ||
-                    (c.host == b->config.host && c.port == b->config.port))
+                    (c.host == b->config().host && c.port == b->config().port))
                     continue;
                 // Same bridge id, new address: check it answers there, then follow.
                 m_discovery->probe(c.host, c.port, 3000, [this, bridgeId, c](bool isBridge) {
-                    const BridgeState *now = m_home.bridge(bridgeId);
+                    BridgeSource *now = bridgeSource(m_home, bridgeId);
                     if (!isBridge || !now)
                         return;
-                    const QString from =
-                        QStringLiteral("%1:%2").arg(now->config.host).arg(now->config.port);
-                    m_home.moveBridge(bridgeId, c.host, c.port);
-                    m_home.noteMoved(bridgeId, from);
-                    m_settings->upsertBridge(m_home.bridge(bridgeId)->config);
+                    const QString from = now->address();
+                    now->moveTo(c.host, c.port);
+                    now->noteMoved(from);
+                    m_settings->upsertBridge(now->config());
                     m_settings->sync();
                     if (m_push)
                         m_push->enable(bridgeId);
@@ -248,32 +236,29 @@ void AppController::removeBridge(const QString &id)
 {
     // Our callback comes off the bridge before its client goes: a dead URL would keep a slot
     // forever, and a bridge stops notifying everyone after a failing callback.
-    m_home.removeBridge(id, [this](BridgeClient *client) {
-        QPointer<BridgeClient> guard(client);
+    std::unique_ptr<Source> taken = m_home.takeSource(id);
+    if (auto *bridge = qobject_cast<BridgeSource *>(taken.get()); bridge && m_push) {
+        taken.release(); // deleted once the callback is off, or at the bound
+        QPointer<BridgeSource> guard(bridge);
         auto finished = std::make_shared<bool>(false);
         auto end = [guard, finished] {
             if (*finished)
                 return;
             *finished = true;
-            if (guard) {
-                guard->cancelAll();
+            if (guard)
                 guard->deleteLater();
-            }
         };
-        if (!m_push) {
-            end();
-            return;
-        }
-        m_push->release(client, end);
-        QTimer::singleShot(RemovalBoundMs, client, end); // a bridge that does not answer
-    });
+        m_push->release(bridge, end);
+        QTimer::singleShot(RemovalBoundMs, bridge, end); // a bridge that does not answer
+    }
     m_settings->removeBridge(id);
     SecretStore::removeTokenFile(id);
     m_settings->sync();
     m_secrets.remove(id, [](bool, const QString &) {});
 }
 
-bool AppController::requestAction(const DeviceKey &requested, int action, QWidget *parent)
+bool AppController::requestAction(const DeviceKey &requested, int action, QWidget *parent,
+                                  ActionOrigin origin)
 {
     // A copy: the card that asked may be gone when the question returns (a /list can remove
     // the device while the dialog's own event loop runs).
@@ -314,5 +299,5 @@ bool AppController::requestAction(const DeviceKey &requested, int action, QWidge
         if (!r || r->action.running())
             return false;
     }
-    return m_home.actions()->start(key, action);
+    return m_home.actions()->start(key, action, {origin});
 }

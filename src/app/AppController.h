@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bridge/BridgeSource.h"
 #include "bridge/Discovery.h"
 #include "bridge/PushManager.h"
 #include "home/DeviceListModel.h"
@@ -12,13 +13,14 @@
 #include <memory>
 
 class QWidget;
+class DemoHousehold;
 namespace nukisim {
 class SimBridge;
-class SimLife;
 } // namespace nukisim
 
-// Wires the core together for the app: settings, keychain, Home, the model, and demo mode.
-// Widgets ask it for intents (`requestAction`); only the core talks to a bridge.
+// Wires the core together for the app: settings, keychain, the home and its sources, the
+// model, and demo mode. Widgets ask it for intents (`requestAction`); it holds no protocol
+// knowledge: the sources in the core talk to bridges and brokers.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -36,14 +38,15 @@ public:
     nuki::Settings *settings() { return m_settings; }
     nuki::SecretStore *secrets() { return &m_secrets; }
     bool isDemo() const { return m_demo; }
-    nukisim::SimBridge *demoBridge() const { return m_demoBridge; }
+    nukisim::SimBridge *demoBridge() const;
     nuki::PushManager *push() const { return m_push.get(); } // null when push is off
     // Removes this app's callbacks from the bridges, then calls `done` (at most 5 s).
     void shutdown(std::function<void()> done);
 
     // Asks for confirmation where opening a door is involved (unless switched off), then acts.
     // Returns false when nothing was started (cancelled, or an action is already running).
-    bool requestAction(const nuki::DeviceKey &key, int action, QWidget *parent);
+    bool requestAction(const nuki::DeviceKey &key, int action, QWidget *parent,
+                       nuki::ActionOrigin origin = nuki::ActionOrigin::Window);
     // Tests replace the dialog: return true to confirm.
     std::function<bool(const QString &question, QWidget *parent, const QString &yes)> confirm;
 
@@ -78,6 +81,8 @@ signals:
 private:
     void startDemo();
     void loadBridges();
+    void ensurePush(const QString &path);
+    void watchBridge(const QString &sourceId);
 
     nuki::Settings *m_settings;
     nuki::Home m_home;
@@ -85,7 +90,7 @@ private:
     std::unique_ptr<nuki::DeviceListModel> m_model;
     bool m_demo;
     nuki::Discovery *m_discovery = nullptr;
-    nukisim::SimBridge *m_demoBridge = nullptr;
+    DemoHousehold *m_demoHousehold = nullptr;
     std::unique_ptr<nuki::PushManager> m_push;
     std::unique_ptr<nuki::HomeMemory> m_memory; // after m_home: saved before Home goes
     QStringList m_favourites;

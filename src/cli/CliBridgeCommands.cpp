@@ -20,7 +20,7 @@ int info(CliContext &c, const Invocation &)
     int code = exitcode::Ok;
     for (auto &b : c.bridges) {
         auto [error, info] = CliContext::await<SourceError, BridgeInfo>(
-            [&](auto done) { b->client->info(BridgeClient::Priority::User, done); });
+            [&](auto done) { b->source->readInfo(done); });
         if (!error.ok()) {
             code = c.fail(error, b->config.name);
             continue;
@@ -33,8 +33,8 @@ int info(CliContext &c, const Invocation &)
                        info.isHardware() ? info.firmwareVersion : info.appVersion},
                       {QStringLiteral("uptime"), info.uptime},
                       {QStringLiteral("currentTime"), info.currentTime.toString(Qt::ISODate)},
-                      {QStringLiteral("auth"), tokenModeName(b->client->effectiveTokenMode())},
-                      {QStringLiteral("clockOffsetSeconds"), b->client->bridgeClockOffset()}};
+                      {QStringLiteral("auth"), tokenModeName(b->source->effectiveTokenMode())},
+                      {QStringLiteral("clockOffsetSeconds"), b->source->clockOffset()}};
         all << o;
         if (!c.json) {
             c.out << b->config.name << Qt::endl;
@@ -54,7 +54,7 @@ int log(CliContext &c, const Invocation &in)
     auto &b = c.bridges.front();
     const int count = in.count > 0 ? in.count : 20;
     auto [error, entries] = CliContext::await<SourceError, QList<BridgeLogEntry>>(
-        [&](auto done) { b->client->readLog(0, count, done); });
+        [&](auto done) { b->source->readLog(0, count, done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
     QJsonArray all;
@@ -80,7 +80,7 @@ int callbacks(CliContext &c, const Invocation &in)
             return exitcode::Usage;
         }
         auto [error, ok, message] = CliContext::await<SourceError, bool, QString>(
-            [&](auto done) { b->client->callbackRemove(id, done); });
+            [&](auto done) { b->source->removeCallback(id, done); });
         if (!error.ok())
             return c.fail(error, b->config.name);
         if (!ok) {
@@ -98,7 +98,7 @@ int callbacks(CliContext &c, const Invocation &in)
         return exitcode::Usage;
     }
     auto [error, list] = CliContext::await<SourceError, QList<CallbackEntry>>(
-        [&](auto done) { b->client->callbackList(done); });
+        [&](auto done) { b->source->listCallbacks(done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
     QJsonArray all;
@@ -116,11 +116,10 @@ int callbacks(CliContext &c, const Invocation &in)
 
 // reboot and fwupdate: the bridge says only whether it took the request.
 static int maintenance(CliContext &c,
-                       void (BridgeClient::*call)(std::function<void(const SourceError &)>))
+                       void (BridgeSource::*call)(std::function<void(const SourceError &)>))
 {
     auto &b = c.bridges.front();
-    auto [error] =
-        CliContext::await<SourceError>([&](auto done) { (b->client.get()->*call)(done); });
+    auto [error] = CliContext::await<SourceError>([&](auto done) { (b->source->*call)(done); });
     if (!error.ok())
         return c.fail(error, b->config.name);
     if (c.json)
@@ -133,12 +132,12 @@ static int maintenance(CliContext &c,
 
 int reboot(CliContext &c, const Invocation &)
 {
-    return maintenance(c, &BridgeClient::reboot);
+    return maintenance(c, &BridgeSource::reboot);
 }
 
 int updateFirmware(CliContext &c, const Invocation &)
 {
-    return maintenance(c, &BridgeClient::updateFirmware);
+    return maintenance(c, &BridgeSource::updateFirmware);
 }
 
 } // namespace commands

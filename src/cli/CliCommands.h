@@ -21,6 +21,8 @@ struct Invocation
     bool unlatch = false;
     bool button = false;
     bool poll = false;
+    QString broker; // --broker HOST[:PORT]
+    QString mqttUser;
 };
 
 // One row of nukictl's command table: main() parses, checks and sets up from it, --help lists
@@ -42,6 +44,7 @@ struct Command
     int maxArgs = 0;
     int (*run)(CliContext &, const Invocation &) = nullptr;
     bool setsUpBridges = true; // false: works without any bridge (discover)
+    bool overBroker = false;   // also works with --broker (Wi-Fi locks on an MQTT broker)
 };
 
 const QList<Command> &commandTable();
@@ -55,7 +58,7 @@ int bridges(CliContext &c, const Invocation &);
 int list(CliContext &c, const Invocation &);
 int status(CliContext &c, const Invocation &in);
 // lock, unlock, open, lockngo, rto, cm: what each does to a kind is the core's action table.
-int lockAction(CliContext &c, const Invocation &in);
+int act(CliContext &c, const Invocation &in);
 int refresh(CliContext &c, const Invocation &in);
 int watch(CliContext &c, const Invocation &in);
 int info(CliContext &c, const Invocation &);

@@ -1,8 +1,8 @@
 #include "CliContext.h"
 
 #include "bridge/BridgeSetup.h"
-#include "store/RegularFile.h"
 #include "store/SecretStore.h"
+#include "store/TokenFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -71,19 +71,11 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
             // auth writes --token-file; a command that needs no token reads none.
         } else if (!tokenFile.isEmpty()) {
             // A regular file of a token's size: not /dev/zero, not a FIFO that never ends.
-            qint64 size = 0;
-            QFile f(tokenFile);
-            if (!isRegularFile(tokenFile, &size) || size > MaxTokenFileBytes) {
-                err << tr("The token file must be a regular file of at most %1 bytes.")
-                           .arg(MaxTokenFileBytes)
-                    << Qt::endl;
+            QString problem;
+            if (!tokenfile::read(tokenFile, tokenfile::Links::Follow, &token, &problem)) {
+                err << problem << Qt::endl;
                 return exitcode::Usage;
             }
-            if (!f.open(QIODevice::ReadOnly)) {
-                err << tr("Cannot read the token file: %1").arg(f.errorString()) << Qt::endl;
-                return exitcode::Usage;
-            }
-            token = QString::fromUtf8(f.read(MaxTokenFileBytes)).trimmed();
         } else if (!qEnvironmentVariableIsEmpty("NUKI_TOKEN")) {
             token = qEnvironmentVariable("NUKI_TOKEN");
         } else {
@@ -95,13 +87,7 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
                 << Qt::endl;
             return exitcode::Usage;
         }
-        auto b = std::make_unique<Bridge>();
-        b->config = c;
-        b->client = std::make_unique<BridgeClient>();
-        b->client->setEndpoint(c.host, c.port);
-        b->client->setToken(token);
-        b->client->setTokenMode(mode);
-        bridges.push_back(std::move(b));
+        addBridge(c, token);
         return exitcode::Ok;
     }
     SecretStore secrets;
@@ -109,37 +95,34 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
         if (!bridgeName.isEmpty() && c.id.compare(bridgeName, Qt::CaseInsensitive) != 0 &&
             c.name.compare(bridgeName, Qt::CaseInsensitive) != 0)
             continue;
-        auto b = std::make_unique<Bridge>();
-        b->config = c;
-        b->client = std::make_unique<BridgeClient>();
-        b->client->setEndpoint(c.host, c.port);
-        b->client->setTokenMode(mode == TokenMode::Auto ? c.tokenMode : mode);
-        b->client->credentials().setBridgeClockOffset(c.clockOffsetSeconds);
-        // A clock offset learned here is kept for the next command and the app.
-        Settings *s = settings.get();
-        Bridge *raw = b.get();
-        QObject::connect(b->client.get(), &BridgeClient::clockSkewDetected,
-                         [s, raw](qint64 seconds) {
-                             raw->config.clockOffsetSeconds = seconds;
-                             s->upsertBridge(raw->config);
-                             s->sync();
-                         });
+        BridgeConfig config = c;
+        config.tokenMode = mode == TokenMode::Auto ? c.tokenMode : mode;
+        QString token;
         if (needToken) {
             // Where the app keeps it: the keychain, or the private file the person chose
             // when no keychain answered.
-            auto [found, token, error] =
+            auto [found, stored, error] =
                 c.tokenInFile
                     ? std::tuple<bool, QString, QString>(
                           true, SecretStore::readTokenFile(c.id),
                           tr("The token file of this bridge is missing or empty."))
                     : await<bool, QString, QString>([&](auto done) { secrets.read(c.id, done); });
+            token = stored;
             if (token.isEmpty()) {
                 err << tr("No token for bridge %1: %2").arg(c.name, error) << Qt::endl;
                 return exitcode::TokenRejected;
             }
-            b->client->setToken(token);
         }
-        bridges.push_back(std::move(b));
+        Bridge *b = addBridge(config, token);
+        // A clock offset learned here is kept for the next command and the app (with the
+        // token form as configured, not as chosen for this command).
+        Settings *s = settings.get();
+        QObject::connect(b->source, &BridgeSource::clockSkew,
+                         [s, kept = BridgeConfig(c)](qint64 seconds) mutable {
+                             kept.clockOffsetSeconds = seconds;
+                             s->upsertBridge(kept);
+                             s->sync();
+                         });
     }
     if (bridges.empty()) {
         err << (bridgeName.isEmpty()
@@ -152,24 +135,71 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
     return exitcode::Ok;
 }
 
-SourceError CliContext::fetchDevices(Bridge &bridge, QList<Device> *devices)
+CliContext::Bridge *CliContext::addBridge(const BridgeConfig &config, const QString &token)
 {
-    auto [error, list] = await<SourceError, QList<Device>>(
-        [&](auto done) { bridge.client->list(BridgeClient::Priority::User, done); });
-    *devices = list;
+    auto b = std::make_unique<Bridge>();
+    b->config = config;
+    b->token = token;
+    b->source = new BridgeSource(config, token);
+    home.addSource(b->source); // not started: nothing is read before a command asks
+    bridges.push_back(std::move(b));
+    return bridges.back().get();
+}
+
+int CliContext::setUpBroker(const QString &address, const QString &user)
+{
+    BrokerConfig config;
+    if (!BridgeSetup::parseAddress(address, &config.host, &config.port)) {
+        err << tr("--broker takes HOST or HOST:PORT.") << Qt::endl;
+        return exitcode::Usage;
+    }
+    if (!address.contains(u':') || address.endsWith(u']'))
+        config.port = 1883; // MQTT's port, not the bridge's
+    config.id = BrokerConfig::idFor(config.host, config.port);
+    config.name = address;
+    config.username = user;
+    // The password never on the command line (other users can read argv).
+    const QString password = qEnvironmentVariable("NUKI_MQTT_PASSWORD");
+    auto b = std::make_unique<Broker>();
+    b->config = config;
+    b->source =
+        new BrokerSource(config, password, settings->mqttClientId() + QStringLiteral("-cli"));
+    home.addSource(b->source);
+    b->source->start(true); // connects now; what it finds is read once it settles
+    brokers.push_back(std::move(b));
+    return exitcode::Ok;
+}
+
+QList<CliContext::Place> CliContext::places() const
+{
+    QList<Place> all;
+    for (const auto &b : bridges)
+        all << Place{b->config.id, b->config.name, b->source};
+    for (const auto &b : brokers)
+        all << Place{b->config.id, b->config.name, b->source};
+    return all;
+}
+
+SourceError CliContext::fetchDevices(const Place &place, QList<Device> *devices)
+{
+    auto [error] = await<SourceError>([&](auto done) { place.source->readAll(done); });
+    devices->clear();
+    for (const DeviceKey &key : home.devices())
+        if (const DeviceRecord *r = home.device(key); r && r->sourceId == place.id)
+            *devices << r->device;
     return error;
 }
 
 int CliContext::findDevice(const QString &query, Found *found)
 {
     QList<Found> all;
-    for (auto &b : bridges) {
+    for (const Place &p : places()) {
         QList<Device> devices;
-        const SourceError error = fetchDevices(*b, &devices);
+        const SourceError error = fetchDevices(p, &devices);
         if (!error.ok())
-            return fail(error, b->config.name);
+            return fail(error, p.name);
         for (const Device &d : devices)
-            all << Found{b.get(), d};
+            all << Found{p, d};
     }
     auto pick = [&](auto match) {
         QList<Found> hits;
@@ -205,20 +235,28 @@ int CliContext::findDevice(const QString &query, Found *found)
 
 int CliContext::exitCodeFor(const SourceError &e)
 {
+    if (e.meansLinkLost())
+        return exitcode::Unreachable;
     switch (e.kind) {
     case SourceError::None:
         return exitcode::Ok;
     case SourceError::Unreachable:
     case SourceError::Timeout:
     case SourceError::ConnectionLost:
-        return exitcode::Unreachable;
+        break; // the rule above
     case SourceError::Unauthorized:
-    case SourceError::ClockSkew:
     case SourceError::AuthDisabled:
     case SourceError::NoToken:
         return exitcode::TokenRejected;
     case SourceError::Busy:
+    case SourceError::LockBusy:
         return exitcode::Busy;
+    case SourceError::LockNotConnected:
+        return exitcode::Unreachable;
+    case SourceError::LockRefused:
+        return exitcode::ActionFailed;
+    case SourceError::NoAnswer:
+        return exitcode::OutcomeUnknown;
     case SourceError::UnknownDevice:
         return exitcode::DeviceNotFound;
     case SourceError::DeviceOffline:     // 410: the bridge lost the device

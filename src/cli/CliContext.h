@@ -1,7 +1,8 @@
 #pragma once
 
-#include "bridge/BridgeClient.h"
-#include "home/HomeTypes.h"
+#include "bridge/BridgeSource.h"
+#include "home/Home.h"
+#include "mqtt/BrokerSource.h"
 #include "store/Settings.h"
 
 #include <QJsonArray>
@@ -18,22 +19,36 @@ constexpr int Ok = 0, Error = 1, Usage = 2, DeviceNotFound = 3, Unreachable = 4,
               Busy = 6, ActionFailed = 7, OutcomeUnknown = 8, Refused = 9;
 }
 
-// What every command needs: the chosen bridges with their clients, output, and waiting.
+// What every command needs: a home with the chosen bridges as its sources (nothing is read
+// before a command asks), output, and waiting. Actions go through the home's action runner,
+// like the window's and the tray's.
 class CliContext
 {
 public:
     struct Bridge
     {
         nuki::BridgeConfig config;
-        std::unique_ptr<nuki::BridgeClient> client;
+        nuki::BridgeSource *source = nullptr; // owned by the home
+        QString token;                        // for add-bridge, which stores it
+    };
+    struct Broker
+    {
+        nuki::BrokerConfig config;
+        nuki::BrokerSource *source = nullptr; // owned by the home
+    };
+    // A bridge or a broker: where devices are found.
+    struct Place
+    {
+        QString id;
+        QString name;
+        nuki::Source *source = nullptr;
     };
     struct Found
     {
-        Bridge *bridge = nullptr;
+        Place place;
         nuki::Device device;
+        nuki::DeviceKey key() const { return {device.nukiId, device.deviceType}; }
     };
-
-    static constexpr qint64 MaxTokenFileBytes = 256; // a token has at most 20 characters
 
     bool json = false;
     bool yes = false;
@@ -41,13 +56,22 @@ public:
     QTextStream out{stdout};
     QTextStream err{stderr};
     std::unique_ptr<nuki::Settings> settings;
+    nuki::Home home;
     std::vector<std::unique_ptr<Bridge>> bridges;
+    std::vector<std::unique_ptr<Broker>> brokers;
+    QList<Place> places() const;
 
     // Resolves --host / --bridge / the configured bridges; loads tokens. Returns an exit code.
     int setUp(const QString &host, const QString &bridgeName, const QString &auth,
               const QString &tokenFile, bool needToken);
-    // Reads one bridge's /list, waiting for the answer.
-    static nuki::SourceError fetchDevices(Bridge &bridge, QList<nuki::Device> *devices);
+    // --broker HOST[:PORT] with --mqtt-user and NUKI_MQTT_PASSWORD: a broker instead of the
+    // bridges, connected now. Returns an exit code.
+    int setUpBroker(const QString &address, const QString &user);
+    // Puts a bridge in the home, not started.
+    Bridge *addBridge(const nuki::BridgeConfig &config, const QString &token);
+    // Reads everything one bridge knows, waiting for the answer: its devices as the home now
+    // has them.
+    nuki::SourceError fetchDevices(const Place &place, QList<nuki::Device> *devices);
     // Finds one device by name (case-insensitive, unique prefix enough) or nukiId.
     int findDevice(const QString &query, Found *found);
 
@@ -67,7 +91,7 @@ public:
     // Runs one asynchronous core call to its answer, the one way nukictl waits: `call` gets
     // the callback to hand on, and the callback's arguments come back as a tuple:
     //     auto [error, info] = CliContext::await<SourceError, BridgeInfo>(
-    //         [&](auto done) { client->info(Priority::User, done); });
+    //         [&](auto done) { bridge->source->readInfo(done); });
     // Every core call answers (each request has its own timeout), so this always ends.
     template <typename... Args, typename Call> static std::tuple<Args...> await(Call call)
     {

@@ -1,11 +1,13 @@
 // nukictl commands on devices: the list, one device, the lock actions, a fresh read.
 #include "CliCommands.h"
 
+#include "home/Home.h"
 #include "protocol/Actions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <optional>
 
 using namespace nuki;
 
@@ -71,15 +73,15 @@ int list(CliContext &c, const Invocation &)
     QList<QStringList> rows{
         {tr("NAME"), tr("KIND"), tr("STATE"), tr("DOOR"), tr("BATTERY"), tr("BRIDGE")}};
     int code = exitcode::Ok;
-    for (auto &b : c.bridges) {
+    for (const CliContext::Place &p : c.places()) {
         QList<Device> devices;
-        const SourceError error = CliContext::fetchDevices(*b, &devices);
+        const SourceError error = c.fetchDevices(p, &devices);
         if (!error.ok()) {
-            code = c.fail(error, b->config.name);
+            code = c.fail(error, p.name);
             continue;
         }
         for (const Device &d : devices) {
-            all << deviceJson(b->config.name, d);
+            all << deviceJson(p.name, d);
             const DeviceState &s = d.state;
             QString battery = s.batteryChargeState
                                   ? QStringLiteral("%1%").arg(*s.batteryChargeState)
@@ -92,7 +94,7 @@ int list(CliContext &c, const Invocation &)
                                 s.doorsensorState ? doorSensorText(*s.doorsensorState)
                                                   : QStringLiteral("-"),
                                 battery,
-                                b->config.name};
+                                p.name};
         }
     }
     if (c.json) {
@@ -141,7 +143,7 @@ int status(CliContext &c, const Invocation &in)
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
-    return printDevice(c, f.bridge->config.name, f.device);
+    return printDevice(c, f.place.name, f.device);
 }
 
 static bool confirm(CliContext &c, const QString &question)
@@ -160,7 +162,7 @@ static bool confirm(CliContext &c, const QString &question)
     return answer == tr("y") || answer == tr("yes") || answer == u"y" || answer == u"yes";
 }
 
-int lockAction(CliContext &c, const Invocation &in)
+int act(CliContext &c, const Invocation &in)
 {
     const QString &command = in.command;
     const QStringList &args = in.args;
@@ -200,27 +202,49 @@ int lockAction(CliContext &c, const Invocation &in)
     const int a = spec->number;
     if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
         return exitcode::Refused;
-    auto [error, result] = CliContext::await<SourceError, ActionResult>([&](auto done) {
-        f.bridge->client->lockAction(f.device.nukiId, f.device.deviceType, a, c.noWait, done);
-    });
+    // Through the home's action runner, as the window and the tray: it applies the one rule
+    // (an action that may have reached the lock is never sent again) and says the outcome.
+    const DeviceKey key = f.key();
+    if (spec->onlyThroughBroker && f.place.source->kind() != SourceKind::Broker) {
+        c.err << tr("“%1”: %2 works only with a Wi-Fi lock on an MQTT broker (--broker).")
+                     .arg(f.device.name, spec->displayName())
+              << Qt::endl;
+        return exitcode::Usage;
+    }
+    std::optional<ActionStatus> outcome;
+    quint64 id = 0;
+    QObject::connect(&c.home, &Home::actionFinished,
+                     [&](const DeviceKey &k, const ActionStatus &status) {
+                         if (k == key && status.id == id && !outcome)
+                             outcome = status;
+                     });
+    if (!c.home.actions()->start(key, a, {ActionOrigin::CommandLine, c.noWait})) {
+        c.err << tr("“%1” cannot take an action now.").arg(f.device.name) << Qt::endl;
+        return exitcode::Error;
+    }
+    id = c.home.device(key)->action.id;
+    CliContext::spinUntil([&] { return outcome.has_value(); });
+    const SourceError error = outcome->error;
     const QString name = spec->displayName();
-    QString outcome = error.ok() ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
-                      : error.mayHaveReachedLock ? QStringLiteral("unknown")
-                                                 : QStringLiteral("failed");
+    const bool unknown = outcome->phase == ActionStatus::Unknown;
+    const QString result = error.ok()
+                               ? (c.noWait ? QStringLiteral("accepted") : QStringLiteral("done"))
+                           : unknown ? QStringLiteral("unknown")
+                                     : QStringLiteral("failed");
     int code = exitcode::Ok;
     if (!error.ok())
-        code = error.mayHaveReachedLock ? exitcode::OutcomeUnknown : CliContext::exitCodeFor(error);
+        code = unknown ? exitcode::OutcomeUnknown : CliContext::exitCodeFor(error);
     if (c.json) {
         QJsonObject o{{QStringLiteral("device"), f.device.name},
                       {QStringLiteral("action"), name},
-                      {QStringLiteral("outcome"), outcome}};
+                      {QStringLiteral("outcome"), result}};
         if (!error.ok())
             o.insert(QStringLiteral("message"), error.message());
         c.print(QJsonDocument(o));
     } else if (error.ok()) {
         c.out << f.device.name << ": " << name << ": "
               << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
-    } else if (error.mayHaveReachedLock) {
+    } else if (unknown) {
         c.err << f.device.name << ": " << name << ": " << tr("outcome unknown — check the door. ")
               << error.message() << Qt::endl;
     } else {
@@ -235,13 +259,12 @@ int refresh(CliContext &c, const Invocation &in)
     CliContext::Found f;
     if (const int code = c.findDevice(device, &f))
         return code;
-    auto [error, state] = CliContext::await<SourceError, DeviceState>([&](auto done) {
-        f.bridge->client->lockState(f.device.nukiId, f.device.deviceType, done);
-    });
+    auto [error, state] = CliContext::await<SourceError, DeviceState>(
+        [&](auto done) { f.place.source->readDevice(f.device.nukiId, f.device.deviceType, done); });
     if (!error.ok())
         return c.fail(error, f.device.name);
     f.device.state = state;
-    return printDevice(c, f.bridge->config.name, f.device);
+    return printDevice(c, f.place.name, f.device);
 }
 
 } // namespace commands

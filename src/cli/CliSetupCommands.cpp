@@ -5,6 +5,7 @@
 #include "bridge/BridgeSetup.h"
 #include "bridge/Discovery.h"
 #include "store/SecretStore.h"
+#include "store/TokenFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -85,10 +86,9 @@ int auth(CliContext &c, const Invocation &in)
     QString token;
     if (const int code = buttonFlow(c, setup, &token))
         return code;
-    QFile f(tokenFile);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || f.write(token.toUtf8()) < 0) {
-        c.err << tr("Cannot write %1: %2").arg(tokenFile, f.errorString()) << Qt::endl;
+    QString problem;
+    if (!tokenfile::write(tokenFile, token, &problem)) {
+        c.err << tr("Cannot write %1: %2").arg(tokenFile, problem) << Qt::endl;
         return exitcode::Error;
     }
     if (c.json)
@@ -103,13 +103,13 @@ int addBridge(CliContext &c, const Invocation &in)
     auto &b = c.bridges.front();
     BridgeSetup setup;
     aim(setup, c);
-    QString token = b->client->credentials().token();
+    QString token = b->token;
     if (in.button)
         if (const int code = buttonFlow(c, setup, &token))
             return code;
     // The same check as the app's: /info and /list with the best form the bridge accepts.
     auto [checked] = CliContext::await<BridgeSetup::Checked>([&](auto done) {
-        setup.check(token, b->client->tokenMode(), b->client->bridgeClockOffset(), done);
+        setup.check(token, b->config.tokenMode, b->config.clockOffsetSeconds, done);
     });
     if (!checked.error.ok()) {
         if (checked.onlyPlainLeft)

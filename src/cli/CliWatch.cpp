@@ -41,18 +41,17 @@ int watch(CliContext &c, const Invocation &in)
 {
     const int maxEvents = in.count, intervalSeconds = in.intervalSeconds;
     const bool forcePoll = in.poll;
-    // The same Home as the app: polls /list and turns differences into events; with push,
-    // the same PushManager keeps this run's callback registered and polling as the fallback.
-    Home home;
+    // The same home as the app: its bridge sources poll /list and it turns differences into
+    // events; with push, the same PushManager keeps this run's callback registered and
+    // polling as the fallback.
+    Home &home = c.home;
     home.setPollInterval(intervalSeconds * 1000);
     std::unique_ptr<PushManager> push;
     if (!forcePoll)
         push = std::make_unique<PushManager>(&home, watchSecretPath());
     QHash<QString, QString> names;
-    for (auto &b : c.bridges) {
-        home.addBridge(b->config, b->client->credentials().token());
+    for (auto &b : c.bridges)
         names.insert(b->config.id, b->config.name);
-    }
     int events = 0;
     bool done = false;
     QHash<DeviceKey, DeviceState> shown;
@@ -67,7 +66,7 @@ int watch(CliContext &c, const Invocation &in)
             return;
         shown.insert(key, s);
         if (c.json) {
-            QJsonObject o = deviceJson(names.value(key.bridgeId), r->device);
+            QJsonObject o = deviceJson(names.value(r->sourceId), r->device);
             o.insert(QStringLiteral("event"), event);
             c.printLine(QJsonDocument(o));
         } else {
@@ -109,32 +108,27 @@ int watch(CliContext &c, const Invocation &in)
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("changed")); });
     QObject::connect(&home, &Home::ring,
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
-    QObject::connect(&home, &Home::bridgeOffline, [&](const QString &id) {
+    QObject::connect(&home, &Home::sourceOffline, [&](const QString &id) {
         c.err << tr("Bridge %1 cannot be reached.").arg(names.value(id)) << Qt::endl;
     });
-    QObject::connect(&home, &Home::tokenRejected, [&](const QString &id) {
+    QObject::connect(&home, &Home::sourceRejected, [&](const QString &id) {
         c.err << tr("Bridge %1 rejected the token.").arg(names.value(id)) << Qt::endl;
         done = true;
         events = -1;
     });
     if (push) {
-        // Register once the bridge has answered, as the app does.
-        QSet<QString> enabled;
-        QObject::connect(&home, &Home::bridgeChanged, [&, enabled](const QString &id) mutable {
-            const BridgeState *b = home.bridge(id);
-            if (b && b->status == BridgeStatus::Online && !enabled.contains(id)) {
-                enabled.insert(id);
-                push->enable(id);
-            }
-        });
+        // Registered once the bridge has answered, as the app's is.
+        push->enableEachBridgeOnceOnline();
         QObject::connect(push.get(), &PushManager::changed, [&](const QString &id) {
             if (const PushManager::BridgePush *p = push->state(id))
                 showMode(id, p->active, p->problem);
         });
     } else {
-        for (const QString &id : home.bridgeIds())
+        for (const QString &id : home.sourceIds())
             showMode(id, false, {});
     }
+    for (auto &b : c.bridges)
+        b->source->start(true); // reads at once, then polls
     // Ctrl+C, SIGTERM, a closed terminal: end as --count does, callback removed.
     UnixSignals unixSignals;
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, [&](int) { done = true; });

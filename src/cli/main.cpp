@@ -18,18 +18,19 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.setApplicationDescription(
         QCoreApplication::translate(
-            "nukictl", "Controls Nuki Smart Locks and Openers through a Nuki Bridge.") +
+            "nukictl", "Controls Nuki Smart Locks and Openers through a Nuki Bridge, and Wi-Fi "
+                       "Smart Locks through an MQTT broker (--broker).") +
         u"\n\n"_s + QCoreApplication::translate("nukictl", "Commands:") + u'\n' + commandHelp() +
         u'\n' +
         QCoreApplication::translate(
             "nukictl",
             "DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.\n"
             "The token is never taken from the command line: NUKI_TOKEN, --token-file, or a "
-            "prompt.\n\n"
+            "prompt.\nA broker's password neither: NUKI_MQTT_PASSWORD.\n\n"
             "Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,\n"
-            "4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,\n"
-            "7 action failed, 8 outcome unknown (check the door), 9 refused without "
-            "confirmation."));
+            "4 bridge, broker or lock unreachable, 5 token or broker login rejected, or clock "
+            "skew,\n6 bridge busy after retries or lock busy, 7 action failed, 8 no answer or "
+            "outcome unknown\n(check the door), 9 refused without confirmation."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption json(QStringLiteral("json"),
@@ -91,11 +92,20 @@ int main(int argc, char **argv)
         QStringLiteral("button"),
         QCoreApplication::translate("nukictl",
                                     "add-bridge: get the token with the bridge's button."));
+    const QCommandLineOption broker(
+        QStringLiteral("broker"),
+        QCoreApplication::translate("nukictl",
+                                    "Talk to Wi-Fi locks on this MQTT broker (port 1883 unless "
+                                    "given; password in NUKI_MQTT_PASSWORD)."),
+        QStringLiteral("host[:port]"));
+    const QCommandLineOption mqttUser(
+        QStringLiteral("mqtt-user"),
+        QCoreApplication::translate("nukictl", "--broker: the user name."), QStringLiteral("user"));
     const QCommandLineOption config(
         QStringLiteral("config"), QCoreApplication::translate("nukictl", "Use this settings file."),
         QStringLiteral("file"));
     p.addOptions({json, yes, noWait, bridge, host, tokenFile, auth, unlatch, count, interval, poll,
-                  url, scan, port, name, button, config});
+                  url, scan, port, name, button, broker, mqttUser, config});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -135,6 +145,8 @@ int main(int argc, char **argv)
     in.intervalSeconds = qMax(2, p.value(interval).toInt());
     in.scanHosts = p.value(scan).split(u',', Qt::SkipEmptyParts);
     in.port = quint16(p.value(port).toUInt());
+    in.broker = p.value(broker);
+    in.mqttUser = p.value(mqttUser);
 
     CliContext c;
     c.json = p.isSet(json);
@@ -159,6 +171,18 @@ int main(int argc, char **argv)
                                        .arg(in.command)
                                 << Qt::endl;
             return exitcode::Usage;
+        }
+        if (!in.broker.isEmpty()) {
+            if (!command->overBroker) {
+                QTextStream(stderr)
+                    << QCoreApplication::translate("nukictl", "'%1' is for bridges, not --broker.")
+                           .arg(in.command)
+                    << Qt::endl;
+                return exitcode::Usage;
+            }
+            if (const int code = c.setUpBroker(in.broker, in.mqttUser))
+                return code;
+            return command->run(c, in);
         }
         const bool needsToken = command->token == Command::Token::Needed ||
                                 (command->token == Command::Token::UnlessButton && !in.button);

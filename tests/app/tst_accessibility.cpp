@@ -4,6 +4,7 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeSource.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
@@ -134,10 +135,12 @@ private slots:
         AppController app(&settings, false);
         MainWindow window(&app);
         app.start();
-        app.home()->addBridge(
+        addBridge(
+            *app.home(),
             {QStringLiteral("B1"), QStringLiteral("Upstairs"), QStringLiteral("127.0.0.1"), 9},
             token);
-        app.home()->addBridge(
+        addBridge(
+            *app.home(),
             {QStringLiteral("B2"), QStringLiteral("Downstairs"), QStringLiteral("127.0.0.1"), 9},
             token);
         window.show();

@@ -4,6 +4,7 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimCallbacks.h"
+#include "bridge/BridgeSource.h"
 #include "bridge/PushManager.h"
 
 #include <QPointer>
@@ -68,7 +69,7 @@ private slots:
     void removingTheBridgeRemovesOurCallback()
     {
         app->removeBridge(id);
-        QVERIFY(!app->home()->bridge(id));
+        QVERIFY(!app->home()->source(id));
         QTRY_COMPARE_WITH_TIMEOUT(sim->callbacks()->urls(), QList<QString>{other}, 10000);
     }
 
@@ -82,7 +83,7 @@ private slots:
 
     void removingAVanishedBridgeIsBounded()
     {
-        QPointer<BridgeClient> client = app->home()->client(id);
+        QPointer<BridgeClient> client = bridgeSource(*app->home(), id)->client();
         sim.reset(); // the bridge is gone
         QElapsedTimer t;
         t.start();

@@ -3,12 +3,13 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeSource.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/Theme.h"
-#include "window/BridgeHeader.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
+#include "window/SourceHeader.h"
 
 #include <QApplication>
 #include <QDir>
@@ -100,7 +101,7 @@ class TestLook : public QObject
     DeviceCard *card(int index) const
     {
         const auto d = sim->devices().at(index);
-        return window->deviceList()->card({bridgeId, d.nukiId, d.deviceType});
+        return window->deviceList()->card({d.nukiId, d.deviceType});
     }
     void settle()
     {
@@ -140,9 +141,9 @@ private slots:
         app->start();
         BridgeConfig b{QString::number(sim->config().serverId, 16), QStringLiteral("Home bridge"),
                        QStringLiteral("127.0.0.1"), sim->port()};
-        app->home()->addBridge(b, token);
+        addBridge(*app->home(), b, token);
         bridgeId = b.id;
-        app->home()->client(bridgeId)->config().minGapMs = 20;
+        bridgeSource(*app->home(), bridgeId)->client()->config().minGapMs = 20;
         window->show();
         QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 4, 10000);
     }
@@ -178,11 +179,12 @@ private slots:
             QVERIFY(gone.listen(QHostAddress(QStringLiteral("127.0.0.2")), 0));
             deadPort = gone.port();
         }
-        app->home()->addBridge({QStringLiteral("DEAD"), QStringLiteral("Garage bridge"),
-                                QStringLiteral("127.0.0.2"), deadPort},
-                               token);
+        addBridge(*app->home(),
+                  {QStringLiteral("DEAD"), QStringLiteral("Garage bridge"),
+                   QStringLiteral("127.0.0.2"), deadPort},
+                  token);
         // A failed action (the bridge stays busy): the card's outcome in the danger colour.
-        app->home()->client(bridgeId)->config().actionRetryDeadlineMs = 300;
+        bridgeSource(*app->home(), bridgeId)->client()->config().actionRetryDeadlineMs = 300;
         sim->faults().rate503 = 1.0;
         app->requestAction(card(1)->key(), 2, nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(card(1)
@@ -199,7 +201,7 @@ private slots:
                                      ->text()
                                      .contains(QStringLiteral("critical")),
                                  10000);
-        BridgeHeader *garage = window->deviceList()->header(QStringLiteral("DEAD"));
+        SourceHeader *garage = window->deviceList()->header(QStringLiteral("DEAD"));
         QTRY_VERIFY_WITH_TIMEOUT(
             garage && garage->findChild<QLabel *>(QStringLiteral("bridgeBanner"))->isVisible(),
             10000);
@@ -306,7 +308,7 @@ private slots:
             for (QAbstractButton *b : c->findChildren<QAbstractButton *>())
                 check(b, c->name());
         }
-        BridgeHeader *h = list->header(bridgeId);
+        SourceHeader *h = list->header(bridgeId);
         for (QWidget *w : h->findChildren<QWidget *>())
             check(w, QStringLiteral("header"));
         auto *name = card(0)->findChild<ElidedLabel *>(QStringLiteral("nameLabel"));

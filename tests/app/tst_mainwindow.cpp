@@ -2,13 +2,14 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeSource.h"
 #include "platform/Autostart.h"
 #include "window/BridgeDetailsDialog.h"
-#include "window/BridgeHeader.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
 #include "window/SettingsDialog.h"
+#include "window/SourceHeader.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -41,7 +42,7 @@ class TestMainWindow : public QObject
     DeviceCard *card(int index) const
     {
         const auto d = sim->devices().at(index);
-        return window->deviceList()->card({bridgeId, d.nukiId, d.deviceType});
+        return window->deviceList()->card({d.nukiId, d.deviceType});
     }
     QPushButton *button(DeviceCard *c, const QString &text) const
     {
@@ -83,10 +84,10 @@ private slots:
         app->start();
         BridgeConfig b{QString::number(sim->config().serverId, 16), QStringLiteral("Test bridge"),
                        QStringLiteral("127.0.0.1"), sim->port()};
-        app->home()->addBridge(b, token);
+        addBridge(*app->home(), b, token);
         bridgeId = b.id;
-        app->home()->client(bridgeId)->config().minGapMs = 20;
-        app->home()->client(bridgeId)->config().backoffStartMs = 50;
+        bridgeSource(*app->home(), bridgeId)->client()->config().minGapMs = 20;
+        bridgeSource(*app->home(), bridgeId)->client()->config().backoffStartMs = 50;
         window->show();
         QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 4, 10000);
     }
@@ -148,10 +149,9 @@ private slots:
         sim->turnByHand(front.nukiId, 0, 3); // unlocked
         sim->setDoor(front.nukiId, 3);       // and the door stands open
         app->home()->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()
-                                      ->device({bridgeId, front.nukiId, 0})
-                                      ->device.state.doorsensorState.value_or(0),
-                                  3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            app->home()->device({front.nukiId, 0})->device.state.doorsensorState.value_or(0), 3,
+            10000);
         confirmAnswer = false;
         QTest::mouseClick(button(card(0), QStringLiteral("Lock")), Qt::LeftButton);
         QCOMPARE(confirmations, 1);
@@ -168,7 +168,7 @@ private slots:
             return true;
         };
         QTest::mouseClick(button(card(0), QStringLiteral("Open")), Qt::LeftButton);
-        QVERIFY(!app->home()->device({bridgeId, front.nukiId, 0}));
+        QVERIFY(!app->home()->device({front.nukiId, 0}));
         QVERIFY(actionsSent().isEmpty());
     }
 
@@ -190,7 +190,7 @@ private slots:
         sim.reset(); // the bridge is gone
         app->home()->refresh();
         // The first failed connection says it, not the end of the retries.
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->bridge(bridgeId)->status, BridgeStatus::Offline,
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->source(bridgeId)->link().status, LinkStatus::Offline,
                                   2000);
         QElapsedTimer t;
         t.start();
@@ -199,7 +199,8 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().at(1).value<ActionStatus>().phase, ActionStatus::Failed);
         QVERIFY(t.elapsed() < 10000);
-        QVERIFY(text(back, "outcomeLabel").contains(QStringLiteral("cannot be reached")));
+        QVERIFY2(text(back, "outcomeLabel").contains(QStringLiteral("cannot be reached")),
+                 qPrintable(text(back, "outcomeLabel")));
     }
 
     void buttonsWaitWhileAnActionRuns()
@@ -232,7 +233,7 @@ private slots:
         QTest::mouseClick(button(card(2), QStringLiteral("Open")), Qt::LeftButton); // opener
         QCOMPARE(confirmations, 2);
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(bridgeSource(*app->home(), bridgeId)->client()->isIdle(), 5000);
         QVERIFY(actionsSent().isEmpty());
         // Locking needs no confirmation.
         QTest::mouseClick(button(card(0), QStringLiteral("Lock")), Qt::LeftButton);
@@ -256,7 +257,7 @@ private slots:
 
     void busyStormSaysBusy()
     {
-        app->home()->client(bridgeId)->config().actionRetryDeadlineMs = 500;
+        bridgeSource(*app->home(), bridgeId)->client()->config().actionRetryDeadlineMs = 500;
         sim->faults().rate503 = 1.0;
         QTest::mouseClick(button(card(0), QStringLiteral("Unlock")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(text(card(0), "outcomeLabel").contains(QStringLiteral("busy")),
@@ -266,10 +267,10 @@ private slots:
 
     void rejectedTokenShowsBanner()
     {
-        app->home()->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
+        bridgeSource(*app->home(), bridgeId)->client()->setTokenMode(TokenMode::Encrypted);
         sim->setToken(QStringLiteral("another-token"));
         app->home()->refresh();
-        BridgeHeader *h = window->deviceList()->header(bridgeId);
+        SourceHeader *h = window->deviceList()->header(bridgeId);
         QTRY_VERIFY_WITH_TIMEOUT(
             text(h, "bridgeBanner").contains(QStringLiteral("rejected the token")), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -295,6 +296,7 @@ private slots:
             "lastKnownState": {"mode": 2, "state": 42}}])",
                                  &error));
         app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(window->deviceList()->cards().size(), 1, 10000);
         DeviceCard *c = window->deviceList()->cards().first();
         QVERIFY(c->findChildren<QPushButton *>().isEmpty());

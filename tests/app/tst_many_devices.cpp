@@ -2,6 +2,7 @@
 // favourites, and a tray menu that stays one short column with Lock all and Quit in reach.
 #include "AppController.h"
 #include "SimBridge.h"
+#include "bridge/BridgeSource.h"
 #include "tray/TrayController.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
@@ -63,10 +64,10 @@ private slots:
             }
             sim->setDevices(devices);
             QVERIFY(sim->listen(QHostAddress(QStringLiteral("127.0.0.%1").arg(b + 2)), 0));
-            app->home()->addBridge({QStringLiteral("B%1").arg(b),
-                                    QStringLiteral("Bridge %1").arg(b), sim->address().toString(),
-                                    sim->port()},
-                                   QStringLiteral("many-token"));
+            addBridge(*app->home(),
+                      {QStringLiteral("B%1").arg(b), QStringLiteral("Bridge %1").arg(b),
+                       sim->address().toString(), sim->port()},
+                      QStringLiteral("many-token"));
             sims.push_back(std::move(sim));
         }
         window->show();

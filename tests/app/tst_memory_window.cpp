@@ -3,10 +3,11 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
-#include "window/BridgeHeader.h"
+#include "bridge/BridgeSource.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
+#include "window/SourceHeader.h"
 
 #include <QApplication>
 #include <QDir>
@@ -42,8 +43,8 @@ class TestMemoryWindow : public QObject
     }
     static void fast(AppController &app, const QString &id)
     {
-        app.home()->client(id)->config().minGapMs = 20;
-        app.home()->client(id)->config().backoffStartMs = 50;
+        bridgeSource(*app.home(), id)->client()->config().minGapMs = 20;
+        bridgeSource(*app.home(), id)->client()->config().backoffStartMs = 50;
     }
     int actionsSent() const
     {
@@ -109,10 +110,11 @@ private slots:
         QVERIFY(app.memory());
         MainWindow window(&app);
         app.start();
-        app.home()->addBridge(config(sim->port()), token);
+        addBridge(*app.home(), config(sim->port()), token);
         fast(app, config(0).id);
         QTRY_COMPARE_WITH_TIMEOUT(window.deviceList()->cards().size(), 4, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!app.home()->client(config(0).id)->inFlight(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!bridgeSource(*app.home(), config(0).id)->client()->inFlight(),
+                                 10000);
     }
     void cleanup() { sim.reset(); }
 
@@ -130,7 +132,7 @@ private slots:
         app.start();
         const quint16 dead = deadPort();
         QVERIFY(dead);
-        app.home()->addBridge(config(dead), token);
+        addBridge(*app.home(), config(dead), token);
         fast(app, config(0).id);
         // At once, before the bridge could answer: every card, marked and held.
         const QList<DeviceCard *> cards = window.deviceList()->cards();
@@ -151,7 +153,7 @@ private slots:
         QCOMPARE(label(cards[0], "stateLabel")->text(), QStringLiteral("Locked"));
 
         // The bridge does not answer: a banner says so, the cards stay as last seen.
-        auto *header = window.deviceList()->findChild<BridgeHeader *>();
+        auto *header = window.deviceList()->findChild<SourceHeader *>();
         QVERIFY(header);
         QTRY_VERIFY_WITH_TIMEOUT(label(header, "bridgeBanner")->isVisibleTo(header), 10000);
         const QString banner = label(header, "bridgeBanner")->text();
@@ -174,7 +176,7 @@ private slots:
         QSignalSpy removed(app.model(), &QAbstractItemModel::rowsRemoved);
         QSignalSpy inserted(app.model(), &QAbstractItemModel::rowsInserted);
         sim->turnByHand(sim->devices().at(0).nukiId, sim->devices().at(0).deviceType, 3);
-        app.home()->moveBridge(config(0).id, QStringLiteral("127.0.0.1"), sim->port());
+        bridgeSource(*app.home(), config(0).id)->moveTo(QStringLiteral("127.0.0.1"), sim->port());
         app.home()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(label(cards[0], "stateLabel")->isEnabled(), 10000);
         QCOMPARE(window.deviceList()->cards(), cards);
@@ -203,7 +205,7 @@ private slots:
         app.rememberHomeIn(memoryPath);
         MainWindow window(&app);
         app.start();
-        app.home()->addBridge(config(sim->port()), QString());
+        addBridge(*app.home(), config(sim->port()), QString());
         const QList<DeviceCard *> cards = window.deviceList()->cards();
         QCOMPARE(cards.size(), 4);
         QVERIFY(label(cards[0], "ageLabel")->text().startsWith(QStringLiteral("last seen ")));

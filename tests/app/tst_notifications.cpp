@@ -6,6 +6,7 @@
 #include "FakeNotificationServer.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeSource.h"
 #include "tray/TrayController.h"
 
 #include <QGuiApplication>
@@ -61,8 +62,8 @@ private slots:
         tray->notifier()->setQuietPeriodMs(0);
         BridgeConfig b{QStringLiteral("N1"), QStringLiteral("Notify bridge"),
                        QStringLiteral("127.0.0.1"), sim->port()};
-        app->home()->addBridge(b, token);
-        app->home()->client(b.id)->config().minGapMs = 20;
+        addBridge(*app->home(), b, token);
+        bridgeSource(*app->home(), b.id)->client()->config().minGapMs = 20;
         QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 4, 10000);
     }
     void cleanup()

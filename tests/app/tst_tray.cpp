@@ -2,6 +2,7 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
+#include "bridge/BridgeSource.h"
 #include "home/Notifier.h"
 #include "tray/TrayController.h"
 
@@ -55,9 +56,9 @@ private slots:
         tray = std::make_unique<TrayController>(app.get());
         BridgeConfig b{QStringLiteral("T1"), QStringLiteral("Tray bridge"),
                        QStringLiteral("127.0.0.1"), sim->port()};
-        app->home()->addBridge(b, token);
+        addBridge(*app->home(), b, token);
         bridgeId = b.id;
-        app->home()->client(bridgeId)->config().minGapMs = 20;
+        bridgeSource(*app->home(), bridgeId)->client()->config().minGapMs = 20;
         QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 4, 10000);
     }
     void cleanup()
@@ -128,9 +129,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(app->home()->actions()->running(), 0, 10000);
         const auto front = sim->devices().at(0);
         sim->turnByHand(front.nukiId, 0, 3);
-        QCOMPARE(app->home()
-                     ->device({app->home()->bridgeIds().first(), front.nukiId, 0})
-                     ->device.state.state,
+        QCOMPARE(app->home()->device({front.nukiId, 0})->device.state.state,
                  1); // still the old state
         tray->lockAll();
         QTRY_COMPARE_WITH_TIMEOUT(sim->device(front.nukiId, 0)->state, 1, 15000);
@@ -168,9 +167,9 @@ private slots:
                                      QStringLiteral("ring")}));
         // The same again: no repeats.
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(bridgeSource(*app->home(), bridgeId)->client()->isIdle(), 5000);
         app->home()->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(app->home()->client(bridgeId)->isIdle(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(bridgeSource(*app->home(), bridgeId)->client()->isIdle(), 5000);
         QCOMPARE(spy.size(), 3);
         // Switched off per kind.
         notifier.setEnabled([](NotifyKind kind) { return kind != NotifyKind::Door; });

@@ -3,6 +3,7 @@
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimControlServer.h"
+#include "bridge/BridgeSource.h"
 #include "store/SecretStore.h"
 #include "wizard/CheckPage.h"
 #include "wizard/FindPage.h"
@@ -220,7 +221,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(finish->keychainAvailable(), 10000);
         w->accept();
         const QString id = QString::number(b3->config().serverId, 16).toUpper();
-        QTRY_VERIFY_WITH_TIMEOUT(app->home()->bridge(id) && app->home()->deviceCount() == 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->source(id) && app->home()->deviceCount() == 4, 10000);
         bool done = false;
         QString stored;
         app->secrets()->read(id, [&](bool, const QString &t, const QString &) {
@@ -257,17 +258,21 @@ private slots:
         settings->setDiscoveryUrl(
             QStringLiteral("http://127.0.0.5:%1/discover/bridges").arg(discovery.port()));
         const QString id = QString::number(c.serverId, 16).toUpper();
-        app->home()->addBridge(
-            {id, QStringLiteral("Moving"), QStringLiteral("127.0.0.5"), before->port()}, token);
-        app->home()->client(id)->config().retryDeadlineMs = 300;
+        addBridge(*app->home(),
+                  {id, QStringLiteral("Moving"), QStringLiteral("127.0.0.5"), before->port()},
+                  token);
+        bridgeSource(*app->home(), id)->client()->config().retryDeadlineMs = 300;
         QTRY_COMPARE_WITH_TIMEOUT(app->home()->deviceCount(), 4, 10000);
         QSignalSpy moved(app.get(), &AppController::bridgeMoved);
         before.reset();
         app->home()->refresh();
         QVERIFY(moved.wait(15000));
-        QCOMPARE(app->home()->bridge(id)->config.host, QStringLiteral("127.0.0.6"));
-        QVERIFY(app->home()->bridge(id)->movedFrom.startsWith(QStringLiteral("127.0.0.5:")));
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->bridge(id)->status, BridgeStatus::Online, 10000);
+        QCOMPARE(bridgeSource(*app->home(), id)->config().host, QStringLiteral("127.0.0.6"));
+        QVERIFY(bridgeSource(*app->home(), id)
+                    ->state()
+                    .movedFrom.startsWith(QStringLiteral("127.0.0.5:")));
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->source(id)->link().status, LinkStatus::Online,
+                                  10000);
     }
 };
 

@@ -2,6 +2,7 @@
 // card exists, and the time of one full repaint. Prints "figure<TAB>median<TAB>spread<TAB>unit".
 #include "AppController.h"
 #include "SimBridge.h"
+#include "bridge/BridgeSource.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
@@ -38,10 +39,10 @@ int main(int argc, char **argv)
         }
         sim->setDevices(devices);
         sim->listen(QHostAddress(QStringLiteral("127.0.0.%1").arg(b + 2)), 0);
-        controller.home()->addBridge({QStringLiteral("B%1").arg(b),
-                                      QStringLiteral("Bridge %1").arg(b), sim->address().toString(),
-                                      sim->port()},
-                                     QStringLiteral("bench"));
+        addBridge(*controller.home(),
+                  {QStringLiteral("B%1").arg(b), QStringLiteral("Bridge %1").arg(b),
+                   sim->address().toString(), sim->port()},
+                  QStringLiteral("bench"));
         sims.push_back(std::move(sim));
     }
     QElapsedTimer t;

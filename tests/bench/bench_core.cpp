@@ -3,6 +3,7 @@
 #include "SimBridge.h"
 #include "SimJson.h"
 #include "bridge/BridgeClient.h"
+#include "bridge/BridgeSource.h"
 #include "bridge/PushManager.h"
 #include "home/DeviceListModel.h"
 #include "home/Home.h"
@@ -89,7 +90,7 @@ int main(int argc, char **argv)
     for (int b = 0; b < 4; ++b) {
         BridgeConfig c{QStringLiteral("B%1").arg(b), QStringLiteral("Bridge %1").arg(b),
                        QStringLiteral("127.0.0.1"), 9};
-        home.addBridge(c, QStringLiteral("x"), false);
+        addBridge(home, c, QStringLiteral("x"), false);
         for (int s = 0; s < 2; ++s) {
             nukisim::JsonArray a;
             for (const auto &d : devices(50, 1000 + quint32(b) * 100, s == 0 ? 1 : 3))
@@ -155,7 +156,7 @@ int main(int argc, char **argv)
         h.setPollInterval(pollMs);
         BridgeConfig c{QStringLiteral("S"), QStringLiteral("Sim"), QStringLiteral("127.0.0.1"),
                        sim.port()};
-        h.addBridge(c, QStringLiteral("bench-token"));
+        addBridge(h, c, QStringLiteral("bench-token"));
         bool ready = false;
         QObject::connect(&h, &Home::deviceAdded,
                          [&] { ready = h.deviceCount() == sim.devices().size(); });
@@ -178,7 +179,7 @@ int main(int argc, char **argv)
             bool seen = false;
             QElapsedTimer t;
             auto conn = QObject::connect(&m, &QAbstractItemModel::dataChanged, [&] {
-                if (h.device({QStringLiteral("S"), lock.nukiId, 0})->device.state.state == state)
+                if (h.device({lock.nukiId, 0})->device.state.state == state)
                     seen = true;
             });
             state = state == 1 ? 3 : 1;
@@ -202,7 +203,8 @@ int main(int argc, char **argv)
         idle.listen(QHostAddress::LocalHost, 0);
         Home h;
         h.setPollInterval(Settings::DefaultPollSeconds * 1000);
-        h.addBridge(
+        addBridge(
+            h,
             {QStringLiteral("I"), QStringLiteral("Idle"), QStringLiteral("127.0.0.1"), idle.port()},
             QStringLiteral("bench-token"));
         PushManager pm(&h, CallbackReceiver::newSecretPath());

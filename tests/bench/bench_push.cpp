@@ -3,6 +3,7 @@
 // is lost (the heartbeat /list's bound). Prints "figure<TAB>p50 X ms<TAB>p99|max Y ms".
 #include "SimBridge.h"
 #include "SimCallbacks.h"
+#include "bridge/BridgeSource.h"
 #include "bridge/PushManager.h"
 #include "home/Home.h"
 
@@ -132,16 +133,13 @@ static void stalenessAfterLostPush(int samples)
         sim.callbacks()->clear();
         sim.callbacks()->setSourceAddress({});
         Home home;
-        home.addBridge(
+        addBridge(
+            home,
             {QStringLiteral("L"), QStringLiteral("Lost"), QStringLiteral("127.0.0.2"), sim.port()},
             Token);
         PushManager pm(&home, CallbackReceiver::newSecretPath());
         const quint32 lock = sim.devices().at(0).nukiId;
-        if (!waitUntil(
-                [&] {
-                    return home.device({QStringLiteral("L"), lock, 0}) != nullptr;
-                },
-                10000))
+        if (!waitUntil([&] { return home.device({lock, 0}) != nullptr; }, 10000))
             return;
         pm.enable(QStringLiteral("L"));
         auto active = [&] { return pm.state(QStringLiteral("L"))->active; };
@@ -156,8 +154,7 @@ static void stalenessAfterLostPush(int samples)
         sim.setDoor(lock, door);
         waitUntil(
             [&] {
-                return home.device({QStringLiteral("L"), lock, 0})
-                           ->device.state.doorsensorState.value_or(0) == door;
+                return home.device({lock, 0})->device.state.doorsensorState.value_or(0) == door;
             },
             120000);
         age << t.nsecsElapsed() / 1e6;

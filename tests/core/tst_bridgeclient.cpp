@@ -165,9 +165,6 @@ private slots:
         const qsizetype before = sim->requestLog().size();
         QVERIFY(listNow().ok());
         QCOMPARE(sim->requestLog().size(), before + 1); // follows the bridge's clock now
-        SourceError expected(SourceError::ClockSkew);
-        expected.clockSkewSeconds = 300;
-        QVERIFY(expected.message().contains(QStringLiteral("300")));
     }
 
     void softwareBridgeNeedsPlainChosen()
@@ -224,7 +221,7 @@ private slots:
     void learnedOffsetIsUsedFromTheFirstRequest()
     {
         sim->setClockSkewSeconds(-400);
-        client->credentials().setBridgeClockOffset(-400); // as kept in the settings
+        client->setBridgeClockOffset(-400); // as kept in the settings
         QVERIFY(listNow().ok());
         QCOMPARE(sim->requestLog().size(), 1); // no 401, no investigation
         QCOMPARE(sim->requestLog().first().authForm, QStringLiteral("encrypted"));

@@ -1,5 +1,6 @@
 // Home and DeviceListModel against simulated bridges over loopback.
 #include "CoreTestUtil.h"
+#include "bridge/BridgeSource.h"
 #include "home/DeviceListModel.h"
 #include "home/Home.h"
 
@@ -24,15 +25,12 @@ class TestHome : public QObject
         c.name = name;
         c.host = s.address().toString();
         c.port = s.port();
-        home->addBridge(c, token);
-        home->client(c.id)->config().minGapMs = 20;
-        home->client(c.id)->config().backoffStartMs = 50;
-        errors.watch(home->client(c.id));
+        addBridge(*home, c, token);
+        bridgeSource(*home, c.id)->client()->config().minGapMs = 20;
+        bridgeSource(*home, c.id)->client()->config().backoffStartMs = 50;
+        errors.watch(bridgeSource(*home, c.id)->client());
     }
-    DeviceKey keyOf(const nukisim::SimDevice &d) const
-    {
-        return {bridgeId, d.nukiId, d.deviceType};
-    }
+    DeviceKey keyOf(const nukisim::SimDevice &d) const { return {d.nukiId, d.deviceType}; }
     int count(const QString &path) const
     {
         int n = 0;
@@ -43,8 +41,8 @@ class TestHome : public QObject
     void settle()
     {
         // Wait until the home has read the bridge and nothing is queued.
-        QTRY_VERIFY_WITH_TIMEOUT(home->deviceCount() > 0 && home->client(bridgeId)->isIdle(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            home->deviceCount() > 0 && bridgeSource(*home, bridgeId)->client()->isIdle(), 10000);
     }
 
 private slots:
@@ -55,7 +53,7 @@ private slots:
         home = std::make_unique<Home>();
         home->setPollInterval(60000); // tests drive reads themselves
         addSim(*sim, QStringLiteral("Home"));
-        bridgeId = home->bridgeIds().first();
+        bridgeId = home->sourceIds().first();
         settle();
     }
     void cleanup()
@@ -115,12 +113,12 @@ private slots:
         const QList<DeviceKey> keys = home->devices();
         QStringList order;
         for (const auto &k : keys)
-            if (order.isEmpty() || order.last() != k.bridgeId)
-                order << k.bridgeId;
-        QCOMPARE(order, home->bridgeIds()); // grouped, in the bridges' order
+            if (order.isEmpty() || order.last() != home->device(k)->sourceId)
+                order << home->device(k)->sourceId;
+        QCOMPARE(order, home->sourceIds()); // grouped, in the bridges' order
         // Lock and opener with the same nukiId are two devices.
         QVERIFY(home->device(keyOf(sim->devices().at(0))));
-        QVERIFY(home->device({bridgeId, sim->devices().at(0).nukiId, 2}));
+        QVERIFY(home->device({sim->devices().at(0).nukiId, 2}));
     }
 
     void refusedActionNeverShowsProgress()
@@ -130,7 +128,7 @@ private slots:
         // says "Unlocking…" or "in progress".
         const auto lock = sim->devices().at(0);
         DeviceListModel model(home.get());
-        home->client(bridgeId)->config().actionRetryDeadlineMs = 2500;
+        bridgeSource(*home, bridgeId)->client()->config().actionRetryDeadlineMs = 2500;
         sim->faults().rate503 = 1.0;
         QStringList seen;
         connect(&model, &QAbstractItemModel::dataChanged, this, [&] {
@@ -281,22 +279,22 @@ private slots:
         errors.expect(SourceError::Unauthorized);
         errors.expect(SourceError::Unreachable);
         errors.expect(SourceError::ConnectionLost); // the bridge is stopped, maybe mid-answer
-        QSignalSpy rejected(home.get(), &Home::tokenRejected);
-        home->client(bridgeId)->setTokenMode(TokenMode::Encrypted);
+        QSignalSpy rejected(home.get(), &Home::sourceRejected);
+        bridgeSource(*home, bridgeId)->client()->setTokenMode(TokenMode::Encrypted);
         sim->setToken(QStringLiteral("changed-on-the-bridge"));
         home->refresh();
         QVERIFY(rejected.wait(15000));
-        QCOMPARE(home->bridge(bridgeId)->status, BridgeStatus::TokenRejected);
+        QCOMPARE(home->source(bridgeId)->link().status, LinkStatus::Rejected);
         QVERIFY(home->device(home->devices().first())->stale);
-        home->setBridgeToken(bridgeId, QStringLiteral("changed-on-the-bridge"));
-        QTRY_COMPARE_WITH_TIMEOUT(home->bridge(bridgeId)->status, BridgeStatus::Online, 10000);
+        bridgeSource(*home, bridgeId)->setToken(QStringLiteral("changed-on-the-bridge"));
+        QTRY_COMPARE_WITH_TIMEOUT(home->source(bridgeId)->link().status, LinkStatus::Online, 10000);
 
-        QSignalSpy offline(home.get(), &Home::bridgeOffline);
-        home->client(bridgeId)->config().retryDeadlineMs = 300;
+        QSignalSpy offline(home.get(), &Home::sourceOffline);
+        bridgeSource(*home, bridgeId)->client()->config().retryDeadlineMs = 300;
         sim.reset();
         home->refresh();
         QVERIFY(offline.wait(10000));
-        QCOMPARE(home->bridge(bridgeId)->status, BridgeStatus::Offline);
+        QCOMPARE(home->source(bridgeId)->link().status, LinkStatus::Offline);
         QVERIFY(home->device(home->devices().first())->stale);
         QCOMPARE(home->deviceCount(), 4); // devices stay visible
     }
@@ -304,9 +302,9 @@ private slots:
     void noLockStateWhilePolling()
     {
         home->setPollInterval(2000);
-        home->poller(bridgeId)->setInterval(Poller::MinIntervalMs);
+        bridgeSource(*home, bridgeId)->poller()->setInterval(Poller::MinIntervalMs);
         const int before = count(QStringLiteral("/list"));
-        home->poller(bridgeId)->replied(true); // re-arm with the new interval
+        bridgeSource(*home, bridgeId)->poller()->replied(true); // re-arm with the new interval
         QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("/list")) >= before + 2, 10000);
         QCOMPARE(count(QStringLiteral("/lockState")), 0);
     }

@@ -1,6 +1,7 @@
 // HomeMemory: the last known devices kept between runs, against simulated bridges on loopback,
 // and against files that are broken, huge or hostile.
 #include "CoreTestUtil.h"
+#include "bridge/BridgeSource.h"
 #include "home/DeviceListModel.h"
 #include "home/Home.h"
 #include "home/HomeMemory.h"
@@ -36,8 +37,8 @@ class TestHomeMemory : public QObject
     }
     static void fast(Home &home, const QString &id)
     {
-        home.client(id)->config().minGapMs = 20;
-        home.client(id)->config().backoffStartMs = 50;
+        bridgeSource(home, id)->client()->config().minGapMs = 20;
+        bridgeSource(home, id)->client()->config().backoffStartMs = 50;
     }
     static quint16 deadPort()
     {
@@ -68,7 +69,7 @@ class TestHomeMemory : public QObject
         home.setPollInterval(60000);
         HomeMemory memory(&home, path);
         const BridgeConfig c = configFor(sim, id);
-        home.addBridge(c, token);
+        addBridge(home, c, token);
         fast(home, c.id);
         QTRY_COMPARE_WITH_TIMEOUT(home.deviceCount(), int(sim.devices().size()), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(memory.writes() == 1, 10000); // debounced, not at once
@@ -101,7 +102,8 @@ private slots:
     void roundTripKeepsEverythingShown()
     {
         DeviceRecord r;
-        r.key = {QStringLiteral("2A1B"), 0x1234ABCDu, 2};
+        r.key = {0x1234ABCDu, 2};
+        r.sourceId = QStringLiteral("2A1B");
         r.device.name = QStringLiteral("Haustür “vorne”");
         r.device.firmwareVersion = QStringLiteral("3.5.2");
         r.device.state.known = true;
@@ -143,7 +145,7 @@ private slots:
         home.setPollInterval(60000);
         HomeMemory memory(&home, path);
         const BridgeConfig c = configFor(*sim);
-        home.addBridge(c, QString()); // token not known yet: nothing is sent
+        addBridge(home, c, QString()); // token not known yet: nothing is sent
         QCOMPARE(home.deviceCount(), 4);
         DeviceListModel model(&home);
         QCOMPARE(model.index(0).data(DeviceListModel::NameRole).toString(),
@@ -173,16 +175,16 @@ private slots:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const BridgeConfig c = configFor(*sim);
-        home.addBridge(c, QString());
+        addBridge(home, c, QString());
         QCOMPARE(model.rowCount(), 4);
-        const DeviceKey key{c.id, back.nukiId, back.deviceType};
+        const DeviceKey key{back.nukiId, back.deviceType};
         const int rememberedState = home.device(key)->device.state.state; // Locked
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy external(&home, &Home::lockChangedExternally);
         QSignalSpy door(&home, &Home::doorChanged);
-        home.setBridgeToken(c.id, token);
+        bridgeSource(home, c.id)->setToken(token);
         fast(home, c.id);
         QTRY_VERIFY_WITH_TIMEOUT(!home.device(key)->remembered, 10000);
         for (const DeviceKey &k : home.devices())
@@ -212,10 +214,10 @@ private slots:
         BridgeConfig c = configFor(*sim);
         c.port = deadPort();
         QVERIFY(c.port);
-        QSignalSpy offline(&home, &Home::bridgeOffline);
-        home.addBridge(c, token);
+        QSignalSpy offline(&home, &Home::sourceOffline);
+        addBridge(home, c, token);
         fast(home, c.id);
-        QTRY_COMPARE_WITH_TIMEOUT(home.bridge(c.id)->status, BridgeStatus::Offline, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(home.source(c.id)->link().status, LinkStatus::Offline, 10000);
         QCOMPARE(home.deviceCount(), 4);
         for (const DeviceKey &k : home.devices()) {
             QVERIFY(home.device(k)->remembered);
@@ -239,11 +241,11 @@ private slots:
         home.setPollInterval(60000);
         HomeMemory memory(&home, path);
         const BridgeConfig c = configFor(*sim);
-        home.addBridge(c, QString());
-        QVERIFY(home.device({c.id, gone.nukiId, gone.deviceType}));
-        home.setBridgeToken(c.id, token);
+        addBridge(home, c, QString());
+        QVERIFY(home.device({gone.nukiId, gone.deviceType}));
+        bridgeSource(home, c.id)->setToken(token);
         fast(home, c.id);
-        QTRY_VERIFY_WITH_TIMEOUT(!home.device({c.id, gone.nukiId, gone.deviceType}), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!home.device({gone.nukiId, gone.deviceType}), 10000);
         QCOMPARE(home.deviceCount(), 3);
         memory.save();
         QCOMPARE(memory.writes(), 1);
@@ -262,14 +264,14 @@ private slots:
         Home home;
         home.setPollInterval(60000);
         HomeMemory memory(&home, path);
-        home.addBridge(configFor(*a, QStringLiteral("AAAA")), token);
-        home.addBridge(configFor(*b, QStringLiteral("BBBB")), token);
+        addBridge(home, configFor(*a, QStringLiteral("AAAA")), token);
+        addBridge(home, configFor(*b, QStringLiteral("BBBB")), token);
         fast(home, QStringLiteral("AAAA"));
         fast(home, QStringLiteral("BBBB"));
         QTRY_COMPARE_WITH_TIMEOUT(home.deviceCount(), 8, 10000);
         memory.save();
         QVERIFY(read(path).contains("Garage "));
-        home.removeBridge(QStringLiteral("BBBB"));
+        home.removeSource(QStringLiteral("BBBB"));
         QVERIFY(!read(path).contains("Garage ")); // no waiting for the save delay
         QVERIFY(!read(path).contains("\"BBBB\""));
         QVERIFY(read(path).contains("\"AAAA\""));
@@ -283,10 +285,10 @@ private slots:
         Home home;
         HomeMemory memory(&home, path);
         const BridgeConfig c = configFor(*sim);
-        home.addBridge(c, QString());
+        addBridge(home, c, QString());
         QCOMPARE(home.deviceCount(), 4);
-        home.removeBridge(c.id);
-        home.addBridge(c, QString());
+        home.removeSource(c.id);
+        addBridge(home, c, QString());
         QCOMPARE(home.deviceCount(), 0); // removed means forgotten
     }
 
@@ -296,9 +298,9 @@ private slots:
                                entry(QStringLiteral("CCCC"), 12)));
         Home home;
         HomeMemory memory(&home, path);
-        home.addBridge(
-            {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-            QString());
+        addBridge(home,
+                  {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                  QString());
         QCOMPARE(home.deviceCount(), 1);
         QCOMPARE(memory.remembered(), 1); // CCCC's device waits for its bridge
     }
@@ -323,9 +325,9 @@ private slots:
         Home home;
         HomeMemory memory(&home, path);
         QVERIFY(!memory.warning().isEmpty());
-        home.addBridge(
-            {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-            QString());
+        addBridge(home,
+                  {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                  QString());
         QCOMPARE(home.deviceCount(), 0);
         memory.save(); // a valid (empty) memory takes its place
         QList<DeviceRecord> back;
@@ -347,9 +349,9 @@ private slots:
         Home home;
         HomeMemory memory(&home, path);
         QVERIFY(memory.warning().contains(QStringLiteral("larger")));
-        home.addBridge(
-            {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-            QString());
+        addBridge(home,
+                  {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                  QString());
         QCOMPARE(home.deviceCount(), 0);
     }
 
@@ -386,9 +388,9 @@ private slots:
             Home home;
             HomeMemory memory(&home, path);
             QVERIFY(memory.warning().contains(QStringLiteral("link")));
-            home.addBridge(
-                {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-                QString());
+            addBridge(home,
+                      {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                      QString());
             memory.save(true);
         }
         QFile f(precious);
@@ -445,9 +447,9 @@ private slots:
         Home home;
         HomeMemory memory(&home, path);
         QVERIFY2(memory.warning().isEmpty(), qPrintable(memory.warning()));
-        home.addBridge(
-            {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-            QString());
+        addBridge(home,
+                  {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                  QString());
         QCOMPARE(home.deviceCount(), 1);
         memory.save();
         QCOMPARE(memory.writes(), 0); // what it would hold is what it holds
@@ -465,11 +467,12 @@ private slots:
         path = QStringLiteral("/proc/nuki-memory-test/home-memory.json");
         Home home;
         HomeMemory memory(&home, path);
-        home.addBridge(
-            {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
-            QString());
+        addBridge(home,
+                  {QStringLiteral("AAAA"), QStringLiteral("A"), QStringLiteral("127.0.0.1"), 1},
+                  QString());
         DeviceRecord r;
-        r.key = {QStringLiteral("AAAA"), 5, 4};
+        r.key = {5, 4};
+        r.sourceId = QStringLiteral("AAAA");
         home.restore(QStringLiteral("AAAA"), {r});
         memory.save();
         QCOMPARE(memory.writes(), 0);

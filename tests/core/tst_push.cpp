@@ -2,6 +2,7 @@
 // checks with hostile input, and falling back to polling.
 #include "CoreTestUtil.h"
 #include "SimCallbacks.h"
+#include "bridge/BridgeSource.h"
 #include "bridge/PushManager.h"
 #include "home/Home.h"
 
@@ -54,9 +55,9 @@ private slots:
         QVERIFY(sim);
         home = std::make_unique<Home>();
         home->setPollInterval(60000);
-        home->addBridge({id, QStringLiteral("Push"), QStringLiteral("127.0.0.2"), sim->port()},
-                        token);
-        home->client(id)->config().minGapMs = 20;
+        addBridge(*home, {id, QStringLiteral("Push"), QStringLiteral("127.0.0.2"), sim->port()},
+                  token);
+        bridgeSource(*home, id)->client()->config().minGapMs = 20;
         QTRY_COMPARE_WITH_TIMEOUT(home->deviceCount(), 4, 10000);
         push = std::make_unique<PushManager>(home.get(), path);
         push->setHeartbeatMs(60000);
@@ -74,13 +75,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
         QCOMPARE(sim->callbacks()->urls(), QList<QString>{push->callbackUrl(id)});
         QVERIFY(push->callbackUrl(id).startsWith(QStringLiteral("http://127.0.0.1:")));
-        QVERIFY(home->bridge(id)->pushActive);
-        QTRY_VERIFY_WITH_TIMEOUT(home->client(id)->isIdle(), 5000);
+        QVERIFY(home->source(id)->link().push);
+        QTRY_VERIFY_WITH_TIMEOUT(bridgeSource(*home, id)->client()->isIdle(), 5000);
         const qsizetype requests = sim->requestLog().size();
         const auto lock = sim->devices().at(0);
         sim->setDoor(lock.nukiId, 3);
         QTRY_COMPARE_WITH_TIMEOUT(
-            home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 5000);
+            home->device({lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 5000);
         QCOMPARE(sim->requestLog().size(), requests); // no poll needed
         QCOMPARE(push->receiverFor(id)->counters().accepted, 1);
     }
@@ -116,7 +117,7 @@ private slots:
         for (const QString &u : sim->callbacks()->urls())
             QVERIFY(u.contains(QStringLiteral("other")));
         QCOMPARE(push->state(id)->entries.size(), 3);
-        QVERIFY(!home->bridge(id)->pushActive); // polling stays
+        QVERIFY(!home->source(id)->link().push); // polling stays
     }
 
     void reRegistersAfterBridgeReboot()
@@ -194,20 +195,20 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
         bool released = false;
-        QPointer<BridgeClient> client;
-        home->removeBridge(id, [&](BridgeClient *c) {
-            client = c;
-            push->release(c, [&, c] {
-                released = true;
-                c->deleteLater();
-            });
+        std::unique_ptr<Source> taken = home->takeSource(id);
+        auto *c = qobject_cast<BridgeSource *>(taken.release());
+        QVERIFY(c);
+        QPointer<BridgeSource> client(c);
+        push->release(c, [&, c] {
+            released = true;
+            c->deleteLater();
         });
-        QVERIFY(!home->bridge(id)); // gone from the home at once
+        QVERIFY(!home->source(id)); // gone from the home at once
         QTRY_VERIFY_WITH_TIMEOUT(released, 10000);
         QCOMPARE(sim->callbacks()->urls(),
                  QList<QString>{QStringLiteral("http://127.0.0.1:9/someone-else")});
         QTRY_VERIFY_WITH_TIMEOUT(client.isNull(), 5000);
-        QVERIFY(!home->bridge(id)); // the client's late answers did not bring it back
+        QVERIFY(!home->source(id)); // the client's late answers did not bring it back
     }
 
     void receiverRejectsHostileInput()
@@ -328,7 +329,8 @@ private slots:
         push->enable(id);
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 10000);
-        QCOMPARE(home->poller(id)->interval(), 60000); // polling proper would be slow here
+        QCOMPARE(bridgeSource(*home, id)->poller()->interval(),
+                 60000); // polling proper would be slow here
         // Pushes now come from an address the receiver does not accept: they are lost.
         sim->callbacks()->setSourceAddress(QHostAddress(QStringLiteral("127.0.0.3")));
         const auto lock = sim->devices().at(0);
@@ -340,12 +342,12 @@ private slots:
         };
         const int listsBefore = callbackLists();
         sim->turnByHand(lock.nukiId, 0, 3); // one change, and only one
-        QTRY_COMPARE_WITH_TIMEOUT(home->device({id, lock.nukiId, 0})->device.state.state, 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(home->device({lock.nukiId, 0})->device.state.state, 3, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!active(), 5000);
         QVERIFY(push->state(id)->problem.contains(QStringLiteral("stopped arriving")));
-        QVERIFY(!home->bridge(id)->pushActive);
+        QVERIFY(!home->source(id)->link().push);
         // Polling took over at its own interval, not the heartbeat...
-        QCOMPARE(home->poller(id)->nextDelay(), 60000);
+        QCOMPARE(bridgeSource(*home, id)->poller()->nextDelay(), 60000);
         // ...and our registration was checked at once (still there: push stays off).
         QTRY_VERIFY_WITH_TIMEOUT(callbackLists() > listsBefore, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(!push->state(id)->checking, 5000);
@@ -365,7 +367,7 @@ private slots:
         QSignalSpy changed(push.get(), &PushManager::changed);
         sim->setDoor(lock.nukiId, 3);
         QTRY_COMPARE_WITH_TIMEOUT(
-            home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 10000);
+            home->device({lock.nukiId, 0})->device.state.doorsensorState.value_or(0), 3, 10000);
         // Off at the miss, then on again once the check has put our entry back.
         QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(active(), 10000);
@@ -381,7 +383,7 @@ private slots:
         for (int door : {3, 2, 3}) {
             sim->setDoor(lock.nukiId, door);
             QTRY_COMPARE_WITH_TIMEOUT(
-                home->device({id, lock.nukiId, 0})->device.state.doorsensorState.value_or(0), door,
+                home->device({lock.nukiId, 0})->device.state.doorsensorState.value_or(0), door,
                 5000);
         }
         // Two heartbeats of /list saw the same states push brought: no miss.

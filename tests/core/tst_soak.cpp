@@ -4,6 +4,7 @@
 // ends in a definitive outcome, no action is sent twice, never two requests in flight, no
 // /lockState beyond the stuck-state rule, and memory does not grow.
 #include "CoreTestUtil.h"
+#include "bridge/BridgeSource.h"
 #include "home/Home.h"
 
 #include <QFile>
@@ -43,9 +44,9 @@ private slots:
             sim->faults().rate503 = 0.2;
             sim->faults().latencyJitterMs = i == 1 ? 1500 : 300;
             const QString id = QStringLiteral("S%1").arg(i);
-            home.addBridge({id, id, sim->address().toString(), sim->port()}, token);
-            home.client(id)->config().minGapMs = 50;
-            home.client(id)->config().backoffStartMs = 100;
+            addBridge(home, {id, id, sim->address().toString(), sim->port()}, token);
+            bridgeSource(home, id)->client()->config().minGapMs = 50;
+            bridgeSource(home, id)->client()->config().backoffStartMs = 100;
             sims.push_back(std::move(sim));
         }
         sims[2]->setClockSkewSeconds(200); // found and followed by the client
@@ -80,7 +81,8 @@ private slots:
                 tokenChanged = true;
             }
             if (tokenChanged && !tokenRestored && t > seconds * 550) {
-                home.setBridgeToken(QStringLiteral("S0"), QStringLiteral("changed-by-someone"));
+                bridgeSource(home, QStringLiteral("S0"))
+                    ->setToken(QStringLiteral("changed-by-someone"));
                 tokenRestored = true;
             }
             if (t > seconds * 300 && rssEarly == 0)
@@ -99,7 +101,8 @@ private slots:
                 isOpener(key.deviceType) ? 1 + random->bounded(2) : 1 + random->bounded(2);
             if (home.actions()->start(key, action)) {
                 ids << home.device(key)->action.id;
-                started[key.toString() + u'/' + QString::number(action)]++;
+                started[home.device(key)->sourceId + u'/' + key.toString() + u'/' +
+                        QString::number(action)]++;
             }
         }
         // Every action reaches a definitive outcome (bounded: the longest request timeout).
@@ -156,7 +159,7 @@ private slots:
               seconds, qint64(ids.size()), byKind.value(QStringLiteral("done")),
               byKind.value(QStringLiteral("failed")), byKind.value(QStringLiteral("unknown")),
               lockStates, rssEarly, rssEnd);
-        QCOMPARE(home.bridge(QStringLiteral("S2"))->status == BridgeStatus::TokenRejected, false);
+        QCOMPARE(home.source(QStringLiteral("S2"))->link().status == LinkStatus::Rejected, false);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "tray/TrayController.h"
 
 #include "protocol/Actions.h"
+#include "widgets/ActionControls.h"
 
 #include "AppController.h"
 #include "home/Home.h"
@@ -44,9 +45,9 @@ TrayController::TrayController(AppController *app, QObject *parent)
     connect(home, &Home::deviceAdded, this, &TrayController::addDevice);
     connect(home, &Home::deviceRemoved, this, &TrayController::removeDevice);
     connect(home, &Home::deviceChanged, this, &TrayController::updateDevice);
-    connect(home, &Home::bridgeChanged, this, &TrayController::updateSummary);
-    connect(home, &Home::bridgeAdded, this, &TrayController::placeEntries);
-    connect(home, &Home::bridgeRemoved, this, &TrayController::placeEntries);
+    connect(home, &Home::sourceChanged, this, &TrayController::updateSummary);
+    connect(home, &Home::sourceAdded, this, &TrayController::placeEntries);
+    connect(home, &Home::sourceRemoved, this, &TrayController::placeEntries);
     connect(app, &AppController::favouritesChanged, this, &TrayController::placeEntries);
     connect(home, &Home::actionFinished, this, [this](const DeviceKey &, const ActionStatus &a) {
         const auto it = m_lockAllPending.find(a.id);
@@ -100,28 +101,33 @@ void TrayController::addDevice(const DeviceKey &key)
         return;
     Entry e;
     e.submenu = new QMenu(m_menu);
-    auto add = [&](const QString &text, int action) {
-        QAction *a = e.submenu->addAction(text);
+    auto add = [&](const ActionSpec *spec) {
+        QAction *a = e.submenu->addAction(spec->displayMenuText());
+        const int action = spec->number;
         connect(a, &QAction::triggered, this, [this, key, action] {
             // The same rules as the window: a real confirmation dialog for opening.
-            m_app->requestAction(key, action, nullptr);
+            m_app->requestAction(key, action, nullptr, ActionOrigin::Tray);
         });
         e.actions << a;
     };
-    // An Opener's modes are one checkable item each, ticked as the bridge reports them.
-    for (const ActionSpec &spec : actionsFor(key.deviceType)) {
-        if (spec.isToggleOff)
-            continue;
-        if (!spec.toggleOff) {
-            add(spec.displayMenuText(), spec.number);
+    // The card's controls, as menu items: a menu's choices side by side, and an Opener's
+    // modes one checkable item each, ticked as the device reports them.
+    for (const ActionControl &control : actionControlsFor(key.deviceType)) {
+        if (control.hasMenu()) {
+            for (const ActionSpec *v : control.variants)
+                add(v);
             continue;
         }
-        QAction *a = e.submenu->addAction(spec.displayMenuText());
+        if (!control.isSwitch()) {
+            add(control.spec);
+            continue;
+        }
+        QAction *a = e.submenu->addAction(control.spec->displayMenuText());
         a->setCheckable(true);
-        const int on = spec.number, off = spec.toggleOff;
+        const int on = control.spec->number, off = control.toggleOff;
         connect(a, &QAction::triggered, this, [this, key, a, on, off](bool checked) {
-            a->setChecked(!checked); // the tick follows the bridge, not the click
-            m_app->requestAction(key, checked ? on : off, nullptr);
+            a->setChecked(!checked); // the tick follows the device, not the click
+            m_app->requestAction(key, checked ? on : off, nullptr, ActionOrigin::Tray);
         });
         e.actions << a;
         e.toggles.insert(a, on);
@@ -141,17 +147,21 @@ void TrayController::removeDevice(const DeviceKey &key)
 
 void TrayController::placeEntries()
 {
-    // Device entries go above the fixed part, grouped by bridge when there are several.
+    // Device entries go above the fixed part, grouped by source when there are several.
     for (QAction *s : std::as_const(m_bridgeSections))
         m_menu->removeAction(s), delete s;
     m_bridgeSections.clear();
     for (const Entry &e : std::as_const(m_entries))
         m_menu->removeAction(e.submenu->menuAction());
-    const QStringList bridges = m_app->home()->bridgeIds();
+    const QStringList sources = m_app->home()->sourceIds();
+    auto sourceOf = [this](const DeviceKey &key) {
+        const DeviceRecord *r = m_app->home()->device(key);
+        return r ? r->sourceId : QString();
+    };
     QList<DeviceKey> ordered;
-    for (const QString &id : bridges)
+    for (const QString &id : sources)
         for (const DeviceKey &key : m_app->home()->devices())
-            if (key.bridgeId == id && m_entries.contains(key))
+            if (sourceOf(key) == id && m_entries.contains(key))
                 ordered << key;
     auto section = [this](const QString &title) {
         QAction *s = new QAction(title, m_menu);
@@ -175,13 +185,13 @@ void TrayController::placeEntries()
         m_allDevices->setText(tr("All %n devices…", nullptr, int(ordered.size())));
         return;
     }
-    for (const QString &id : bridges) {
-        if (bridges.size() > 1) {
-            const BridgeState *b = m_app->home()->bridge(id);
-            section(b ? b->config.name : id);
+    for (const QString &id : sources) {
+        if (sources.size() > 1) {
+            const Source *s = m_app->home()->source(id);
+            section(s ? s->name() : id);
         }
         for (const DeviceKey &key : std::as_const(ordered))
-            if (key.bridgeId == id)
+            if (sourceOf(key) == id)
                 m_menu->insertAction(m_firstFixed, m_entries[key].submenu->menuAction());
     }
 }
@@ -220,11 +230,12 @@ void TrayController::updateSummary()
     bool attention = false, doorOpen = false, unlocked = false, any = false;
     QStringList lines;
     Home *home = m_app->home();
-    for (const QString &id : home->bridgeIds()) {
-        const BridgeState *b = home->bridge(id);
-        if (b->status == BridgeStatus::Offline || b->status == BridgeStatus::TokenRejected) {
+    for (const QString &id : home->sourceIds()) {
+        const Source *s = home->source(id);
+        const SourceLink link = s->link();
+        if (link.status == LinkStatus::Offline || link.status == LinkStatus::Rejected) {
             attention = true;
-            lines << QStringLiteral("%1: %2").arg(b->config.name, bridgeStatusText(*b));
+            lines << QStringLiteral("%1: %2").arg(s->name(), linkStatusText(link));
         }
     }
     for (const DeviceKey &key : home->devices()) {
@@ -265,7 +276,7 @@ void TrayController::updateSummary()
 
 void TrayController::lockAll()
 {
-    // Acts on fresh state: a cached "Locked" may be minutes old. Read every bridge first,
+    // Acts on fresh state: a cached "Locked" may be minutes old. Read every source first,
     // then lock what is not locked, and report each lock.
     if (!m_lockAllPending.isEmpty() || m_lockAllReading)
         return; // one Lock all at a time
@@ -283,7 +294,7 @@ void TrayController::lockAll()
             if (!r || isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType))
                 continue;
             const QString name = r->device.name;
-            const SourceError error = read.value(key.bridgeId);
+            const SourceError error = read.value(r->sourceId);
             if (!error.ok()) {
                 m_lockAllBad = true;
                 m_lockAllReport << tr("%1: not locked, its state could not be read — %2")
@@ -294,7 +305,7 @@ void TrayController::lockAll()
                 m_lockAllReport << tr("%1: was already locked").arg(name);
                 continue;
             }
-            if (home->actions()->start(key, int(LockAction::Lock))) {
+            if (home->actions()->start(key, int(LockAction::Lock), {ActionOrigin::LockAll})) {
                 m_lockAllPending.insert(home->device(key)->action.id, name);
             } else {
                 m_lockAllBad = true;
@@ -335,7 +346,7 @@ void TrayController::onNotificationAction(const QString &deviceKey, const QStrin
     if (action == u"lock") {
         for (const DeviceKey &key : m_app->home()->devices())
             if (key.toString() == deviceKey)
-                m_app->requestAction(key, int(LockAction::Lock), nullptr);
+                m_app->requestAction(key, int(LockAction::Lock), nullptr, ActionOrigin::Tray);
         return;
     }
     emit showWindowRequested(deviceKey);

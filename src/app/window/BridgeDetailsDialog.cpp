@@ -1,5 +1,6 @@
 #include "window/BridgeDetailsDialog.h"
 
+#include "bridge/BridgeSource.h"
 #include "bridge/PushManager.h"
 #include "home/Home.h"
 
@@ -26,12 +27,12 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
     m_reboot = new QPushButton(tr("Reboot bridge…"), this);
     m_update = new QPushButton(tr("Update firmware…"), this);
     connect(m_reboot, &QPushButton::clicked, this, [this] {
-        maintenance(&BridgeClient::reboot,
+        maintenance(&BridgeSource::reboot,
                     tr("Reboot the bridge now? Its devices cannot be reached for about a minute."));
     });
     connect(m_update, &QPushButton::clicked, this, [this] {
         maintenance(
-            &BridgeClient::updateFirmware,
+            &BridgeSource::updateFirmware,
             tr("Let the bridge look for and install firmware updates now? It may restart."));
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -57,12 +58,12 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
     layout->addWidget(m_logStatus);
     layout->addWidget(buttons);
     fill();
-    connect(home, &Home::bridgeChanged, this, [this](const QString &id) {
+    connect(home, &Home::sourceChanged, this, [this](const QString &id) {
         if (id == m_id)
             fill();
     });
     // Nothing here outlives the bridge it shows.
-    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+    connect(home, &Home::sourceRemoved, this, [this](const QString &id) {
         if (id == m_id)
             reject();
     });
@@ -73,11 +74,11 @@ BridgeDetailsDialog::BridgeDetailsDialog(Home *home, const QString &bridgeId, Pu
 void BridgeDetailsDialog::loadSlots()
 {
     const QString ours = m_push ? m_push->callbackUrl(m_id) : QString();
-    BridgeClient *client = m_home->client(m_id);
-    if (!client)
+    BridgeSource *bridge = bridgeSource(*m_home, m_id);
+    if (!bridge)
         return; // the bridge was removed
-    client->callbackList([this, ours, guard = QPointer<QDialog>(this)](
-                             const SourceError &error, const QList<CallbackEntry> &list) {
+    bridge->listCallbacks([this, ours, guard = QPointer<QDialog>(this)](
+                              const SourceError &error, const QList<CallbackEntry> &list) {
         if (!guard)
             return;
         m_slots->clear();
@@ -111,10 +112,10 @@ void BridgeDetailsDialog::removeSlot()
                                   .arg(item->text())) != QMessageBox::Yes)
         return;
     // Looked up after the question: the bridge (and the item) may be gone by now.
-    BridgeClient *client = m_home->client(m_id);
-    if (!client)
+    BridgeSource *bridge = bridgeSource(*m_home, m_id);
+    if (!bridge)
         return;
-    client->callbackRemove(
+    bridge->removeCallback(
         slot, [this, guard = QPointer<QDialog>(this)](const SourceError &, bool, QString) {
             if (guard)
                 loadSlots();
@@ -125,9 +126,10 @@ void BridgeDetailsDialog::fill()
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
-    const BridgeState *s = m_home->bridge(m_id);
-    if (!s)
+    const BridgeSource *bridge = bridgeSource(*m_home, m_id);
+    if (!bridge)
         return;
+    const BridgeState *s = &bridge->state();
     auto yesNo = [](std::optional<bool> v) {
         return !v ? tr("unknown") : (*v ? tr("connected") : tr("not connected"));
     };
@@ -135,15 +137,14 @@ void BridgeDetailsDialog::fill()
     m_form->addRow(
         tr("Address:"),
         new QLabel(QStringLiteral("%1:%2").arg(s->config.host).arg(s->config.port), this));
-    m_form->addRow(tr("Status:"), new QLabel(bridgeStatusText(*s), this));
+    m_form->addRow(tr("Status:"), new QLabel(linkStatusText(s->link), this));
     if (!s->movedFrom.isEmpty())
         m_form->addRow(tr("Moved:"), new QLabel(tr("The bridge changed its address (was %1); "
                                                    "Nuki Desktop followed it.")
                                                     .arg(s->movedFrom),
                                                 this));
-    if (const BridgeClient *c = m_home->client(m_id))
-        m_form->addRow(tr("Token sent as:"),
-                       new QLabel(tokenModeName(c->effectiveTokenMode()), this));
+    m_form->addRow(tr("Token sent as:"),
+                   new QLabel(tokenModeName(bridge->effectiveTokenMode()), this));
     if (s->haveInfo) {
         const BridgeInfo &i = s->info;
         m_form->addRow(
@@ -186,40 +187,39 @@ void BridgeDetailsDialog::fill()
 
 void BridgeDetailsDialog::loadLog()
 {
-    BridgeClient *c = m_home->client(m_id);
-    if (!c)
+    BridgeSource *bridge = bridgeSource(*m_home, m_id);
+    if (!bridge)
         return;
-    c->readLog(0, 100,
-               [this, guard = QPointer<QDialog>(this)](const SourceError &error,
-                                                       const QList<BridgeLogEntry> &log) {
-                   if (!guard)
-                       return;
-                   m_log->clear();
-                   if (!error.ok()) {
-                       m_logStatus->setText(error.message());
-                       return;
-                   }
-                   for (const BridgeLogEntry &e : log) {
-                       QString line =
-                           QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
-                           QStringLiteral("  ") + e.type;
-                       if (e.raw.contains(u"nukiId"))
-                           line +=
-                               QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
-                       m_log->addItem(line);
-                   }
-                   m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
-               });
+    bridge->readLog(
+        0, 100,
+        [this, guard = QPointer<QDialog>(this)](const SourceError &error,
+                                                const QList<BridgeLogEntry> &log) {
+            if (!guard)
+                return;
+            m_log->clear();
+            if (!error.ok()) {
+                m_logStatus->setText(error.message());
+                return;
+            }
+            for (const BridgeLogEntry &e : log) {
+                QString line = QLocale().toString(e.timestamp.toLocalTime(), QLocale::ShortFormat) +
+                               QStringLiteral("  ") + e.type;
+                if (e.raw.contains(u"nukiId"))
+                    line += QStringLiteral("  ") + e.raw.value(u"nukiId").toVariant().toString();
+                m_log->addItem(line);
+            }
+            m_logStatus->setText(tr("%n entries", nullptr, int(log.size())));
+        });
 }
 
 void BridgeDetailsDialog::maintenance(Maintenance call, const QString &question)
 {
     if (QMessageBox::question(this, tr("Please confirm"), question) != QMessageBox::Yes)
         return;
-    BridgeClient *client = m_home->client(m_id); // after the question: it may be gone
-    if (!client)
+    BridgeSource *bridge = bridgeSource(*m_home, m_id); // after the question: it may be gone
+    if (!bridge)
         return;
-    (client->*call)([this, guard = QPointer<QDialog>(this)](const SourceError &error) {
+    (bridge->*call)([this, guard = QPointer<QDialog>(this)](const SourceError &error) {
         if (guard)
             m_logStatus->setText(error.ok() ? tr("The bridge accepted the request.")
                                             : error.message());

@@ -8,7 +8,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 namespace nuki {
-class BridgeClient;
+class BridgeSource;
 struct SourceError;
 class Home;
 class PushManager;
@@ -27,7 +27,7 @@ private:
     void fill();
     void loadLog();
     using Maintenance =
-        void (nuki::BridgeClient::*)(std::function<void(const nuki::SourceError &)>);
+        void (nuki::BridgeSource::*)(std::function<void(const nuki::SourceError &)>);
     void maintenance(Maintenance call, const QString &question);
     void loadSlots();
     void removeSlot();

@@ -3,6 +3,7 @@
 #include "protocol/Actions.h"
 
 #include "home/DeviceListModel.h"
+#include "widgets/ActionControls.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/FlowLayout.h"
 #include "widgets/StateIcons.h"
@@ -72,31 +73,23 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     buttons->setContentsMargins(0, 4, 0, 0);
     // Keys on a focused card: only what secures the door (locking) is a single key; whatever
     // can unlock or open it needs Ctrl+Shift, so a stray key press never opens it.
-    const QList<ActionSpec> &all = actionsFor(m_deviceType);
-    for (const ActionSpec &a : all) {
-        if (a.isToggleOff || a.variantOf)
-            continue;
-        // Variants (lock 'n' go and open) join their base action in the button's menu.
-        QList<const ActionSpec *> variants;
-        for (const ActionSpec &v : all)
-            if (v.variantOf == a.number)
-                variants << &v;
-        const bool direct = !a.toggleOff && variants.isEmpty();
+    for (const ActionControl &control : actionControlsFor(m_deviceType)) {
+        const ActionSpec &a = *control.spec;
+        const bool direct = !control.isSwitch() && !control.hasMenu();
         const QString key = a.key ? QString(QChar(a.key)) : QString();
         QPushButton *b = addButton(a.displayLabel(), direct ? a.number : 0, key, !a.secures);
-        if (a.toggleOff) {
+        if (control.isSwitch()) {
             b->setCheckable(true);
-            const int on = a.number, off = a.toggleOff;
+            const int on = a.number, off = control.toggleOff;
             connect(b, &QPushButton::clicked, this, [this, b, on, off](bool checked) {
-                b->setChecked(!checked); // the state comes from the bridge, not from the click
+                b->setChecked(!checked); // the state comes from the device, not from the click
                 request(checked ? on : off);
             });
             m_toggles.insert(b, on);
         }
-        if (!variants.isEmpty()) {
+        if (control.hasMenu()) {
             auto *menu = new QMenu(b);
-            variants.prepend(&a);
-            for (const ActionSpec *v : std::as_const(variants)) {
+            for (const ActionSpec *v : std::as_const(control.variants)) {
                 const int n = v->number;
                 menu->addAction(v->displayMenuText(), this, [this, n] { request(n); });
             }
@@ -149,7 +142,7 @@ void DeviceCard::setFavourite(bool on)
 
 QString DeviceCard::searchText() const
 {
-    return QStringList{name(), m_index.data(R::BridgeNameRole).toString(), m_state->text(),
+    return QStringList{name(), m_index.data(R::SourceNameRole).toString(), m_state->text(),
                        m_details->text()}
         .join(u'\n');
 }

@@ -1,8 +1,8 @@
 #include "window/DeviceListView.h"
 
 #include "AppController.h"
-#include "window/BridgeHeader.h"
 #include "window/DeviceCard.h"
+#include "window/SourceHeader.h"
 
 #include <QLabel>
 #include <QScrollBar>
@@ -59,19 +59,25 @@ DeviceListView::DeviceListView(AppController *app, QWidget *parent)
         rebuildOrder();
     });
     Home *home = app->home();
-    connect(home, &Home::bridgeChanged, this, [this](const QString &id) {
-        if (BridgeHeader *h = m_headers.value(id))
+    connect(home, &Home::sourceChanged, this, [this](const QString &id) {
+        if (SourceHeader *h = m_headers.value(id))
             h->refresh();
     });
-    connect(home, &Home::bridgeAdded, this, [this](const QString &id) {
+    connect(home, &Home::sourceAdded, this, [this](const QString &id) {
         ensureHeader(id);
         rebuildOrder();
     });
-    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+    connect(home, &Home::sourceRemoved, this, [this](const QString &id) {
         delete m_headers.take(id);
         rebuildOrder();
     });
-    for (const QString &id : home->bridgeIds())
+    // A device that another source now acts for moves under that source's header.
+    connect(home, &Home::deviceChanged, this, [this](const DeviceKey &key) {
+        const DeviceRecord *r = m_app->home()->device(key);
+        if (r && m_cards.contains(key) && m_groupOf.value(key) != r->sourceId)
+            rebuildOrder();
+    });
+    for (const QString &id : home->sourceIds())
         ensureHeader(id);
     if (model->rowCount() > 0)
         addRows(0, model->rowCount() - 1);
@@ -81,7 +87,7 @@ DeviceListView::DeviceListView(AppController *app, QWidget *parent)
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
         for (DeviceCard *c : std::as_const(m_cards))
             c->refreshAge();
-        for (BridgeHeader *h : std::as_const(m_headers))
+        for (SourceHeader *h : std::as_const(m_headers))
             h->refresh(); // "showing what was last seen 5 min ago"
     });
 }
@@ -114,19 +120,19 @@ QList<DeviceCard *> DeviceListView::cards() const
     return list;
 }
 
-void DeviceListView::ensureHeader(const QString &bridgeId)
+void DeviceListView::ensureHeader(const QString &sourceId)
 {
-    if (m_headers.contains(bridgeId))
+    if (m_headers.contains(sourceId) || !m_app->home()->source(sourceId))
         return;
-    auto *h = new BridgeHeader(m_app->home(), bridgeId, m_content);
-    h->setPushProblem([this, bridgeId] {
+    auto *h = new SourceHeader(m_app->home(), sourceId, m_content);
+    h->setPushProblem([this, sourceId] {
         const nuki::PushManager::BridgePush *p =
-            m_app->push() ? m_app->push()->state(bridgeId) : nullptr;
+            m_app->push() ? m_app->push()->state(sourceId) : nullptr;
         return p ? p->problem : QString();
     });
-    connect(h, &BridgeHeader::detailsRequested, this, &DeviceListView::detailsRequested);
-    connect(h, &BridgeHeader::newTokenRequested, this, &DeviceListView::newTokenRequested);
-    m_headers.insert(bridgeId, h);
+    connect(h, &SourceHeader::detailsRequested, this, &DeviceListView::detailsRequested);
+    connect(h, &SourceHeader::newTokenRequested, this, &DeviceListView::newTokenRequested);
+    m_headers.insert(sourceId, h);
 }
 
 void DeviceListView::addRows(int first, int last)
@@ -143,15 +149,18 @@ void DeviceListView::addRows(int first, int last)
         connect(c, &DeviceCard::favouriteToggled, m_app, &AppController::setFavourite);
         c->setFavourite(m_app->isFavourite(key));
         m_cards.insert(key, c);
-        ensureHeader(key.bridgeId);
+        if (const DeviceRecord *r = m_app->home()->device(key))
+            ensureHeader(r->sourceId);
     }
     rebuildOrder();
 }
 
 void DeviceListView::removeRows(int first, int last)
 {
-    for (int row = first; row <= last; ++row)
+    for (int row = first; row <= last; ++row) {
+        m_groupOf.remove(m_app->model()->keyAt(row));
         delete m_cards.take(m_app->model()->keyAt(row));
+    }
     rebuildOrder();
 }
 
@@ -170,11 +179,10 @@ void DeviceListView::rebuildOrder()
 void DeviceListView::placeWidgets()
 {
     // Re-place widgets (cheap: no widget is created or destroyed here). Favourites first, then
-    // each bridge's devices under its header (shown when there is more than one bridge or
-    // something to say about the one).
+    // each source's devices under its header.
     while (m_layout->count() > 0)
         delete m_layout->takeAt(0); // the layout item only; the widget stays
-    const QStringList bridges = m_app->home()->bridgeIds();
+    const QStringList sources = m_app->home()->sourceIds();
     DeviceListModel *model = m_app->model();
     QList<DeviceCard *> ordered;
     m_layout->addWidget(m_favouritesTitle);
@@ -183,16 +191,20 @@ void DeviceListView::placeWidgets()
             m_layout->addWidget(c);
             ordered << c;
         }
-    for (const QString &id : bridges) {
-        if (BridgeHeader *h = m_headers.value(id))
+    m_groupOf.clear();
+    for (const QString &id : sources) {
+        if (SourceHeader *h = m_headers.value(id))
             m_layout->addWidget(h);
         for (int row = 0; row < model->rowCount(); ++row) {
             const DeviceKey key = model->keyAt(row);
-            if (key.bridgeId == id)
-                if (DeviceCard *c = m_cards.value(key); c && !c->isFavourite()) {
-                    m_layout->addWidget(c);
-                    ordered << c;
-                }
+            const DeviceRecord *r = m_app->home()->device(key);
+            if (!r || r->sourceId != id)
+                continue;
+            m_groupOf.insert(key, id);
+            if (DeviceCard *c = m_cards.value(key); c && !c->isFavourite()) {
+                m_layout->addWidget(c);
+                ordered << c;
+            }
         }
     }
     m_layout->addWidget(m_noMatch);
@@ -222,7 +234,7 @@ void DeviceListView::setFilter(const QString &text)
 void DeviceListView::applyFilter()
 {
     const QString needle = m_filter.trimmed();
-    QSet<QString> bridgesShown;
+    QSet<QString> sourcesShown;
     bool favouriteShown = false;
     int shown = 0;
     for (DeviceCard *c : std::as_const(m_cards)) {
@@ -235,14 +247,14 @@ void DeviceListView::applyFilter()
         if (c->isFavourite())
             favouriteShown = true;
         else
-            bridgesShown.insert(c->key().bridgeId);
+            sourcesShown.insert(m_groupOf.value(c->key()));
     }
     for (auto it = m_headers.cbegin(); it != m_headers.cend(); ++it) {
-        // A bridge's header also matches by its name; without a filter every bridge shows.
-        const BridgeState *b = m_app->home()->bridge(it.key());
+        // A source's header also matches by its name; without a filter every source shows.
+        const Source *s = m_app->home()->source(it.key());
         const bool nameMatch =
-            b && !needle.isEmpty() && b->config.name.contains(needle, Qt::CaseInsensitive);
-        it.value()->setVisible(needle.isEmpty() || bridgesShown.contains(it.key()) || nameMatch);
+            s && !needle.isEmpty() && s->name().contains(needle, Qt::CaseInsensitive);
+        it.value()->setVisible(needle.isEmpty() || sourcesShown.contains(it.key()) || nameMatch);
     }
     m_favouritesTitle->setVisible(favouriteShown);
     m_noMatch->setText(tr("No device matches “%1”. Press Esc to show all.").arg(needle));

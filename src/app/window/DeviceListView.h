@@ -7,7 +7,7 @@
 #include <QTimer>
 
 class AppController;
-class BridgeHeader;
+class SourceHeader;
 class DeviceCard;
 class QLabel;
 class QVBoxLayout;
@@ -21,7 +21,7 @@ public:
     explicit DeviceListView(AppController *app, QWidget *parent = nullptr);
     DeviceCard *card(const nuki::DeviceKey &key) const;
     QList<DeviceCard *> cards() const;
-    BridgeHeader *header(const QString &bridgeId) const { return m_headers.value(bridgeId); }
+    SourceHeader *header(const QString &sourceId) const { return m_headers.value(sourceId); }
     // Shows only the cards whose name, bridge, state or details contain `text` (any case).
     void setFilter(const QString &text);
     QString filter() const { return m_filter; }
@@ -41,7 +41,7 @@ private:
     void placeWidgets();
     void addRows(int first, int last);
     void removeRows(int first, int last);
-    void ensureHeader(const QString &bridgeId);
+    void ensureHeader(const QString &sourceId);
     void applyFilter();
 
     AppController *m_app;
@@ -52,7 +52,8 @@ private:
     QLabel *m_noMatch;
     QString m_filter;
     QHash<nuki::DeviceKey, DeviceCard *> m_cards;
-    QHash<QString, BridgeHeader *> m_headers;
-    QTimer m_ageTimer; // "updated N s ago": only ticks while visible
+    QHash<QString, SourceHeader *> m_headers;
+    QHash<nuki::DeviceKey, QString> m_groupOf; // the header each card is placed under
+    QTimer m_ageTimer;                         // "updated N s ago": only ticks while visible
     bool m_rebuildPending = false;
 };

@@ -66,11 +66,13 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
 
     auto *bridgeBox = new QGroupBox(tr("Bridges"), this);
     m_bridges = new QListWidget(bridgeBox);
-    for (const QString &id : app->home()->bridgeIds()) {
-        const BridgeState *b = app->home()->bridge(id);
-        auto *item = new QListWidgetItem(b->config.name, m_bridges);
+    for (const QString &id : app->home()->sourceIds()) {
+        const BridgeSource *b = bridgeSource(*app->home(), id);
+        if (!b)
+            continue;
+        auto *item = new QListWidgetItem(b->name(), m_bridges);
         item->setData(Qt::UserRole, id);
-        item->setToolTip(QStringLiteral("%1:%2").arg(b->config.host).arg(b->config.port));
+        item->setToolTip(b->address());
     }
     auto *rename = new QPushButton(tr("Rename…"), bridgeBox);
     auto *remove = new QPushButton(tr("Remove"), bridgeBox);
@@ -86,9 +88,11 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
         if (!ok || name.trimmed().isEmpty())
             return;
         const QString id = item->data(Qt::UserRole).toString();
-        m_app->home()->renameBridge(id, name.trimmed());
-        BridgeConfig c = m_app->home()->bridge(id)->config;
-        m_app->settings()->upsertBridge(c);
+        BridgeSource *b = bridgeSource(*m_app->home(), id);
+        if (!b)
+            return; // removed meanwhile
+        b->rename(name.trimmed());
+        m_app->settings()->upsertBridge(b->config());
         item->setText(name.trimmed());
     });
     connect(remove, &QPushButton::clicked, this, [this] {

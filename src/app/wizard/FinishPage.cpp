@@ -2,12 +2,13 @@
 
 #include "AppController.h"
 #include "ui_FinishPage.h"
-#include "wizard/SetupWizard.h"
 
 using namespace nuki;
 
-FinishPage::FinishPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::FinishPage), m_wizard(wizard)
+FinishPage::FinishPage(AppController *app, const QString &reauthId,
+                       std::function<QString()> foundId, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::FinishPage), m_app(app), m_reauthId(reauthId),
+      m_foundId(std::move(foundId))
 {
     ui->setupUi(this);
     setTitle(tr("Almost done"));
@@ -24,24 +25,24 @@ FinishPage::~FinishPage()
 
 void FinishPage::initializePage()
 {
-    const QString id = QString::number(m_wizard->info.serverId, 16).toUpper();
+    const QString id = m_foundId();
     if (ui->name->text().isEmpty())
         ui->name->setText(tr("Nuki Bridge %1").arg(id));
-    if (m_wizard->isReauth()) {
+    if (isReauth()) {
         // Re-entering a token ends on what happened, not on an empty form.
-        const BridgeState *b = m_wizard->app()->home()->bridge(m_wizard->reauthId());
+        const Source *b = m_app->home()->source(m_reauthId);
         setTitle(tr("The new token works"));
-        setSubTitle(tr("Finish saves it for %1; the app uses it from now on.")
-                        .arg(b ? b->config.name : id));
+        setSubTitle(
+            tr("Finish saves it for %1; the app uses it from now on.").arg(b ? b->name() : id));
     } else {
         setTitle(tr("Almost done"));
         setSubTitle(tr("Name the bridge and choose how the app hears about changes."));
     }
-    ui->name->setVisible(!m_wizard->isReauth());
-    ui->nameLabel->setVisible(!m_wizard->isReauth());
-    ui->push->setVisible(!m_wizard->isReauth());
+    ui->name->setVisible(!isReauth());
+    ui->nameLabel->setVisible(!isReauth());
+    ui->push->setVisible(!isReauth());
     // Is there a keychain? Ask it now, so the person can choose before finishing.
-    m_wizard->app()->secrets()->probe(
+    m_app->secrets()->probe(
         [this, guard = QPointer<FinishPage>(this)](bool ok, const QString &error) {
             if (!guard)
                 return;

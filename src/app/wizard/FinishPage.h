@@ -3,18 +3,20 @@
 #include "AppController.h"
 
 #include <QWizardPage>
+#include <functional>
 
 namespace Ui {
 class FinishPage;
 }
-class SetupWizard;
-
 // A name, instant updates on or off, and where the token is kept when no keychain answers.
+// It knows the wizard only by what it is given (no include of SetupWizard.h): the app, the
+// bridge whose token is re-entered (empty when adding one), and the id of the bridge found.
 class FinishPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit FinishPage(SetupWizard *wizard);
+    FinishPage(AppController *app, const QString &reauthId, std::function<QString()> foundId,
+               QWidget *parent);
     ~FinishPage() override;
     void initializePage() override;
     QString bridgeName() const;
@@ -24,6 +26,9 @@ public:
 
 private:
     Ui::FinishPage *ui;
-    SetupWizard *m_wizard;
+    AppController *m_app;
+    QString m_reauthId;
+    std::function<QString()> m_foundId;
+    bool isReauth() const { return !m_reauthId.isEmpty(); }
     bool m_keychain = true;
 };

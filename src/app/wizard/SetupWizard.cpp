@@ -25,11 +25,13 @@ SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &rea
     }
     setPage(TokenId, new TokenPage(this));
     setPage(CheckId, new CheckPage(this));
-    setPage(FinishId, new FinishPage(this));
+    setPage(FinishId, new FinishPage(
+                          app, reauthBridgeId,
+                          [this] { return QString::number(info.serverId, 16).toUpper(); }, this));
     if (isReauth()) {
-        const BridgeState *b = app->home()->bridge(reauthBridgeId);
-        host = b ? b->config.host : QString();
-        port = b ? b->config.port : 8080;
+        const BridgeSource *b = bridgeSource(*app->home(), reauthBridgeId);
+        host = b ? b->config().host : QString();
+        port = b ? b->config().port : 8080;
         setStartId(TokenId);
     }
     resize(620, 480);
@@ -66,9 +68,8 @@ void SetupWizard::accept()
     config.clockOffsetSeconds = clockOffset;
     config.name = finish ? finish->bridgeName() : config.id;
     if (isReauth()) {
-        const BridgeState *b = m_app->home()->bridge(m_reauthId);
-        if (b) {
-            config = b->config;
+        if (const BridgeSource *b = bridgeSource(*m_app->home(), m_reauthId)) {
+            config = b->config();
             config.tokenMode = tokenMode;
             config.clockOffsetSeconds = clockOffset;
         }

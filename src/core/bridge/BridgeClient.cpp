@@ -138,7 +138,6 @@ void BridgeClient::dispatch(const JobPtr &job)
     ++job->attempts;
     m_http = new HttpGet(m_host, m_port, target(job->request), job->request.timeoutMs, this);
     connect(m_http, &HttpGet::finished, this, &BridgeClient::onFinished);
-    emit requestStarted(job->request.path);
     if (job->request.onSent)
         job->request.onSent();
     m_http->start();

@@ -68,12 +68,12 @@ public:
     void setTokenMode(TokenMode mode); // Auto: find the best the bridge accepts
     TokenMode tokenMode() const { return m_configuredMode; }
     TokenMode effectiveTokenMode() const { return m_mode; }
-    Credentials &credentials() { return m_credentials; }
+    // The bridge's clock minus ours, as last learned (kept in the settings).
+    void setBridgeClockOffset(qint64 seconds) { m_credentials.setBridgeClockOffset(seconds); }
     Config &config() { return m_config; }
 
     void send(const Request &request, Done done);
     void cancelAll();
-    int queued() const { return int(m_queue.size()); }
     bool inFlight() const { return bool(m_current); }
     // Nothing queued (not even waiting out the gap), nothing in flight, no 401 investigation:
     // what tests wait for before saying "nothing more was sent".
@@ -89,14 +89,11 @@ public:
                     std::function<void(const SourceError &, const ActionResult &)> done,
                     std::function<void()> onSent = {}, std::function<void()> onRetry = {},
                     int retryDeadlineMs = -1);
-    void simpleAction(bool lock, quint32 nukiId, int deviceType,
-                      std::function<void(const SourceError &, const ActionResult &)> done);
     void callbackList(std::function<void(const SourceError &, const QList<CallbackEntry> &)> done);
     void callbackAdd(const QString &url,
                      std::function<void(const SourceError &, bool, QString)> done);
     void callbackRemove(int id, std::function<void(const SourceError &, bool, QString)> done);
     void requestToken(std::function<void(const SourceError &, const QString &token)> done);
-    void configAuth(bool enable, std::function<void(const SourceError &)> done);
     void readLog(int offset, int count,
                  std::function<void(const SourceError &, const QList<BridgeLogEntry> &)> done);
     // Hardware bridges only (§4.12): the bridge answers once it took the request.
@@ -104,7 +101,6 @@ public:
     void updateFirmware(std::function<void(const SourceError &)> done);
 
 signals:
-    void requestStarted(const QString &path);
     // A connection could not be opened; the request is being retried. Says at once that the
     // bridge is not reachable now, instead of after the retry deadline.
     void connectionFailing(const nuki::SourceError &error);

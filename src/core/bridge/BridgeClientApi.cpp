@@ -103,14 +103,6 @@ void BridgeClient::lockAction(quint32 nukiId, int deviceType, int action, bool n
     send(r, actionDone(std::move(done)));
 }
 
-void BridgeClient::simpleAction(bool lock, quint32 nukiId, int deviceType,
-                                std::function<void(const SourceError &, const ActionResult &)> done)
-{
-    send({lock ? QStringLiteral("/lock") : QStringLiteral("/unlock"),
-          deviceParams(nukiId, deviceType), Priority::Action, 45000},
-         actionDone(std::move(done)));
-}
-
 void BridgeClient::callbackList(
     std::function<void(const SourceError &, const QList<CallbackEntry> &)> done)
 {
@@ -170,14 +162,6 @@ void BridgeClient::requestToken(std::function<void(const SourceError &, const QS
                  return done({SourceError::ButtonNotPressed, 200}, {});
              done(error, token);
          });
-}
-
-void BridgeClient::configAuth(bool enable, std::function<void(const SourceError &)> done)
-{
-    send({QStringLiteral("/configAuth"),
-          {{QStringLiteral("enable"), enable ? QStringLiteral("1") : QStringLiteral("0")}},
-          Priority::User},
-         [done](const SourceError &error, const QByteArray &) { done(error); });
 }
 
 void BridgeClient::readLog(

@@ -110,7 +110,7 @@ void BridgeSetup::check(const QString &token, TokenMode mode, qint64 clockOffset
     cancel();
     m_client->setToken(token.trimmed());
     m_client->setTokenMode(mode);
-    m_client->credentials().setBridgeClockOffset(clockOffset);
+    m_client->setBridgeClockOffset(clockOffset);
     const quint64 run = m_run;
     m_client->info(BridgeClient::Priority::User, [this, run, mode, done](const SourceError &error,
                                                                          const BridgeInfo &info) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "bridge/BridgeClient.h"
-#include "home/HomeTypes.h"
+#include "bridge/BridgeConfig.h"
 
 #include <QObject>
 #include <functional>

@@ -18,13 +18,6 @@ CallbackReceiver::CallbackReceiver(const QString &secretPath, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &CallbackReceiver::onNewConnection);
 }
 
-QString CallbackReceiver::newSecretPath(const QString &prefix)
-{
-    QByteArray bytes(16, '\0');
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
-    return prefix + QString::fromLatin1(bytes.toHex());
-}
-
 bool CallbackReceiver::start(const QHostAddress &address, quint16 port)
 {
     if (!m_server.listen(address, port))

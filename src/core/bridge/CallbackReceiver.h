@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/Protocol.h"
+#include "wire/CallbackRequest.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -48,13 +49,13 @@ public:
     int openConnections() const { return int(m_open.size()); }
 
     void allowSource(const QHostAddress &bridge) { m_allowed.insert(bridge); }
-    void forgetSource(const QHostAddress &bridge) { m_allowed.remove(bridge); }
     Counters counters() const { return m_counters; }
     int rejected() const;
 
-    // A fresh unguessable path under `prefix`: the app's is made once per installation,
-    // `nukictl watch` makes one per run under its own prefix.
-    static QString newSecretPath(const QString &prefix = QStringLiteral("/nuki-desktop/"));
+    static QString newSecretPath(const QString &prefix = QStringLiteral("/nuki-desktop/"))
+    {
+        return newCallbackPath(prefix);
+    }
     // The local address that reaches `bridge`: the interface on its subnet (loopback for a
     // bridge on loopback). Null when none fits.
     static QHostAddress localAddressFor(const QHostAddress &bridge);

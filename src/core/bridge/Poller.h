@@ -20,7 +20,6 @@ public:
     void setInterval(int ms) { m_intervalMs = qMax(MinIntervalMs, ms); }
     int interval() const { return m_intervalMs; }
     void setPushActive(bool active, int heartbeatMs = 60000);
-    void setBurstInterval(int ms) { m_burstMs = ms; }
     void start();
     void stop();
     bool isActive() const { return m_timer.isActive() || m_waiting; }
@@ -29,7 +28,6 @@ public:
     void replied(bool bridgeReachable);
     // An action was sent: read often for a while so its result shows quickly.
     void startBurst(int durationMs = 30000);
-    void endBurst() { m_burstLeft.invalidate(); }
     // The bridge answered again: forget the backoff and read at the normal pace.
     void resetBackoff()
     {

@@ -1,5 +1,6 @@
 #include "bridge/PushManager.h"
 
+#include "bridge/BridgeSource.h"
 #include "home/Home.h"
 
 #include <QPointer>
@@ -13,20 +14,20 @@ PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
     connect(home, &Home::pushMissed, this, &PushManager::noteMissed);
     // Back from offline: check at once, so a "cannot be reached" push problem does not sit
     // under an "Online" header until the next periodic check.
-    connect(home, &Home::bridgeOnline, this, [this](const QString &id) {
+    connect(home, &Home::sourceOnline, this, [this](const QString &id) {
         if (m_bridges.contains(id) && m_bridges[id].check && m_bridges[id].check->isActive())
             check(id);
     });
-    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
+    connect(home, &Home::sourceRemoved, this, [this](const QString &id) {
         BridgePush p = m_bridges.take(id);
         delete p.check;
         delete p.grace;
     });
 }
 
-void PushManager::noteMissed(const DeviceKey &key)
+void PushManager::noteMissed(const QString &bridgeId, const DeviceKey &key)
 {
-    auto it = m_bridges.find(key.bridgeId);
+    auto it = m_bridges.find(bridgeId);
     if (it == m_bridges.end() || !it->active)
         return;
     // A single change that polling saw and push did not bring is enough: once the grace for
@@ -35,7 +36,7 @@ void PushManager::noteMissed(const DeviceKey &key)
     if (!it->grace) {
         it->grace = new QTimer(this);
         it->grace->setSingleShot(true);
-        const QString id = key.bridgeId;
+        const QString id = bridgeId;
         connect(it->grace, &QTimer::timeout, this, [this, id] {
             auto b = m_bridges.find(id);
             if (b != m_bridges.end() && b->active && !b->unconfirmed.isEmpty())
@@ -79,11 +80,11 @@ CallbackReceiver *PushManager::receiver(const QHostAddress &local)
         }
         connect(r, &CallbackReceiver::stateReceived, this,
                 [this](const QHostAddress &from, quint32 nukiId, int type, const DeviceState &s) {
-                    for (const QString &id : m_home->bridgeIds()) {
-                        const BridgeState *b = m_home->bridge(id);
-                        if (b && QHostAddress(b->config.host).isEqual(from)) {
+                    for (const QString &id : m_home->sourceIds()) {
+                        BridgeSource *b = bridgeSource(*m_home, id);
+                        if (b && QHostAddress(b->config().host).isEqual(from)) {
                             m_bridges[id].unconfirmed.remove({nukiId, type});
-                            m_home->applyPushedState(id, nukiId, type, s);
+                            b->applyPushed(nukiId, type, s);
                         }
                     }
                 });
@@ -93,10 +94,10 @@ CallbackReceiver *PushManager::receiver(const QHostAddress &local)
 
 QHostAddress PushManager::localAddressFor(const QString &bridgeId) const
 {
-    const BridgeState *b = m_home->bridge(bridgeId);
+    const BridgeSource *b = bridgeSource(*m_home, bridgeId);
     if (!b)
         return {};
-    return m_override.isNull() ? CallbackReceiver::localAddressFor(QHostAddress(b->config.host))
+    return m_override.isNull() ? CallbackReceiver::localAddressFor(QHostAddress(b->config().host))
                                : m_override;
 }
 
@@ -124,7 +125,8 @@ void PushManager::setActive(const QString &bridgeId, bool active, const QString 
     // an action ahead of it), so a missed state is never older than a heartbeat. Without:
     // the normal interval.
     const int margin = qMin(1000, m_heartbeatMs / 10);
-    m_home->setPushActive(bridgeId, active, m_heartbeatMs - margin);
+    if (BridgeSource *b = bridgeSource(*m_home, bridgeId))
+        b->setPushActive(active, m_heartbeatMs - margin);
     armCheck(p);
     emit changed(bridgeId);
 }
@@ -140,7 +142,7 @@ void PushManager::armCheck(BridgePush &p)
 
 void PushManager::enable(const QString &bridgeId)
 {
-    if (!m_home->bridge(bridgeId))
+    if (!bridgeSource(*m_home, bridgeId))
         return;
     BridgePush &p = m_bridges[bridgeId];
     p.enabled = true;
@@ -156,8 +158,8 @@ CallbackReceiver *PushManager::prepareReceiver(const QString &bridgeId)
 {
     // Worked out afresh at every check: when this computer's address changes, the receiver
     // moves to the new one and the check below replaces the old URL on the bridge.
-    const BridgeState *b = m_home->bridge(bridgeId);
-    const QHostAddress bridgeAddress(b ? b->config.host : QString());
+    const BridgeSource *b = bridgeSource(*m_home, bridgeId);
+    const QHostAddress bridgeAddress(b ? b->config().host : QString());
     const QHostAddress local = localAddressFor(bridgeId);
     if (local.isNull() || bridgeAddress.isNull()) {
         setActive(bridgeId, false,
@@ -186,7 +188,7 @@ void PushManager::check(const QString &bridgeId)
         p.checkAgain = true;
         return;
     }
-    BridgeClient *client = m_home->client(bridgeId);
+    BridgeClient *client = clientOf(bridgeId);
     CallbackReceiver *r = client ? prepareReceiver(bridgeId) : nullptr;
     if (!r)
         return;
@@ -198,7 +200,7 @@ void PushManager::check(const QString &bridgeId)
         if (!m_bridges.contains(bridgeId))
             return;
         BridgePush &p = m_bridges[bridgeId];
-        BridgeClient *c = m_home->client(bridgeId);
+        BridgeClient *c = clientOf(bridgeId);
         if (!p.enabled) { // disabled while the check was out (an exit, say): stay off
             p.checking = false;
             return;
@@ -213,11 +215,8 @@ void PushManager::check(const QString &bridgeId)
         };
         if (!error.ok() || !c) {
             // A bridge that cannot be reached is the header's news, not a push problem.
-            const bool gone = error.kind == SourceError::Unreachable ||
-                              error.kind == SourceError::Timeout ||
-                              error.kind == SourceError::ConnectionLost;
             if (!error.ok() && error.kind != SourceError::Busy)
-                setActive(bridgeId, false, gone ? QString() : error.message());
+                setActive(bridgeId, false, error.meansLinkLost() ? QString() : error.message());
             done();
             return;
         }
@@ -307,12 +306,37 @@ void PushManager::disable(const QString &bridgeId, std::function<void()> done)
         setActive(bridgeId, false, {});
     }
     removeOurs(
-        m_home->client(bridgeId), done ? std::move(done) : [] {});
+        clientOf(bridgeId), done ? std::move(done) : [] {});
 }
 
-void PushManager::release(BridgeClient *client, std::function<void()> done)
+void PushManager::release(BridgeSource *source, std::function<void()> done)
 {
-    removeOurs(client, std::move(done));
+    removeOurs(source ? source->client() : nullptr, std::move(done));
+}
+
+BridgeClient *PushManager::clientOf(const QString &bridgeId) const
+{
+    const BridgeSource *b = bridgeSource(*m_home, bridgeId);
+    return b ? b->client() : nullptr;
+}
+
+void PushManager::enableEachBridgeOnceOnline()
+{
+    // Registered once the token is known and the bridge answered: before that a check could
+    // only fail, and say so as a push problem.
+    auto enableIfOnline = [this](const QString &id) {
+        const Source *s = m_home->source(id);
+        if (s && s->kind() == SourceKind::Bridge && s->link().status == LinkStatus::Online &&
+            !m_bridges.value(id).enabled && !m_enabledOnce.contains(id)) {
+            m_enabledOnce.insert(id);
+            enable(id);
+        }
+    };
+    connect(m_home, &Home::sourceChanged, this, enableIfOnline);
+    connect(m_home, &Home::sourceRemoved, this,
+            [this](const QString &id) { m_enabledOnce.remove(id); });
+    for (const QString &id : m_home->sourceIds())
+        enableIfOnline(id);
 }
 
 void PushManager::shutdown(std::function<void()> done)

@@ -2,6 +2,7 @@
 
 #include "bridge/CallbackReceiver.h"
 #include "home/HomeTypes.h"
+#include "wire/BridgeJson.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
@@ -13,6 +14,7 @@
 namespace nuki {
 
 class BridgeClient;
+class BridgeSource;
 class Home;
 
 // Instant updates: keeps this installation's callback registered on each bridge (and only
@@ -54,14 +56,15 @@ public:
     // How long a push may arrive after polling saw its change before push counts as silent:
     // a callback on its way is not a lost one.
     void setMissGraceMs(int ms) { m_missGraceMs = ms; }
-    // How long to stay on polling after push went silent before trying push again.
-    void setRetryAfterSilenceMs(int ms) { m_retryAfterSilenceMs = ms; }
 
     void enable(const QString &bridgeId);
+    // From now on, each bridge source of the home is enabled once it first answers (the app
+    // and nukictl watch).
+    void enableEachBridgeOnceOnline();
     void disable(const QString &bridgeId, std::function<void()> done = {});
-    // For a bridge being removed: takes our callbacks off it through its (detached) client,
-    // then `done`. The caller owns the client and bounds the time.
-    void release(BridgeClient *client, std::function<void()> done);
+    // For a bridge being removed (taken from the home): takes our callbacks off it, then
+    // `done`. The caller owns the source and bounds the time.
+    void release(BridgeSource *source, std::function<void()> done);
     // Removes our callback from every bridge; `done` runs when all answered (or gave up).
     void shutdown(std::function<void()> done);
     const BridgePush *state(const QString &bridgeId) const;
@@ -74,7 +77,8 @@ signals:
 private:
     void check(const QString &bridgeId);
     void setActive(const QString &bridgeId, bool active, const QString &problem);
-    void noteMissed(const DeviceKey &key);
+    void noteMissed(const QString &bridgeId, const DeviceKey &key);
+    BridgeClient *clientOf(const QString &bridgeId) const;
     void declareSilent(const QString &bridgeId);
     void armCheck(BridgePush &p);
     void removeOurs(BridgeClient *client, std::function<void()> done);
@@ -92,6 +96,7 @@ private:
     int m_missGraceMs = 2000;
     QHash<QString, BridgePush> m_bridges;
     QHash<QString, CallbackReceiver *> m_receivers; // by local address
+    QSet<QString> m_enabledOnce;
 };
 
 } // namespace nuki

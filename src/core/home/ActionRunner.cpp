@@ -3,8 +3,7 @@
 #include "home/Home.h"
 #include "protocol/Actions.h"
 
-#include <QTimer>
-#include <memory>
+#include <QPointer>
 
 namespace nuki {
 
@@ -13,102 +12,68 @@ ActionRunner::ActionRunner(Home *home) : QObject(home), m_home(home) {}
 int ActionRunner::running() const
 {
     int n = 0;
-    for (const auto &r : m_home->m_devices)
-        n += r.action.running();
+    for (const DeviceKey &key : m_home->devices())
+        n += m_home->device(key)->action.running();
     return n;
 }
 
-bool ActionRunner::start(const DeviceKey &key, int action)
+bool ActionRunner::start(const DeviceKey &key, int action, Options options)
 {
-    DeviceRecord *r = m_home->record(key);
-    BridgeClient *c = m_home->client(key.bridgeId);
-    if (!r || !c || r->action.running() || !findAction(key.deviceType, action))
+    const DeviceRecord *r = m_home->device(key);
+    Source *source = m_home->actingSource(key);
+    if (!r || !source || r->action.running() || !findAction(key.deviceType, action))
         return false;
     if (r->remembered)
-        return false; // held: only what the bridge confirmed in this run is acted on
-    const quint64 id = ++m_nextId;
-    r->action = ActionStatus{ActionStatus::Pending, action, id};
-    r->beforeAction = r->device.state;
-    r->stuckChecked = false;
-    emit m_home->deviceChanged(key);
-    // A bridge known to be unreachable gets one short try: the person hears at once that the
-    // action failed, instead of after 15 s of retries.
-    const BridgeState *b = m_home->bridge(key.bridgeId);
-    const int retryDeadline = b && b->status == BridgeStatus::Offline ? OfflineActionRetryMs : -1;
-    auto attempt = std::make_shared<quint64>(0);
-    c->lockAction(
-        key.nukiId, key.deviceType, action, false,
-        [this, key, id](const SourceError &error, const ActionResult &) { finish(key, id, error); },
-        [this, key, id, attempt] {
-            // Sent. A bridge that refuses (503) does so at once; one that took the command
-            // works on it for seconds. So "Unlocking…" is shown only once this attempt has
-            // been out for a moment without a refusal; until then the card says "Sending…".
-            const quint64 mine = ++*attempt;
-            QTimer::singleShot(AcceptedAfterMs, this, [this, key, id, attempt, mine] {
-                if (*attempt == mine)
-                    markTaken(key, id);
-            });
-        },
-        [this, key, id, attempt] {
-            ++*attempt; // refused or not connected: nothing happened, still "Sending…"
-            DeviceRecord *x = m_home->record(key);
-            if (!x || x->action.id != id || x->action.phase != ActionStatus::Sent)
-                return;
-            x->action.phase = ActionStatus::Pending;
-            if (x->optimistic) {
-                x->device.state = x->beforeAction;
-                x->optimistic = false;
-            }
-            emit m_home->deviceChanged(key);
-        },
-        retryDeadline);
-    return true;
-}
-
-void ActionRunner::markTaken(const DeviceKey &key, quint64 id)
-{
-    DeviceRecord *x = m_home->record(key);
-    if (!x || x->action.id != id || x->action.phase != ActionStatus::Pending)
-        return;
-    x->action.phase = ActionStatus::Sent;
+        return false; // held: only what the source confirmed in this run is acted on
+    if (findAction(key.deviceType, action)->onlyThroughBroker &&
+        source->kind() != SourceKind::Broker)
+        return false; // a bridge has no such action
+    ActionStatus status;
+    status.phase = ActionStatus::Pending;
+    status.action = action;
+    status.id = ++m_nextId;
+    status.origin = options.origin;
+    status.sourceId = source->id();
+    m_home->noteActionStarted(key, status);
+    const quint64 id = status.id;
     // What the device shows while the action runs (the bridge's own transitional states).
-    const ActionSpec *spec = findAction(key.deviceType, x->action.action);
-    const int shown =
-        spec && spec->shownWhileRunning >= 0 ? spec->shownWhileRunning : x->device.state.state;
-    if (shown != x->device.state.state) {
-        x->device.state.state = shown;
-        x->device.state.stateName.clear();
-        x->optimistic = true;
-    }
-    emit m_home->deviceChanged(key);
+    const ActionSpec *spec = findAction(key.deviceType, action);
+    const int shown = spec->shownWhileRunning;
+    QPointer<ActionRunner> self(this);
+    ActionProgress progress;
+    progress.taken = [self, key, id, shown] {
+        if (self)
+            self->m_home->noteActionTaken(key, id, shown);
+    };
+    progress.refused = [self, key, id] {
+        if (self)
+            self->m_home->noteActionRefused(key, id);
+    };
+    progress.finished = [self, key, id](const SourceError &error) {
+        if (self)
+            self->finish(key, id, error);
+    };
+    source->perform({key.nukiId, key.deviceType, action, options.noWait}, progress);
+    return true;
 }
 
 void ActionRunner::finish(const DeviceKey &key, quint64 id, const SourceError &error)
 {
-    DeviceRecord *r = m_home->record(key);
+    const DeviceRecord *r = m_home->device(key);
     if (!r || r->action.id != id)
         return;
+    ActionStatus status = r->action;
     if (error.ok())
-        r->action.phase = ActionStatus::Succeeded;
+        status.phase = ActionStatus::Succeeded;
     else if (error.mayHaveReachedLock)
-        r->action.phase = ActionStatus::Unknown; // "check the door": never re-sent
+        status.phase = ActionStatus::Unknown; // "check the door": never re-sent
     else
-        r->action.phase = ActionStatus::Failed;
-    r->action.error = error;
-    r->action.finishedAt = QDateTime::currentDateTimeUtc();
-    if (r->action.phase == ActionStatus::Failed && r->optimistic) {
-        r->device.state = r->beforeAction; // nothing happened: show what was there
-        r->optimistic = false;
-    }
-    if (error.kind == SourceError::Unreachable || error.kind == SourceError::Unauthorized ||
-        error.kind == SourceError::Timeout || error.kind == SourceError::ConnectionLost)
-        m_home->noteResult(key.bridgeId, error);
-    emit m_home->deviceChanged(key);
-    emit m_home->actionFinished(key, r->action);
-    // Read the real state now and often for a while: push may be faster, /list confirms.
-    if (Poller *p = m_home->poller(key.bridgeId))
-        p->startBurst();
-    m_home->poll(key.bridgeId, BridgeClient::Priority::User);
+        status.phase = ActionStatus::Failed;
+    status.error = error;
+    status.finishedAt = QDateTime::currentDateTimeUtc();
+    m_home->noteActionFinished(key, status);
+    if (Source *s = m_home->source(status.sourceId))
+        s->followAction(key.nukiId, key.deviceType);
 }
 
 // What an action of ours leads to, for telling it from someone else and for settling an
@@ -119,7 +84,7 @@ bool ActionRunner::reachedGoal(int deviceType, int action, const DeviceState &s)
     return spec && spec->reached(s);
 }
 
-bool ActionRunner::explains(const DeviceRecord &r, int s) const
+bool ActionRunner::explains(const DeviceRecord &r, int s)
 {
     // States an action of ours leads to within a minute are not "someone else".
     if (r.action.phase == ActionStatus::Idle)

@@ -17,10 +17,12 @@ DeviceListModel::DeviceListModel(Home *home, QObject *parent)
     connect(home, &Home::deviceAdded, this, &DeviceListModel::onAdded);
     connect(home, &Home::deviceRemoved, this, &DeviceListModel::onRemoved);
     connect(home, &Home::deviceChanged, this, &DeviceListModel::onChanged);
-    connect(home, &Home::bridgeChanged, this, [this](const QString &id) {
-        for (const DeviceKey &key : std::as_const(m_rows))
-            if (key.bridgeId == id)
+    connect(home, &Home::sourceChanged, this, [this](const QString &id) {
+        for (const DeviceKey &key : std::as_const(m_rows)) {
+            const DeviceRecord *r = m_home->device(key);
+            if (r && r->sourceId == id)
                 onChanged(key);
+        }
     });
 }
 
@@ -93,21 +95,20 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
         return v;
     const Device &d = r->device;
     const DeviceState &s = d.state;
-    const BridgeState *b = m_home->bridge(key.bridgeId);
+    const Source *source = m_home->source(r->sourceId);
     v[NameRole] = d.name.isEmpty()
                       ? QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).toUpper()
                       : d.name;
     v[KeyRole] = QVariant::fromValue(key);
-    v[BridgeIdRole] = key.bridgeId;
-    v[BridgeNameRole] = b ? b->config.name : QString();
+    v[SourceIdRole] = r->sourceId;
+    v[SourceNameRole] = source ? source->name() : QString();
     v[NukiIdRole] = d.nukiId;
     v[DeviceTypeRole] = d.deviceType;
     v[KindRole] = deviceTypeName(d.deviceType);
     v[KnownTypeRole] = isKnownDeviceType(d.deviceType);
     v[StateRole] = s.state;
     v[StateTextRole] =
-        !s.known
-            ? QCoreApplication::translate("nuki::DeviceListModel", "No state from the bridge yet")
+        !s.known ? QCoreApplication::translate("nuki::DeviceListModel", "No state known yet")
         // In continuous mode the Opener reports state 3 too; its Ring to Open toggle is off.
         : isOpener(d.deviceType) && s.mode == ModeContinuous &&
                 s.state == int(OpenerState::RtoActive)
@@ -124,7 +125,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[BatteryChargingRole] = s.batteryCharging.value_or(false);
     v[BatteryCriticalRole] = s.batteryCritical;
     v[KeypadBatteryCriticalRole] = s.keypadBatteryCritical.value_or(false);
-    // A ring is news only while the state is fresh: not from a bridge that is gone or refuses us.
+    // A ring is news only while the state is fresh: not from a source that is gone or refuses us.
     v[RingRole] = s.ringactionState.value_or(false) && !r->stale;
     v[LastUpdateRole] = r->lastUpdate;
     v[ActionPhaseRole] = int(r->action.phase);
@@ -140,7 +141,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
 
 void DeviceListModel::onAdded(const DeviceKey &key)
 {
-    // Home keeps devices grouped by bridge; mirror its order.
+    // Home keeps devices grouped by source; mirror its order.
     const QList<DeviceKey> order = m_home->devices();
     const int row = int(order.indexOf(key));
     if (row < 0 || m_rows.contains(key))

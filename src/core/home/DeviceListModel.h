@@ -9,7 +9,7 @@ namespace nuki {
 
 class Home;
 
-// A list of every device of every bridge, for views, the tray and tests. Follows Home
+// A list of every device of every source, for views, the tray and tests. Follows Home
 // incrementally: rows are inserted and removed one by one, and a change emits dataChanged with
 // exactly the roles whose values changed. Never a reset for a state change.
 class DeviceListModel : public QAbstractListModel
@@ -20,8 +20,8 @@ public:
     {
         NameRole = Qt::UserRole + 1,
         KeyRole,
-        BridgeIdRole,
-        BridgeNameRole,
+        SourceIdRole,
+        SourceNameRole,
         NukiIdRole,
         DeviceTypeRole,
         KindRole,
@@ -45,7 +45,7 @@ public:
         StaleRole,
         ErrorTextRole,
         ActionAlarmRole, // the outcome needs a look: failed, or unknown and not settled by a read
-        RememberedRole,  // shown from the last run's memory, not yet confirmed by the bridge
+        RememberedRole,  // shown from the last run's memory, not yet confirmed by its source
     };
     Q_ENUM(Role)
 

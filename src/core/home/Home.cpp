@@ -1,26 +1,42 @@
+// The home's sources and their links, reading on request, and the runner's notes on actions.
 #include "home/Home.h"
+
+#include "protocol/Actions.h"
 
 #include <QCoreApplication>
 
 namespace nuki {
 
-QString bridgeStatusText(const BridgeState &s)
+QString linkStatusText(const SourceLink &l)
 {
     auto tr = [](const char *t) { return QCoreApplication::translate("nuki", t); };
-    switch (s.status) {
-    case BridgeStatus::Connecting:
+    switch (l.status) {
+    case LinkStatus::Connecting:
         return tr("Connecting…");
-    case BridgeStatus::Online:
+    case LinkStatus::Online:
         return tr("Online");
-    case BridgeStatus::Busy:
+    case LinkStatus::Busy:
         return tr("Busy");
-    case BridgeStatus::Offline:
+    case LinkStatus::Offline:
         return tr("Offline since %1")
-            .arg(QLocale().toString(s.offlineSince.toLocalTime().time(), QLocale::ShortFormat));
-    case BridgeStatus::TokenRejected:
+            .arg(QLocale().toString(l.offlineSince.toLocalTime().time(), QLocale::ShortFormat));
+    case LinkStatus::Rejected:
         return tr("Token rejected");
     }
     return {};
+}
+
+DeviceKey DeviceKey::fromString(const QString &text)
+{
+    const QStringList parts = text.split(u'/');
+    if (parts.size() < 2 || parts.size() > 3)
+        return {};
+    bool typeOk = false, idOk = false;
+    const int type = parts.value(parts.size() - 2).toInt(&typeOk);
+    const quint32 id = parts.last().toUInt(&idOk);
+    if (!typeOk || !idOk || type < 0 || type > 255)
+        return {};
+    return {id, type};
 }
 
 Home::Home(QObject *parent) : QObject(parent), m_actions(new ActionRunner(this))
@@ -28,162 +44,67 @@ Home::Home(QObject *parent) : QObject(parent), m_actions(new ActionRunner(this))
     qRegisterMetaType<DeviceKey>();
 }
 
-Home::~Home() = default;
-
-const BridgeState *Home::bridge(const QString &id) const
+Home::~Home()
 {
-    auto it = m_bridges.constFind(id);
-    return it == m_bridges.constEnd() ? nullptr : &it->state;
-}
-
-BridgeClient *Home::client(const QString &id) const
-{
-    return m_bridges.value(id).client;
-}
-
-Poller *Home::poller(const QString &id) const
-{
-    return m_bridges.value(id).poller;
-}
-
-void Home::addBridge(const BridgeConfig &config, const QString &token, bool startPolling)
-{
-    if (m_bridges.contains(config.id))
-        return;
-    Bridge b;
-    b.state.config = config;
-    b.client = new BridgeClient(this);
-    b.client->setEndpoint(config.host, config.port);
-    b.client->setToken(token);
-    b.client->setTokenMode(config.tokenMode);
-    b.client->credentials().setBridgeClockOffset(config.clockOffsetSeconds);
-    b.state.clockSkewSeconds =
-        qAbs(config.clockOffsetSeconds) >= 30 ? config.clockOffsetSeconds : 0;
-    b.poller = new Poller(this);
-    b.poller->setInterval(m_pollIntervalMs);
-    const QString id = config.id;
-    connect(b.poller, &Poller::pollDue, this,
-            [this, id] { poll(id, BridgeClient::Priority::Poll); });
-    connect(b.client, &BridgeClient::clockSkewDetected, this, [this, id](qint64 seconds) {
-        m_bridges[id].state.clockSkewSeconds = seconds;
-        m_bridges[id].state.config.clockOffsetSeconds = seconds;
-        emit clockSkew(id, seconds);
-        emit bridgeChanged(id);
-    });
-    connect(b.client, &BridgeClient::infoReceived, this, [this, id](const BridgeInfo &info) {
-        m_bridges[id].state.info = info;
-        m_bridges[id].state.haveInfo = true;
-        emit bridgeChanged(id);
-    });
-    connect(b.client, &BridgeClient::tokenModeChanged, this,
-            [this, id](TokenMode) { emit bridgeChanged(id); });
-    // Offline as soon as one connection fails, not after the retries.
-    connect(b.client, &BridgeClient::connectionFailing, this,
-            [this, id](const SourceError &error) { noteResult(id, error); });
-    m_bridges.insert(id, b);
-    m_bridgeOrder << id;
-    emit bridgeAdded(id);
-    if (!token.isEmpty())
-        connectBridge(id, startPolling);
-}
-
-void Home::connectBridge(const QString &id, bool startPolling)
-{
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end() || !it->client->hasToken())
-        return;
-    // The device list first, at once (a fresh client has no gap to wait out): that is what
-    // the window waits for. /info follows.
-    if (startPolling)
-        it->poller->start(); // reads at once
-    else
-        poll(id, BridgeClient::Priority::User);
-    it->client->info(BridgeClient::Priority::User, [](const SourceError &, const BridgeInfo &) {});
-}
-
-void Home::removeBridge(const QString &id, std::function<void(BridgeClient *)> handOver)
-{
-    if (!m_bridges.contains(id))
-        return;
-    for (qsizetype i = m_devices.size() - 1; i >= 0; --i) {
-        if (m_devices[i].key.bridgeId == id) {
-            const DeviceKey key = m_devices[i].key;
-            m_devices.removeAt(i);
-            emit deviceRemoved(key);
-        }
+    // Sources first, without last answers: nothing they say while going reaches a
+    // half-destroyed home (a source deleted answers nobody, as a bridge client does).
+    for (Source *s : std::as_const(m_sources)) {
+        s->disconnect(this);
+        delete s;
     }
-    Bridge b = m_bridges.take(id);
-    m_bridgeOrder.removeAll(id);
-    b.poller->stop();
-    b.client->cancelAll();
-    b.poller->deleteLater();
-    b.client->disconnect(this); // its late signals must not bring the bridge back
-    emit bridgeRemoved(id);
-    if (handOver)
-        handOver(b.client); // last words to the bridge (our callback); it deletes the client
-    else
-        b.client->deleteLater();
 }
 
-void Home::setBridgeToken(const QString &id, const QString &token)
+void Home::addSource(Source *source)
 {
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end())
+    const QString id = source->id();
+    if (m_sources.contains(id)) {
+        delete source;
         return;
-    it->client->setToken(token);
-    it->state.status = BridgeStatus::Connecting;
-    emit bridgeChanged(id);
-    connectBridge(id, true);
+    }
+    source->setParent(this);
+    source->setPollInterval(m_pollIntervalMs);
+    m_sources.insert(id, source);
+    m_sourceOrder << id;
+    m_linkSeen.insert(id, source->link().status);
+    connect(source, &Source::listed, this,
+            [this, id](const QList<Device> &d, Delivery delivery) { applyList(id, d, delivery); });
+    connect(source, &Source::stateReported, this,
+            [this, id](quint32 nukiId, int type, const DeviceState &s, Delivery delivery) {
+                applyReport(id, nukiId, type, s, delivery);
+            });
+    connect(source, &Source::linkChanged, this, [this, id] { noteLink(id); });
+    connect(source, &Source::detailsChanged, this, [this, id] { emit sourceChanged(id); });
+    emit sourceAdded(id);
 }
 
-void Home::renameBridge(const QString &id, const QString &name)
+std::unique_ptr<Source> Home::takeSource(const QString &id)
 {
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end())
-        return;
-    it->state.config.name = name;
-    emit bridgeChanged(id);
+    Source *s = m_sources.take(id);
+    if (!s)
+        return nullptr;
+    m_sourceOrder.removeAll(id);
+    m_linkSeen.remove(id);
+    s->disconnect(this); // its late signals must not bring it back
+    s->stop();
+    s->setParent(nullptr);
+    const QList<DeviceKey> keys = devices();
+    for (const DeviceKey &key : keys)
+        dropReport(key, id);
+    emit sourceRemoved(id);
+    return std::unique_ptr<Source>(s);
 }
 
-void Home::moveBridge(const QString &id, const QString &host, quint16 port)
+void Home::removeSource(const QString &id)
 {
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end())
-        return;
-    it->state.config.host = host;
-    it->state.config.port = port;
-    it->client->setEndpoint(host, port);
-    emit bridgeChanged(id);
-}
-
-void Home::noteMoved(const QString &id, const QString &from)
-{
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end())
-        return;
-    it->state.movedFrom = from;
-    emit bridgeChanged(id);
+    if (std::unique_ptr<Source> s = takeSource(id))
+        s.release()->deleteLater(); // it may be inside one of its own callbacks
 }
 
 void Home::setPollInterval(int ms)
 {
-    m_pollIntervalMs = qMax(Poller::MinIntervalMs, ms);
-    for (auto &b : m_bridges)
-        b.poller->setInterval(m_pollIntervalMs);
-}
-
-void Home::setPushActive(const QString &id, bool active, int heartbeatMs)
-{
-    auto it = m_bridges.find(id);
-    if (it == m_bridges.end())
-        return;
-    // A change between the last read and the registration was never pushed: one read now
-    // closes that gap. Sent before push counts as on, it reports no misses.
-    if (active && !it->state.pushActive)
-        poll(id, BridgeClient::Priority::User);
-    it->state.pushActive = active;
-    it->poller->setPushActive(active, heartbeatMs);
-    emit bridgeChanged(id);
+    m_pollIntervalMs = ms;
+    for (Source *s : std::as_const(m_sources))
+        s->setPollInterval(ms);
 }
 
 QList<DeviceKey> Home::devices() const
@@ -213,114 +134,121 @@ DeviceRecord *Home::record(const DeviceKey &key)
 
 void Home::refresh()
 {
-    for (const QString &id : std::as_const(m_bridgeOrder))
-        poll(id, BridgeClient::Priority::User);
+    for (const QString &id : std::as_const(m_sourceOrder))
+        m_sources.value(id)->readAll([](const SourceError &) {});
 }
 
 void Home::readAllThen(std::function<void(const QHash<QString, SourceError> &)> done)
 {
-    auto pending = std::make_shared<qsizetype>(m_bridgeOrder.size());
+    auto pending = std::make_shared<qsizetype>(m_sourceOrder.size());
     auto results = std::make_shared<QHash<QString, SourceError>>();
     if (*pending == 0) {
         done({});
         return;
     }
-    for (const QString &id : std::as_const(m_bridgeOrder))
-        poll(id, BridgeClient::Priority::User, [id, pending, results, done](const SourceError &e) {
+    for (const QString &id : std::as_const(m_sourceOrder))
+        m_sources.value(id)->readAll([id, pending, results, done](const SourceError &e) {
             results->insert(id, e);
             if (--*pending == 0)
                 done(*results);
         });
 }
 
-void Home::poll(const QString &bridgeId, BridgeClient::Priority priority,
-                std::function<void(const SourceError &)> then)
+void Home::noteLink(const QString &id)
 {
-    auto it = m_bridges.find(bridgeId);
-    if (it == m_bridges.end())
+    Source *s = source(id);
+    if (!s)
         return;
-    const bool fromPoller = priority == BridgeClient::Priority::Poll;
-    const bool pushWasOn = it->state.pushActive;
-    it->client->list(priority, [this, bridgeId, fromPoller, pushWasOn,
-                                then](const SourceError &error, const QList<Device> &devices) {
-        if (!m_bridges.contains(bridgeId)) {
-            if (then)
-                then(error);
-            return;
-        }
-        noteResult(bridgeId, error);
-        if (error.ok()) {
-            m_applyingListFromBeforePush = !pushWasOn;
-            applyList(bridgeId, devices);
-            m_applyingListFromBeforePush = false;
-        }
-        if (fromPoller)
-            m_bridges[bridgeId].poller->replied(error.ok() || error.kind == SourceError::Busy);
-        if (then)
-            then(error);
-    });
-}
-
-void Home::noteResult(const QString &bridgeId, const SourceError &error)
-{
-    BridgeState &s = m_bridges[bridgeId].state;
-    const BridgeStatus before = s.status;
-    s.lastError = error;
-    switch (error.kind) {
-    case SourceError::None:
-        s.status = BridgeStatus::Online;
-        s.lastContact = QDateTime::currentDateTimeUtc();
-        s.offlineSince = {};
-        break;
-    case SourceError::Busy:
-        s.status = BridgeStatus::Busy;
-        break;
-    case SourceError::Unauthorized:
-        s.status = BridgeStatus::TokenRejected;
-        break;
-    case SourceError::Unreachable:
-    case SourceError::Timeout:
-    case SourceError::ConnectionLost:
-        if (s.status != BridgeStatus::Offline)
-            s.offlineSince = QDateTime::currentDateTimeUtc();
-        s.status = BridgeStatus::Offline;
-        break;
-    default:
-        break; // a bad answer says nothing about the bridge as a whole
-    }
-    const bool stale = s.status == BridgeStatus::Offline || s.status == BridgeStatus::TokenRejected;
+    const LinkStatus before = m_linkSeen.value(id, LinkStatus::Connecting);
+    const LinkStatus now = s->link().status;
+    m_linkSeen.insert(id, now);
     for (auto &r : m_devices) {
-        if (r.key.bridgeId == bridgeId && r.stale != stale) {
+        if (!r.reachedThrough.contains(id))
+            continue;
+        const QString acting = r.sourceId;
+        chooseSource(r);
+        const Source *a = source(r.sourceId);
+        const LinkStatus status = a ? a->link().status : LinkStatus::Offline;
+        const bool stale = status == LinkStatus::Offline || status == LinkStatus::Rejected;
+        if (r.stale != stale || acting != r.sourceId) {
             r.stale = stale;
             emit deviceChanged(r.key);
         }
     }
-    if (before == s.status)
-        return;
-    if (s.status == BridgeStatus::Offline)
-        emit bridgeOffline(bridgeId);
-    if (s.status == BridgeStatus::TokenRejected)
-        emit tokenRejected(bridgeId);
-    if (s.status == BridgeStatus::Online &&
-        (before == BridgeStatus::Offline || before == BridgeStatus::TokenRejected)) {
-        // Back: read at the normal pace again (not at the backoff's), and let go of messages
-        // whose cause is gone.
-        if (Poller *p = m_bridges[bridgeId].poller)
-            p->resetBackoff();
-        for (auto &r : m_devices) {
-            if (r.key.bridgeId != bridgeId || r.action.running() ||
-                r.action.phase != ActionStatus::Failed)
-                continue;
-            const auto k = r.action.error.kind;
-            if (k == SourceError::Unauthorized || k == SourceError::Unreachable ||
-                k == SourceError::Timeout || k == SourceError::NoToken) {
-                r.action = ActionStatus{};
-                emit deviceChanged(r.key);
+    if (before != now) {
+        if (now == LinkStatus::Offline)
+            emit sourceOffline(id);
+        if (now == LinkStatus::Rejected)
+            emit sourceRejected(id);
+        if (now == LinkStatus::Online &&
+            (before == LinkStatus::Offline || before == LinkStatus::Rejected)) {
+            // Back: let go of messages whose cause is gone.
+            for (auto &r : m_devices) {
+                if (r.sourceId != id || r.action.running() ||
+                    r.action.phase != ActionStatus::Failed)
+                    continue;
+                if (r.action.error.concernsLink() || r.action.error.kind == SourceError::NoToken) {
+                    r.action = ActionStatus{};
+                    emit deviceChanged(r.key);
+                }
             }
+            emit sourceOnline(id);
         }
-        emit bridgeOnline(bridgeId);
     }
-    emit bridgeChanged(bridgeId);
+    emit sourceChanged(id);
+}
+
+void Home::noteActionStarted(const DeviceKey &key, const ActionStatus &status)
+{
+    DeviceRecord *r = record(key);
+    if (!r)
+        return;
+    r->action = status;
+    r->beforeAction = r->device.state;
+    r->stuckChecked = false;
+    emit deviceChanged(key);
+}
+
+void Home::noteActionTaken(const DeviceKey &key, quint64 id, int shownState)
+{
+    DeviceRecord *r = record(key);
+    if (!r || r->action.id != id || r->action.phase != ActionStatus::Pending)
+        return;
+    r->action.phase = ActionStatus::Sent;
+    // What the device shows while the action runs (the bridge's own transitional states).
+    if (shownState >= 0 && shownState != r->device.state.state) {
+        r->device.state.state = shownState;
+        r->device.state.stateName.clear();
+        r->optimistic = true;
+    }
+    emit deviceChanged(key);
+}
+
+void Home::noteActionRefused(const DeviceKey &key, quint64 id)
+{
+    DeviceRecord *r = record(key);
+    if (!r || r->action.id != id || r->action.phase != ActionStatus::Sent)
+        return;
+    r->action.phase = ActionStatus::Pending; // nothing happened: "Sending…" again
+    if (r->optimistic) {
+        r->device.state = r->beforeAction;
+        r->optimistic = false;
+    }
+    emit deviceChanged(key);
+}
+
+void Home::noteActionFinished(const DeviceKey &key, const ActionStatus &status)
+{
+    DeviceRecord *r = record(key);
+    if (!r || r->action.id != status.id)
+        return;
+    r->action = status;
+    if (status.phase == ActionStatus::Failed && r->optimistic) {
+        r->device.state = r->beforeAction; // nothing happened: show what was there
+        r->optimistic = false;
+    }
+    emit deviceChanged(key);
+    emit actionFinished(key, r->action);
 }
 
 } // namespace nuki

@@ -1,20 +1,21 @@
 #pragma once
 
-#include "bridge/BridgeClient.h"
-#include "bridge/Poller.h"
 #include "home/ActionRunner.h"
 #include "home/HomeTypes.h"
+#include "home/Source.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace nuki {
 
-// The registry of bridges and their devices: the truth behind every window, tray menu and
-// command. Applies what polls, pushes and actions bring (HomeUpdates.cpp), and turns state
-// differences into events. Lock actions on its devices run through actions() (ActionRunner).
+// The registry of sources and their devices: the truth behind every window, tray menu and
+// command. Applies what sources report (HomeUpdates.cpp), chooses which source acts for a
+// device that several reach (HomeSources.cpp), and turns state differences into events. Lock
+// actions run through actions() (ActionRunner), which tells the home how they go.
 class Home : public QObject
 {
     Q_OBJECT
@@ -22,49 +23,53 @@ public:
     explicit Home(QObject *parent = nullptr);
     ~Home() override;
 
-    // --- bridges ---
-    // Nothing is sent to a bridge before its token is known: with an empty token the bridge
-    // waits for setBridgeToken().
-    void addBridge(const BridgeConfig &config, const QString &token, bool startPolling = true);
-    // Forgets the bridge at once. With `handOver`, its client (its queue emptied) is handed
-    // over for last requests instead of being deleted; the receiver then deletes it.
-    void removeBridge(const QString &id, std::function<void(BridgeClient *)> handOver = {});
-    void setBridgeToken(const QString &id, const QString &token);
-    void renameBridge(const QString &id, const QString &name);
-    void moveBridge(const QString &id, const QString &host, quint16 port);
-    void noteMoved(const QString &id, const QString &from);
-    QStringList bridgeIds() const { return m_bridgeOrder; }
-    const BridgeState *bridge(const QString &id) const;
-    BridgeClient *client(const QString &id) const;
-    Poller *poller(const QString &id) const;
+    // --- sources ---
+    // The home owns the source from now on; the caller starts it.
+    void addSource(Source *source);
+    // Forgets the source at once: its devices go, unless another source reaches them, and
+    // nothing it says later is heard. The caller gets it back, stopped, for last words (our
+    // callback off a bridge) and deletes it.
+    std::unique_ptr<Source> takeSource(const QString &id);
+    void removeSource(const QString &id); // takeSource, then deleted
+    QStringList sourceIds() const { return m_sourceOrder; }
+    Source *source(const QString &id) const { return m_sources.value(id); }
     void setPollInterval(int ms);
-    void setPushActive(const QString &id, bool active, int heartbeatMs = 60000);
 
     // --- devices ---
     QList<DeviceKey> devices() const;
     const DeviceRecord *device(const DeviceKey &key) const;
     int deviceCount() const { return int(m_devices.size()); }
     // Devices remembered from the last run (HomeMemory), shown at once and marked
-    // `remembered` until the bridge's first answer confirms, updates or removes them. Only
-    // for a bridge that is known and only for devices not there yet; nothing is sent.
-    void restore(const QString &bridgeId, const QList<DeviceRecord> &remembered);
+    // `remembered` until their source's first answer confirms, updates or removes them. Only
+    // for a source that is known and only for devices not there yet; nothing is sent.
+    void restore(const QString &sourceId, const QList<DeviceRecord> &remembered);
+    // Why the device's acting source was chosen, for a person (the details).
+    QString actingSourceReason(const DeviceKey &key) const;
 
     // --- reading ---
-    void refresh(); // /list of every bridge now
-    // /list of every bridge now; `done` gets each bridge's result once all have answered.
+    void refresh(); // every source reads everything now
+    // Every source reads now; `done` gets each source's result once all have answered.
     void readAllThen(std::function<void(const QHash<QString, SourceError> &)> done);
-    void refreshDevice(const DeviceKey &key); // /lockState: wakes the device over Bluetooth
-    void applyList(const QString &bridgeId, const QList<Device> &devices);
-    void applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceType,
-                          const DeviceState &state);
+    void refreshDevice(const DeviceKey &key); // from the device itself: wakes it
+    // What a source reports (its signals arrive here; tests and benchmarks call them too).
+    void applyList(const QString &sourceId, const QList<Device> &devices,
+                   Delivery delivery = Delivery::Read);
+    void applyReport(const QString &sourceId, quint32 nukiId, int deviceType,
+                     const DeviceState &state, Delivery delivery);
 
-    // --- acting: the runner of lock actions on these devices ---
+    // --- acting ---
     ActionRunner *actions() const { return m_actions; }
+    Source *actingSource(const DeviceKey &key) const;
+    // The runner's narrow calls: how an action goes, shown on the device's record.
+    void noteActionStarted(const DeviceKey &key, const ActionStatus &status);
+    void noteActionTaken(const DeviceKey &key, quint64 id, int shownState);
+    void noteActionRefused(const DeviceKey &key, quint64 id);
+    void noteActionFinished(const DeviceKey &key, const ActionStatus &status);
 
 signals:
-    void bridgeAdded(const QString &id);
-    void bridgeRemoved(const QString &id);
-    void bridgeChanged(const QString &id);
+    void sourceAdded(const QString &id);
+    void sourceRemoved(const QString &id);
+    void sourceChanged(const QString &id); // its link or its details
     void deviceAdded(const nuki::DeviceKey &key);
     void deviceRemoved(const nuki::DeviceKey &key);
     void deviceChanged(const nuki::DeviceKey &key);
@@ -74,37 +79,31 @@ signals:
     void batteryCritical(const nuki::DeviceKey &key);
     void keypadBatteryCritical(const nuki::DeviceKey &key);
     void ring(const nuki::DeviceKey &key);
-    void bridgeOffline(const QString &id);
-    void bridgeOnline(const QString &id);
-    void tokenRejected(const QString &id);
-    void clockSkew(const QString &id, qint64 seconds);
+    void sourceOffline(const QString &id);
+    void sourceOnline(const QString &id);
+    void sourceRejected(const QString &id); // a bridge's token, a broker's login
     void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
-    // Polling saw a change that push should have delivered (only while push is active).
-    void pushMissed(const nuki::DeviceKey &key);
+    // A read saw a change that push should have delivered (only while the source pushes).
+    void pushMissed(const QString &sourceId, const nuki::DeviceKey &key);
 
 private:
-    struct Bridge
-    {
-        BridgeState state;
-        BridgeClient *client = nullptr;
-        Poller *poller = nullptr;
-    };
     DeviceRecord *record(const DeviceKey &key);
-    void connectBridge(const QString &id, bool startPolling);
-    // /list now; `then` (if any) gets the result after it was applied.
-    void poll(const QString &bridgeId, BridgeClient::Priority priority,
-              std::function<void(const SourceError &)> then = {});
-    void noteResult(const QString &bridgeId, const SourceError &error);
-    void applyState(DeviceRecord &r, DeviceState state, bool fromPush);
+    void noteLink(const QString &sourceId);
+    void applyState(DeviceRecord &r, DeviceState state, Delivery delivery);
     void checkStuck(DeviceRecord &r, bool wasTransitional);
-    friend class ActionRunner; // works on the records and reads the bridges it acts on
+    void chooseSource(DeviceRecord &r);
+    void dropReport(DeviceKey key, const QString &sourceId);
+    qsizetype insertionPoint(const QString &sourceId) const;
 
-    QHash<QString, Bridge> m_bridges;
-    QStringList m_bridgeOrder;
-    QList<DeviceRecord> m_devices; // grouped by bridge, in the bridge's order
+    QHash<QString, Source *> m_sources;
+    QHash<QString, LinkStatus> m_linkSeen; // what the home last made of each source's link
+    QStringList m_sourceOrder;
+    QList<DeviceRecord> m_devices; // grouped by source, in the sources' order
+    // What each source last reported of each device: the acting one's is shown; another's
+    // takes over when the acting source cannot be reached.
+    QHash<DeviceKey, QHash<QString, Device>> m_reports;
     ActionRunner *m_actions;
     int m_pollIntervalMs = 15000;
-    bool m_applyingListFromBeforePush = false; // its changes were never pushed: no misses
 };
 
 } // namespace nuki

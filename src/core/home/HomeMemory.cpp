@@ -119,17 +119,20 @@ bool recordFrom(const QJsonValue &value, DeviceRecord *r)
     if (!value.isObject())
         return false;
     const QJsonObject o = value.toObject();
-    QString bridgeId;
-    if (!stringFrom(o, "bridgeId", 64, &bridgeId) || bridgeId.isEmpty())
+    // "bridgeId" in files written before sources.
+    QString sourceId;
+    const char *idKey = o.contains(QLatin1String("sourceId")) ? "sourceId" : "bridgeId";
+    if (!stringFrom(o, idKey, 64, &sourceId) || sourceId.isEmpty())
         return false;
-    for (QChar c : std::as_const(bridgeId))
+    for (QChar c : std::as_const(sourceId))
         if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_')
             return false;
     const auto nukiId = boundedInteger(o.value(QLatin1String("nukiId")), 1, 0xFFFFFFFFLL);
     const auto deviceType = boundedInteger(o.value(QLatin1String("deviceType")), 0, 255);
     if (!nukiId || !deviceType)
         return false;
-    r->key = {bridgeId, quint32(*nukiId), int(*deviceType)};
+    r->key = {quint32(*nukiId), int(*deviceType)};
+    r->sourceId = sourceId;
     r->device.nukiId = r->key.nukiId;
     r->device.deviceType = r->key.deviceType;
     if (!stringFrom(o, "name", 256, &r->device.name) ||
@@ -160,7 +163,7 @@ QByteArray HomeMemory::serialize(const QList<DeviceRecord> &records, bool withTi
     QJsonArray devices;
     for (const DeviceRecord &r : records) {
         QJsonObject o;
-        o[QLatin1String("bridgeId")] = r.key.bridgeId;
+        o[QLatin1String("sourceId")] = r.sourceId;
         o[QLatin1String("nukiId")] = double(r.key.nukiId);
         o[QLatin1String("deviceType")] = r.key.deviceType;
         o[QLatin1String("name")] = r.device.name;
@@ -305,18 +308,18 @@ HomeMemory::HomeMemory(Home *home, const QString &path, QObject *parent)
         m_savedWithTimes = rawFile(path); // anything else in it goes at the next full save
     }
     for (const DeviceRecord &r : std::as_const(read))
-        m_byBridge[r.key.bridgeId] << r;
+        m_bySource[r.sourceId] << r;
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(SaveDelayMs);
     m_timer.setTimerType(Qt::VeryCoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] { save(); });
-    connect(home, &Home::bridgeAdded, this,
-            [this](const QString &id) { m_home->restore(id, m_byBridge.take(id)); });
-    for (const QString &id : home->bridgeIds())
-        home->restore(id, m_byBridge.take(id));
-    connect(home, &Home::bridgeRemoved, this, [this](const QString &id) {
-        m_byBridge.remove(id);
+    connect(home, &Home::sourceAdded, this,
+            [this](const QString &id) { m_home->restore(id, m_bySource.take(id)); });
+    for (const QString &id : home->sourceIds())
+        home->restore(id, m_bySource.take(id));
+    connect(home, &Home::sourceRemoved, this, [this](const QString &id) {
+        m_bySource.remove(id);
         save(); // its devices leave the file now, not a few seconds later
     });
     connect(home, &Home::deviceAdded, this, &HomeMemory::changed);
@@ -332,7 +335,7 @@ HomeMemory::~HomeMemory()
 int HomeMemory::remembered() const
 {
     int n = 0;
-    for (const auto &list : m_byBridge)
+    for (const auto &list : m_bySource)
         n += int(list.size());
     return n;
 }

@@ -13,10 +13,10 @@ namespace nuki {
 class Home;
 
 // The home as last seen, kept between runs so that a start shows every device at once
-// (marked as remembered until its bridge confirms it) and a bridge that is down still shows
+// (marked as remembered until its source confirms it) and a source that is down still shows
 // what it had. One versioned JSON file in the user's data folder, owner-only, written whole
 // (QSaveFile) a few seconds after a change and on quit, never when nothing changed.
-// It holds bridge ids, device names, kinds, states and when each was last seen: never a
+// It holds source ids, device names, kinds, states and when each was last seen: never a
 // token, nor anything else that opens a door. A file that is too large, malformed or from a
 // newer version is ignored with a warning and replaced at the next save.
 class HomeMemory : public QObject
@@ -29,7 +29,7 @@ public:
     static constexpr int SaveDelayMs = 3000;
 
     // Reads `path` now (a missing file is no error) and follows `home` from then on: each
-    // bridge added gets its remembered devices at once; a removed bridge's devices leave the
+    // source added gets its remembered devices at once; a removed source's devices leave the
     // file at once.
     HomeMemory(Home *home, const QString &path, QObject *parent = nullptr);
     ~HomeMemory() override; // saves what is not saved yet, last-seen times included
@@ -58,7 +58,7 @@ private:
     Home *m_home;
     QString m_path;
     QString m_warning;
-    QHash<QString, QList<DeviceRecord>> m_byBridge; // read, not restored yet
+    QHash<QString, QList<DeviceRecord>> m_bySource; // read, not restored yet
     QByteArray m_savedContent;                      // what the file holds, times left out
     QByteArray m_savedWithTimes;                    // what the file holds
     QTimer m_timer;

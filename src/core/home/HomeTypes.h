@@ -1,33 +1,44 @@
 #pragma once
 
-#include "bridge/Credentials.h"
 #include "home/SourceError.h"
-#include "wire/BridgeJson.h"
+#include "protocol/Protocol.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace nuki {
 
-// A device's identity: a lock and an opener may share a nukiId, and several bridges may
-// each have devices (§1).
+// A device's identity, whichever source reaches it: Nuki ids are unique per device, but a lock
+// and an opener may share one (§1). The same lock behind a bridge and on a broker is one key.
 struct DeviceKey
 {
-    QString bridgeId;
     quint32 nukiId = 0;
     int deviceType = 0;
     bool operator==(const DeviceKey &) const = default;
+    // "type/nukiId". Kept in the settings (favourites).
     QString toString() const
     {
-        return bridgeId + u'/' + QString::number(deviceType) + u'/' + QString::number(nukiId);
+        return QString::number(deviceType) + u'/' + QString::number(nukiId);
     }
+    // Also reads the form before sources ("bridgeId/type/nukiId"). Invalid: nukiId 0.
+    static DeviceKey fromString(const QString &text);
 };
 inline size_t qHash(const DeviceKey &k, size_t seed = 0)
 {
-    return qHashMulti(seed, k.bridgeId, k.nukiId, k.deviceType);
+    return qHashMulti(seed, k.nukiId, k.deviceType);
 }
+
+// Who asked for an action: kept with it, so a history can say so.
+enum class ActionOrigin
+{
+    Window,
+    Tray,
+    CommandLine,
+    LockAll
+};
 
 // One user action from intent to a definitive outcome.
 struct ActionStatus
@@ -44,6 +55,8 @@ struct ActionStatus
     Phase phase = Idle;
     int action = 0;
     quint64 id = 0;
+    ActionOrigin origin = ActionOrigin::Window;
+    QString sourceId; // the source that carried it
     SourceError error;
     QDateTime finishedAt;
     // An unknown outcome, resolved by a fresh read afterwards: the state then, and whether it
@@ -57,56 +70,23 @@ struct DeviceRecord
 {
     DeviceKey key;
     Device device;
+    // The source that acts for the device and whose reports are shown (Home::actingSource
+    // says how it is chosen), and every source that reaches it, in the order they were added.
+    QString sourceId;
+    QStringList reachedThrough;
     QDateTime lastUpdate; // local time of the last fresh information
     ActionStatus action;
     bool optimistic = false;  // state shows what the running action should lead to
-    bool stale = false;       // the bridge is unreachable or rejects us: may be out of date
+    bool stale = false;       // the acting source cannot be reached or refuses us
     DeviceState beforeAction; // restored when an action fails
+    // One explicit read for a state stuck mid-transition, no more, until it moves on.
     bool stuckChecked = false;
-    SourceError refreshError; // the last explicit /lockState failed // one /lockState for a state
-                              // stuck mid-transition, no more
-    // Shown from the last run's memory (HomeMemory) and not yet confirmed by the bridge:
-    // `lastUpdate` is when it was last seen. Actions wait for the bridge's first answer.
+    // The last explicit read of the device itself failed: shown until the next good read.
+    SourceError refreshError;
+    // Shown from the last run's memory (HomeMemory) and not yet confirmed by its source:
+    // `lastUpdate` is when it was last seen. Actions wait for the source's first answer.
     bool remembered = false;
 };
-
-struct BridgeConfig
-{
-    QString id; // hex of the bridge's serverId (stable across IP changes)
-    QString name;
-    QString host;
-    quint16 port = 8080;
-    TokenMode tokenMode = TokenMode::Auto;
-    bool tokenInFile = false; // the person chose a private file because no keychain answered
-    // The bridge's clock minus ours, as last learned: timed tokens are stamped in bridge time
-    // from the first request on, so a drifting bridge clock does not cost a 401 at each start.
-    qint64 clockOffsetSeconds = 0;
-};
-
-enum class BridgeStatus
-{
-    Connecting,
-    Online,
-    Busy,
-    Offline,
-    TokenRejected
-};
-
-struct BridgeState
-{
-    BridgeConfig config;
-    BridgeStatus status = BridgeStatus::Connecting;
-    QDateTime offlineSince;
-    BridgeInfo info;
-    bool haveInfo = false;
-    qint64 clockSkewSeconds = 0;
-    SourceError lastError;
-    QDateTime lastContact;
-    bool pushActive = false;
-    QString movedFrom; // the bridge changed its address: where it was before
-};
-
-QString bridgeStatusText(const BridgeState &state);
 
 } // namespace nuki
 

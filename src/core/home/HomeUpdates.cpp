@@ -1,38 +1,49 @@
-// What polls, pushes and explicit reads bring: the device list of a bridge, one device's
-// state, and the events that differences between old and new state mean.
+// What sources report: a source's device list, one device's state, and the events that
+// differences between old and new state mean.
 #include "home/Home.h"
 
 namespace nuki {
 
-void Home::applyList(const QString &bridgeId, const QList<Device> &devices)
+void Home::applyList(const QString &sourceId, const QList<Device> &devices, Delivery delivery)
 {
+    if (!m_sources.contains(sourceId))
+        return;
     QList<DeviceKey> seen;
-    // Insert new devices after the last one of their bridge, keeping bridges grouped.
-    qsizetype insertAt = 0;
-    const qsizetype bridgeIndex = m_bridgeOrder.indexOf(bridgeId);
-    for (qsizetype i = 0; i < m_devices.size(); ++i)
-        if (m_bridgeOrder.indexOf(m_devices[i].key.bridgeId) <= bridgeIndex)
-            insertAt = i + 1;
+    seen.reserve(devices.size());
     for (const Device &d : devices) {
-        const DeviceKey key{bridgeId, d.nukiId, d.deviceType};
+        const DeviceKey key{d.nukiId, d.deviceType};
         seen << key;
+        m_reports[key].insert(sourceId, d);
         DeviceRecord *r = record(key);
         if (!r) {
             DeviceRecord fresh;
             fresh.key = key;
             fresh.device = d;
+            fresh.sourceId = sourceId;
+            fresh.reachedThrough = {sourceId};
             fresh.lastUpdate = QDateTime::currentDateTimeUtc();
-            m_devices.insert(insertAt++, fresh);
+            fresh.stale = !d.state.known; // the source has it, but no state it can vouch for
+            m_devices.insert(insertionPoint(sourceId), fresh);
             emit deviceAdded(key);
             continue;
         }
+        if (!r->reachedThrough.contains(sourceId)) {
+            r->reachedThrough << sourceId; // a second way to the same device
+            const QString acting = r->sourceId;
+            chooseSource(*r);
+            if (acting != r->sourceId)
+                continue;            // chooseSource showed this report already
+            emit deviceChanged(key); // the details list one more source
+        }
+        if (r->sourceId != sourceId)
+            continue; // another source acts for it: this report is kept, not shown
         bool changed = r->device.name != d.name || r->device.firmwareVersion != d.firmwareVersion;
         r->device.name = d.name;
         r->device.firmwareVersion = d.firmwareVersion;
         if (d.state.known) {
-            applyState(*r, d.state, false);
+            applyState(*r, d.state, delivery);
         } else if (!r->stale || r->remembered) {
-            r->stale = true; // the bridge lost the device: keep its last state, say it is old
+            r->stale = true; // the source lost the device: keep its last state, say it is old
             r->remembered = false;
             changed = true;
         }
@@ -40,23 +51,39 @@ void Home::applyList(const QString &bridgeId, const QList<Device> &devices)
             emit deviceChanged(key);
     }
     for (qsizetype i = m_devices.size() - 1; i >= 0; --i) {
-        const DeviceKey key = m_devices[i].key;
-        if (key.bridgeId == bridgeId && !seen.contains(key) && !m_devices[i].action.running()) {
-            m_devices.removeAt(i);
-            emit deviceRemoved(key);
-        }
+        const DeviceRecord &r = m_devices[i];
+        if (r.reachedThrough.contains(sourceId) && !seen.contains(r.key) && !r.action.running())
+            dropReport(DeviceKey(r.key), sourceId); // a copy: the record goes
     }
 }
 
-void Home::applyPushedState(const QString &bridgeId, quint32 nukiId, int deviceType,
-                            const DeviceState &state)
+void Home::applyReport(const QString &sourceId, quint32 nukiId, int deviceType,
+                       const DeviceState &state, Delivery delivery)
 {
-    if (DeviceRecord *r = record({bridgeId, nukiId, deviceType}))
-        applyState(*r, state, true);
+    const DeviceKey key{nukiId, deviceType};
+    DeviceRecord *r = record(key);
+    if (!r || !r->reachedThrough.contains(sourceId))
+        return; // a device this source has not listed: its next list brings it
+    auto report = m_reports[key].find(sourceId);
+    if (report != m_reports[key].end())
+        report->state = state;
+    if (r->sourceId != sourceId)
+        return;
+    if (!state.known) {
+        // The source can no longer vouch for it (a lock that left the broker): keep its last
+        // state and say it is old, as for a device a list shows without a state.
+        if (!r->stale) {
+            r->stale = true;
+            emit deviceChanged(key);
+        }
+        return;
+    }
+    applyState(*r, state, delivery);
 }
 
-void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
+void Home::applyState(DeviceRecord &r, DeviceState state, Delivery delivery)
 {
+    const bool fromPush = delivery == Delivery::Pushed;
     DeviceState &old = r.device.state;
     if (fromPush && !state.timestamp.isValid())
         state.timestamp = QDateTime::currentDateTimeUtc(); // callbacks carry no timestamp
@@ -96,7 +123,7 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         emit doorChanged(r.key, *state.doorsensorState);
     const bool external = state.state != before.state &&
                           !isTransitional(r.key.deviceType, state.state) && !r.action.running() &&
-                          !m_actions->explains(r, state.state);
+                          !ActionRunner::explains(r, state.state);
     if (external) {
         // Someone else moved it: our old "done" or "failed" says nothing about now.
         if (!r.action.running() && r.action.phase != ActionStatus::Unknown) {
@@ -105,10 +132,11 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
         }
         emit lockChangedExternally(r.key, state.state);
     }
-    if (!fromPush && (external || state.doorsensorState != before.doorsensorState)) {
-        const BridgeState *b = bridge(r.key.bridgeId);
-        if (b && b->pushActive && !m_applyingListFromBeforePush)
-            emit pushMissed(r.key);
+    if (delivery == Delivery::Read &&
+        (external || state.doorsensorState != before.doorsensorState)) {
+        const Source *s = source(r.sourceId);
+        if (s && s->link().push)
+            emit pushMissed(r.sourceId, r.key);
     }
     if (state.batteryCritical && !before.batteryCritical)
         emit batteryCritical(r.key);
@@ -124,15 +152,16 @@ void Home::applyState(DeviceRecord &r, DeviceState state, bool fromPush)
 
 void Home::checkStuck(DeviceRecord &r, bool wasTransitional)
 {
-    // The bridge does not always update a transitional state (§5): seen twice outside an
-    // action's burst, it gets one /lockState.
+    // A bridge does not always update a transitional state (§5): seen twice while its source
+    // is not following the device closely (after an action), it gets one read of its own.
     const bool transitional = isTransitional(r.key.deviceType, r.device.state.state);
     if (!transitional) {
         r.stuckChecked = false;
         return;
     }
-    Poller *p = poller(r.key.bridgeId);
-    if (wasTransitional && !r.stuckChecked && p && !p->inBurst() && !r.action.running()) {
+    const Source *s = source(r.sourceId);
+    if (wasTransitional && !r.stuckChecked && s && !s->isFollowingClosely() &&
+        !r.action.running()) {
         r.stuckChecked = true;
         refreshDevice(r.key);
     }
@@ -140,49 +169,41 @@ void Home::checkStuck(DeviceRecord &r, bool wasTransitional)
 
 void Home::refreshDevice(const DeviceKey &key)
 {
-    BridgeClient *c = client(key.bridgeId);
-    if (!c)
+    Source *s = actingSource(key);
+    if (!s)
         return;
-    c->lockState(key.nukiId, key.deviceType,
-                 [this, key](const SourceError &error, const DeviceState &state) {
-                     if (!m_bridges.contains(key.bridgeId))
-                         return;
-                     if (error.kind == SourceError::Unreachable ||
-                         error.kind == SourceError::Timeout ||
-                         error.kind == SourceError::Unauthorized)
-                         noteResult(key.bridgeId, error);
-                     DeviceRecord *r = record(key);
-                     if (!r)
-                         return;
-                     if (!error.ok()) {
-                         r->refreshError = error; // shown on the card until the next good read
-                         emit deviceChanged(key);
-                         return;
-                     }
-                     r->refreshError = {};
-                     DeviceState s = state;
-                     s.timestamp = QDateTime::currentDateTimeUtc();
-                     applyState(*r, s, false);
-                 });
+    const QString sourceId = s->id();
+    s->readDevice(key.nukiId, key.deviceType,
+                  [this, key, sourceId](const SourceError &error, const DeviceState &state) {
+                      DeviceRecord *r = record(key);
+                      if (!r || !m_sources.contains(sourceId))
+                          return;
+                      if (!error.ok()) {
+                          r->refreshError = error; // shown on the card until the next good read
+                          emit deviceChanged(key);
+                          return;
+                      }
+                      r->refreshError = {};
+                      if (r->sourceId == sourceId)
+                          applyState(*r, state, Delivery::Read);
+                  });
 }
 
-void Home::restore(const QString &bridgeId, const QList<DeviceRecord> &remembered)
+void Home::restore(const QString &sourceId, const QList<DeviceRecord> &remembered)
 {
-    const qsizetype bridgeIndex = m_bridgeOrder.indexOf(bridgeId);
-    if (bridgeIndex < 0)
+    if (!m_sources.contains(sourceId))
         return;
-    qsizetype insertAt = 0; // after the devices of this bridge and those before it
-    for (qsizetype i = 0; i < m_devices.size(); ++i)
-        if (m_bridgeOrder.indexOf(m_devices[i].key.bridgeId) <= bridgeIndex)
-            insertAt = i + 1;
+    qsizetype insertAt = insertionPoint(sourceId);
     for (const DeviceRecord &in : remembered) {
-        if (in.key.bridgeId != bridgeId || record(in.key))
+        if (record(in.key))
             continue;
         DeviceRecord r;
         r.key = in.key;
         r.device = in.device;
         r.device.nukiId = in.key.nukiId;
         r.device.deviceType = in.key.deviceType;
+        r.sourceId = sourceId;
+        r.reachedThrough = {sourceId};
         r.lastUpdate = in.lastUpdate;
         r.remembered = true;
         m_devices.insert(insertAt++, r);

@@ -53,24 +53,24 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
               Urgency::Low},
              QStringLiteral("keypad"));
     });
-    connect(home, &Home::tokenRejected, this, [this](const QString &id) {
-        const BridgeState *b = m_home->bridge(id);
-        send({NotifyKind::Token, b ? b->config.name : id,
+    connect(home, &Home::sourceRejected, this, [this](const QString &id) {
+        const Source *s = m_home->source(id);
+        send({NotifyKind::Token, s ? s->name() : id,
               tr("The bridge rejected the token. Open the app to enter it again."), QString(),
               Urgency::Normal},
              QStringLiteral("token"));
     });
-    connect(home, &Home::bridgeOffline, this, [this](const QString &id) {
+    connect(home, &Home::sourceOffline, this, [this](const QString &id) {
         // Only after a grace period: a Wi-Fi hiccup is not worth a notification.
         QTimer *&t = m_offlineTimers[id];
         if (!t) {
             t = new QTimer(this);
             t->setSingleShot(true);
             connect(t, &QTimer::timeout, this, [this, id] {
-                const BridgeState *b = m_home->bridge(id);
-                if (!b || b->status != BridgeStatus::Offline)
+                const Source *s = m_home->source(id);
+                if (!s || s->link().status != LinkStatus::Offline)
                     return;
-                send({NotifyKind::Bridge, b->config.name,
+                send({NotifyKind::Bridge, s->name(),
                       tr("The bridge has not answered for a few minutes. Its devices may be out of "
                          "date."),
                       QString(), Urgency::Normal},
@@ -79,7 +79,7 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
         }
         t->start(m_offlineGraceMs);
     });
-    connect(home, &Home::bridgeOnline, this, [this](const QString &id) {
+    connect(home, &Home::sourceOnline, this, [this](const QString &id) {
         if (QTimer *t = m_offlineTimers.value(id))
             t->stop();
         m_lastCondition.remove(id); // a later outage is news again

@@ -46,7 +46,6 @@ public:
         m_enabled = std::move(enabled);
     }
     void setQuietPeriodMs(int ms);
-    void setOfflineGraceMs(int ms) { m_offlineGraceMs = ms; }
     bool inQuietPeriod() const { return m_quiet.isActive(); }
 
 signals:

@@ -11,6 +11,8 @@ static QString tr(const char *text)
 
 QString SourceError::message() const
 {
+    if (!words.isEmpty() && kind != None)
+        return words;
     switch (kind) {
     case None:
         return {};
@@ -25,12 +27,6 @@ QString SourceError::message() const
                 .arg(clockCheckedMinutes);
         return tr("The bridge rejected the API token. Enter the token again (Nuki app → "
                   "Manage bridge → HTTP API).");
-    case ClockSkew:
-        return QCoreApplication::translate(
-            "nuki::SourceError",
-            "This computer's clock and the bridge's differ by %n second(s); secure tokens "
-            "only work within a minute. Set the time automatically on this computer.",
-            nullptr, int(qAbs(clockSkewSeconds)));
     case AuthDisabled:
         return tr("Getting the token with the bridge's button is switched off. Switch it on in "
                   "the Nuki app, or type the token.");
@@ -57,6 +53,17 @@ QString SourceError::message() const
         return tr("The bridge's button was not pressed in time.");
     case NoToken:
         return tr("No API token is known for this bridge yet.");
+    case LockNotConnected:
+        return tr("The lock is not connected to the broker, so nothing was sent. Is it in "
+                  "reach of the Wi-Fi?");
+    case LockBusy:
+        return tr("The lock is busy: it is moving, perhaps someone is turning it by hand. "
+                  "Nothing was done; try again when it stands still.");
+    case LockRefused:
+        return tr("The lock refused the command (code %1).").arg(httpStatus);
+    case NoAnswer:
+        return tr("No answer from the lock — is “Allow locking” switched on for MQTT in the "
+                  "Nuki app? Check the door.");
     }
     return {};
 }
@@ -66,7 +73,6 @@ QString SourceError::kindName(Kind kind)
     static const char *names[] = {"none",
                                   "busy",
                                   "unauthorized",
-                                  "clock-skew",
                                   "auth-disabled",
                                   "unknown-device",
                                   "device-offline",
@@ -78,7 +84,11 @@ QString SourceError::kindName(Kind kind)
                                   "cancelled",
                                   "connection-lost",
                                   "button-not-pressed",
-                                  "no-token"};
+                                  "no-token",
+                                  "lock-not-connected",
+                                  "lock-busy",
+                                  "lock-refused",
+                                  "no-answer"};
     return QString::fromLatin1(names[kind]);
 }
 

@@ -69,6 +69,16 @@ QList<ActionSpec> lockActions()
     a.variantOf = int(LockAction::LockNGo);
     a.shownWhileRunning = Unlatching;
     t << a;
+
+    a = {};
+    a.number = 6;
+    a.verb = "full-lock"_L1;
+    a.name = a.label = a.menuText = QT_TRANSLATE_NOOP("nuki", "Full lock");
+    a.secures = true;
+    a.shownWhileRunning = Locking;
+    a.leadsTo = a.goalStates = {Locked};
+    a.onlyThroughBroker = true;
+    t << a;
     return t;
 }
 

@@ -31,6 +31,8 @@ struct ActionSpec
     QList<int> leadsTo;         // states it brings within a minute (empty: leaves no trace)
     QList<int> goalStates;      // states that mean it worked
     int goalMode = -1;          // or the mode that means it worked (the Opener's modes)
+    // A Wi-Fi lock's own command (MQTT lockAction 6): a bridge has no such action.
+    bool onlyThroughBroker = false;
 
     QString displayName() const;
     QString displayLabel() const;

@@ -1,10 +1,11 @@
 #include "store/SecretStore.h"
 
-#include "store/RegularFile.h"
 #include "store/Settings.h"
+#include "store/TokenFile.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <qt6keychain/keychain.h>
 
@@ -105,25 +106,20 @@ bool SecretStore::writeTokenFile(const QString &bridgeId, const QString &token)
     const QString path = tokenFilePath(bridgeId);
     if (path.isEmpty())
         return false;
+    // Our own folder of token files, owner-only.
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile::setPermissions(QFileInfo(path).absolutePath(),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    QFile f(path);
-    // Permissions first, content second: the token is never readable by others, even briefly.
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
-        return false;
-    return f.write(token.toUtf8()) == token.toUtf8().size();
+    return tokenfile::write(path, token);
 }
 
 QString SecretStore::readTokenFile(const QString &bridgeId)
 {
     const QString path = tokenFilePath(bridgeId);
-    if (path.isEmpty() || !isRegularFile(path) || QFileInfo(path).isSymLink())
+    QString token;
+    if (path.isEmpty() || !tokenfile::read(path, tokenfile::Links::Refuse, &token))
         return {};
-    QFile f(path);
-    // A token has at most 20 characters: a few hundred bytes are plenty.
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.read(256)).trimmed() : QString();
+    return token;
 }
 
 void SecretStore::removeTokenFile(const QString &bridgeId)

@@ -1,6 +1,6 @@
 #include "store/Settings.h"
 
-#include "bridge/CallbackReceiver.h"
+#include "wire/CallbackRequest.h"
 
 #include <QFile>
 
@@ -150,10 +150,21 @@ QString Settings::pushSecretPath()
 {
     QString path = m_settings->value(QStringLiteral("push/path")).toString();
     if (!path.startsWith(QLatin1String("/nuki-desktop/")) || path.size() < 30) {
-        path = CallbackReceiver::newSecretPath();
+        path = newCallbackPath();
         m_settings->setValue(QStringLiteral("push/path"), path);
     }
     return path;
+}
+
+QString Settings::mqttClientId()
+{
+    static const QLatin1StringView prefix("nuki-desktop-");
+    QString id = m_settings->value(QStringLiteral("mqtt/clientId")).toString();
+    if (!id.startsWith(prefix) || id.size() != prefix.size() + 12) {
+        id = prefix + newCallbackPath(QString()).left(12);
+        m_settings->setValue(QStringLiteral("mqtt/clientId"), id);
+    }
+    return id;
 }
 
 QList<BridgeConfig> Settings::bridges() const
@@ -198,7 +209,6 @@ void Settings::setBridges(const QList<BridgeConfig> &list)
         m_settings->setValue(QStringLiteral("clockOffset"), list[i].clockOffsetSeconds);
     }
     m_settings->endArray();
-    emit bridgesChanged();
 }
 
 void Settings::upsertBridge(const BridgeConfig &bridge)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "home/HomeTypes.h"
+#include "bridge/BridgeConfig.h"
 
 #include <QList>
 #include <QObject>
@@ -27,9 +27,11 @@ constexpr NotifyKind AllNotifyKinds[] = {
     NotifyKind::Door,   NotifyKind::External, NotifyKind::Ring,  NotifyKind::Battery,
     NotifyKind::Bridge, NotifyKind::Token,    NotifyKind::Action};
 
-// Typed settings over QSettings, from one registry: each key's name in the file, its default
-// and its bounds are written once (Settings.cpp). The token is never here: it lives in the OS
-// keychain (SecretStore). The file is made readable by its owner only.
+// Typed settings over QSettings. Every single value comes from one registry: each key's name
+// in the file, its default and its bounds are written once (Settings.cpp). Two things are
+// not single values and have their own readers: the bridges (an array, bounded in count) and
+// the push path (made once per installation, checked for its form). The token is never here: it
+// lives in the OS keychain (SecretStore). The file is made readable by its owner only.
 class Settings : public QObject
 {
     Q_OBJECT
@@ -96,6 +98,9 @@ public:
     void setNotify(NotifyKind kind, bool on);
     NotifyKinds notifications() const;
     QString pushSecretPath(); // made once per installation
+    // This installation's MQTT client id, made once: "nuki-desktop-" and 12 hex digits. A
+    // lock's own id starts otherwise (SL3P_…), so ours never takes a lock off its broker.
+    QString mqttClientId();
 
     QList<BridgeConfig> bridges() const;
     void setBridges(const QList<BridgeConfig> &bridges);
@@ -113,7 +118,6 @@ public:
 
 signals:
     void changed(nuki::Settings::Key key);
-    void bridgesChanged();
 
 private:
     static const Spec &spec(Key key);

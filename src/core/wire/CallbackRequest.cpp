@@ -3,8 +3,16 @@
 #include "wire/HttpHead.h"
 
 #include <QList>
+#include <QRandomGenerator>
 
 namespace nuki {
+
+QString newCallbackPath(const QString &prefix)
+{
+    QByteArray bytes(16, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 4);
+    return prefix + QString::fromLatin1(bytes.toHex());
+}
 
 CallbackRequest CallbackRequest::parse(const QByteArray &bytes, qsizetype maxHead,
                                        qsizetype maxBody)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 namespace nuki {
 
@@ -25,5 +26,9 @@ struct CallbackRequest
 
     static CallbackRequest parse(const QByteArray &bytes, qsizetype maxHead, qsizetype maxBody);
 };
+
+// A fresh unguessable callback path under `prefix`: the app's is made once per installation,
+// `nukictl watch` makes one per run under its own prefix.
+QString newCallbackPath(const QString &prefix = QStringLiteral("/nuki-desktop/"));
 
 } // namespace nuki

@@ -1,5 +1,6 @@
-#include "window/BridgeHeader.h"
+#include "window/SourceHeader.h"
 
+#include "bridge/BridgeSource.h"
 #include "home/Home.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/Theme.h"
@@ -13,8 +14,8 @@
 
 using namespace nuki;
 
-BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
-    : QFrame(parent), m_home(home), m_id(bridgeId)
+SourceHeader::SourceHeader(Home *home, const QString &sourceId, QWidget *parent)
+    : QFrame(parent), m_home(home), m_id(sourceId)
 {
     setObjectName(QStringLiteral("bridgeHeader"));
     m_name = new ElidedLabel(this);
@@ -54,13 +55,13 @@ BridgeHeader::BridgeHeader(Home *home, const QString &bridgeId, QWidget *parent)
     refresh();
 }
 
-bool BridgeHeader::rememberedSince(QDateTime *seen) const
+bool SourceHeader::rememberedSince(QDateTime *seen) const
 {
-    // The newest last-seen time among this bridge's devices shown from memory, if any.
+    // The newest last-seen time among this source's devices shown from memory, if any.
     bool any = false;
     for (const DeviceKey &key : m_home->devices()) {
         const DeviceRecord *r = m_home->device(key);
-        if (!r || key.bridgeId != m_id || !r->remembered)
+        if (!r || r->sourceId != m_id || !r->remembered)
             continue;
         if (!any || (r->lastUpdate.isValid() && r->lastUpdate > *seen))
             *seen = r->lastUpdate;
@@ -69,44 +70,46 @@ bool BridgeHeader::rememberedSince(QDateTime *seen) const
     return any;
 }
 
-void BridgeHeader::refresh()
+void SourceHeader::refresh()
 {
-    const BridgeState *s = m_home->bridge(m_id);
+    const Source *s = m_home->source(m_id);
     if (!s)
         return;
-    const QString name = s->config.name.isEmpty() ? tr("Bridge %1").arg(m_id) : s->config.name;
+    const SourceLink link = s->link();
+    // Bridge-only facts: its clock.
+    const BridgeSource *bridge = qobject_cast<const BridgeSource *>(s);
+    const qint64 skew = bridge ? bridge->state().clockSkewSeconds : 0;
+    const QString name = s->name().isEmpty() ? tr("Bridge %1").arg(m_id) : s->name();
     m_name->setFullText(name);
-    // Said with the bridge: with two bridges, two "Details…" buttons must not read alike.
+    // Said with the source: with two bridges, two "Details…" buttons must not read alike.
     m_details->setAccessibleName(tr("Details of %1").arg(name));
     m_token->setAccessibleName(tr("Enter a new token for %1").arg(name));
-    QStringList parts{bridgeStatusText(*s)};
-    parts << (s->pushActive
-                  ? tr("instant updates")
-                  : tr("checked every %n s", nullptr,
-                       m_home->poller(m_id) ? m_home->poller(m_id)->interval() / 1000 : 0));
+    QStringList parts{linkStatusText(link)};
+    parts << (link.push ? tr("instant updates")
+                        : tr("checked every %n s", nullptr, link.pollIntervalMs / 1000));
     m_status->setText(QStringLiteral("· ") + parts.join(QStringLiteral(" · ")));
     QString banner;
     QDateTime seen;
-    if (s->status == BridgeStatus::TokenRejected)
+    if (link.status == LinkStatus::Rejected)
         banner = tr("The bridge rejected the token, so the devices below may be out of date. "
                     "Enter the token again.");
-    else if (s->status == BridgeStatus::Offline && rememberedSince(&seen))
+    else if (link.status == LinkStatus::Offline && rememberedSince(&seen))
         banner = tr("Cannot reach %1 — showing what was last seen %2.")
                      .arg(m_name->text(), DeviceCard::agoText(seen));
-    else if (s->status == BridgeStatus::Offline)
-        banner = s->lastError.message();
+    else if (link.status == LinkStatus::Offline)
+        banner = link.lastError.message();
     else if (m_pushProblem && !m_pushProblem().isEmpty())
         banner = m_pushProblem();
-    else if (qAbs(s->clockSkewSeconds) >= 30)
+    else if (qAbs(skew) >= 30)
         banner = tr("The bridge's clock differs from this computer's by %n second(s). This app "
                     "adjusts for it; other apps may fail to connect.",
-                    nullptr, int(qAbs(s->clockSkewSeconds)));
+                    nullptr, int(qAbs(skew)));
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
-    m_token->setVisible(s->status == BridgeStatus::TokenRejected);
+    m_token->setVisible(link.status == LinkStatus::Rejected);
 }
 
-void BridgeHeader::changeEvent(QEvent *event)
+void SourceHeader::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)

@@ -10,15 +10,15 @@ namespace nuki {
 class Home;
 }
 
-// The line above a bridge's devices: its name and status in words (online, busy, offline
-// since, token rejected with a way to fix it, clock difference, push or polling).
-class BridgeHeader : public QFrame
+// The line above a source's devices: its name and status in words (online, busy, offline
+// since, token rejected with a way to fix it, a bridge's clock difference, push or polling).
+class SourceHeader : public QFrame
 {
     Q_OBJECT
 public:
-    BridgeHeader(nuki::Home *home, const QString &bridgeId, QWidget *parent = nullptr);
+    SourceHeader(nuki::Home *home, const QString &sourceId, QWidget *parent = nullptr);
     void refresh();
-    QString bridgeId() const { return m_id; }
+    QString sourceId() const { return m_id; }
     // Why instant updates are off, if they are (set by the view when push exists).
     void setPushProblem(std::function<QString()> problem) { m_pushProblem = std::move(problem); }
 

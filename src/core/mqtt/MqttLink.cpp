@@ -1,0 +1,321 @@
+#include "mqtt/MqttLink.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <mosquitto.h>
+#include <mqtt_protocol.h>
+
+namespace nuki {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki::MqttLink", text);
+}
+
+namespace {
+// libmosquitto wants one initialisation per process; it is idempotent in 2.0.
+struct Library
+{
+    Library() { mosquitto_lib_init(); }
+};
+
+SourceError refusal(int rc)
+{
+    switch (rc) {
+    case CONNACK_REFUSED_BAD_USERNAME_PASSWORD:
+    case CONNACK_REFUSED_NOT_AUTHORIZED:
+    case MQTT_RC_BAD_USERNAME_OR_PASSWORD:
+    case MQTT_RC_NOT_AUTHORIZED:
+        return SourceError::said(SourceError::Unauthorized,
+                                 tr("The broker refused the user name or password."), false, rc);
+    case CONNACK_REFUSED_IDENTIFIER_REJECTED:
+    case MQTT_RC_CLIENTID_NOT_VALID:
+        return SourceError::said(SourceError::BadRequest,
+                                 tr("The broker refused this app's client id."), false, rc);
+    default:
+        return SourceError::said(SourceError::Unreachable,
+                                 tr("The broker refused the connection: %1.")
+                                     .arg(QString::fromUtf8(mosquitto_reason_string(rc))),
+                                 false, rc);
+    }
+}
+} // namespace
+
+MqttLink::MqttLink(QObject *parent) : QObject(parent)
+{
+    static Library library;
+    m_misc.setInterval(1000); // keep-alive and retries of QoS handshakes
+    m_misc.setTimerType(Qt::CoarseTimer);
+    connect(&m_misc, &QTimer::timeout, this, [this] {
+        if (m_mosq && m_state != State::Idle && m_state != State::Waiting) {
+            mosquitto_loop_misc(m_mosq);
+            serviceWrite();
+        }
+    });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &MqttLink::attempt);
+    m_connectTimeout.setSingleShot(true);
+    connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
+        lost(SourceError::said(SourceError::Timeout, tr("The broker did not answer in time.")));
+    });
+}
+
+MqttLink::~MqttLink()
+{
+    close();
+    if (m_mosq)
+        mosquitto_destroy(m_mosq);
+}
+
+void MqttLink::setEndpoint(const MqttEndpoint &endpoint)
+{
+    m_endpoint = endpoint;
+    m_version = 5;
+}
+
+void MqttLink::open()
+{
+    m_open = true;
+    m_retryMs = m_firstRetryMs;
+    if (m_state == State::Idle || m_state == State::Waiting)
+        attempt();
+}
+
+void MqttLink::close()
+{
+    m_open = false;
+    m_retry.stop();
+    m_connectTimeout.stop();
+    m_misc.stop();
+    if (m_mosq && m_state == State::Connected) {
+        mosquitto_disconnect(m_mosq);
+        mosquitto_loop_write(m_mosq, 1); // the DISCONNECT goes out now
+    }
+    dropSocket();
+    m_state = State::Idle;
+}
+
+void MqttLink::attempt()
+{
+    if (!m_open)
+        return;
+    if (m_mosq)
+        mosquitto_destroy(m_mosq); // a fresh client for each attempt: no state carried over
+    const QByteArray id = m_endpoint.clientId.toUtf8();
+    m_mosq = mosquitto_new(id.isEmpty() ? nullptr : id.constData(), true, this);
+    mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION,
+                         m_version == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
+    mosquitto_connect_v5_callback_set(m_mosq, &MqttLink::onConnect);
+    mosquitto_disconnect_v5_callback_set(m_mosq, &MqttLink::onDisconnect);
+    mosquitto_message_v5_callback_set(m_mosq, &MqttLink::onMessage);
+    mosquitto_publish_v5_callback_set(m_mosq, &MqttLink::onPublish);
+    if (!m_endpoint.username.isEmpty())
+        mosquitto_username_pw_set(
+            m_mosq, m_endpoint.username.toUtf8().constData(),
+            m_endpoint.password.isEmpty() ? nullptr : m_endpoint.password.toUtf8().constData());
+    if (m_endpoint.tls) {
+        const QByteArray ca = m_endpoint.caFile.toLocal8Bit();
+        int rc = ca.isEmpty() ? mosquitto_int_option(m_mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1)
+                              : mosquitto_tls_set(m_mosq, ca.constData(), nullptr, nullptr, nullptr,
+                                                  nullptr);
+        if (rc == MOSQ_ERR_SUCCESS)
+            rc = mosquitto_tls_insecure_set(m_mosq, false); // the host name is checked
+        if (rc != MOSQ_ERR_SUCCESS) {
+            ++m_attempt;
+            lost(SourceError::said(SourceError::BadRequest,
+                                   tr("The broker's CA file cannot be used: %1")
+                                       .arg(QString::fromUtf8(mosquitto_strerror(rc))),
+                                   false, rc));
+            return;
+        }
+    }
+    ++m_attempt;
+    m_state = State::Connecting;
+    // Non-blocking: the TCP connection completes while the event loop runs (a name is looked
+    // up at once, which is quick for an address or a local name).
+    const int rc =
+        mosquitto_connect_bind_async(m_mosq, m_endpoint.host.toUtf8().constData(), m_endpoint.port,
+                                     m_endpoint.keepAliveSeconds, nullptr);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        lost(SourceError::said(
+            SourceError::Unreachable,
+            tr("Cannot connect to the broker at %1:%2: %3")
+                .arg(m_endpoint.host)
+                .arg(m_endpoint.port)
+                .arg(QString::fromLocal8Bit(rc == MOSQ_ERR_ERRNO ? strerror(errno)
+                                                                 : mosquitto_strerror(rc))),
+            false, rc));
+        return;
+    }
+    watchSocket();
+    m_connectTimeout.start(ConnectTimeoutMs);
+    m_misc.start();
+}
+
+void MqttLink::watchSocket()
+{
+    dropSocket();
+    const int fd = mosquitto_socket(m_mosq);
+    if (fd < 0)
+        return;
+    m_read = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    m_write = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    connect(m_read, &QSocketNotifier::activated, this, [this] {
+        const quint64 attempt = m_attempt;
+        const int rc = mosquitto_loop_read(m_mosq, 1);
+        if (attempt != m_attempt || m_state == State::Idle || m_state == State::Waiting)
+            return; // the callbacks inside handled it
+        if (rc != MOSQ_ERR_SUCCESS)
+            lost(SourceError::said(SourceError::ConnectionLost,
+                                   tr("The connection to the broker was lost: %1")
+                                       .arg(QString::fromUtf8(mosquitto_strerror(rc))),
+                                   false, rc));
+        else
+            serviceWrite();
+    });
+    connect(m_write, &QSocketNotifier::activated, this, [this] {
+        const quint64 attempt = m_attempt;
+        const int rc = mosquitto_loop_write(m_mosq, 1);
+        if (attempt != m_attempt || m_state == State::Idle || m_state == State::Waiting)
+            return;
+        if (rc != MOSQ_ERR_SUCCESS)
+            lost(SourceError::said(
+                m_state == State::Connecting ? SourceError::Unreachable
+                                             : SourceError::ConnectionLost,
+                tr("Cannot reach the broker at %1:%2: %3")
+                    .arg(m_endpoint.host)
+                    .arg(m_endpoint.port)
+                    .arg(QString::fromLocal8Bit(rc == MOSQ_ERR_ERRNO ? strerror(errno)
+                                                                     : mosquitto_strerror(rc))),
+                false, rc));
+        else
+            serviceWrite();
+    });
+    serviceWrite();
+}
+
+void MqttLink::serviceWrite()
+{
+    // Write only while the library has something to send: a writable socket is always
+    // writable, and the notifier would spin.
+    if (m_write && m_mosq)
+        m_write->setEnabled(mosquitto_want_write(m_mosq));
+}
+
+void MqttLink::dropSocket()
+{
+    // The socket may be closed under the notifiers (inside a callback): disable them now, and
+    // delete them once the event loop is out of their signal.
+    for (QSocketNotifier *n : {m_read, m_write}) {
+        if (!n)
+            continue;
+        n->setEnabled(false);
+        n->disconnect(this);
+        n->deleteLater();
+    }
+    m_read = m_write = nullptr;
+}
+
+void MqttLink::lost(const SourceError &why)
+{
+    if (m_lostAttempt == m_attempt && m_state == State::Waiting)
+        return; // already said for this attempt
+    m_lostAttempt = m_attempt;
+    m_connectTimeout.stop();
+    m_misc.stop();
+    dropSocket();
+    m_state = m_open ? State::Waiting : State::Idle;
+    m_lastError = why;
+    emit disconnected(why);
+    if (!m_open)
+        return;
+    m_retry.start(m_retryMs);
+    m_retryMs = qMin(m_retryMs * 2, m_maxRetryMs);
+}
+
+bool MqttLink::subscribe(const QString &filter, int qos)
+{
+    if (!m_mosq || m_state != State::Connected)
+        return false;
+    const int rc = mosquitto_subscribe(m_mosq, nullptr, filter.toUtf8().constData(), qos);
+    serviceWrite();
+    return rc == MOSQ_ERR_SUCCESS;
+}
+
+int MqttLink::publish(const QString &topic, const QByteArray &payload, int qos, int expirySeconds)
+{
+    if (!m_mosq || m_state != State::Connected)
+        return -1;
+    mosquitto_property *props = nullptr;
+    if (m_version == 5 && expirySeconds > 0)
+        mosquitto_property_add_int32(&props, MQTT_PROP_MESSAGE_EXPIRY_INTERVAL,
+                                     uint32_t(expirySeconds));
+    int mid = -1;
+    const int rc =
+        mosquitto_publish_v5(m_mosq, &mid, topic.toUtf8().constData(), int(payload.size()),
+                             payload.constData(), qos, false, props);
+    mosquitto_property_free_all(&props);
+    serviceWrite();
+    return rc == MOSQ_ERR_SUCCESS ? mid : -1;
+}
+
+void MqttLink::onConnect(mosquitto *, void *self, int rc, int, const mqtt5__property *)
+{
+    auto *l = static_cast<MqttLink *>(self);
+    l->m_connectTimeout.stop();
+    if (rc == 0) {
+        l->m_state = State::Connected;
+        l->m_retryMs = l->m_firstRetryMs;
+        l->m_lastError = {};
+        emit l->connected();
+        l->serviceWrite();
+        return;
+    }
+    if (l->m_version == 5 &&
+        (rc == CONNACK_REFUSED_PROTOCOL_VERSION || rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION)) {
+        // A broker of MQTT 3.1.1 only: once more, in its version.
+        l->m_version = 4;
+        l->m_lostAttempt = l->m_attempt;
+        l->dropSocket();
+        l->m_state = State::Waiting;
+        QMetaObject::invokeMethod(l, &MqttLink::attempt, Qt::QueuedConnection);
+        return;
+    }
+    l->lost(refusal(rc));
+}
+
+void MqttLink::onDisconnect(mosquitto *, void *self, int rc, const mqtt5__property *)
+{
+    auto *l = static_cast<MqttLink *>(self);
+    if (l->m_state == State::Idle ||
+        (l->m_state == State::Waiting && l->m_lostAttempt == l->m_attempt))
+        return; // we closed it, or it is already known
+    if (rc == MQTT_RC_SESSION_TAKEN_OVER) {
+        l->lost(
+            SourceError::said(SourceError::ConnectionLost,
+                              tr("Another client connected to the broker with this app's client "
+                                 "id, so the broker closed this connection."),
+                              false, rc));
+        return;
+    }
+    l->lost(SourceError::said(SourceError::ConnectionLost,
+                              tr("The connection to the broker was lost."), false, rc));
+}
+
+void MqttLink::onMessage(mosquitto *, void *self, const mosquitto_message *m,
+                         const mqtt5__property *)
+{
+    auto *l = static_cast<MqttLink *>(self);
+    if (!m || !m->topic)
+        return;
+    emit l->message(QString::fromUtf8(m->topic),
+                    QByteArray(static_cast<const char *>(m->payload), m->payloadlen), m->retain);
+}
+
+void MqttLink::onPublish(mosquitto *, void *self, int mid, int, const mqtt5__property *)
+{
+    emit static_cast<MqttLink *>(self)->delivered(mid);
+}
+
+} // namespace nuki
