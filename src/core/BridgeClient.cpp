@@ -183,7 +183,13 @@ void BridgeClient::onFinished(const HttpResult &result)
     case HttpResult::Dropped:
         finish(job, {BridgeError::ConnectionLost, 0, result.errorText, true});
         break;
-    case HttpResult::TooLarge:
+    case HttpResult::TooLarge: {
+        BridgeError tooLarge{BridgeError::BadResponse, 0, result.errorText, true};
+        tooLarge.sizeLimit = result.sizeLimit;
+        tooLarge.headTooLarge = result.headTooLarge;
+        finish(job, tooLarge);
+        break;
+    }
     case HttpResult::BadHttp:
         finish(job, {BridgeError::BadResponse, 0, result.errorText, true});
         break;
