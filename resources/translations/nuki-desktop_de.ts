@@ -524,6 +524,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Add to favourites</source>
         <translation>Zu den Favoriten hinzufügen</translation>
     </message>
+    <message>
+        <source>Nuki state %1</source>
+        <translation>Nuki-Zustand %1</translation>
+    </message>
 </context>
 <context>
     <name>DeviceListView</name>
@@ -1297,6 +1301,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>A software bridge or very old firmware accepts only the token itself: if yours is one, add --auth plain (anyone on your network can then read the token).</source>
         <translation>Eine Software-Bridge oder sehr alte Firmware nimmt nur das Token selbst an: Ist Ihre so eine, fügen Sie --auth plain hinzu (dann kann jeder in Ihrem Netz das Token mitlesen).</translation>
     </message>
+    <message>
+        <source>Nuki state %1</source>
+        <translation>Nuki-Zustand %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1649,6 +1657,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>No API token is known for this bridge yet.</source>
         <translation>Für diese Bridge ist noch kein API-Token bekannt.</translation>
+    </message>
+    <message>
+        <source>The bridge's answer was too large: its head (status line and header fields) is over the limit of %1.</source>
+        <translation>Die Antwort der Bridge war zu groß: ihr Kopf (Statuszeile und Kopfzeilen) ist größer als die Grenze von %1.</translation>
+    </message>
+    <message>
+        <source>The bridge's answer was too large: over the limit of %1 for an answer.</source>
+        <translation>Die Antwort der Bridge war zu groß: größer als die Grenze von %1 für eine Antwort.</translation>
     </message>
 </context>
 <context>

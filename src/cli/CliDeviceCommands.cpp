@@ -126,6 +126,8 @@ static int printDevice(CliContext &c, const QString &bridge, const Device &d)
     const DeviceState &s = d.state;
     c.out << d.name << " (" << deviceTypeName(d.deviceType)
           << "): " << (s.known ? stateText(d.deviceType, s.state) : tr("unknown")) << Qt::endl;
+    if (s.known) // the number the words stand for, as Nuki's documents name it
+        c.out << "  " << tr("Nuki state %1").arg(s.state) << Qt::endl;
     if (s.doorsensorState)
         c.out << "  " << doorSensorText(*s.doorsensorState) << Qt::endl;
     if (s.batteryChargeState)

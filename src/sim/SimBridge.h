@@ -7,9 +7,12 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <functional>
 #include <optional>
+
+class QTimer;
 
 namespace nukisim {
 
@@ -82,7 +85,8 @@ public:
     void reboot(int offlineMs);
     bool isRebooting() const { return m_rebooting; }
     SimFaults &faults() { return m_faults; }
-    void clearFaults() { m_faults = {}; }
+    // Also releases a request held by a latency fault: it is answered now.
+    void clearFaults();
 
     // --- observation ---
     QList<SimLogEntry> requestLog() const { return m_log; }
@@ -149,7 +153,8 @@ private:
     qint64 m_logBytes = 0;
     QList<QByteArray> m_bridgeLog; // /log entries, newest last
     int m_inFlight = 0;
-    int m_epoch = 0; // bumped by a reboot: answers to requests from before are dropped
+    QPointer<QTimer> m_held; // the request a latency fault is holding, if any
+    int m_epoch = 0;         // bumped by a reboot: answers to requests from before are dropped
     int m_maxConcurrent = 0;
     bool m_bleBusy = false;
     bool m_authEnabled = true;

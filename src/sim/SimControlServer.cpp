@@ -1,6 +1,7 @@
 #include "SimControlServer.h"
 
 #include "SimBridge.h"
+#include "SimGuard.h"
 #include "SimJson.h"
 
 #include <QHttpServerRequest>
@@ -13,8 +14,19 @@ SimControlServer::SimControlServer(QObject *parent) : QAbstractHttpServer(parent
 
 bool SimControlServer::start(const QHostAddress &address, quint16 port)
 {
-    m_port = listen(address, port);
-    return m_port != 0;
+    // The same guard as the bridge port (SimGuard.h): short heads, no body, few connections.
+    // Fewer connections here, since an answer (/requests) can be a few MB while it is sent.
+    SimLimits limits;
+    limits.maxHead = 8192;
+    limits.maxConnections = 16;
+    auto *guard = new SimGuardedServer(this, limits, this);
+    if (!guard->listen(address, port)) {
+        delete guard;
+        return false;
+    }
+    bind(guard);
+    m_port = guard->serverPort();
+    return true;
 }
 
 QByteArray SimControlServer::discoveryJson() const
@@ -139,6 +151,7 @@ QByteArray SimControlServer::answer(const QString &path, const QUrlQuery &q, int
         f.malformedRemaining = intArg(q, "malformed", f.malformedRemaining);
         f.dropRemaining = intArg(q, "drop", f.dropRemaining);
         f.successFalseRemaining = intArg(q, "successFalse", f.successFalseRemaining);
+        f.hugeHeadRemaining = intArg(q, "hugeHead", f.hugeHeadRemaining);
         if (queryValue(q, QStringLiteral("path"), &v))
             f.onlyPath = v;
         b->setClockSkewSeconds(intArg(q, "skew", 0, -86400 * 365, 86400 * 365));
@@ -163,7 +176,9 @@ bool SimControlServer::handleRequest(const QHttpServerRequest &request, QTcpSock
     int status = 200;
     const QByteArray body = answer(request.url().path(), request.query(), &status);
     makeResponder(request, socket)
-        .write(body, "application/json", QHttpServerResponder::StatusCode(status));
+        .write(body, {{"Content-Type", "application/json"}, {"Connection", "close"}},
+               QHttpServerResponder::StatusCode(status));
+    socket->disconnectFromHost(); // one request per connection (SimGuard.h)
     return true;
 }
 

@@ -74,8 +74,23 @@ void SimBridge::handle(const SimRequest &request, const SimReplier &reply)
         dispatch(request, entry, counted);
         return;
     }
-    QTimer::singleShot(delay, this,
-                       [this, request, entry, counted] { dispatch(request, entry, counted); });
+    // A timer of our own, so that clearFaults() can release the held request at once: the
+    // bridge's single slot stays busy while it waits (every other request gets 503).
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, timer, request, entry, counted] {
+        timer->deleteLater();
+        dispatch(request, entry, counted);
+    });
+    timer->start(delay);
+    m_held = timer;
+}
+
+void SimBridge::clearFaults()
+{
+    m_faults = {};
+    if (m_held && m_held->isActive())
+        m_held->start(0);
 }
 
 bool SimBridge::takeFault(int &remaining)
@@ -128,6 +143,9 @@ void SimBridge::dispatch(const SimRequest &request, SimLogEntry entry, const Sim
         if (faultApplies && takeFault(m_faults.dropRemaining)) {
             shared->note = QStringLiteral("injected drop");
             response.drop = true;
+        } else if (faultApplies && takeFault(m_faults.hugeHeadRemaining)) {
+            shared->note = QStringLiteral("injected huge head");
+            response.hugeHead = true;
         } else if (faultApplies && response.status == 200 &&
                    takeFault(m_faults.malformedRemaining)) {
             shared->note = QStringLiteral("injected malformed body");

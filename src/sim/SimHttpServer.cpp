@@ -1,6 +1,7 @@
 #include "SimHttpServer.h"
 
 #include "SimBridge.h"
+#include "SimGuard.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -13,20 +14,26 @@ SimHttpServer::SimHttpServer(SimBridge *bridge) : QAbstractHttpServer(bridge), m
 
 bool SimHttpServer::start(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = listen(address, port);
-    if (bound == 0)
+    // Every connection passes the guard first (see SimGuard.h for why it stands in front).
+    auto *guard = new SimGuardedServer(this, SimLimits{}, this);
+    if (!guard->listen(address, port)) {
+        delete guard;
         return false;
+    }
+    bind(guard);
     m_address = address;
-    m_port = bound;
+    m_port = guard->serverPort();
     return true;
 }
 
 void SimHttpServer::setOffline(bool offline)
 {
     for (QTcpServer *server : servers()) {
-        if (offline)
+        if (offline) {
             server->close();
-        else if (!server->isListening())
+            if (auto *guard = qobject_cast<SimGuardedServer *>(server))
+                guard->abortAll(); // also the connections still sending their head
+        } else if (!server->isListening())
             server->listen(m_address, m_port);
     }
     if (offline) {
@@ -68,10 +75,20 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             guard->abort();
             return;
         }
-        responder->write(response.body,
-                         response.json ? QByteArrayLiteral("application/json")
-                                       : QByteArrayLiteral("text/plain"),
-                         QHttpServerResponder::StatusCode(response.status));
+        // One request per connection, so that the guard sees every request's head whole.
+        const QByteArray type =
+            response.json ? QByteArrayLiteral("application/json") : QByteArrayLiteral("text/plain");
+        const auto status = QHttpServerResponder::StatusCode(response.status);
+        if (response.hugeHead)
+            responder->write(response.body,
+                             {{"Content-Type", type},
+                              {"Connection", "close"},
+                              {"X-Padding", QByteArray(20 * 1024, 'p')}},
+                             status);
+        else
+            responder->write(response.body, {{"Content-Type", type}, {"Connection", "close"}},
+                             status);
+        guard->disconnectFromHost();
     });
     return true;
 }

@@ -24,9 +24,10 @@ struct SimResponse
     int status = 200;
     QByteArray body;
     bool json = true;
-    bool drop = false; // close the connection without an answer (fault injection)
+    bool drop = false;     // close the connection without an answer (fault injection)
+    bool hugeHead = false; // a header field of 20 KB, over any client's head cap (fault)
 
-    static SimResponse ok(const QByteArray &json) { return {200, json, true, false}; }
+    static SimResponse ok(const QByteArray &json) { return {200, json, true, false, false}; }
     static SimResponse error(int status);
 };
 
@@ -56,6 +57,7 @@ struct SimFaults
     int malformedRemaining = 0;    // body cut off mid-JSON
     int dropRemaining = 0;         // connection closed without an answer
     int successFalseRemaining = 0; // lockState/lockAction answer {"success": false}
+    int hugeHeadRemaining = 0;     // answers whose head is over 16 KB
     QString onlyPath;              // when set, faults apply only to this path
 };
 

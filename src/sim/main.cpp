@@ -27,7 +27,10 @@ int main(int argc, char **argv)
         "  /battery?nukiId=&deviceType=&percent=&critical=&charging=  /keypad?nukiId=&critical=\n"
         "  /reachable?nukiId=&deviceType=&value=0|1   /button   /reboot?seconds=\n"
         "  /token?value=   /faults?rate503=&latencyMs=&jitterMs=&status=&count=&malformed=\n"
-        "          &drop=&successFalse=&path=&skew=   /faults/clear"));
+        "          &drop=&successFalse=&hugeHead=&path=&skew=   /faults/clear\n\n"
+        "Requests are refused early, as a real bridge would never take them: a head over\n"
+        "4 KB (431), any body (413), more than 32 open connections (the oldest silent one\n"
+        "is closed). One request per connection."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption listen(

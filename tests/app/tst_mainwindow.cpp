@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -201,6 +202,39 @@ private slots:
         QVERIFY(t.elapsed() < 10000);
         QVERIFY2(text(back, "outcomeLabel").contains(QStringLiteral("cannot be reached")),
                  qPrintable(text(back, "outcomeLabel")));
+    }
+
+    // Read as a screen reader would (every label and button text, every accessible name and
+    // description) with the bridge offline: nothing may say that a device or bridge is online.
+    void offlineWindowNeverSaysOnline()
+    {
+        DeviceCard *opener = card(2);
+        QCOMPARE(text(opener, "stateLabel"), QStringLiteral("Ring to Open off"));
+        QCOMPARE(opener->findChild<QLabel *>(QStringLiteral("stateLabel"))->toolTip(),
+                 QStringLiteral("Nuki state 1"));
+        sim.reset(); // the bridge is gone
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->source(bridgeId)->link().status,
+                                  LinkStatus::Offline, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(text(opener, "stateLabel").contains(u"may be out of date"_qs),
+                                 5000);
+        QStringList read;
+        for (QWidget *w : window->findChildren<QWidget *>()) {
+            if (!w->isVisibleTo(window.get()))
+                continue;
+            if (auto *l = qobject_cast<QLabel *>(w))
+                read << l->text();
+            if (auto *b = qobject_cast<QAbstractButton *>(w))
+                read << b->text();
+            read << w->accessibleName() << w->accessibleDescription();
+        }
+        read.removeAll(QString());
+        QVERIFY(read.size() > 10);
+        QVERIFY2(read.join(u'\n').contains(u"Offline"_qs), qPrintable(read.join(u'\n')));
+        static const QRegularExpression online(QStringLiteral("\\bonline\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        for (const QString &t : std::as_const(read))
+            QVERIFY2(!online.match(t).hasMatch(), qPrintable(t));
     }
 
     void buttonsWaitWhileAnActionRuns()

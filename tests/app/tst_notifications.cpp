@@ -1,14 +1,18 @@
 // Notifications reach the desktop over D-Bus with no tray at all: a change made by someone
 // else and an Opener's ring each become a Notify call with the desktop-entry hint, urgency by
 // meaning and actions; a newer notification of a device replaces the older one; the actions
-// do what they say. The service is a stand-in on the test session's private bus.
+// do what they say. The service is a stand-in on a bus of this test's own (PrivateSessionBus),
+// whose only service directory the test fills: a daemon installed on the machine plays no part.
 #include "AppController.h"
 #include "FakeNotificationServer.h"
+#include "PrivateSessionBus.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
 #include "bridge/BridgeSource.h"
 #include "tray/TrayController.h"
 
+#include <QApplication>
+#include <QDBusConnectionInterface>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -20,6 +24,10 @@ using namespace nuki;
 class TestNotifications : public QObject
 {
     Q_OBJECT
+public:
+    static inline PrivateSessionBus *bus = nullptr;
+
+private:
     const QString token = QStringLiteral("notify-token-7");
     QTemporaryDir dir;
     std::unique_ptr<FakeNotificationServer> server;
@@ -36,6 +44,15 @@ class TestNotifications : public QObject
                 return k.toString();
         return {};
     }
+    // Makes the bus read its service directory again now, rather than when it notices.
+    static bool reloadBusConfig()
+    {
+        const QDBusMessage reply =
+            QDBusConnection::sessionBus().call(QDBusMessage::createMethodCall(
+                QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+                QStringLiteral("org.freedesktop.DBus"), QStringLiteral("ReloadConfig")));
+        return reply.type() == QDBusMessage::ReplyMessage;
+    }
     static int urgency(const FakeNotificationServer::Call &c)
     {
         return c.hints.value(QStringLiteral("urgency")).toInt();
@@ -45,8 +62,9 @@ private slots:
     void initTestCase()
     {
         // A desktop test fails (never skips) without the desktop session it needs.
-        QVERIFY2(QDBusConnection::sessionBus().isConnected(),
-                 "no session bus: run through scripts/with-desktop.sh");
+        QVERIFY2(bus && bus->isRunning(), "could not start a private dbus-daemon");
+        QCOMPARE(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"), bus->address());
+        QVERIFY(QDBusConnection::sessionBus().isConnected());
         QGuiApplication::setDesktopFileName(QStringLiteral("nuki-desktop"));
         server = std::make_unique<FakeNotificationServer>();
     }
@@ -80,6 +98,80 @@ private slots:
         QVERIFY(!tray->desktopNotifications()->serviceAvailable());
         QVERIFY(!tray->desktopNotifications()->notify(
             {nuki::NotifyKind::Ring, QStringLiteral("x"), QStringLiteral("y"), QString()}));
+    }
+
+    // A service file whose daemon cannot start (seen with dunst on a bus without a display):
+    // asked once, then the fallback, and asked again only after each backoff period.
+    void aServiceThatCannotStartIsAskedOncePerBackoff()
+    {
+        const QString counter = bus->path(QStringLiteral("attempts"));
+        QFile script(bus->path(QStringLiteral("failing-daemon.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho attempt >> '" + counter.toUtf8() + "'\nexit 1\n");
+        script.close();
+        QFile service(bus->serviceDir() + QStringLiteral("/org.freedesktop.Notifications.service"));
+        QVERIFY(service.open(QIODevice::WriteOnly));
+        service.write("[D-BUS Service]\nName=org.freedesktop.Notifications\nExec=/bin/sh " +
+                      script.fileName().toUtf8() + "\n");
+        service.close();
+        auto removeService = qScopeGuard([&service] {
+            service.remove();
+            reloadBusConfig();
+        });
+        QVERIFY(reloadBusConfig());
+        const auto attempts = [&counter] {
+            QFile f(counter);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+
+        DesktopNotifications *d = tray->desktopNotifications();
+        qint64 now = 0; // time moves only when the test says so
+        d->setClock([&now] { return now; });
+        auto realClock = qScopeGuard([d] { d->setClock({}); }); // before `now` goes
+        QSignalSpy notShown(d, &DesktopNotifications::notShown);
+        const Notifier::Notification n{NotifyKind::Ring, QStringLiteral("Door"),
+                                       QStringLiteral("Someone rang"), QString()};
+        QVERIFY(d->serviceAvailable()); // activatable, as far as the bus knows
+        QVERIFY(d->notify(n));
+        QVERIFY(notShown.wait(10000)); // the activation failed: shown another way
+        QCOMPARE(attempts(), 1);
+        QCOMPARE(d->retryInMs(), DesktopNotifications::FirstBackoffMs);
+
+        // Within the backoff: every notification falls back at once, nothing is asked.
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(!d->notify(n));
+        QVERIFY(!d->serviceAvailable());
+        now += DesktopNotifications::FirstBackoffMs - 1;
+        QVERIFY(!d->notify(n));
+        QCOMPARE(attempts(), 1);
+
+        // Each period ends with one more attempt, and the next period is twice as long, up
+        // to the cap.
+        qint64 expected = DesktopNotifications::FirstBackoffMs;
+        for (int round = 2; round <= 8; ++round) {
+            now += d->retryInMs();
+            QVERIFY(d->serviceAvailable());
+            QVERIFY(d->notify(n));
+            QTRY_COMPARE_WITH_TIMEOUT(notShown.size(), round, 10000);
+            QCOMPARE(attempts(), round);
+            expected = qMin(expected * 2, DesktopNotifications::MaxBackoffMs);
+            QCOMPARE(d->retryInMs(), expected);
+            QVERIFY(!d->notify(n));
+        }
+        QCOMPARE(expected, DesktopNotifications::MaxBackoffMs);
+
+        // A daemon that answers again ends the backoff.
+        removeService.dismiss();
+        service.remove();
+        QVERIFY(reloadBusConfig());
+        QVERIFY(server->start());
+        now += d->retryInMs();
+        QVERIFY(d->notify(n));
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 1, 10000);
+        QCOMPARE(d->retryInMs(), 0);
+        QVERIFY(d->notify(n));
+        QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 2, 10000);
+        QCOMPARE(attempts(), 8);
     }
 
     void changeBySomeoneElseAndRingReachTheDesktopWithoutATray()
@@ -173,5 +265,13 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNotifications)
+int main(int argc, char **argv)
+{
+    PrivateSessionBus bus; // before anything in this process touches the session bus
+    TestNotifications::bus = &bus;
+    QApplication app(argc, argv);
+    TestNotifications test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_notifications.moc"

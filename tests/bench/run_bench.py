@@ -43,6 +43,10 @@ for cols in tool_lines([f"{B}/tests/bench/bench_core"], dict(os.environ, NUKI_BE
         push = "push on" in name
         # With push: /list every 59 s (the 60 s staleness bound) and /callback/list every 15 min.
         add(name, f"{value:.0f} /h", "-", "≤ 70 /h" if push else "", value <= 70 if push else None)
+    elif name.startswith("parse ÷"):
+        add(name, f"{float(cols[1]):.2f}×", "-", "≤ 3×", float(cols[1]) <= 3)
+    elif "÷" in name:
+        add(name, f"{float(cols[1]):.2f}×", "-")
     else:
         add(name, f"{cols[1]} {cols[3]}", cols[2])
 

@@ -264,6 +264,28 @@ private slots:
         QCOMPARE(run(host() << QStringLiteral("list")).code, 1);
     }
 
+    // An answer over a size cap is said to be too large, with the cap (issue 27).
+    void oversizedAnswersNameTheirLimit()
+    {
+        QList<nukisim::SimDevice> many;
+        for (quint32 i = 1; i <= 9000; ++i) {
+            nukisim::SimDevice d;
+            d.nukiId = i;
+            d.name = QStringLiteral("Lock %1 ").arg(i) + QString(120, u'x');
+            many << d;
+        }
+        sim->setDevices(many);
+        Run r = run(host() << QStringLiteral("list"));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("too large") && r.err.contains("2 MB"), r.err.constData());
+        QVERIFY(!r.err.contains("cannot be read"));
+        sim->setDevices(SimBridge::defaultDevices());
+        sim->faults().hugeHeadRemaining = 1;
+        r = run(host() << QStringLiteral("list"));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("head") && r.err.contains("16 kB"), r.err.constData());
+    }
+
     void authWritesANewTokenFile()
     {
         const QString file = dir.filePath(QStringLiteral("new-token"));

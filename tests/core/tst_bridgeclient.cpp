@@ -291,6 +291,32 @@ private slots:
         QVERIFY(listNow().ok()); // and the next poll works
     }
 
+    // Over a cap, the message names the cap instead of "cannot be read" (issue 27).
+    void oversizedAnswersNameTheirLimit()
+    {
+        QList<nukisim::SimDevice> many;
+        for (quint32 i = 1; i <= 9000; ++i) {
+            nukisim::SimDevice d;
+            d.nukiId = i;
+            d.name = QStringLiteral("Lock %1 ").arg(i) + QString(120, u'x');
+            many << d;
+        }
+        sim->setDevices(many); // a /list of more than 2 MB
+        SourceError e = listNow();
+        QCOMPARE(e.kind, SourceError::BadResponse);
+        QCOMPARE(e.sizeLimit, MaxBodyBytes);
+        QVERIFY2(e.message().contains(u"too large"_qs) && e.message().contains(u"2 MB"_qs),
+                 qPrintable(e.message()));
+        sim->setDevices(nukisim::SimBridge::defaultDevices());
+        sim->faults().hugeHeadRemaining = 1;
+        e = listNow();
+        QCOMPARE(e.kind, SourceError::BadResponse);
+        QVERIFY(e.headTooLarge);
+        QVERIFY2(e.message().contains(u"head"_qs) && e.message().contains(u"16 kB"_qs),
+                 qPrintable(e.message()));
+        QVERIFY(listNow().ok()); // and the next poll works
+    }
+
     void unreachableDeviceSaysSo()
     {
         const auto lock = simLock();

@@ -63,7 +63,7 @@ private slots:
     void stateTexts()
     {
         QCOMPARE(stateText(0, 1), QStringLiteral("Locked"));
-        QCOMPARE(stateText(2, 1), QStringLiteral("Online"));
+        QCOMPARE(stateText(2, 1), QStringLiteral("Ring to Open off"));
         QCOMPARE(stateText(2, 3), QStringLiteral("Ring to Open active"));
         QCOMPARE(stateText(4, 254), QStringLiteral("Motor blocked"));
         QCOMPARE(stateText(0, 77), QStringLiteral("Unknown (77)"));

@@ -15,6 +15,7 @@ static const QString interfaceName = QStringLiteral("org.freedesktop.Notificatio
 
 DesktopNotifications::DesktopNotifications(QObject *parent) : QObject(parent)
 {
+    m_clock.start();
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
@@ -30,8 +31,26 @@ DesktopNotifications::DesktopNotifications(QObject *parent) : QObject(parent)
                 this, SLOT(onActivationToken(uint, QString)));
 }
 
+qint64 DesktopNotifications::retryInMs() const
+{
+    return m_backoffMs > 0 ? qMax<qint64>(0, m_retryAt - now()) : 0;
+}
+
+void DesktopNotifications::noteFailure(const QString &error)
+{
+    // Calls sent together fail together: one failure, one step of the backoff.
+    if (m_backoffMs > 0 && retryInMs() > 0)
+        return;
+    m_backoffMs = m_backoffMs > 0 ? qMin(m_backoffMs * 2, MaxBackoffMs) : FirstBackoffMs;
+    m_retryAt = now() + m_backoffMs;
+    qWarning("Notification service failed (%s): using the fallback, asking it again in %lld s",
+             qPrintable(error), m_backoffMs / 1000);
+}
+
 bool DesktopNotifications::serviceAvailable() const
 {
+    if (retryInMs() > 0)
+        return false;
     const QDBusConnection bus = QDBusConnection::sessionBus();
     QDBusConnectionInterface *iface = bus.isConnected() ? bus.interface() : nullptr;
     if (!iface)
@@ -81,13 +100,15 @@ bool DesktopNotifications::notify(const Notification &n)
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
     const QString device = n.deviceKey;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, subject, device] {
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, subject, device, n] {
         watcher->deleteLater();
         const QDBusPendingReply<uint> reply = *watcher;
         if (reply.isError()) {
-            qWarning("Notification not shown: %s", qPrintable(reply.error().message()));
+            noteFailure(reply.error().name() + QStringLiteral(": ") + reply.error().message());
+            emit notShown(n);
             return;
         }
+        m_backoffMs = 0; // it answers: ask it every time again
         const uint id = reply.value();
         m_idBySubject.insert(subject, id);
         m_subjectById.insert(id, subject);

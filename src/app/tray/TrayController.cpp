@@ -36,6 +36,7 @@ TrayController::TrayController(AppController *app, QObject *parent)
 
     m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
     connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
+    connect(&m_desktop, &DesktopNotifications::notShown, this, &TrayController::showFallback);
     connect(&m_desktop, &DesktopNotifications::actionInvoked, this,
             &TrayController::onNotificationAction);
 
@@ -331,9 +332,13 @@ void TrayController::finishLockAll()
 void TrayController::showNotification(const Notifier::Notification &n)
 {
     m_lastNotifiedDevice = n.deviceKey;
-    if (m_desktop.notify(n))
-        return;
-    // No notification service on the bus: the tray's balloon is all there is.
+    if (!m_desktop.notify(n))
+        showFallback(n);
+}
+
+void TrayController::showFallback(const Notifier::Notification &n)
+{
+    // No notification service on the bus, or it failed: the tray's balloon is all there is.
     if (m_tray && m_tray->isVisible())
         m_tray->showMessage(n.title, n.text,
                             n.urgency == Notifier::Urgency::Critical ? QSystemTrayIcon::Warning

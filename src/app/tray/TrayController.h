@@ -56,6 +56,7 @@ private:
     void updateSummary();
     void placeEntries();
     void showNotification(const nuki::Notifier::Notification &n);
+    void showFallback(const nuki::Notifier::Notification &n);
     void onNotificationAction(const QString &deviceKey, const QString &action);
 
     AppController *m_app;

@@ -258,6 +258,8 @@ void DeviceCard::refresh()
     Theme::apply(m_details, remembered ? Theme::Role::Normal : Theme::Role::Secondary);
     m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
                                           : stateText);
+    // The words stand for a number of Nuki's protocol: kept here for whoever compares.
+    m_state->setToolTip(state >= 0 ? tr("Nuki state %1").arg(state) : QString());
     QStringList details{d(R::KindRole).toString()};
     if (d(R::DoorSensorVisibleRole).toBool())
         details << d(R::DoorSensorTextRole).toString();

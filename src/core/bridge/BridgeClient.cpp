@@ -182,7 +182,13 @@ void BridgeClient::onFinished(const HttpResult &result)
     case HttpResult::Dropped:
         finish(job, {SourceError::ConnectionLost, 0, result.errorText, true});
         break;
-    case HttpResult::TooLarge:
+    case HttpResult::TooLarge: {
+        SourceError tooLarge{SourceError::BadResponse, 0, result.errorText, true};
+        tooLarge.sizeLimit = result.sizeLimit;
+        tooLarge.headTooLarge = result.headTooLarge;
+        finish(job, tooLarge);
+        break;
+    }
     case HttpResult::BadHttp:
         finish(job, {SourceError::BadResponse, 0, result.errorText, true});
         break;

@@ -1,6 +1,7 @@
 #include "home/SourceError.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace nuki {
 
@@ -43,8 +44,20 @@ QString SourceError::message() const
         return tr("The bridge did not answer in time.");
     case Unreachable:
         return tr("The bridge cannot be reached. Is it powered and on the network?");
-    case BadResponse:
-        return tr("The bridge sent an answer that cannot be read.");
+    case BadResponse: {
+        if (sizeLimit <= 0)
+            return tr("The bridge sent an answer that cannot be read.");
+        // "2 MB", "16 KB": the units a person knows, in their own locale's notation.
+        const QString limit =
+            QLocale().formattedDataSize(sizeLimit, 0, QLocale::DataSizeTraditionalFormat);
+        return headTooLarge
+                   ? tr("The bridge's answer was too large: its head (status line and header "
+                        "fields) is over the limit of %1.")
+                         .arg(limit)
+                   : tr("The bridge's answer was too large: over the limit of %1 for an "
+                        "answer.")
+                         .arg(limit);
+    }
     case Cancelled:
         return tr("Cancelled.");
     case ConnectionLost:

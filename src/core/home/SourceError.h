@@ -43,6 +43,10 @@ struct SourceError
     // With Unauthorized: timed tokens were tried with clock shifts up to this many minutes,
     // so the refusal means a wrong token or a clock off by more than that.
     int clockCheckedMinutes = 0;
+    // With BadResponse: the answer went over a size cap of this many bytes (0: it did not),
+    // in its head (status line and header fields) or in its body.
+    qint64 sizeLimit = 0;
+    bool headTooLarge = false;
 
     SourceError() = default;
     SourceError(Kind k, int status = 0, const QString &text = {}, bool mayHaveReached = false)

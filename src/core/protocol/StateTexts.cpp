@@ -36,7 +36,9 @@ QString stateText(int deviceType, int state)
         case 0:
             return tr("Untrained");
         case 1:
-            return tr("Online");
+            // Nuki calls it "online"; for a person it means the Opener waits for a ring
+            // without opening. "Online" would also contradict a bridge that is offline.
+            return tr("Ring to Open off");
         case 3:
             return tr("Ring to Open active");
         case 5:

@@ -62,7 +62,7 @@ void HttpGet::evaluate(bool closed)
         complete(HttpResult::Dropped, QStringLiteral("answer cut short"));
         return;
     case HttpResponse::TooLarge:
-        complete(HttpResult::TooLarge, QStringLiteral("answer too large"));
+        tooLarge(r.headTooLarge);
         return;
     case HttpResponse::Bad:
         complete(HttpResult::BadHttp, r.error);
@@ -74,7 +74,8 @@ void HttpGet::onReadyRead()
 {
     m_buffer += m_socket.readAll();
     if (m_buffer.size() > MaxBodyBytes + 32 * 1024) {
-        complete(HttpResult::TooLarge, QStringLiteral("answer too large"));
+        // Past any head (capped at 16 KB) plus the largest body: the body is what grew.
+        tooLarge(false);
         return;
     }
     evaluate(false);
@@ -95,6 +96,15 @@ void HttpGet::onError(QAbstractSocket::SocketError error)
     complete(m_sent ? HttpResult::Dropped : HttpResult::NotConnected, m_socket.errorString());
 }
 
+void HttpGet::tooLarge(bool head)
+{
+    m_headTooLarge = head;
+    m_sizeLimit = head ? HttpResponse::MaxHeadBytes : MaxBodyBytes;
+    complete(
+        HttpResult::TooLarge,
+        QStringLiteral("answer %1 over %2 bytes").arg(head ? u"head" : u"body").arg(m_sizeLimit));
+}
+
 void HttpGet::complete(HttpResult::Outcome outcome, const QString &detail, int status,
                        const QByteArray &body)
 {
@@ -107,6 +117,8 @@ void HttpGet::complete(HttpResult::Outcome outcome, const QString &detail, int s
     r.errorText = detail;
     r.status = status;
     r.body = body;
+    r.headTooLarge = m_headTooLarge;
+    r.sizeLimit = m_sizeLimit;
     m_socket.abort();
     emit finished(r);
 }

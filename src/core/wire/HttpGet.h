@@ -22,6 +22,9 @@ struct HttpResult
     int status = 0;
     QByteArray body;
     QString errorText; // technical detail for logs; never contains the request's query
+    // With TooLarge: which part went over its cap, and the cap in bytes (for the message).
+    bool headTooLarge = false;
+    qint64 sizeLimit = 0;
 };
 
 // One HTTP/1.1 GET over its own connection. Written on QTcpSocket rather than
@@ -47,6 +50,7 @@ private:
     void onError(QAbstractSocket::SocketError error);
     void complete(HttpResult::Outcome outcome, const QString &detail = {}, int status = 0,
                   const QByteArray &body = {});
+    void tooLarge(bool head);
     void evaluate(bool closed);
 
     QTcpSocket m_socket;
@@ -56,6 +60,8 @@ private:
     QByteArray m_target;
     QByteArray m_buffer;
     bool m_sent = false;
+    bool m_headTooLarge = false;
+    qint64 m_sizeLimit = 0;
     bool m_done = false;
 };
 

@@ -7,7 +7,7 @@
 namespace nuki {
 
 namespace {
-constexpr qsizetype MaxHeadBytes = 16 * 1024;
+constexpr qsizetype MaxHeadBytes = HttpResponse::MaxHeadBytes;
 constexpr qsizetype MaxChunkLine = 256; // size, extensions and CRLF
 
 // A decimal or hex number of at most `maxDigits` digits, or -1.
@@ -74,13 +74,15 @@ HttpResponse HttpResponse::parse(const QByteArray &bytes, bool closed, qint64 ma
     const qsizetype end = bytes.indexOf("\r\n\r\n");
     if (end < 0) {
         if (bytes.size() > MaxHeadBytes) {
-            r.state = Bad;
+            r.state = TooLarge;
+            r.headTooLarge = true;
             r.error = QStringLiteral("answer head too long");
         }
         return r; // NeedMore: with `closed`, nothing usable came
     }
     if (end > MaxHeadBytes) {
-        r.state = Bad;
+        r.state = TooLarge;
+        r.headTooLarge = true;
         r.error = QStringLiteral("answer head too long");
         return r;
     }

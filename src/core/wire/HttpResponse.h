@@ -18,8 +18,13 @@ struct HttpResponse
         TooLarge, // a body larger than maxBody
         CutShort  // the connection closed inside the body
     };
+    // The head (status line and header fields) is capped too; over it, the state is TooLarge
+    // with headTooLarge set.
+    static constexpr qsizetype MaxHeadBytes = 16 * 1024;
+
     State state = NeedMore;
     bool headComplete = false;
+    bool headTooLarge = false;
     int status = 0;
     QByteArray body;
     QString error; // technical, for logs
