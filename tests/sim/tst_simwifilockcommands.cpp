@@ -148,6 +148,29 @@ private slots:
         QVERIFY(!probe.payloads(t("state")).contains("2")); // never unlocked
     }
 
+    void mqtt5LiveRetainedCommandIgnored()
+    {
+        // With MQTT 5 the lock subscribes with "retain as published", so a retained command
+        // published while it is online is recognised too (3.1.1 brokers clear the flag then).
+        WifiLockConfig c = fastConfig();
+        c.mqtt5 = true;
+        auto lock = startLock(c);
+        QVERIFY(lock);
+        MqttProbe probe;
+        QVERIFY(probe.connectTo(m_broker->port()));
+        QVERIFY(probe.subscribe("nuki/0ABCDEF1/#"));
+        QVERIFY(allowsCommands(probe, *lock));
+        QSignalSpy commands(lock.get(), &SimWifiLock::commandReceived);
+        QVERIFY(probe.publish(lock->topic("unlock"), "true", 1, true));
+        QTRY_COMPARE(commands.size(), 1);
+        QVERIFY(commands.first().at(3).toBool());
+        QVERIFY(probe.publish(lock->topic("unlock"), "", 1, true)); // cleared again
+        QVERIFY(probe.publish(lock->topic("lockAction"), "6"));     // full lock
+        QTRY_COMPARE(probe.payloads(t("commandResponse")), QByteArrayList{"0"});
+        QCOMPARE(probe.payloads(t("lockActionEvent")), QByteArrayList{"6,172,0,0,0"});
+        QTRY_COMPARE(lock->state(), 1);
+    }
+
     void garbageIgnored()
     {
         auto lock = startLock(fastConfig());
