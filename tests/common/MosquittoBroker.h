@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 class MosquittoBroker
@@ -44,6 +45,8 @@ public:
             return false;
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
+        // A test that crashes runs no destructor: the kernel then ends the broker with it.
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process->start(binary, {QStringLiteral("-c"), path("mosquitto.conf")});
         if (!m_process->waitForStarted(5000))
             return false;
