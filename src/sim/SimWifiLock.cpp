@@ -49,11 +49,35 @@ SimWifiLock::~SimWifiLock()
         mosquitto_destroy(m_mosq);
 }
 
+bool SimWifiLock::brokerAllowed(const QHostAddress &a, bool allowLan)
+{
+    if (a.isLoopback())
+        return true;
+    if (!allowLan)
+        return false;
+    for (const auto &[net, bits] : {std::pair{"10.0.0.0", 8},
+                                    {"172.16.0.0", 12},
+                                    {"192.168.0.0", 16},
+                                    {"fc00::", 7},
+                                    {"fe80::", 10}}) {
+        if (a.isInSubnet(QHostAddress(QString::fromLatin1(net)), bits))
+            return true;
+    }
+    return false;
+}
+
 bool SimWifiLock::start()
 {
     initLibrary();
     if (m_loopRunning)
         return true;
+    // An address only: a name could resolve elsewhere between this check and the connect.
+    const QHostAddress address(m_config.host);
+    if (address.isNull() || !brokerAllowed(address, m_config.allowLan)) {
+        qWarning().noquote() << "nuki-lock-sim" << m_config.idHex() << "refusing broker"
+                             << m_config.host << "(loopback only unless allowLan)";
+        return false;
+    }
     if (!m_mosq) {
         const QByteArray id = m_config.clientId.isEmpty()
                                   ? QByteArrayLiteral("SL3P_") + m_config.idHex().toLatin1()
@@ -93,6 +117,7 @@ void SimWifiLock::stopLoop()
     if (!m_mosq || !m_loopRunning)
         return;
     // Marks the client as disconnecting, so the network thread stops reconnecting and ends.
+    // (While it waits between two connection attempts, joining takes up to that wait, <= 5 s.)
     mosquitto_disconnect(m_mosq);
     mosquitto_loop_stop(m_mosq, false);
     m_loopRunning = false;

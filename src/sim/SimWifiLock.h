@@ -4,6 +4,7 @@
 // purpose: the simulator and the client are two readings of the protocol that check each other.
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -39,7 +40,8 @@ struct WifiLockConfig
     int deviceType = 4; // Smart Lock 3.0 Pro and 4th generation (§4.1)
     QString firmware = QStringLiteral("4.2.6");
     QString model = QStringLiteral("Smart Lock 3.0 Pro"); // discovery dev.mdl
-    QString host = QStringLiteral("127.0.0.1");
+    QString host = QStringLiteral("127.0.0.1"); // an address, not a name (see brokerAllowed)
+    bool allowLan = false;                      // also the home network; never a public address
     quint16 port = 1883;
     QString username;
     QString password; // never logged
@@ -75,6 +77,11 @@ class SimWifiLock : public QObject
 public:
     explicit SimWifiLock(const WifiLockConfig &config, QObject *parent = nullptr);
     ~SimWifiLock() override; // a plain DISCONNECT: the will is not published
+
+    // Loopback only, or with allowLan the private ranges a real lock reaches (RFC 1918, IPv6
+    // unique-local and link-local): a simulated lock obeys anyone on its broker and sends its
+    // password in plain text, so it never goes further unless asked.
+    static bool brokerAllowed(const QHostAddress &address, bool allowLan);
 
     const WifiLockConfig &config() const { return m_config; }
     QByteArray topic(const QByteArray &sub) const { return m_base + sub; }

@@ -61,22 +61,6 @@ std::optional<Endpoint> parseBroker(const QString &text)
     return e;
 }
 
-// The real lock only reaches RFC 1918 addresses (§1); the simulator by default only this host.
-bool isHomeNetwork(const QHostAddress &a)
-{
-    if (a.isLoopback())
-        return true;
-    for (const auto &[net, bits] : {std::pair{"10.0.0.0", 8},
-                                    {"172.16.0.0", 12},
-                                    {"192.168.0.0", 16},
-                                    {"fc00::", 7},
-                                    {"fe80::", 10}}) {
-        if (a.isInSubnet(QHostAddress(QString::fromLatin1(net)), bits))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -180,8 +164,7 @@ int main(int argc, char **argv)
         return fail(
             QStringLiteral("cannot resolve %1: %2").arg(endpoint->host, info.errorString()));
     const QHostAddress address = info.addresses().constFirst();
-    const bool allowed = p.isSet(allowLan) ? isHomeNetwork(address) : address.isLoopback();
-    if (!allowed)
+    if (!SimWifiLock::brokerAllowed(address, p.isSet(allowLan)))
         return fail(QStringLiteral("refusing to connect to %1 (%2): only loopback addresses, "
                                    "or the home network with --allow-lan.")
                         .arg(endpoint->host, address.toString()));
@@ -200,6 +183,7 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--device-type wants a number."));
     c.firmware = p.value(firmware);
     c.host = address.toString();
+    c.allowLan = p.isSet(allowLan);
     c.port = endpoint->port;
     c.username = p.value(user);
     c.password = qEnvironmentVariable("NUKI_MQTT_PASSWORD");

@@ -154,6 +154,38 @@ private slots:
         QTRY_COMPARE(probe.last(t("connected")), QByteArray("false"));
     }
 
+    void comesBackAfterABrokerRestart()
+    {
+        auto lock = startLock(fastConfig());
+        QVERIFY(lock);
+        QSignalSpy up(lock.get(), &SimWifiLock::connected);
+        QSignalSpy down(lock.get(), &SimWifiLock::disconnected);
+        QVERIFY(m_broker->restart()); // the same port; retained data gone (persistence off)
+        QTRY_VERIFY_WITH_TIMEOUT(!down.isEmpty(), 10000); // may have come during restart()
+        QTRY_VERIFY_WITH_TIMEOUT(!up.isEmpty(), 15000);   // reconnected by itself, with backoff
+        MqttProbe probe;
+        QVERIFY(probe.connectTo(m_broker->port()));
+        QVERIFY(probe.subscribe("nuki/#", 0));
+        QTRY_COMPARE(probe.payloads(t("connected")), QByteArrayList{"true"});
+        QTRY_COMPARE(probe.payloads(t("state")), QByteArrayList{"1"}); // republished
+        QVERIFY(allowsCommands(probe, *lock));                         // subscribed again
+    }
+
+    void refusesBrokersBeyondLoopback()
+    {
+        for (const char *host : {"192.0.2.10", "localhost", "192.168.1.5", ""}) {
+            WifiLockConfig c = fastConfig();
+            c.host = QString::fromLatin1(host);
+            SimWifiLock lock(c);
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refusing")));
+            QVERIFY2(!lock.start(), host);
+        }
+        QVERIFY(SimWifiLock::brokerAllowed(QHostAddress(QStringLiteral("127.0.0.2")), false));
+        QVERIFY(SimWifiLock::brokerAllowed(QHostAddress(QStringLiteral("::1")), false));
+        QVERIFY(SimWifiLock::brokerAllowed(QHostAddress(QStringLiteral("192.168.1.5")), true));
+        QVERIFY(!SimWifiLock::brokerAllowed(QHostAddress(QStringLiteral("8.8.8.8")), true));
+    }
+
     void brokerLogin()
     {
         m_broker->users = {{QStringLiteral("lock"),
