@@ -9,8 +9,8 @@ BUILD_PKGS=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
   qt6-translations-l10n libmosquitto-dev mosquitto)
 # (libxcb1-dev: the tray watcher and window activation speak X11 directly;
 #  qt6-translations-l10n: Qt's own strings, OK/Cancel/Back/Next, in the person's language;
-#  libmosquitto-dev: the MQTT client of Wi-Fi locks; mosquitto: the broker demo mode starts
-#  on loopback, and the tests' real broker.)
+#  libmosquitto-dev: the MQTT client library of Wi-Fi locks and of nuki-lock-sim;
+#  mosquitto: the real broker the MQTT tests and the demo start on loopback, stopped by PID.)
 # A real desktop for the end-to-end tests: X server, window manager, tray host, keyring.
 TEST_PKGS=(xvfb xauth openbox trayer dbus-x11 gnome-keyring libsecret-tools imagemagick
   xdotool x11-utils curl procps at-spi2-core)

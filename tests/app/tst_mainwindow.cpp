@@ -214,8 +214,8 @@ private slots:
                  QStringLiteral("Nuki state 1"));
         sim.reset(); // the bridge is gone
         app->home()->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(app->home()->source(bridgeId)->link().status,
-                                  LinkStatus::Offline, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->source(bridgeId)->link().status, LinkStatus::Offline,
+                                  5000);
         QTRY_VERIFY_WITH_TIMEOUT(text(opener, "stateLabel").contains(u"may be out of date"_qs),
                                  5000);
         QStringList read;
