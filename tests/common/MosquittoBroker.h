@@ -113,8 +113,8 @@ private:
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(program, args);
-        const bool ok = p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit &&
-                        p.exitCode() == 0;
+        const bool ok =
+            p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         if (!ok) // said in output(), which a failing test prints
             m_output += program.toLocal8Bit() + " failed: " + p.readAll();
         return ok;
