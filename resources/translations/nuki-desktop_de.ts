@@ -11,10 +11,6 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>Demo bridge</source>
-        <translation>Demo-Bridge</translation>
-    </message>
-    <message>
         <source>The token file could not be written.</source>
         <translation>Die Token-Datei konnte nicht geschrieben werden.</translation>
     </message>
@@ -37,6 +33,10 @@
     <message>
         <source>Lock</source>
         <translation>Verriegeln</translation>
+    </message>
+    <message>
+        <source>Demo broker</source>
+        <translation>Demo-Broker</translation>
     </message>
 </context>
 <context>
@@ -211,49 +211,6 @@
     </message>
 </context>
 <context>
-    <name>BridgeHeader</name>
-    <message>
-        <source>Enter new token…</source>
-        <translation>Neues Token eingeben …</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>Details …</translation>
-    </message>
-    <message>
-        <source>Bridge %1</source>
-        <translation>Bridge %1</translation>
-    </message>
-    <message>
-        <source>instant updates</source>
-        <translation>sofortige Updates</translation>
-    </message>
-    <message numerus="yes">
-        <source>checked every %n s</source>
-        <translation><numerusform>alle %n s abgefragt</numerusform><numerusform>alle %n s abgefragt</numerusform></translation>
-    </message>
-    <message>
-        <source>The bridge rejected the token, so the devices below may be out of date. Enter the token again.</source>
-        <translation>Die Bridge hat das Token abgelehnt, die Geräte unten sind daher eventuell nicht aktuell. Bitte das Token erneut eingeben.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
-        <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform></translation>
-    </message>
-    <message>
-        <source>Cannot reach %1 — showing what was last seen %2.</source>
-        <translation>%1 ist nicht erreichbar – angezeigt wird der Stand von %2.</translation>
-    </message>
-    <message>
-        <source>Details of %1</source>
-        <translation>Details zu %1</translation>
-    </message>
-    <message>
-        <source>Enter a new token for %1</source>
-        <translation>Neuen Token für %1 eingeben</translation>
-    </message>
-</context>
-<context>
     <name>CheckPage</name>
     <message>
         <source>Connecting…</source>
@@ -343,10 +300,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>--host erwartet HOST:PORT.</translation>
     </message>
     <message>
-        <source>Cannot read the token file: %1</source>
-        <translation>Die Token-Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>Token for %1: </source>
         <translation>Token für %1: </translation>
     </message>
@@ -375,12 +328,26 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>„%1“ passt zu mehreren Geräten:</translation>
     </message>
     <message>
-        <source>The token file must be a regular file of at most %1 bytes.</source>
-        <translation>Die Token-Datei muss eine normale Datei von höchstens %1 Bytes sein.</translation>
-    </message>
-    <message>
         <source>The token file of this bridge is missing or empty.</source>
         <translation>Die Token-Datei dieser Bridge fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>--broker takes HOST or HOST:PORT.</source>
+        <translation>--broker erwartet HOST oder HOST:PORT.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBroker</name>
+    <message>
+        <source>Garden door (Wi-Fi)</source>
+        <translation>Gartentür (WLAN)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHousehold</name>
+    <message>
+        <source>Demo bridge</source>
+        <translation>Demo-Bridge</translation>
     </message>
 </context>
 <context>
@@ -685,12 +652,12 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>&lt;ul&gt;&lt;li&gt;eine Nuki Bridge (die Hardware-Bridge oder die Android-Software-Bridge);&lt;/li&gt;&lt;li&gt;die &lt;b&gt;eingeschaltete HTTP API&lt;/b&gt;: in der Nuki-App &lt;i&gt;Bridge verwalten&lt;/i&gt; → &lt;i&gt;Bridge konfigurieren&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;diesen Computer im selben Netzwerk wie die Bridge.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <source>Nuki Smart Locks of the 4th generation with Wi-Fi or Thread but &lt;b&gt;no bridge&lt;/b&gt; have no local HTTP API. Use Matter, the lock's MQTT API or Nuki Web for those.</source>
-        <translation>Nuki Smart Locks der 4. Generation mit WLAN oder Thread, aber &lt;b&gt;ohne Bridge&lt;/b&gt; haben keine lokale HTTP API. Für diese Matter, die MQTT-API des Schlosses oder Nuki Web verwenden.</translation>
-    </message>
-    <message>
         <source>Connect a Nuki Bridge</source>
         <translation>Nuki Bridge verbinden</translation>
+    </message>
+    <message>
+        <source>A Smart Lock with Wi-Fi and &lt;b&gt;no bridge&lt;/b&gt; (3.0 Pro, 4th generation, Ultra) talks to an &lt;b&gt;MQTT broker&lt;/b&gt; instead: switch MQTT on in the Nuki app (the lock's &lt;i&gt;Features &amp;amp; Configuration&lt;/i&gt; → &lt;i&gt;MQTT&lt;/i&gt;; it connects to port 1883 of an address on your home network, without TLS), then add the broker with &lt;tt&gt;nukictl add-broker --broker HOST&lt;/tt&gt;. Its locks then appear here with your other devices.</source>
+        <translation>Ein Smart Lock mit WLAN und &lt;b&gt;ohne Bridge&lt;/b&gt; (3.0 Pro, 4. Generation, Ultra) spricht stattdessen mit einem &lt;b&gt;MQTT-Broker&lt;/b&gt;: MQTT in der Nuki-App einschalten (beim Schloss &lt;i&gt;Funktionen &amp;amp; Konfiguration&lt;/i&gt; → &lt;i&gt;MQTT&lt;/i&gt;; es verbindet sich mit Port 1883 einer Adresse in Ihrem Heimnetz, ohne TLS), dann den Broker mit &lt;tt&gt;nukictl add-broker --broker HOST&lt;/tt&gt; hinzufügen. Seine Schlösser erscheinen dann hier bei Ihren anderen Geräten.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +796,13 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>by the lock's button</source>
+        <translation>mit der Taste am Schloss</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No keychain is available on this desktop (a Secret Service such as GNOME Keyring or KWallet).</source>
@@ -937,6 +911,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Not in demo mode: the demo does not change how this computer starts.</source>
         <translation>Nicht im Demo-Modus: Die Demo ändert nichts daran, wie dieser Computer startet.</translation>
     </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Names for the numbers a Wi-Fi lock reports, one per line, for example “8193 = Anna”.</source>
+        <translation>Namen für die Nummern, die ein WLAN-Schloss meldet, einer pro Zeile, zum Beispiel „8193 = Anna“.</translation>
+    </message>
+    <message>
+        <source>Names for auth and code ids</source>
+        <translation>Namen für Berechtigungs- und Code-Nummern</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -975,6 +961,49 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Name for this bridge</source>
         <translation>Name für diese Bridge</translation>
+    </message>
+</context>
+<context>
+    <name>SourceHeader</name>
+    <message>
+        <source>Enter new token…</source>
+        <translation>Neues Token eingeben …</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details …</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Details zu %1</translation>
+    </message>
+    <message>
+        <source>Enter a new token for %1</source>
+        <translation>Neuen Token für %1 eingeben</translation>
+    </message>
+    <message>
+        <source>instant updates</source>
+        <translation>sofortige Updates</translation>
+    </message>
+    <message numerus="yes">
+        <source>checked every %n s</source>
+        <translation><numerusform>alle %n s abgefragt</numerusform><numerusform>alle %n s abgefragt</numerusform></translation>
+    </message>
+    <message>
+        <source>The bridge rejected the token, so the devices below may be out of date. Enter the token again.</source>
+        <translation>Die Bridge hat das Token abgelehnt, die Geräte unten sind daher eventuell nicht aktuell. Bitte das Token erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 — showing what was last seen %2.</source>
+        <translation>%1 ist nicht erreichbar – angezeigt wird der Stand von %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
+        <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1334,30 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Nuki state %1</source>
         <translation>Nuki-Zustand %1</translation>
     </message>
+    <message>
+        <source>“%1”: %2 works only with a Wi-Fi lock on an MQTT broker (--broker).</source>
+        <translation>„%1“: %2 geht nur mit einem WLAN-Schloss an einem MQTT-Broker (--broker).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot take an action now.</source>
+        <translation>„%1“ kann gerade keine Aktion annehmen.</translation>
+    </message>
+    <message>
+        <source>Which broker? Use --broker HOST[:PORT].</source>
+        <translation>Welcher Broker? --broker HOST[:PORT] angeben.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the keychain: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %1 (%2:%3) with %n lock(s).</source>
+        <translation><numerusform>%1 (%2:%3) mit %n Schloss hinzugefügt.</numerusform><numerusform>%1 (%2:%3) mit %n Schlössern hinzugefügt.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: MQTT — changes show as the locks publish them.</source>
+        <translation>%1: MQTT — Änderungen erscheinen, sobald die Schlösser sie melden.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1591,6 +1644,298 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Open (buzz the door)…</source>
         <translation>Öffnen (Türsummer) …</translation>
     </message>
+    <message>
+        <source>The broker refused the user name or password.</source>
+        <translation>Der Broker hat Benutzername oder Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The broker refused this app's client id.</source>
+        <translation>Der Broker hat die Client-ID dieser App abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: %1.</source>
+        <translation>Der Broker hat die Verbindung abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>Full lock</source>
+        <translation>Doppelt verriegeln</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Lock ’n’ Go and opened</source>
+        <translation>Lock ’n’ Go und geöffnet</translation>
+    </message>
+    <message>
+        <source>Fully locked</source>
+        <translation>Doppelt verriegelt</translation>
+    </message>
+    <message>
+        <source>Fob pressed</source>
+        <translation>Fob gedrückt</translation>
+    </message>
+    <message>
+        <source>Button pressed</source>
+        <translation>Taste gedrückt</translation>
+    </message>
+    <message>
+        <source>by fingerprint %1</source>
+        <translation>per Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>with keypad code %1</source>
+        <translation>mit Keypad-Code %1</translation>
+    </message>
+    <message>
+        <source>by the app (%1)</source>
+        <translation>per App (%1)</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>by the app</source>
+        <translation>per App</translation>
+    </message>
+    <message numerus="yes">
+        <source>by the lock's button (%n presses)</source>
+        <translation><numerusform>mit der Taste am Schloss (%n Druck)</numerusform><numerusform>mit der Taste am Schloss (%n Drücke)</numerusform></translation>
+    </message>
+    <message>
+        <source>automatically (a time control)</source>
+        <translation>automatisch (eine Zeitsteuerung)</translation>
+    </message>
+    <message>
+        <source>by auto lock</source>
+        <translation>durch automatisches Verriegeln</translation>
+    </message>
+    <message>
+        <source>through HomeKit/Matter</source>
+        <translation>über HomeKit/Matter</translation>
+    </message>
+    <message>
+        <source>through MQTT</source>
+        <translation>über MQTT</translation>
+    </message>
+    <message>
+        <source>(trigger %1)</source>
+        <translation>(Auslöser %1)</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::BridgeSetup</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::BrokerSource</name>
+    <message>
+        <source>The connection to the broker broke after it took the command: check the door.</source>
+        <translation>Die Verbindung zum Broker brach ab, nachdem er den Befehl angenommen hatte: Tür prüfen.</translation>
+    </message>
+    <message>
+        <source>The connection to the broker broke before it took the command; nothing was sent.</source>
+        <translation>Die Verbindung zum Broker brach ab, bevor er den Befehl annahm; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>The lock left the broker during the command: check the door.</source>
+        <translation>Das Schloss hat den Broker während des Befehls verlassen: Tür prüfen.</translation>
+    </message>
+    <message>
+        <source>The lock refused the command: %1.</source>
+        <translation>Das Schloss hat den Befehl abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>Another command to this lock is still under way.</source>
+        <translation>Ein anderer Befehl an dieses Schloss läuft noch.</translation>
+    </message>
+    <message>
+        <source>The lock answered, but did not report where it ended up: outcome unknown — check the door.</source>
+        <translation>Das Schloss hat geantwortet, aber nicht gemeldet, wo es angekommen ist: Ergebnis unbekannt — Tür prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::DeviceListModel</name>
+    <message>
+        <source>%1: in progress…</source>
+        <translation>%1: läuft …</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: outcome unknown — check the door. %2</source>
+        <translation>%1: Ergebnis unbekannt — bitte die Tür prüfen. %2</translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation>%1: wird gesendet …</translation>
+    </message>
+    <message>
+        <source>%1 probably done: the device now reports %2.</source>
+        <translation>%1 vermutlich erledigt: das Gerät meldet jetzt %2.</translation>
+    </message>
+    <message>
+        <source>%1 probably not done: the device now reports %2.</source>
+        <translation>%1 vermutlich nicht erledigt: das Gerät meldet jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Continuous mode: every ring opens the door</source>
+        <translation>Daueröffnung: jedes Klingeln öffnet die Tür</translation>
+    </message>
+    <message>
+        <source>No state known yet</source>
+        <translation>Noch kein Zustand bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::Discovery</name>
+    <message>
+        <source>The discovery service's answer is too large.</source>
+        <translation>Die Antwort des Suchdienstes ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::Home</name>
+    <message>
+        <source>Reached through %1.</source>
+        <translation>Erreicht über %1.</translation>
+    </message>
+    <message>
+        <source>the other way cannot be reached now</source>
+        <translation>der andere Weg ist gerade nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the lock's own Wi-Fi connection, without a bridge in between</source>
+        <translation>die eigene WLAN-Verbindung des Schlosses, ohne Bridge dazwischen</translation>
+    </message>
+    <message>
+        <source>added first</source>
+        <translation>zuerst hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Acts through %1 (%2); also reached through %3.</source>
+        <translation>Handelt über %1 (%2); auch erreichbar über %3.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::MqttLink</name>
+    <message>
+        <source>The broker did not answer in time.</source>
+        <translation>Der Broker hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The broker's CA file cannot be used: %1</source>
+        <translation>Die CA-Datei des Brokers ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the broker at %1:%2: %3</source>
+        <translation>Keine Verbindung zum Broker unter %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>The connection to the broker was lost: %1</source>
+        <translation>Die Verbindung zum Broker ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the broker at %1:%2: %3</source>
+        <translation>Der Broker unter %1:%2 ist nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>Another client connected to the broker with this app's client id, so the broker closed this connection.</source>
+        <translation>Ein anderer Client hat sich mit der Client-ID dieser App am Broker angemeldet, daher hat der Broker diese Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection to the broker was lost.</source>
+        <translation>Die Verbindung zum Broker ist abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::Notifier</name>
+    <message>
+        <source>The door was opened.</source>
+        <translation>Die Tür wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>The door was closed.</source>
+        <translation>Die Tür wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 — changed outside this app (by hand, keypad or another app).</source>
+        <translation>%1 — außerhalb dieser App geändert (von Hand, per Keypad oder andere App).</translation>
+    </message>
+    <message>
+        <source>Someone rang.</source>
+        <translation>Es hat geklingelt.</translation>
+    </message>
+    <message>
+        <source>The battery is critical: replace or charge it soon.</source>
+        <translation>Die Batterie ist kritisch: bald tauschen oder laden.</translation>
+    </message>
+    <message>
+        <source>The keypad's battery is critical.</source>
+        <translation>Die Batterie des Keypads ist kritisch.</translation>
+    </message>
+    <message>
+        <source>The bridge rejected the token. Open the app to enter it again.</source>
+        <translation>Die Bridge hat das Token abgelehnt. Die App öffnen, um es erneut einzugeben.</translation>
+    </message>
+    <message>
+        <source>The bridge has not answered for a few minutes. Its devices may be out of date.</source>
+        <translation>Die Bridge antwortet seit einigen Minuten nicht. Ihre Geräte sind eventuell nicht aktuell.</translation>
+    </message>
+    <message>
+        <source>%1: the outcome is unknown — check the door. %2</source>
+        <translation>%1: Das Ergebnis ist unbekannt — bitte die Tür prüfen. %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Nuki device</source>
+        <translation>Nuki-Gerät</translation>
+    </message>
+    <message>
+        <source>%1 — %2.</source>
+        <translation>%1 — %2.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::PushManager</name>
+    <message>
+        <source>Instant updates stopped arriving from this bridge, so it is checked regularly instead. They are tried again in a few minutes.</source>
+        <translation>Von dieser Bridge kommen keine sofortigen Updates mehr, sie wird daher regelmäßig abgefragt. In einigen Minuten wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <source>No network address of this computer reaches the bridge, so it is checked regularly instead.</source>
+        <translation>Keine Netzwerkadresse dieses Computers erreicht die Bridge, sie wird daher regelmäßig abgefragt.</translation>
+    </message>
+    <message>
+        <source>Could not listen for the bridge's updates on %1.</source>
+        <translation>Konnte auf %1 nicht auf Updates der Bridge warten.</translation>
+    </message>
+    <message>
+        <source>All three callback slots of the bridge are used by other apps, so it is checked regularly instead. Bridge details lists them.</source>
+        <translation>Alle drei Callback-Plätze der Bridge sind von anderen Apps belegt, sie wird daher regelmäßig abgefragt. Die Bridge-Details listen sie auf.</translation>
+    </message>
+    <message>
+        <source>The bridge refused the callback: %1</source>
+        <translation>Die Bridge hat den Callback abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>nuki::SourceError</name>
@@ -1601,10 +1946,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>The bridge rejected the API token. Enter the token again (Nuki app → Manage bridge → HTTP API).</source>
         <translation>Die Bridge hat das API-Token abgelehnt. Token erneut eingeben (Nuki-App → Bridge verwalten → HTTP API).</translation>
-    </message>
-    <message numerus="yes">
-        <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>
-        <translation><numerusform>Die Uhren dieses Computers und der Bridge weichen %n Sekunde voneinander ab; sichere Tokens funktionieren nur innerhalb einer Minute. Die Zeit dieses Computers automatisch stellen lassen.</numerusform><numerusform>Die Uhren dieses Computers und der Bridge weichen %n Sekunden voneinander ab; sichere Tokens funktionieren nur innerhalb einer Minute. Die Zeit dieses Computers automatisch stellen lassen.</numerusform></translation>
     </message>
     <message>
         <source>Getting the token with the bridge's button is switched off. Switch it on in the Nuki app, or type the token.</source>
@@ -1666,132 +2007,111 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>The bridge's answer was too large: over the limit of %1 for an answer.</source>
         <translation>Die Antwort der Bridge war zu groß: größer als die Grenze von %1 für eine Antwort.</translation>
     </message>
-</context>
-<context>
-    <name>nuki::BridgeSetup</name>
     <message>
-        <source>no answer</source>
-        <translation>keine Antwort</translation>
+        <source>The lock is not connected to the broker, so nothing was sent. Is it in reach of the Wi-Fi?</source>
+        <translation>Das Schloss ist nicht mit dem Broker verbunden, daher wurde nichts gesendet. Ist es in Reichweite des WLANs?</translation>
     </message>
     <message>
-        <source>Bridge %1</source>
-        <translation>Bridge %1</translation>
-    </message>
-</context>
-<context>
-    <name>nuki::DeviceListModel</name>
-    <message>
-        <source>%1: in progress…</source>
-        <translation>%1: läuft …</translation>
+        <source>The lock is busy: it is moving, perhaps someone is turning it by hand. Nothing was done; try again when it stands still.</source>
+        <translation>Das Schloss ist beschäftigt: Es bewegt sich, vielleicht dreht jemand von Hand. Nichts wurde getan; erneut versuchen, wenn es stillsteht.</translation>
     </message>
     <message>
-        <source>%1: done</source>
-        <translation>%1: erledigt</translation>
+        <source>The lock refused the command (code %1).</source>
+        <translation>Das Schloss hat den Befehl abgelehnt (Code %1).</translation>
     </message>
     <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>%1: outcome unknown — check the door. %2</source>
-        <translation>%1: Ergebnis unbekannt — bitte die Tür prüfen. %2</translation>
-    </message>
-    <message>
-        <source>No state from the bridge yet</source>
-        <translation>Noch kein Zustand von der Bridge</translation>
-    </message>
-    <message>
-        <source>%1: sending…</source>
-        <translation>%1: wird gesendet …</translation>
-    </message>
-    <message>
-        <source>%1 probably done: the device now reports %2.</source>
-        <translation>%1 vermutlich erledigt: das Gerät meldet jetzt %2.</translation>
-    </message>
-    <message>
-        <source>%1 probably not done: the device now reports %2.</source>
-        <translation>%1 vermutlich nicht erledigt: das Gerät meldet jetzt %2.</translation>
-    </message>
-    <message>
-        <source>Continuous mode: every ring opens the door</source>
-        <translation>Daueröffnung: jedes Klingeln öffnet die Tür</translation>
+        <source>No answer from the lock — is “Allow locking” switched on for MQTT in the Nuki app? Check the door.</source>
+        <translation>Keine Antwort vom Schloss — ist „Sperren erlauben“ für MQTT in der Nuki-App eingeschaltet? Tür prüfen.</translation>
     </message>
 </context>
 <context>
-    <name>nuki::Discovery</name>
+    <name>nuki::mqtt</name>
     <message>
-        <source>The discovery service's answer is too large.</source>
-        <translation>Die Antwort des Suchdienstes ist zu groß.</translation>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>not authorised</source>
+        <translation>nicht berechtigt</translation>
+    </message>
+    <message>
+        <source>a bad parameter</source>
+        <translation>ein falscher Parameter</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>remote access not allowed</source>
+        <translation>Fernzugriff nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>not allowed at this time</source>
+        <translation>zu dieser Zeit nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>auto unlock too recent</source>
+        <translation>automatisches Aufsperren zu kurz her</translation>
+    </message>
+    <message>
+        <source>the bolt's position is unknown</source>
+        <translation>die Stellung des Riegels ist unbekannt</translation>
+    </message>
+    <message>
+        <source>the motor is blocked</source>
+        <translation>der Motor ist blockiert</translation>
+    </message>
+    <message>
+        <source>the clutch failed</source>
+        <translation>die Kupplung hat versagt</translation>
+    </message>
+    <message>
+        <source>the motor took too long</source>
+        <translation>der Motor hat zu lange gebraucht</translation>
+    </message>
+    <message>
+        <source>busy: the lock is moving (perhaps someone is turning it by hand)</source>
+        <translation>beschäftigt: das Schloss bewegt sich (vielleicht dreht jemand von Hand)</translation>
+    </message>
+    <message>
+        <source>cancelled by the lock's button</source>
+        <translation>mit der Taste am Schloss abgebrochen</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>its battery is too low</source>
+        <translation>seine Batterie ist zu schwach</translation>
+    </message>
+    <message>
+        <source>it needs a firmware update</source>
+        <translation>es braucht ein Firmware-Update</translation>
+    </message>
+    <message>
+        <source>error %1 (0x%2)</source>
+        <translation>Fehler %1 (0x%2)</translation>
     </message>
 </context>
 <context>
-    <name>nuki::Notifier</name>
+    <name>nuki::tokenfile</name>
     <message>
-        <source>The door was opened.</source>
-        <translation>Die Tür wurde geöffnet.</translation>
+        <source>The token file does not exist.</source>
+        <translation>Die Token-Datei gibt es nicht.</translation>
     </message>
     <message>
-        <source>The door was closed.</source>
-        <translation>Die Tür wurde geschlossen.</translation>
+        <source>The token file must be a regular file of at most %1 bytes.</source>
+        <translation>Die Token-Datei muss eine normale Datei von höchstens %1 Bytes sein.</translation>
     </message>
     <message>
-        <source>%1 — changed outside this app (by hand, keypad or another app).</source>
-        <translation>%1 — außerhalb dieser App geändert (von Hand, per Keypad oder andere App).</translation>
+        <source>Cannot read the token file: %1</source>
+        <translation>Die Token-Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Someone rang.</source>
-        <translation>Es hat geklingelt.</translation>
-    </message>
-    <message>
-        <source>The battery is critical: replace or charge it soon.</source>
-        <translation>Die Batterie ist kritisch: bald tauschen oder laden.</translation>
-    </message>
-    <message>
-        <source>The keypad's battery is critical.</source>
-        <translation>Die Batterie des Keypads ist kritisch.</translation>
-    </message>
-    <message>
-        <source>The bridge rejected the token. Open the app to enter it again.</source>
-        <translation>Die Bridge hat das Token abgelehnt. Die App öffnen, um es erneut einzugeben.</translation>
-    </message>
-    <message>
-        <source>The bridge has not answered for a few minutes. Its devices may be out of date.</source>
-        <translation>Die Bridge antwortet seit einigen Minuten nicht. Ihre Geräte sind eventuell nicht aktuell.</translation>
-    </message>
-    <message>
-        <source>%1: the outcome is unknown — check the door. %2</source>
-        <translation>%1: Das Ergebnis ist unbekannt — bitte die Tür prüfen. %2</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Nuki device</source>
-        <translation>Nuki-Gerät</translation>
-    </message>
-</context>
-<context>
-    <name>nuki::PushManager</name>
-    <message>
-        <source>Instant updates stopped arriving from this bridge, so it is checked regularly instead. They are tried again in a few minutes.</source>
-        <translation>Von dieser Bridge kommen keine sofortigen Updates mehr, sie wird daher regelmäßig abgefragt. In einigen Minuten wird es erneut versucht.</translation>
-    </message>
-    <message>
-        <source>No network address of this computer reaches the bridge, so it is checked regularly instead.</source>
-        <translation>Keine Netzwerkadresse dieses Computers erreicht die Bridge, sie wird daher regelmäßig abgefragt.</translation>
-    </message>
-    <message>
-        <source>Could not listen for the bridge's updates on %1.</source>
-        <translation>Konnte auf %1 nicht auf Updates der Bridge warten.</translation>
-    </message>
-    <message>
-        <source>All three callback slots of the bridge are used by other apps, so it is checked regularly instead. Bridge details lists them.</source>
-        <translation>Alle drei Callback-Plätze der Bridge sind von anderen Apps belegt, sie wird daher regelmäßig abgefragt. Die Bridge-Details listen sie auf.</translation>
-    </message>
-    <message>
-        <source>The bridge refused the callback: %1</source>
-        <translation>Die Bridge hat den Callback abgelehnt: %1</translation>
+        <source>The token file is empty.</source>
+        <translation>Die Token-Datei ist leer.</translation>
     </message>
 </context>
 <context>
@@ -1957,30 +2277,54 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>eine Bridge einrichten (Token in den Schlüsselbund)</translation>
     </message>
     <message>
-        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge.</source>
-        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge.</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Befehle:</translation>
     </message>
     <message>
-        <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
-The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
-
-Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
-4 bridge unreachable, 5 token rejected or clock skew, 6 bridge busy after retries,
-7 action failed, 8 outcome unknown (check the door), 9 refused without confirmation.</source>
-        <translation>GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
-Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
-
-Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
-4 Bridge nicht erreichbar, 5 Token abgelehnt oder Uhrabweichung, 6 Bridge nach Wiederholungen belegt,
-7 Aktion fehlgeschlagen, 8 Ergebnis unbekannt (Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
-    </message>
-    <message>
         <source>Usage: nukictl %1 %2</source>
         <translation>Aufruf: nukictl %1 %2</translation>
+    </message>
+    <message>
+        <source>lock twice round (a Wi-Fi lock on a broker only)</source>
+        <translation>doppelt verriegeln (nur ein WLAN-Schloss an einem Broker)</translation>
+    </message>
+    <message>
+        <source>configure an MQTT broker of Wi-Fi locks (password from NUKI_MQTT_PASSWORD to the keychain)</source>
+        <translation>einen MQTT-Broker von WLAN-Schlössern einrichten (Passwort aus NUKI_MQTT_PASSWORD in den Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Controls Nuki Smart Locks and Openers through a Nuki Bridge, and Wi-Fi Smart Locks through an MQTT broker (--broker).</source>
+        <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge und WLAN-Smart-Locks über einen MQTT-Broker (--broker).</translation>
+    </message>
+    <message>
+        <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
+The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
+A broker's password neither: NUKI_MQTT_PASSWORD.
+
+Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
+4 bridge, broker or lock unreachable, 5 token or broker login rejected, or clock skew,
+6 bridge busy after retries or lock busy, 7 action failed, 8 no answer or outcome unknown
+(check the door), 9 refused without confirmation.</source>
+        <translation>GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
+Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
+Das Passwort eines Brokers auch nicht: NUKI_MQTT_PASSWORD.
+
+Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
+4 Bridge, Broker oder Schloss nicht erreichbar, 5 Token oder Broker-Anmeldung abgelehnt oder Uhrzeitabweichung,
+6 Bridge nach Wiederholungen ausgelastet oder Schloss beschäftigt, 7 Aktion fehlgeschlagen, 8 keine Antwort oder Ergebnis unbekannt
+(Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Talk to Wi-Fi locks on this MQTT broker (port 1883 unless given; password in NUKI_MQTT_PASSWORD).</source>
+        <translation>Mit WLAN-Schlössern an diesem MQTT-Broker sprechen (Port 1883, wenn nicht angegeben; Passwort in NUKI_MQTT_PASSWORD).</translation>
+    </message>
+    <message>
+        <source>--broker: the user name.</source>
+        <translation>--broker: der Benutzername.</translation>
+    </message>
+    <message>
+        <source>'%1' is for bridges, not --broker.</source>
+        <translation>'%1' ist für Bridges, nicht für --broker.</translation>
     </message>
 </context>
 </TS>

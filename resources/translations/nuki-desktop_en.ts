@@ -20,17 +20,6 @@
     </message>
 </context>
 <context>
-    <name>BridgeHeader</name>
-    <message numerus="yes">
-        <source>checked every %n s</source>
-        <translation><numerusform>checked every %n s</numerusform><numerusform>checked every %n s</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
-        <translation><numerusform>The bridge's clock differs from this computer's by %n second. This app adjusts for it; other apps may fail to connect.</numerusform><numerusform>The bridge's clock differs from this computer's by %n seconds. This app adjusts for it; other apps may fail to connect.</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <source>The bridge's clock differs from this computer's by %n second(s). Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</source>
@@ -88,6 +77,17 @@
     </message>
 </context>
 <context>
+    <name>SourceHeader</name>
+    <message numerus="yes">
+        <source>checked every %n s</source>
+        <translation><numerusform>checked every %n s</numerusform><numerusform>checked every %n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
+        <translation><numerusform>The bridge's clock differs from this computer's by %n second. This app adjusts for it; other apps may fail to connect.</numerusform><numerusform>The bridge's clock differs from this computer's by %n seconds. This app adjusts for it; other apps may fail to connect.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TokenPage</name>
     <message numerus="yes">
         <source>%n s left to press the button</source>
@@ -102,10 +102,17 @@
     </message>
 </context>
 <context>
-    <name>nuki::SourceError</name>
+    <name>commands</name>
     <message numerus="yes">
-        <source>This computer's clock and the bridge's differ by %n second(s); secure tokens only work within a minute. Set the time automatically on this computer.</source>
-        <translation><numerusform>This computer's clock and the bridge's differ by %n second; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform><numerusform>This computer's clock and the bridge's differ by %n seconds; secure tokens only work within a minute. Set the time automatically on this computer.</numerusform></translation>
+        <source>Added %1 (%2:%3) with %n lock(s).</source>
+        <translation><numerusform>Added %1 (%2:%3) with %n lock.</numerusform><numerusform>Added %1 (%2:%3) with %n locks.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>nuki</name>
+    <message numerus="yes">
+        <source>by the lock's button (%n presses)</source>
+        <translation><numerusform>by the lock's button (%n presses)</numerusform><numerusform>by the lock's button (%n presses)</numerusform></translation>
     </message>
 </context>
 </TS>

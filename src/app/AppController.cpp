@@ -3,8 +3,11 @@
 #include "bridge/CallbackReceiver.h"
 #include "protocol/Actions.h"
 
+#include "demo/DemoBroker.h"
 #include "demo/DemoHousehold.h"
+#include "mqtt/BrokerSource.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QMessageBox>
 #include <QPointer>
@@ -18,6 +21,7 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     : QObject(parent), m_settings(settings), m_demo(demo)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
+    m_model->setNameOf([this](quint32 id) { return m_settings->personName(id); });
     if (!m_demo) {
         // Read in today's form: a favourite saved before sources named its bridge too.
         for (const QString &f : m_settings->favourites())
@@ -43,6 +47,11 @@ AppController::~AppController() = default;
 nukisim::SimBridge *AppController::demoBridge() const
 {
     return m_demoHousehold ? m_demoHousehold->bridge() : nullptr;
+}
+
+nukisim::SimWifiLock *AppController::demoWifiLock() const
+{
+    return m_demoBroker ? m_demoBroker->lock() : nullptr;
 }
 
 void AppController::watchBridge(const QString &sourceId)
@@ -122,10 +131,32 @@ void AppController::startDemo()
     m_demoHousehold = new DemoHousehold(this);
     addBridge(m_home, m_demoHousehold->bridgeConfig(), m_demoHousehold->token());
     m_home.setPollInterval(5000); // the demo should feel alive
+    // With Debian's mosquitto installed: a Wi-Fi lock too, on a private broker.
+    if (!DemoBroker::available())
+        return;
+    m_demoBroker = new DemoBroker(this);
+    connect(m_demoBroker, &DemoBroker::ready, this, [this](quint16 port) {
+        BrokerConfig c;
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = port;
+        c.id = BrokerConfig::idFor(c.host, port);
+        c.name = tr("Demo broker");
+        // A client id for this run: the demo writes nothing to the settings.
+        addBroker(m_home, c, QString(),
+                  QStringLiteral("nuki-desktop-demo-%1").arg(QCoreApplication::applicationPid()));
+    });
+    m_demoBroker->start();
 }
 
 void AppController::loadBridges()
 {
+    // Brokers of Wi-Fi locks: the password (if the broker wants one) from the keychain.
+    for (const BrokerConfig &b : m_settings->brokers()) {
+        const QString clientId = m_settings->mqttClientId();
+        m_secrets.read(b.id, [this, b, clientId](bool, const QString &password, const QString &) {
+            addBroker(m_home, b, password, clientId); // an anonymous broker has no entry
+        });
+    }
     for (const BridgeConfig &b : m_settings->bridges()) {
         BridgeSource *source = addBridge(m_home, b, QString(), false);
         if (!source)

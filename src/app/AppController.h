@@ -13,9 +13,11 @@
 #include <memory>
 
 class QWidget;
+class DemoBroker;
 class DemoHousehold;
 namespace nukisim {
 class SimBridge;
+class SimWifiLock;
 } // namespace nukisim
 
 // Wires the core together for the app: settings, keychain, the home and its sources, the
@@ -39,6 +41,7 @@ public:
     nuki::SecretStore *secrets() { return &m_secrets; }
     bool isDemo() const { return m_demo; }
     nukisim::SimBridge *demoBridge() const;
+    nukisim::SimWifiLock *demoWifiLock() const; // null without mosquitto, or until it is up
     nuki::PushManager *push() const { return m_push.get(); } // null when push is off
     // Removes this app's callbacks from the bridges, then calls `done` (at most 5 s).
     void shutdown(std::function<void()> done);
@@ -91,6 +94,7 @@ private:
     bool m_demo;
     nuki::Discovery *m_discovery = nullptr;
     DemoHousehold *m_demoHousehold = nullptr;
+    DemoBroker *m_demoBroker = nullptr;
     std::unique_ptr<nuki::PushManager> m_push;
     std::unique_ptr<nuki::HomeMemory> m_memory; // after m_home: saved before Home goes
     QStringList m_favourites;

@@ -62,6 +62,10 @@ const QList<Command> &commandTable()
         {"add-bridge"_L1, "--host H:P [--name N] [--button]",
          QT_TRANSLATE_NOOP("nukictl", "configure a bridge (token to keychain)"), T::UnlessButton,
          true, 0, 0, commands::addBridge},
+        {"add-broker"_L1, "--broker H[:P] [--mqtt-user U] [--name N]",
+         QT_TRANSLATE_NOOP("nukictl", "configure an MQTT broker of Wi-Fi locks (password from "
+                                      "NUKI_MQTT_PASSWORD to the keychain)"),
+         T::NotNeeded, false, 0, 0, commands::addBroker, false, true},
     };
     return table;
 }

@@ -69,5 +69,6 @@ int updateFirmware(CliContext &c, const Invocation &);
 int discover(CliContext &c, const Invocation &in);
 int auth(CliContext &c, const Invocation &in);
 int addBridge(CliContext &c, const Invocation &in);
+int addBroker(CliContext &c, const Invocation &in);
 QJsonObject deviceJson(const QString &bridge, const nuki::Device &d);
 } // namespace commands

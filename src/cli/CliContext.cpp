@@ -124,7 +124,7 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
                              s->sync();
                          });
     }
-    if (bridges.empty()) {
+    if (bridges.empty() && brokers.empty()) {
         err << (bridgeName.isEmpty()
                     ? tr("No bridge is configured. Use --host HOST:PORT, or add one with "
                          "'nukictl add-bridge' or the app.")
@@ -159,15 +159,31 @@ int CliContext::setUpBroker(const QString &address, const QString &user)
     config.name = address;
     config.username = user;
     // The password never on the command line (other users can read argv).
-    const QString password = qEnvironmentVariable("NUKI_MQTT_PASSWORD");
+    addBroker(config, qEnvironmentVariable("NUKI_MQTT_PASSWORD"));
+    return exitcode::Ok;
+}
+
+CliContext::Broker *CliContext::addBroker(const BrokerConfig &config, const QString &password)
+{
     auto b = std::make_unique<Broker>();
     b->config = config;
+    // Its own client id: the app may be connected with the installation's at the same time.
     b->source =
         new BrokerSource(config, password, settings->mqttClientId() + QStringLiteral("-cli"));
     home.addSource(b->source);
     b->source->start(true); // connects now; what it finds is read once it settles
     brokers.push_back(std::move(b));
-    return exitcode::Ok;
+    return brokers.back().get();
+}
+
+void CliContext::setUpConfiguredBrokers()
+{
+    SecretStore secrets;
+    for (const BrokerConfig &b : settings->brokers()) {
+        auto [ok, password, error] =
+            await<bool, QString, QString>([&](auto done) { secrets.read(b.id, done); });
+        addBroker(b, ok ? password : QString()); // an anonymous broker has no entry
+    }
 }
 
 QList<CliContext::Place> CliContext::places() const

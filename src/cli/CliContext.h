@@ -67,6 +67,9 @@ public:
     // --broker HOST[:PORT] with --mqtt-user and NUKI_MQTT_PASSWORD: a broker instead of the
     // bridges, connected now. Returns an exit code.
     int setUpBroker(const QString &address, const QString &user);
+    // The brokers configured with add-broker or the app (passwords from the keychain).
+    void setUpConfiguredBrokers();
+    Broker *addBroker(const nuki::BrokerConfig &config, const QString &password);
     // Puts a bridge in the home, not started.
     Bridge *addBridge(const nuki::BridgeConfig &config, const QString &token);
     // Reads everything one bridge knows, waiting for the answer: its devices as the home now

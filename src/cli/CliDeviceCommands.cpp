@@ -213,18 +213,18 @@ int act(CliContext &c, const Invocation &in)
               << Qt::endl;
         return exitcode::Usage;
     }
+    // The only action on this device in this process; it may end inside start() (a source
+    // that refuses at once, such as a lock that is not connected).
     std::optional<ActionStatus> outcome;
-    quint64 id = 0;
     QObject::connect(&c.home, &Home::actionFinished,
                      [&](const DeviceKey &k, const ActionStatus &status) {
-                         if (k == key && status.id == id && !outcome)
+                         if (k == key && !outcome)
                              outcome = status;
                      });
     if (!c.home.actions()->start(key, a, {ActionOrigin::CommandLine, c.noWait})) {
         c.err << tr("“%1” cannot take an action now.").arg(f.device.name) << Qt::endl;
         return exitcode::Error;
     }
-    id = c.home.device(key)->action.id;
     CliContext::spinUntil([&] { return outcome.has_value(); });
     const SourceError error = outcome->error;
     const QString name = spec->displayName();

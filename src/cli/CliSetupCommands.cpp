@@ -141,4 +141,50 @@ int addBridge(CliContext &c, const Invocation &in)
     return exitcode::Ok;
 }
 
+int addBroker(CliContext &c, const Invocation &in)
+{
+    if (c.brokers.empty()) {
+        c.err << tr("Which broker? Use --broker HOST[:PORT].") << Qt::endl;
+        return exitcode::Usage;
+    }
+    const CliContext::Broker &b = *c.brokers.front();
+    // It must answer, and let us in, before it is kept.
+    QList<Device> locks;
+    const SourceError error = c.fetchDevices({b.config.id, b.config.name, b.source}, &locks);
+    if (!error.ok())
+        return c.fail(error, in.broker);
+    BrokerConfig config = b.config;
+    if (!in.name.isEmpty())
+        config.name = in.name;
+    const QString password = qEnvironmentVariable("NUKI_MQTT_PASSWORD");
+    if (!password.isEmpty()) {
+        SecretStore secrets;
+        auto [stored, problem] = CliContext::await<bool, QString>(
+            [&](auto done) { secrets.write(config.id, password, done); });
+        if (!stored) {
+            c.err << tr("The password could not be stored in the keychain: %1").arg(problem)
+                  << Qt::endl;
+            return exitcode::Error;
+        }
+    }
+    c.settings->upsertBroker(config);
+    c.settings->sync();
+    QJsonArray found;
+    for (const Device &d : locks)
+        found << d.name;
+    if (c.json)
+        c.print(QJsonDocument(QJsonObject{{QStringLiteral("added"), config.id},
+                                          {QStringLiteral("name"), config.name},
+                                          {QStringLiteral("host"), config.host},
+                                          {QStringLiteral("port"), config.port},
+                                          {QStringLiteral("locks"), found}}));
+    else
+        c.out << QCoreApplication::translate("commands", "Added %1 (%2:%3) with %n lock(s).",
+                                             nullptr, int(locks.size()))
+                     .arg(config.name, config.host)
+                     .arg(config.port)
+              << Qt::endl;
+    return exitcode::Ok;
+}
+
 } // namespace commands

@@ -50,8 +50,8 @@ int watch(CliContext &c, const Invocation &in)
     if (!forcePoll)
         push = std::make_unique<PushManager>(&home, watchSecretPath());
     QHash<QString, QString> names;
-    for (auto &b : c.bridges)
-        names.insert(b->config.id, b->config.name);
+    for (const CliContext::Place &place : c.places())
+        names.insert(place.id, place.name);
     int events = 0;
     bool done = false;
     QHash<DeviceKey, DeviceState> shown;
@@ -92,6 +92,9 @@ int watch(CliContext &c, const Invocation &in)
             if (!reason.isEmpty())
                 o.insert(QStringLiteral("reason"), reason);
             c.printLine(QJsonDocument(o));
+        } else if (pushing && id.startsWith(u"mqtt-")) {
+            c.err << tr("%1: MQTT — changes show as the locks publish them.").arg(names.value(id))
+                  << Qt::endl;
         } else if (pushing) {
             c.err << tr("%1: push — changes show as they happen (and a read every minute as a "
                         "safety net).")
@@ -108,6 +111,28 @@ int watch(CliContext &c, const Invocation &in)
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("changed")); });
     QObject::connect(&home, &Home::ring,
                      [&](const DeviceKey &k) { emitLine(k, QStringLiteral("ring")); });
+    // Who or what moved a Wi-Fi lock: a line of its own (counted by --count).
+    QObject::connect(&home, &Home::lockEvent, [&](const DeviceKey &k, const LockEvent &e) {
+        const DeviceRecord *r = home.device(k);
+        if (!r || done)
+            return;
+        const QString text =
+            lockEventText(k.deviceType, e, [&](quint32 id) { return c.settings->personName(id); });
+        if (c.json) {
+            QJsonObject o = deviceJson(names.value(r->sourceId), r->device);
+            o.insert(QStringLiteral("event"), QStringLiteral("who"));
+            o.insert(QStringLiteral("who"), text);
+            o.insert(QStringLiteral("trigger"), e.trigger);
+            o.insert(QStringLiteral("authId"), qint64(e.authId));
+            o.insert(QStringLiteral("codeId"), qint64(e.codeId));
+            c.printLine(QJsonDocument(o));
+        } else {
+            c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
+                  << r->device.name << ": " << text << Qt::endl;
+        }
+        if (maxEvents > 0 && ++events >= maxEvents)
+            done = true;
+    });
     QObject::connect(&home, &Home::sourceOffline, [&](const QString &id) {
         c.err << tr("Bridge %1 cannot be reached.").arg(names.value(id)) << Qt::endl;
     });
@@ -124,9 +149,11 @@ int watch(CliContext &c, const Invocation &in)
                 showMode(id, p->active, p->problem);
         });
     } else {
-        for (const QString &id : home.sourceIds())
-            showMode(id, false, {});
+        for (const auto &b : c.bridges)
+            showMode(b->config.id, false, {});
     }
+    for (const auto &b : c.brokers)
+        showMode(b->config.id, true, {}); // a broker pushes, always
     for (auto &b : c.bridges)
         b->source->start(true); // reads at once, then polls
     // Ctrl+C, SIGTERM, a closed terminal: end as --count does, callback removed.

@@ -186,6 +186,9 @@ int main(int argc, char **argv)
         }
         const bool needsToken = command->token == Command::Token::Needed ||
                                 (command->token == Command::Token::UnlessButton && !in.button);
+        // Devices on configured brokers too, unless a bridge was named.
+        if (command->overBroker && in.host.isEmpty() && p.value(bridge).isEmpty())
+            c.setUpConfiguredBrokers();
         if (command->setsUpBridges)
             if (const int code =
                     c.setUp(in.host, p.value(bridge), p.value(auth), in.tokenFile, needsToken))

@@ -78,6 +78,7 @@ void SimBridge::handle(const SimRequest &request, const SimReplier &reply)
     // bridge's single slot stays busy while it waits (every other request gets 503).
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     connect(timer, &QTimer::timeout, this, [this, timer, request, entry, counted] {
         timer->deleteLater();
         dispatch(request, entry, counted);

@@ -14,8 +14,10 @@ private slots:
     void everyKindHasItsActions()
     {
         for (int type : {0, 3, 4})
-            QCOMPARE(actionVerbs(type),
-                     (QStringList{"lock", "unlock", "open", "lockngo", "lockngo-open"}));
+            QCOMPARE(actionVerbs(type), (QStringList{"lock", "unlock", "open", "lockngo",
+                                                     "lockngo-open", "full-lock"}));
+        // Full lock is a Wi-Fi lock's own command: no card or tray control for it.
+        QVERIFY(findActionByVerb(4, u"full-lock")->onlyThroughBroker);
         QCOMPARE(actionVerbs(2), (QStringList{"rto-on", "rto-off", "cm-on", "cm-off", "open"}));
         // An unknown kind gets no actions at all: nothing is guessed for it.
         QVERIFY(actionsFor(1).isEmpty());
@@ -58,7 +60,9 @@ private slots:
         for (int type : {0, 2, 3, 4})
             for (const ActionSpec &a : actionsFor(type)) {
                 if (a.secures)
-                    QVERIFY2(!a.opensDoor && (a.verb == QLatin1StringView("lock") || a.isToggleOff),
+                    QVERIFY2(!a.opensDoor &&
+                                 (a.verb == QLatin1StringView("lock") ||
+                                  a.verb == QLatin1StringView("full-lock") || a.isToggleOff),
                              a.verb.data());
                 if (a.opensDoor)
                     QVERIFY(!a.secures);

@@ -35,6 +35,7 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
     m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
+    m_notifier.setNameOf([this](quint32 id) { return m_app->settings()->personName(id); });
     connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
     connect(&m_desktop, &DesktopNotifications::notShown, this, &TrayController::showFallback);
     connect(&m_desktop, &DesktopNotifications::actionInvoked, this,

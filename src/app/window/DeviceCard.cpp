@@ -267,7 +267,12 @@ void DeviceCard::refresh()
         details << tr("Keypad battery low");
     if (!d(R::KnownTypeRole).toBool())
         details << tr("This kind of device is new to this app: shown without actions");
+    // Who or what moved it last, where the lock says so (a Wi-Fi lock's event).
+    if (const QString event = d(R::LastEventTextRole).toString(); !event.isEmpty())
+        details << event;
     m_details->setText(details.join(QStringLiteral(" · ")));
+    // With two ways to it (a bridge and a broker): which acts, and why.
+    m_details->setToolTip(d(R::ReachedThroughRole).toString());
 
     const int battery = d(R::BatteryRole).toInt();
     QString batteryText;

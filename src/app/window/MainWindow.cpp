@@ -5,6 +5,7 @@
 #include "widgets/StateIcons.h"
 #include "widgets/Theme.h"
 #include "window/BridgeDetailsDialog.h"
+#include "window/BrokerDetailsDialog.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/SettingsDialog.h"
@@ -307,9 +308,17 @@ void MainWindow::openSettings()
     dialog.exec();
 }
 
-void MainWindow::openBridgeDetails(const QString &bridgeId)
+void MainWindow::openBridgeDetails(const QString &sourceId)
 {
-    BridgeDetailsDialog dialog(m_app->home(), bridgeId, m_app->push(), this);
+    const Source *s = m_app->home()->source(sourceId);
+    if (s && s->kind() == SourceKind::Broker) {
+        BrokerDetailsDialog dialog(m_app->home(), sourceId, this);
+        dialog.adjustSize();
+        WindowPlacement::centreOver(&dialog, this);
+        dialog.exec();
+        return;
+    }
+    BridgeDetailsDialog dialog(m_app->home(), sourceId, m_app->push(), this);
     dialog.adjustSize();
     WindowPlacement::centreOver(&dialog, this);
     dialog.exec();

@@ -11,13 +11,16 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace nuki;
+using namespace Qt::StringLiterals;
 
 SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(parent), m_app(app)
 {
@@ -115,6 +118,22 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
     bridgeLayout->addWidget(m_bridges);
     bridgeLayout->addLayout(bridgeButtons);
 
+    // Wi-Fi locks say who moved them only by number (an auth id, a keypad code id).
+    auto *peopleBox = new QGroupBox(tr("People"), this);
+    auto *peopleHint = new QLabel(tr("Names for the numbers a Wi-Fi lock reports, one per line, "
+                                     "for example “8193 = Anna”."),
+                                  peopleBox);
+    peopleHint->setWordWrap(true);
+    m_people = new QPlainTextEdit(peopleBox);
+    m_people->setObjectName(QStringLiteral("peopleNames"));
+    m_people->setAccessibleName(tr("Names for auth and code ids"));
+    m_people->setMaximumHeight(90);
+    m_people->setPlainText(
+        s->value(Settings::Key::PeopleNames).toStringList().join(u'\n').replace(u'=', u" = "_s));
+    auto *peopleLayout = new QVBoxLayout(peopleBox);
+    peopleLayout->addWidget(peopleHint);
+    peopleLayout->addWidget(m_people);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -122,6 +141,7 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
     layout->addLayout(general);
     layout->addWidget(notifyBox);
     layout->addWidget(bridgeBox);
+    layout->addWidget(peopleBox);
     layout->addWidget(buttons);
 }
 
@@ -135,6 +155,18 @@ void SettingsDialog::accept()
         s->setStartAtLogin(m_login->isChecked());
     for (const auto &[kind, box] : std::as_const(m_notify))
         s->setNotify(kind, box->isChecked());
+    // "8193 = Anna" lines; anything else is left out.
+    QStringList names;
+    for (const QString &line : m_people->toPlainText().split(u'\n')) {
+        const qsizetype eq = line.indexOf(u'=');
+        bool number = false;
+        const quint32 id = line.left(eq).trimmed().toUInt(&number);
+        const QString name = line.mid(eq + 1).trimmed().left(40);
+        if (eq > 0 && number && !name.isEmpty())
+            names << QString::number(id) + u'=' + name;
+    }
+    if (!m_app->isDemo())
+        s->setValue(Settings::Key::PeopleNames, names.mid(0, 200));
     s->sync();
     if (!m_app->isDemo())
         Autostart::apply(s->startAtLogin(), QCoreApplication::applicationFilePath());

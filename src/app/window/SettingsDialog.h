@@ -7,6 +7,7 @@
 class AppController;
 class QCheckBox;
 class QListWidget;
+class QPlainTextEdit;
 class QSpinBox;
 
 class SettingsDialog : public QDialog
@@ -24,4 +25,5 @@ private:
     QCheckBox *m_login;
     QList<QPair<nuki::NotifyKind, QCheckBox *>> m_notify;
     QListWidget *m_bridges;
+    QPlainTextEdit *m_people;
 };

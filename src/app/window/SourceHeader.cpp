@@ -90,7 +90,12 @@ void SourceHeader::refresh()
     m_status->setText(QStringLiteral("· ") + parts.join(QStringLiteral(" · ")));
     QString banner;
     QDateTime seen;
-    if (link.status == LinkStatus::Rejected)
+    const bool broker = s->kind() == SourceKind::Broker;
+    if (link.status == LinkStatus::Rejected && broker)
+        banner = link.lastError.message() + u' ' +
+                 tr("The devices below may be out of date. Check the user name and password "
+                    "('nukictl add-broker').");
+    else if (link.status == LinkStatus::Rejected)
         banner = tr("The bridge rejected the token, so the devices below may be out of date. "
                     "Enter the token again.");
     else if (link.status == LinkStatus::Offline && rememberedSince(&seen))
@@ -106,7 +111,7 @@ void SourceHeader::refresh()
                     nullptr, int(qAbs(skew)));
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
-    m_token->setVisible(link.status == LinkStatus::Rejected);
+    m_token->setVisible(link.status == LinkStatus::Rejected && !broker);
 }
 
 void SourceHeader::changeEvent(QEvent *event)

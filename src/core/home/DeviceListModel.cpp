@@ -3,6 +3,7 @@
 #include "home/Home.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMetaEnum>
 
 namespace nuki {
@@ -136,6 +137,13 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     v[StaleRole] = r->stale;
     v[RememberedRole] = r->remembered;
     v[ErrorTextRole] = r->refreshError.ok() ? QString() : r->refreshError.message();
+    v[LastEventTextRole] =
+        r->lastEvent
+            ? lockEventText(d.deviceType, *r->lastEvent, m_nameOf) + QStringLiteral(" · ") +
+                  QLocale().toString(r->lastEvent->at.toLocalTime().time(), QLocale::ShortFormat)
+            : QString();
+    v[ReachedThroughRole] =
+        r->reachedThrough.size() > 1 ? m_home->actingSourceReason(key) : QString();
     return v;
 }
 

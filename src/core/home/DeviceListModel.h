@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <functional>
 
 namespace nuki {
 
@@ -44,8 +45,10 @@ public:
         ActionTextRole,  // "Locking…", "Done", "Failed: …", "Unknown — check the door"
         StaleRole,
         ErrorTextRole,
-        ActionAlarmRole, // the outcome needs a look: failed, or unknown and not settled by a read
-        RememberedRole,  // shown from the last run's memory, not yet confirmed by its source
+        ActionAlarmRole,   // the outcome needs a look: failed, or unknown and not settled by a read
+        RememberedRole,    // shown from the last run's memory, not yet confirmed by its source
+        LastEventTextRole, // "Unlocked with keypad code “Anna” · 07:42", where the lock says
+        ReachedThroughRole, // why its source acts, when several reach it
     };
     Q_ENUM(Role)
 
@@ -58,6 +61,8 @@ public:
     DeviceKey keyAt(int row) const { return m_rows.value(row); }
 
     static QString actionText(const ActionStatus &status, int deviceType);
+    // The person's names for auth and code ids ("8193 = Anna"), for the event texts.
+    void setNameOf(std::function<QString(quint32 id)> nameOf) { m_nameOf = std::move(nameOf); }
 
 private:
     QHash<int, QVariant> values(const DeviceKey &key) const;
@@ -68,6 +73,7 @@ private:
     Home *m_home;
     QList<DeviceKey> m_rows;
     QList<QHash<int, QVariant>> m_cache; // per row: what views saw last
+    std::function<QString(quint32)> m_nameOf;
 };
 
 } // namespace nuki

@@ -73,6 +73,10 @@ void Home::addSource(Source *source)
                 applyReport(id, nukiId, type, s, delivery);
             });
     connect(source, &Source::linkChanged, this, [this, id] { noteLink(id); });
+    connect(source, &Source::lockEvent, this,
+            [this, id](quint32 nukiId, int type, const LockEvent &e) {
+                applyEvent(id, nukiId, type, e);
+            });
     connect(source, &Source::detailsChanged, this, [this, id] { emit sourceChanged(id); });
     emit sourceAdded(id);
 }

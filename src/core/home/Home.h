@@ -56,6 +56,8 @@ public:
                    Delivery delivery = Delivery::Read);
     void applyReport(const QString &sourceId, quint32 nukiId, int deviceType,
                      const DeviceState &state, Delivery delivery);
+    void applyEvent(const QString &sourceId, quint32 nukiId, int deviceType,
+                    const LockEvent &event);
 
     // --- acting ---
     ActionRunner *actions() const { return m_actions; }
@@ -85,6 +87,8 @@ signals:
     void actionFinished(const nuki::DeviceKey &key, const nuki::ActionStatus &status);
     // A read saw a change that push should have delivered (only while the source pushes).
     void pushMissed(const QString &sourceId, const nuki::DeviceKey &key);
+    // Who or what moved a device, as its source says (a keypad code, the button, auto lock).
+    void lockEvent(const nuki::DeviceKey &key, const nuki::LockEvent &event);
 
 private:
     DeviceRecord *record(const DeviceKey &key);

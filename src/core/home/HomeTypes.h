@@ -86,9 +86,12 @@ struct DeviceRecord
     // Shown from the last run's memory (HomeMemory) and not yet confirmed by its source:
     // `lastUpdate` is when it was last seen. Actions wait for the source's first answer.
     bool remembered = false;
+    // The last thing the device said about who or what moved it (a Wi-Fi lock's event).
+    std::optional<LockEvent> lastEvent;
 };
 
 } // namespace nuki
 
 Q_DECLARE_METATYPE(nuki::DeviceKey)
 Q_DECLARE_METATYPE(nuki::ActionStatus)
+Q_DECLARE_METATYPE(nuki::LockEvent)

@@ -81,6 +81,17 @@ void Home::applyReport(const QString &sourceId, quint32 nukiId, int deviceType,
     applyState(*r, state, delivery);
 }
 
+void Home::applyEvent(const QString &sourceId, quint32 nukiId, int deviceType,
+                      const LockEvent &event)
+{
+    DeviceRecord *r = record({nukiId, deviceType});
+    if (!r || r->sourceId != sourceId)
+        return;
+    r->lastEvent = event;
+    emit deviceChanged(r->key);
+    emit lockEvent(r->key, event);
+}
+
 void Home::applyState(DeviceRecord &r, DeviceState state, Delivery delivery)
 {
     const bool fromPush = delivery == Delivery::Pushed;

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 namespace nuki {
 
 Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
@@ -23,18 +25,37 @@ Notifier::Notifier(Home *home, QObject *parent) : QObject(parent), m_home(home)
               open ? Urgency::Normal : Urgency::Low},
              QString::number(state));
     });
-    connect(home, &Home::lockChangedExternally, this, [this](const DeviceKey &k, int state) {
+    auto external = [this](const DeviceKey &k, int state, bool retold) {
         // Someone else opening a Smart Lock is worth seeing at once, with a way to undo it
         // (normal, not critical: it is mostly a person of the household coming home).
         const bool lock = !isOpener(k.deviceType) && isKnownDeviceType(k.deviceType);
         const bool opened =
             lock && state != int(LockState::Locked) && state != int(LockState::Locking);
-        send({NotifyKind::External, nameOf(k),
-              tr("%1 — changed outside this app (by hand, keypad or another app).")
-                  .arg(stateText(k.deviceType, state)),
-              k.toString(), opened || !lock ? Urgency::Normal : Urgency::Low,
+        // Who or how, where the lock said so within moments of the change (either first).
+        const DeviceRecord *r = m_home->device(k);
+        const bool said = r && r->lastEvent &&
+                          qAbs(r->lastEvent->at.secsTo(QDateTime::currentDateTimeUtc())) <= 10;
+        const QString text =
+            said ? tr("%1 — %2.")
+                       .arg(stateText(k.deviceType, state),
+                            lockEventText(k.deviceType, *r->lastEvent, m_nameOf))
+                 : tr("%1 — changed outside this app (by hand, keypad or another app).")
+                       .arg(stateText(k.deviceType, state));
+        // A retelling replaces the notification of the same change with its who and how.
+        send({NotifyKind::External, nameOf(k), text, k.toString(),
+              opened || !lock ? Urgency::Normal : Urgency::Low,
               opened ? QStringList{QStringLiteral("lock")} : QStringList()},
-             QStringLiteral("state:") + QString::number(state));
+             QStringLiteral("state:") + QString::number(state) + (retold ? u"+who"_s : QString()));
+        m_lastExternal.insert(k.toString(), {QDateTime::currentDateTimeUtc(), state, said});
+    };
+    connect(home, &Home::lockChangedExternally, this,
+            [external](const DeviceKey &k, int state) { external(k, state, false); });
+    // The event came after the state it explains: the same notification, now with who.
+    connect(home, &Home::lockEvent, this, [this, external](const DeviceKey &k, const LockEvent &) {
+        const auto it = m_lastExternal.constFind(k.toString());
+        if (it != m_lastExternal.constEnd() && !it->told &&
+            it->at.secsTo(QDateTime::currentDateTimeUtc()) <= 10)
+            external(k, it->state, true);
     });
     connect(home, &Home::ring, this, [this](const DeviceKey &k) {
         const DeviceRecord *r = m_home->device(k);

@@ -47,6 +47,8 @@ public:
     }
     void setQuietPeriodMs(int ms);
     bool inQuietPeriod() const { return m_quiet.isActive(); }
+    // The person's names for auth and code ids ("8193 = Anna").
+    void setNameOf(std::function<QString(quint32 id)> nameOf) { m_nameOf = std::move(nameOf); }
 
 signals:
     void notify(const nuki::Notifier::Notification &notification);
@@ -61,6 +63,14 @@ private:
     int m_offlineGraceMs = 180000;
     QHash<QString, QString> m_lastCondition; // per subject: the last condition notified
     QHash<QString, QTimer *> m_offlineTimers;
+    struct External
+    {
+        QDateTime at;
+        int state = -1;
+        bool told = false; // with who or how
+    };
+    QHash<QString, External> m_lastExternal; // per device: its last change by someone else
+    std::function<QString(quint32)> m_nameOf;
 };
 
 } // namespace nuki

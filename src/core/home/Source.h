@@ -112,6 +112,8 @@ signals:
                        nuki::Delivery delivery);
     void linkChanged();
     void detailsChanged(); // name, address or the transport's own details
+    // Who or what moved a device, where the transport says so (a Wi-Fi lock's event).
+    void lockEvent(quint32 nukiId, int deviceType, const nuki::LockEvent &event);
 };
 
 } // namespace nuki

@@ -368,7 +368,9 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
             l.pending->progress.taken();
         }
         if (l.typeKnown)
-            emit lockEvent(l.device.nukiId, l.device.deviceType, *e);
+            emit lockEvent(
+                l.device.nukiId, l.device.deviceType,
+                {e->action, e->trigger, e->authId, e->codeId, e->context, l.info.lastEventAt});
         return Nothing;
     }
     if (sub == u"lockAction" || sub == u"lock" || sub == u"unlock") {

@@ -69,10 +69,6 @@ public:
     void setTimeouts(int answerMs, int outcomeMs);
     void setRetryDelays(int firstMs, int maxMs) { m_mqtt.setRetryDelays(firstMs, maxMs); }
 
-signals:
-    // A lock said who or what moved it (lockActionEvent).
-    void lockEvent(quint32 nukiId, int deviceType, const nuki::mqtt::LockActionEvent &event);
-
 private:
     struct Pending
     {

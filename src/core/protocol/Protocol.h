@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 // Nuki's numbers and a device's state, whichever way the device is reached (docs/protocol.md
@@ -98,6 +99,24 @@ struct DeviceState
 
     bool operator==(const DeviceState &) const = default;
 };
+
+// Who or what moved a lock, as a Wi-Fi lock reports it (MQTT lockActionEvent; a bridge does
+// not say). `at` is when it arrived.
+struct LockEvent
+{
+    int action = 0;
+    int trigger = 0; // 0 app/keypad/Bluetooth, 2 button, 3 automatic, 6 auto lock,
+                     // 171 HomeKit/Matter, 172 MQTT
+    quint32 authId = 0;
+    quint32 codeId = 0;
+    int context = 0; // keypad source, number of presses, or the auto-unlock flag
+    QDateTime at;
+    bool operator==(const LockEvent &) const = default;
+};
+// In words: "unlocked with keypad code 8193", "locked by auto lock". `nameOf` gives the
+// person's name for an auth or code id, if they gave one ("8193 = Anna").
+QString lockEventText(int deviceType, const LockEvent &event,
+                      const std::function<QString(quint32 id)> &nameOf = {});
 
 struct Device
 {

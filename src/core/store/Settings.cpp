@@ -34,6 +34,7 @@ const QList<Settings::Spec> &Settings::registry()
          QStringLiteral("https://api.nuki.io/discover/bridges")},
         {Key::WindowGeometry, "ui/windowGeometry", QByteArray()},
         {Key::Favourites, "ui/favourites", QStringList()},
+        {Key::PeopleNames, "people/names", QStringList()},
         {Key::NotifyDoor, "notify/door", false},
         {Key::NotifyExternal, "notify/external", true},
         {Key::NotifyRing, "notify/ring", true},
@@ -156,6 +157,15 @@ QString Settings::pushSecretPath()
     return path;
 }
 
+QString Settings::personName(quint32 id) const
+{
+    const QString prefix = QString::number(id) + u'=';
+    for (const QString &entry : value(Key::PeopleNames).toStringList())
+        if (entry.startsWith(prefix))
+            return entry.mid(prefix.size()).trimmed().left(40);
+    return {};
+}
+
 QString Settings::mqttClientId()
 {
     static const QLatin1StringView prefix("nuki-desktop-");
@@ -209,6 +219,61 @@ void Settings::setBridges(const QList<BridgeConfig> &list)
         m_settings->setValue(QStringLiteral("clockOffset"), list[i].clockOffsetSeconds);
     }
     m_settings->endArray();
+}
+
+QList<BrokerConfig> Settings::brokers() const
+{
+    QList<BrokerConfig> list;
+    const int n = qMin(m_settings->beginReadArray(QStringLiteral("brokers")), MaxBridges);
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        BrokerConfig b;
+        b.id = m_settings->value(QStringLiteral("id")).toString();
+        b.name = m_settings->value(QStringLiteral("name")).toString().left(64);
+        b.host = m_settings->value(QStringLiteral("host")).toString().left(255);
+        b.port = quint16(qBound(1, m_settings->value(QStringLiteral("port"), 1883).toInt(), 65535));
+        b.username = m_settings->value(QStringLiteral("username")).toString().left(64);
+        b.tls = m_settings->value(QStringLiteral("tls"), false).toBool();
+        b.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+        // The id names the password's keychain entry: never a path.
+        if (isBridgeId(b.id) && !b.host.isEmpty())
+            list << b;
+    }
+    m_settings->endArray();
+    return list;
+}
+
+void Settings::upsertBroker(const BrokerConfig &broker)
+{
+    QList<BrokerConfig> list = brokers();
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&](const BrokerConfig &b) { return b.id == broker.id; });
+    if (it == list.end())
+        list << broker;
+    else
+        *it = broker;
+    m_settings->remove(QStringLiteral("brokers"));
+    m_settings->beginWriteArray(QStringLiteral("brokers"), int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("id"), list[i].id);
+        m_settings->setValue(QStringLiteral("name"), list[i].name);
+        m_settings->setValue(QStringLiteral("host"), list[i].host);
+        m_settings->setValue(QStringLiteral("port"), list[i].port);
+        m_settings->setValue(QStringLiteral("username"), list[i].username);
+        m_settings->setValue(QStringLiteral("tls"), list[i].tls);
+        m_settings->setValue(QStringLiteral("caFile"), list[i].caFile);
+    }
+    m_settings->endArray();
+}
+
+void Settings::removeBroker(const QString &id)
+{
+    QList<BrokerConfig> list = brokers();
+    list.removeIf([&](const BrokerConfig &b) { return b.id == id; });
+    m_settings->remove(QStringLiteral("brokers"));
+    for (const BrokerConfig &b : list)
+        upsertBroker(b);
 }
 
 void Settings::upsertBridge(const BridgeConfig &bridge)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bridge/BridgeConfig.h"
+#include "mqtt/BrokerConfig.h"
 
 #include <QList>
 #include <QObject>
@@ -48,6 +49,7 @@ public:
         DiscoveryUrl,
         WindowGeometry, // the main window's QWidget::saveGeometry(), empty until first closed
         Favourites,     // devices shown first and in the tray menu, as DeviceKey::toString()
+        PeopleNames,    // "8193=Anna": names for a Wi-Fi lock's auth and keypad code ids
         NotifyDoor,     // one per NotifyKind, in its order
         NotifyExternal,
         NotifyRing,
@@ -101,11 +103,18 @@ public:
     // This installation's MQTT client id, made once: "nuki-desktop-" and 12 hex digits. A
     // lock's own id starts otherwise (SL3P_…), so ours never takes a lock off its broker.
     QString mqttClientId();
+    // The name a person gave an auth or code id, or empty.
+    QString personName(quint32 id) const;
 
     QList<BridgeConfig> bridges() const;
     void setBridges(const QList<BridgeConfig> &bridges);
     void upsertBridge(const BridgeConfig &bridge);
     void removeBridge(const QString &id);
+    // MQTT brokers that Wi-Fi locks publish to. Their passwords live in the keychain under
+    // the broker's id, never here.
+    QList<BrokerConfig> brokers() const;
+    void upsertBroker(const BrokerConfig &broker);
+    void removeBroker(const QString &id);
 
     QString fileName() const { return m_settings->fileName(); }
     void sync();

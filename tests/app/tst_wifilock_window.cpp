@@ -1,0 +1,123 @@
+// A Wi-Fi lock in the window, end to end: demo mode's private mosquitto and simulated Wi-Fi
+// lock (nukisim), the broker source, the card. Who moved it shows on the card with the name a
+// person gave the code; its last will greys it within seconds; its button sends one command.
+// Screenshots in a light and a dark palette, narrow and wide, go to the build folder.
+#include "AppController.h"
+#include "SimWifiLock.h"
+#include "TestPalettes.h"
+#include "window/DeviceCard.h"
+#include "window/DeviceListView.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nuki;
+
+class TestWifiLockWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir dir;
+    const QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<AppController> app;
+    std::unique_ptr<MainWindow> window;
+
+    DeviceCard *wifiCard() const
+    {
+        for (DeviceCard *c : window->deviceList()->cards())
+            if (c->name().contains(QStringLiteral("Wi-Fi")))
+                return c;
+        return nullptr;
+    }
+    static QString text(QWidget *w, const char *name)
+    {
+        auto *l = w->findChild<QLabel *>(QLatin1String(name));
+        return l ? l->text() : QString();
+    }
+    void shoot(const QString &name)
+    {
+        for (int i = 0; i < 3; ++i) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(window->grab().save(shots + u'/' + name + QStringLiteral(".png")));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/sbin/mosquitto")),
+                 "Debian's mosquitto is part of the test packages");
+        QDir().mkpath(shots);
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("w.ini")));
+        settings->setValue(Settings::Key::PeopleNames, QStringList{QStringLiteral("8193=Anna")});
+        app = std::make_unique<AppController>(settings.get(), true);
+        window = std::make_unique<MainWindow>(app.get());
+        app->start();
+        window->resize(900, 900);
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(wifiCard() && app->demoWifiLock(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(text(wifiCard(), "stateLabel"), QStringLiteral("Locked"), 10000);
+    }
+    void cleanupTestCase()
+    {
+        window.reset();
+        app.reset(); // the demo's broker is stopped by its PID
+    }
+
+    void whoMovedItShowsOnTheCard()
+    {
+        QVERIFY(app->demoWifiLock()->keypadUnlock(8193, 4711));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text(wifiCard(), "detailsLabel").contains(QStringLiteral("with keypad code “Anna”")),
+            5000);
+        QTRY_COMPARE_WITH_TIMEOUT(text(wifiCard(), "stateLabel"), QStringLiteral("Unlocked"), 5000);
+        for (const bool dark : {false, true}) {
+            QApplication::setPalette(dark ? darkPalette()
+                                          : QApplication::style()->standardPalette());
+            for (const int width : {460, 900}) {
+                window->resize(width, 760);
+                shoot(QStringLiteral("wifilock-%1-%2").arg(dark ? "dark" : "light").arg(width));
+            }
+        }
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    }
+
+    void itsLockButtonSendsOneCommand()
+    {
+        QSignalSpy commands(app->demoWifiLock(), &nukisim::SimWifiLock::commandReceived);
+        QPushButton *lock = nullptr;
+        for (QPushButton *b : wifiCard()->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Lock"))
+                lock = b;
+        QVERIFY(lock);
+        QTest::mouseClick(lock, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(text(wifiCard(), "stateLabel"), QStringLiteral("Locked"), 10000);
+        QCOMPARE(commands.size(), 1);
+        QCOMPARE(commands.first().at(1).toByteArray(), QByteArray("2"));
+        QCOMPARE(commands.first().at(3).toBool(), false); // never retained
+    }
+
+    void itsLastWillGreysItWithinSeconds()
+    {
+        QElapsedTimer t;
+        t.start();
+        app->demoWifiLock()->dropLink(); // the broker publishes connected=false for it
+        QTRY_VERIFY_WITH_TIMEOUT(text(wifiCard(), "stateLabel").contains(u"may be out of date"),
+                                 5000);
+        QVERIFY(t.elapsed() < 5000);
+        shoot(QStringLiteral("wifilock-gone-light-900"));
+    }
+};
+
+QTEST_MAIN(TestWifiLockWindow)
+#include "tst_wifilock_window.moc"

@@ -1,0 +1,225 @@
+// nukictl --broker against a real mosquitto and a Wi-Fi lock written independently of the
+// core (nukisim's SimWifiLock): the lock's states, exactly one command per action (QoS 2, not
+// retained, with an expiry), busy, "allow locking" off, the last will, a wrong password, and
+// the password never in an argument list.
+#include "MosquittoBroker.h"
+#include "SimWifiLock.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nukisim;
+
+namespace {
+const QString Password = QStringLiteral("lock-pass-4f2a");
+const QString DeskPassword = QStringLiteral("desk-pass-77c1");
+} // namespace
+
+class TestNukictlMqtt : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int code = -1;
+        QByteArray out, err;
+    };
+    QTemporaryDir dir;
+    std::unique_ptr<MosquittoBroker> broker;
+    std::unique_ptr<SimWifiLock> lock;
+    QList<QPair<QString, QByteArray>> commands; // what reached the lock, with qos/retain
+    QList<bool> retained;
+    QList<int> qos;
+
+    WifiLockConfig lockConfig() const
+    {
+        WifiLockConfig c;
+        c.name = QStringLiteral("Garden door");
+        c.port = broker->port();
+        c.username = QStringLiteral("garden");
+        c.password = Password;
+        c.unlockMs = c.lockMs = c.unlatchMs = 400;
+        return c;
+    }
+    void startLock(const WifiLockConfig &c)
+    {
+        lock = std::make_unique<SimWifiLock>(c);
+        connect(lock.get(), &SimWifiLock::commandReceived, this,
+                [this](const QString &topic, const QByteArray &payload, int q, bool r) {
+                    commands << qMakePair(topic, payload);
+                    qos << q;
+                    retained << r;
+                });
+        QSignalSpy connected(lock.get(), &SimWifiLock::connected);
+        QVERIFY(lock->start());
+        QVERIFY(connected.wait(5000));
+    }
+    // nukictl while this process keeps the lock's state machine turning.
+    Run run(QStringList args, const QString &password = DeskPassword, int timeoutMs = 20000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_MQTT_PASSWORD"), password);
+        p.setProcessEnvironment(env);
+        args =
+            QStringList{
+                QStringLiteral("--config"),    dir.filePath(QStringLiteral("cli.ini")),
+                QStringLiteral("--broker"),    QStringLiteral("127.0.0.1:%1").arg(broker->port()),
+                QStringLiteral("--mqtt-user"), QStringLiteral("desk")} +
+            args;
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(qEnvironmentVariable("NUKICTL"), args);
+        QSignalSpy finished(&p, &QProcess::finished);
+        if (p.waitForStarted(5000)) {
+            // The password is in the environment only, never among the arguments.
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(p.processId()));
+            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(password.toUtf8()))
+                return Run{-100, {}, "password in the arguments"};
+        }
+        if (!finished.wait(timeoutMs))
+            p.kill();
+        Run r{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        if (r.out.contains(password.toUtf8()) || r.err.contains(password.toUtf8()))
+            r.code = -101;
+        return r;
+    }
+    int lockActions() const
+    {
+        int n = 0;
+        for (const auto &c : commands)
+            n += c.first.endsWith(QLatin1String("/lockAction"));
+        return n;
+    }
+
+private slots:
+    void init()
+    {
+        broker = std::make_unique<MosquittoBroker>();
+        // A user per lock that alone writes its state; the desk reads and sends commands.
+        const QString id = lockConfig().idHex();
+        broker->users = {
+            {QStringLiteral("garden"),
+             Password,
+             {QStringLiteral("topic readwrite nuki/%1/#").arg(id),
+              QStringLiteral("topic write homeassistant/#")}},
+            {QStringLiteral("desk"),
+             DeskPassword,
+             {QStringLiteral("topic read nuki/#"), QStringLiteral("topic read homeassistant/#"),
+              QStringLiteral("topic write nuki/+/lockAction")}}};
+        QVERIFY2(broker->start(), qPrintable(broker->output()));
+        commands.clear();
+        qos.clear();
+        retained.clear();
+    }
+    void cleanup()
+    {
+        lock.reset();
+        broker.reset(); // stopped by its PID
+    }
+
+    void listShowsTheLockWithItsState()
+    {
+        startLock(lockConfig());
+        const Run r = run({QStringLiteral("--json"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[u"name"].toString(), QStringLiteral("Garden door"));
+        QCOMPARE(list.at(0)[u"state"].toInt(), 1);
+        QCOMPARE(list.at(0)[u"battery"].toInt(), 80);
+    }
+
+    void unlockAndLockAreOneCommandEachAndEndInTheState()
+    {
+        startLock(lockConfig());
+        Run r = run({QStringLiteral("unlock"), QStringLiteral("garden")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(lock->state(), 3);
+        QCOMPARE(lockActions(), 1);
+        QCOMPARE(commands.last().second, QByteArray("1"));
+        QCOMPARE(qos.last(), 2);
+        QVERIFY(!retained.last());
+        r = run({QStringLiteral("--json"), QStringLiteral("lock"), QStringLiteral("garden")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()[u"outcome"].toString(),
+                 QStringLiteral("done"));
+        QCOMPARE(lock->state(), 1);
+        QCOMPARE(lockActions(), 2);
+    }
+
+    void fullLockOnlyThroughABroker()
+    {
+        startLock(lockConfig());
+        const Run r = run({QStringLiteral("full-lock"), QStringLiteral("garden")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(commands.last().second, QByteArray("6"));
+    }
+
+    void busyExitsSixAfterExactlyOneCommand()
+    {
+        WifiLockConfig c = lockConfig();
+        c.unlockMs = c.lockMs = 4000;
+        startLock(c);
+        QVERIFY(lock->turnByHand(3)); // someone turns it: it moves for a while
+        const Run r = run({QStringLiteral("unlock"), QStringLiteral("garden")});
+        QCOMPARE(r.code, 6);
+        QVERIFY(r.err.contains("by hand"));
+        QCOMPARE(lockActions(), 1);
+    }
+
+    void allowLockingOffExitsEightWithTheHint()
+    {
+        WifiLockConfig c = lockConfig();
+        c.allowLocking = false;
+        startLock(c);
+        const Run r = run({QStringLiteral("unlock"), QStringLiteral("garden")});
+        QCOMPARE(r.code, 8);
+        QVERIFY2(r.err.contains("Allow locking"), r.err.constData());
+        QCOMPARE(lock->state(), 1); // nothing happened
+    }
+
+    void theLastWillMakesItUnreachable()
+    {
+        // A lock that vanishes without a goodbye (power cut): nuki-lock-sim killed outright,
+        // so the broker publishes its will, connected=false.
+        QProcess sim;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_MQTT_PASSWORD"), Password);
+        sim.setProcessEnvironment(env);
+        sim.setProcessChannelMode(QProcess::MergedChannels);
+        sim.start(qEnvironmentVariable("NUKI_LOCK_SIM"),
+                  {QStringLiteral("--broker"), QStringLiteral("127.0.0.1:%1").arg(broker->port()),
+                   QStringLiteral("--user"), QStringLiteral("garden"), QStringLiteral("--id"),
+                   lockConfig().idHex(), QStringLiteral("--name"), QStringLiteral("Garden door")});
+        QVERIFY(sim.waitForStarted(5000));
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += sim.readAll()).contains("connected"), 5000);
+        QCOMPARE(run({QStringLiteral("--json"), QStringLiteral("list")}).code, 0);
+        sim.kill(); // by its PID, SIGKILL: no DISCONNECT
+        QVERIFY(sim.waitForFinished(5000));
+        Run r;
+        // The broker notices the closed socket at once; the will is retained from then on.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (r = run({QStringLiteral("unlock"), QStringLiteral("garden")}, DeskPassword, 10000))
+                    .code == 4,
+            15000);
+        QVERIFY2(r.err.contains("not connected"), r.err.constData());
+    }
+
+    void aWrongPasswordExitsFive()
+    {
+        startLock(lockConfig());
+        const Run r = run({QStringLiteral("list")}, QStringLiteral("wrong"));
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains("password"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNukictlMqtt)
+#include "tst_nukictl_mqtt.moc"
