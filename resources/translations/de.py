@@ -568,3 +568,21 @@ DE.update({
 '--broker: the user name.': '--broker: der Benutzername.',
 "'%1' is for bridges, not --broker.": "'%1' ist für Bridges, nicht für --broker.",
 })
+DE.update({
+'Broker details': 'Broker-Details',
+'Connection:': 'Verbindung:',
+'TLS': 'TLS',
+'plain': 'unverschlüsselt',
+'MQTT 5': 'MQTT 5',
+'MQTT 3.1.1': 'MQTT 3.1.1',
+'User:': 'Benutzer:',
+'Firmware %1': 'Firmware %1',
+'Not known to be connected': 'Nicht bekannt, ob verbunden',
+'Connected to the broker': 'Mit dem Broker verbunden',
+'Not connected (its last will)': 'Nicht verbunden (sein letzter Wille)',
+"Linked to Nuki's cloud": 'Mit der Nuki-Cloud verbunden',
+"Not linked to Nuki's cloud": 'Nicht mit der Nuki-Cloud verbunden',
+'Last message %1': 'Letzte Nachricht %1',
+'A command is stored (retained) on the broker for this lock: it reaches the lock each time it connects. Remove it (publish an empty retained message to its lockAction topic).': 'Auf dem Broker ist ein Befehl für dieses Schloss gespeichert (retained): Er erreicht das Schloss bei jeder Verbindung. Entfernen Sie ihn (eine leere Retained-Nachricht an sein lockAction-Topic senden).',
+"The devices below may be out of date. Check the user name and password ('nukictl add-broker').": "Die Geräte unten sind vielleicht nicht aktuell. Benutzername und Passwort prüfen ('nukictl add-broker').",
+})

@@ -211,6 +211,81 @@
     </message>
 </context>
 <context>
+    <name>BrokerDetailsDialog</name>
+    <message>
+        <source>Broker details</source>
+        <translation>Broker-Details</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>MQTT 5</source>
+        <translation>MQTT 5</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1</source>
+        <translation>MQTT 3.1.1</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Firmware %1</source>
+        <translation>Firmware %1</translation>
+    </message>
+    <message>
+        <source>Not known to be connected</source>
+        <translation>Nicht bekannt, ob verbunden</translation>
+    </message>
+    <message>
+        <source>Connected to the broker</source>
+        <translation>Mit dem Broker verbunden</translation>
+    </message>
+    <message>
+        <source>Not connected (its last will)</source>
+        <translation>Nicht verbunden (sein letzter Wille)</translation>
+    </message>
+    <message>
+        <source>Linked to Nuki's cloud</source>
+        <translation>Mit der Nuki-Cloud verbunden</translation>
+    </message>
+    <message>
+        <source>Not linked to Nuki's cloud</source>
+        <translation>Nicht mit der Nuki-Cloud verbunden</translation>
+    </message>
+    <message>
+        <source>Last message %1</source>
+        <translation>Letzte Nachricht %1</translation>
+    </message>
+    <message>
+        <source>A command is stored (retained) on the broker for this lock: it reaches the lock each time it connects. Remove it (publish an empty retained message to its lockAction topic).</source>
+        <translation>Auf dem Broker ist ein Befehl für dieses Schloss gespeichert (retained): Er erreicht das Schloss bei jeder Verbindung. Entfernen Sie ihn (eine leere Retained-Nachricht an sein lockAction-Topic senden).</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Connecting…</source>
@@ -1004,6 +1079,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message numerus="yes">
         <source>The bridge's clock differs from this computer's by %n second(s). This app adjusts for it; other apps may fail to connect.</source>
         <translation><numerusform>Die Uhr der Bridge weicht %n Sekunde von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform><numerusform>Die Uhr der Bridge weicht %n Sekunden von diesem Computer ab. Diese App gleicht das aus; andere Apps können sich eventuell nicht verbinden.</numerusform></translation>
+    </message>
+    <message>
+        <source>The devices below may be out of date. Check the user name and password ('nukictl add-broker').</source>
+        <translation>Die Geräte unten sind vielleicht nicht aktuell. Benutzername und Passwort prüfen ('nukictl add-broker').</translation>
     </message>
 </context>
 <context>
