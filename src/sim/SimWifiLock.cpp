@@ -87,6 +87,8 @@ bool SimWifiLock::start()
             return false;
         if (m_config.mqtt5)
             mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
+        // Small packets go out at once (a lock's answers are a few bytes each).
+        mosquitto_int_option(m_mosq, MOSQ_OPT_TCP_NODELAY, 1);
         mosquitto_connect_callback_set(m_mosq, &SimWifiLock::onConnect);
         mosquitto_disconnect_callback_set(m_mosq, &SimWifiLock::onDisconnect);
         mosquitto_message_callback_set(m_mosq, &SimWifiLock::onMessage);

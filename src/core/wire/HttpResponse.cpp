@@ -7,7 +7,6 @@
 namespace nuki {
 
 namespace {
-constexpr qsizetype MaxHeadBytes = HttpResponse::MaxHeadBytes;
 constexpr qsizetype MaxChunkLine = 256; // size, extensions and CRLF
 
 // A decimal or hex number of at most `maxDigits` digits, or -1.
@@ -56,7 +55,8 @@ HttpResponse::Chunks HttpResponse::decodeChunked(const QByteArray &data, qint64 
             const qsizetype end = data.indexOf("\r\n\r\n", eol);
             if (end >= 0)
                 return Chunks::Complete;
-            return data.size() - dataStart > MaxHeadBytes ? Chunks::Bad : Chunks::NeedMore;
+            return data.size() - dataStart > HttpResponse::MaxHeadBytes ? Chunks::Bad
+                                                                        : Chunks::NeedMore;
         }
         // len ≤ maxBody (a few MB), so these sums cannot overflow.
         if (data.size() - dataStart < len + 2)
