@@ -46,6 +46,8 @@ public:
     {
         performed << request;
         progress << p;
+        if (!refuseAtOnce.ok())
+            p.finished(refuseAtOnce); // inside perform, as a broker does for a lock not there
     }
     void followAction(quint32, int) override { ++follows; }
     void stop() override { stopped = true; }
@@ -77,7 +79,8 @@ public:
 
     QList<nuki::Device> devices; // what readAll() lists
     nuki::SourceError readError;
-    nuki::DeviceState deviceState; // what readDevice() answers
+    nuki::SourceError refuseAtOnce; // set: every action fails inside perform()
+    nuki::DeviceState deviceState;  // what readDevice() answers
     QList<nuki::ActionRequest> performed;
     QList<nuki::ActionProgress> progress; // one per performed action, in order
     int reads = 0, deviceReads = 0, follows = 0;

@@ -146,6 +146,19 @@ private slots:
         QCOMPARE(bridge->performed.size(), 1); // the runner never sends it again
     }
 
+    void aRefusalInsidePerformEndsTheActionAtOnce()
+    {
+        QSignalSpy finished(home.get(), &Home::actionFinished);
+        bridge->refuseAtOnce = SourceError(SourceError::LockNotConnected);
+        QVERIFY(home->actions()->start(Front, Unlock)); // started, and already over
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(front()->action.phase, ActionStatus::Failed);
+        QCOMPARE(front()->device.state.state, Locked);
+        QVERIFY(!home->actions()->running());
+        QVERIFY(home->actions()->start(Front, Lock)); // nothing is stuck
+        QCOMPARE(bridge->performed.size(), 2);
+    }
+
     void aSourceThatDiesMidActionLeavesTheOutcomeUnknown()
     {
         QVERIFY(home->actions()->start(Front, Unlock));
