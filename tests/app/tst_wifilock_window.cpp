@@ -5,6 +5,7 @@
 #include "AppController.h"
 #include "SimWifiLock.h"
 #include "TestPalettes.h"
+#include "window/BrokerDetailsDialog.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
@@ -105,6 +106,25 @@ private slots:
         QCOMPARE(commands.size(), 1);
         QCOMPARE(commands.first().at(1).toByteArray(), QByteArray("2"));
         QCOMPARE(commands.first().at(3).toBool(), false); // never retained
+    }
+
+    void theBrokersDetailsNameTheLock()
+    {
+        QString brokerId;
+        for (const QString &id : app->home()->sourceIds())
+            if (app->home()->source(id)->kind() == SourceKind::Broker)
+                brokerId = id;
+        QVERIFY(!brokerId.isEmpty());
+        BrokerDetailsDialog dialog(app->home(), brokerId, window.get());
+        dialog.show();
+        QStringList texts;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            texts << l->text();
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("Firmware 4.2.6")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Connected to the broker")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Last message")), qPrintable(all));
+        QVERIFY(dialog.grab().save(shots + QStringLiteral("/wifilock-broker-details.png")));
     }
 
     void itsLastWillGreysItWithinSeconds()
