@@ -167,9 +167,12 @@ CliContext::Broker *CliContext::addBroker(const BrokerConfig &config, const QStr
 {
     auto b = std::make_unique<Broker>();
     b->config = config;
-    // Its own client id: the app may be connected with the installation's at the same time.
+    // A client id of its own for each run: the app (with the installation's id) and another
+    // nukictl may be connected at the same time, and a broker drops the older of two alike.
     b->source =
-        new BrokerSource(config, password, settings->mqttClientId() + QStringLiteral("-cli"));
+        new BrokerSource(config, password,
+                         settings->mqttClientId() +
+                             QStringLiteral("-cli-%1").arg(QCoreApplication::applicationPid()));
     home.addSource(b->source);
     b->source->start(true); // connects now; what it finds is read once it settles
     brokers.push_back(std::move(b));
@@ -199,6 +202,13 @@ QList<CliContext::Place> CliContext::places() const
 SourceError CliContext::fetchDevices(const Place &place, QList<Device> *devices)
 {
     auto [error] = await<SourceError>([&](auto done) { place.source->readAll(done); });
+    if (const auto *broker = qobject_cast<const BrokerSource *>(place.source);
+        broker && broker->refusedLocks() > 0)
+        err << tr("%1: more locks than a household has (%2 ids not believed); a lock that says "
+                  "it is connected still takes the place of one that never did.")
+                   .arg(place.name)
+                   .arg(broker->refusedLocks())
+            << Qt::endl;
     devices->clear();
     for (const DeviceKey &key : home.devices())
         if (const DeviceRecord *r = home.device(key); r && r->sourceId == place.id)
@@ -226,8 +236,11 @@ int CliContext::findDevice(const QString &query, Found *found)
     };
     bool isNumber = false;
     const quint32 id = query.toUInt(&isNumber);
+    // A Wi-Fi lock's id as its topics spell it: hex, any case, 0x or leading zeros allowed.
+    const std::optional<quint32> hexId = mqtt::parseLockId(query);
     QList<Found> hits = pick([&](const Device &d) {
         return d.name.compare(query, Qt::CaseInsensitive) == 0 || (isNumber && d.nukiId == id) ||
+               (hexId && *hexId == d.nukiId) ||
                QStringLiteral("%1")
                        .arg(d.nukiId, 8, 16, QLatin1Char('0'))
                        .compare(query, Qt::CaseInsensitive) == 0;

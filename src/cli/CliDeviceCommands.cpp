@@ -27,7 +27,7 @@ QJsonObject deviceJson(const QString &bridge, const Device &d)
         {QStringLiteral("nukiId"), qint64(d.nukiId)},
         {QStringLiteral("deviceType"), d.deviceType},
         {QStringLiteral("kind"), deviceTypeName(d.deviceType)},
-        {QStringLiteral("state"), s.state},
+        {QStringLiteral("state"), s.known ? s.state : -1}, // -1: nothing it can vouch for
         {QStringLiteral("stateText"), s.known ? stateText(d.deviceType, s.state) : QString()},
         {QStringLiteral("mode"), s.mode},
         {QStringLiteral("batteryCritical"), s.batteryCritical}};

@@ -238,6 +238,43 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!front()->stale && front()->device.state.state == 3, 5000);
     }
 
+    void anotherSpellingOfTheIdCannotForgeTheState()
+    {
+        publishLock(3);
+        startHome();
+        QTRY_VERIFY_WITH_TIMEOUT(front() && front()->device.state.state == 3, 5000);
+        // Someone else's copy under nuki/02bb28570: the same number, not the lock's tree.
+        QVERIFY(lock->publish(QStringLiteral("nuki/02bb28570/state"), "1", 0, true));
+        QVERIFY(lock->publish(QStringLiteral("nuki/02bb28570/connected"), "true", 0, true));
+        lock->spinFor(300);
+        both([] { return false; }, 300); // what the source would do with it, it has done
+        QCOMPARE(front()->device.state.state, 3);
+        QCOMPARE(source->lockInfo(NukiId)->rawId, Id); // commands still go to the lock's tree
+    }
+
+    void aBrokerThatRefusesTheCommandSaysSoAtOnce()
+    {
+        broker->users = {
+            {QStringLiteral("lock"),
+             QStringLiteral("l"),
+             {QStringLiteral("topic readwrite nuki/#")}},
+            {QStringLiteral("viewer"), QStringLiteral("v"), {QStringLiteral("topic read nuki/#")}}};
+        QVERIFY2(broker->restart(), qPrintable(broker->output()));
+        lock = std::make_unique<RawMqtt>(QStringLiteral("SL3P_") + Id, broker->port(),
+                                         QStringLiteral("lock"), QStringLiteral("l"));
+        QVERIFY(lock->connect());
+        publishLock(1);
+        startHome(QStringLiteral("viewer"), QStringLiteral("v"));
+        QTRY_VERIFY_WITH_TIMEOUT(front() && !front()->stale, 5000);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(home->actions()->start(Key, int(LockAction::Unlock)));
+        QTRY_COMPARE_WITH_TIMEOUT(front()->action.phase, ActionStatus::Failed, 3000);
+        QVERIFY(t.elapsed() < BrokerSource::AnswerTimeoutMs); // not "no answer" after 5 s
+        QVERIFY2(front()->action.error.message().contains(QStringLiteral("does not let this user")),
+                 qPrintable(front()->action.error.message()));
+    }
+
     void aWrongPasswordIsRejectedInPlainWords()
     {
         broker->users = {{QStringLiteral("desk"),
@@ -275,6 +312,13 @@ private slots:
                               "4", 0, false, 5000));
         QVERIFY(both([&] { return source->lockIds().size() == BrokerSource::MaxLocks; }, 10000));
         QVERIFY(front()); // the first lock is still there
+        // A real lock that comes after the flood and says it is connected is not hidden.
+        const QString late = QStringLiteral("nuki/1234ABCD/%1");
+        QVERIFY(lock->publish(late.arg("connected"), "true", 0, true));
+        QVERIFY(lock->publish(late.arg("deviceType"), "4", 0, true));
+        QVERIFY(lock->publish(late.arg("state"), "1", 0, true));
+        QVERIFY(both([&] { return home->device({0x1234ABCD, 4}) != nullptr; }, 5000));
+        QVERIFY(source->refusedLocks() > 0);
         lock->spinFor(200);
         QVERIFY(lock->publish(QStringLiteral("nuki/%1/deviceType").arg(Id), "4", 0, true));
         QCOMPARE(source->link().status, LinkStatus::Online);

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 
+#include <mosquitto.h>
+
 namespace nuki {
 
 using namespace mqtt;
@@ -44,10 +46,23 @@ BrokerSource::BrokerSource(const BrokerConfig &config, const QString &password,
     connect(&m_mqtt, &MqttLink::connected, this, &BrokerSource::onConnected);
     connect(&m_mqtt, &MqttLink::disconnected, this, &BrokerSource::onDisconnected);
     connect(&m_mqtt, &MqttLink::message, this, &BrokerSource::onMessage);
-    connect(&m_mqtt, &MqttLink::delivered, this, [this](int mid) {
-        for (Lock &l : m_locks)
-            if (l.pending && l.pending->mid == mid)
-                l.pending->delivered = true;
+    connect(&m_mqtt, &MqttLink::delivered, this, [this](int mid, int reason) {
+        for (Lock &l : m_locks) {
+            if (!l.pending || l.pending->mid != mid)
+                continue;
+            if (reason >= 0x80) {
+                // The broker refused it (its ACL): it never reached the lock.
+                finish(l, SourceError::said(
+                              SourceError::LockRefused,
+                              tr("The broker does not let this user send commands to the lock "
+                                 "(%1); nothing was sent. Its ACL needs “topic write "
+                                 "nuki/+/lockAction” for this user.")
+                                  .arg(QString::fromUtf8(mosquitto_reason_string(reason))),
+                              false, reason));
+                continue;
+            }
+            l.pending->delivered = true;
+        }
     });
     m_settleQuiet.setSingleShot(true);
     m_settleMax.setSingleShot(true);
@@ -214,13 +229,26 @@ const BrokerSource::LockInfo *BrokerSource::lockInfo(quint32 nukiId) const
     return it == m_locks.constEnd() ? nullptr : &it->info;
 }
 
-BrokerSource::Lock *BrokerSource::lockFor(quint32 nukiId, const QString &rawId)
+BrokerSource::Lock *BrokerSource::lockFor(quint32 nukiId, const QString &rawId, bool sayConnected)
 {
     auto it = m_locks.find(nukiId);
     if (it != m_locks.end())
         return &*it;
-    if (m_locks.size() >= MaxLocks)
-        return nullptr; // a household has a few; a broker full of ids is not believed
+    if (m_locks.size() >= MaxLocks) {
+        // A household has a few: a broker full of ids is not believed. A lock that says it
+        // is connected takes the place of one that never did, so a flood cannot hide it.
+        ++m_refused;
+        if (!sayConnected)
+            return nullptr;
+        const auto victim = std::find_if(m_order.begin(), m_order.end(), [this](quint32 id) {
+            return !m_locks[id].everConnected && !m_locks[id].pending;
+        });
+        if (victim == m_order.end())
+            return nullptr;
+        m_locks.remove(*victim);
+        m_order.erase(victim);
+        changed(nukiId, ListingChanged);
+    }
     Lock l;
     l.info.rawId = rawId;
     l.device.nukiId = nukiId;
@@ -262,9 +290,19 @@ void BrokerSource::onMessage(const QString &topic, const QByteArray &payload, bo
                                       QStringLiteral("unlock")};
     if (!known.contains(t.sub))
         return; // a topic of a later firmware: not ours to guess
-    Lock *l = lockFor(t.nukiId, t.rawId);
+    Lock *l = lockFor(t.nukiId, t.rawId, t.sub == u"connected" && parseBoolean(payload) == true);
     if (!l)
         return;
+    if (t.rawId != l->info.rawId) {
+        // Another spelling of the same id (nuki/02bb28570 for nuki/2BB28570): the tree the lock
+        // itself keeps (with its `connected`) wins; another client's copy is not believed.
+        if (l->everConnected || t.sub != u"connected" || parseBoolean(payload) != true)
+            return;
+        l->info.rawId =
+            t.rawId; // the first spelling never said it was connected: this one is the lock
+    }
+    if (t.sub == u"connected" && parseBoolean(payload) == true)
+        l->everConnected = true;
     l->info.lastMessage = QDateTime::currentDateTimeUtc();
     const int what = apply(*l, t.sub, payload, retained);
     if (what != Nothing)
@@ -274,7 +312,7 @@ void BrokerSource::onMessage(const QString &topic, const QByteArray &payload, bo
 
 void BrokerSource::onDiscovery(const DiscoveredLock &d)
 {
-    Lock *l = lockFor(d.nukiId, d.rawId);
+    Lock *l = lockFor(d.nukiId, d.rawId, false);
     if (!l)
         return;
     int what = Nothing;
@@ -385,6 +423,10 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
         const auto v = integer(0, 255);
         s.state = v ? int(*v) : -1;
         s.known = v.has_value();
+        if (!l.typeKnown && v) {
+            l.typeKnown = true; // no deviceType topic: a Wi-Fi Smart Lock, until it says
+            return ListingChanged;
+        }
     } else if (sub == u"mode") {
         s.mode = integer(0, 255).value_or(-1);
     } else if (sub == u"batteryCritical") {

@@ -57,6 +57,9 @@ public:
     const BrokerConfig &config() const { return m_config; }
     const LockInfo *lockInfo(quint32 nukiId) const;
     QList<quint32> lockIds() const { return m_order; }
+    // Lock ids not believed because the broker had more than MaxLocks (a flood, or a broker
+    // shared with far more than a household).
+    int refusedLocks() const { return m_refused; }
     int protocolVersion() const { return m_mqtt.protocolVersion(); }
 
     // Timings (tests shorten them).
@@ -85,6 +88,7 @@ private:
         LockInfo info;
         Device device;
         bool typeKnown = false;
+        bool everConnected = false; // it said connected=true at least once
         std::optional<Pending> pending;
     };
 
@@ -92,7 +96,7 @@ private:
     void onDisconnected(const SourceError &why);
     void onMessage(const QString &topic, const QByteArray &payload, bool retained);
     void onDiscovery(const mqtt::DiscoveredLock &d);
-    Lock *lockFor(quint32 nukiId, const QString &rawId);
+    Lock *lockFor(quint32 nukiId, const QString &rawId, bool sayConnected);
     // Applies one value; returns what changed: 0 nothing, 1 the state, 2 the listing.
     int apply(Lock &lock, const QString &sub, const QByteArray &payload, bool retained);
     void changed(quint32 nukiId, int what);
@@ -121,6 +125,7 @@ private:
     int m_answerTimeoutMs = AnswerTimeoutMs;
     int m_outcomeTimeoutMs = OutcomeTimeoutMs;
     quint64 m_nextPending = 0;
+    int m_refused = 0;
 };
 
 // Adds a broker to the home and starts it.

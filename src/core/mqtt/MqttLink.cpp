@@ -316,9 +316,9 @@ void MqttLink::onMessage(mosquitto *, void *self, const mosquitto_message *m,
                     QByteArray(static_cast<const char *>(m->payload), m->payloadlen), m->retain);
 }
 
-void MqttLink::onPublish(mosquitto *, void *self, int mid, int, const mqtt5__property *)
+void MqttLink::onPublish(mosquitto *, void *self, int mid, int reason, const mqtt5__property *)
 {
-    emit static_cast<MqttLink *>(self)->delivered(mid);
+    emit static_cast<MqttLink *>(self)->delivered(mid, reason);
 }
 
 } // namespace nuki

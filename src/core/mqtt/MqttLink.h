@@ -75,7 +75,9 @@ signals:
     void connected();
     void disconnected(const nuki::SourceError &why); // each loss, and each failed attempt
     void message(const QString &topic, const QByteArray &payload, bool retained);
-    void delivered(int mid); // the broker has it (QoS 1 and 2), or it was written (QoS 0)
+    // The broker has it (QoS 1 and 2), or it was written (QoS 0). A `reason` of 0x80 or more
+    // (MQTT 5) is the broker's refusal: "not authorised" for a user its ACL does not allow.
+    void delivered(int mid, int reason);
 
 private:
     static void onConnect(mosquitto *, void *self, int rc, int flags, const mqtt5__property *props);
