@@ -73,6 +73,14 @@ public:
     void setRetryDelays(int firstMs, int maxMs) { m_mqtt.setRetryDelays(firstMs, maxMs); }
 
 private:
+    // What a value changed: nothing, the state (reported by itself), the listing.
+    enum Change
+    {
+        Nothing = 0,
+        StateChanged = 1,
+        ListingChanged = 2
+    };
+    static constexpr int DefaultWifiLockType = int(DeviceType::SmartLock3); // 3.0 Pro, 4, Ultra
     struct Pending
     {
         quint64 id = 0;

@@ -1,0 +1,103 @@
+// A command to a Wi-Fi lock, from one publish to the state it leads to (or why not).
+#include "mqtt/BrokerSource.h"
+
+#include "protocol/Actions.h"
+
+#include <QCoreApplication>
+
+namespace nuki {
+
+using namespace mqtt;
+
+void BrokerSource::perform(const ActionRequest &request, const ActionProgress &progress)
+{
+    auto refuse = [&](const SourceError &e) { progress.finished(e); };
+    auto it = m_locks.find(request.nukiId);
+    if (m_mqtt.state() != MqttLink::State::Connected)
+        return refuse(m_link.lastError.ok() ? SourceError(SourceError::Unreachable)
+                                            : m_link.lastError);
+    if (it == m_locks.end() || !it->typeKnown)
+        return refuse(SourceError(SourceError::UnknownDevice));
+    Lock &l = *it;
+    // Never while the lock is not known to be connected: the broker would keep a QoS 2
+    // command for a lock with a session and hand it over late, or drop it silently.
+    if (!l.info.connected.value_or(false))
+        return refuse(SourceError(SourceError::LockNotConnected));
+    if (l.pending)
+        return refuse(SourceError::said(SourceError::LockBusy,
+                                        tr("Another command to this lock is still under way.")));
+    if (request.action < 1 || request.action > 6)
+        return refuse(SourceError(SourceError::BadRequest));
+    Pending p;
+    p.id = ++m_nextPending;
+    p.action = request.action;
+    p.progress = progress;
+    p.stateAtSend = l.device.state.state;
+    p.mid = m_mqtt.publish(QStringLiteral("nuki/%1/lockAction").arg(l.info.rawId),
+                           QByteArray::number(request.action), 2, CommandExpirySeconds);
+    if (p.mid < 0)
+        return refuse(SourceError(SourceError::Unreachable));
+    l.pending = p;
+    const quint32 nukiId = request.nukiId;
+    const quint64 pid = p.id;
+    QTimer *&answer = m_answerTimers[nukiId];
+    if (!answer) {
+        answer = new QTimer(this);
+        answer->setSingleShot(true);
+    }
+    answer->disconnect(this);
+    connect(answer, &QTimer::timeout, this, [this, nukiId, pid] {
+        Lock &l = m_locks[nukiId];
+        if (l.pending && l.pending->id == pid && !l.pending->answered)
+            finish(l, SourceError(SourceError::NoAnswer, 0, {}, true));
+    });
+    answer->start(m_answerTimeoutMs);
+    QTimer *&outcome = m_outcomeTimers[nukiId];
+    if (!outcome) {
+        outcome = new QTimer(this);
+        outcome->setSingleShot(true);
+    }
+    outcome->disconnect(this);
+    connect(outcome, &QTimer::timeout, this, [this, nukiId, pid] {
+        Lock &l = m_locks[nukiId];
+        if (l.pending && l.pending->id == pid)
+            finish(l, SourceError::said(SourceError::Timeout,
+                                        tr("The lock answered, but did not report where it ended "
+                                           "up: outcome unknown — check the door."),
+                                        true));
+    });
+    outcome->start(m_outcomeTimeoutMs);
+    if (request.noWait)
+        finish(l, {}); // nukictl --no-wait: the broker has it, the lock will act
+}
+
+void BrokerSource::checkPending(Lock &l)
+{
+    if (!l.pending)
+        return;
+    const DeviceState &s = l.device.state;
+    const bool moving = isTransitional(l.device.deviceType, s.state);
+    if (moving || s.state != l.pending->stateAtSend) {
+        if (!l.pending->answered)
+            l.pending->progress.taken();
+        l.pending->answered = true; // it moves: it got the command
+    }
+    const ActionSpec *spec = findAction(l.device.deviceType, l.pending->action);
+    if (l.pending->answered && !moving && s.known && spec && spec->reached(s))
+        finish(l, {});
+}
+
+void BrokerSource::finish(Lock &l, const SourceError &error)
+{
+    if (!l.pending)
+        return;
+    const Pending p = *l.pending;
+    l.pending.reset();
+    if (QTimer *t = m_answerTimers.value(l.device.nukiId))
+        t->stop();
+    if (QTimer *t = m_outcomeTimers.value(l.device.nukiId))
+        t->stop();
+    p.progress.finished(error);
+}
+
+} // namespace nuki
