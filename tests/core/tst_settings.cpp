@@ -14,6 +14,34 @@ class TestSettings : public QObject
 {
     Q_OBJECT
 private slots:
+    void brokersAreKeptWithoutTheirPasswords()
+    {
+        QTemporaryDir dir;
+        Settings s(dir.filePath(QStringLiteral("b.ini")));
+        BrokerConfig b;
+        b.id = BrokerConfig::idFor(QStringLiteral("127.0.0.1"), 1883);
+        b.name = QStringLiteral("Home broker");
+        b.host = QStringLiteral("127.0.0.1");
+        b.username = QStringLiteral("desk");
+        s.upsertBroker(b);
+        b.name = QStringLiteral("Renamed");
+        s.upsertBroker(b); // the same id: replaced, not added
+        QCOMPARE(s.brokers().size(), 1);
+        QCOMPARE(s.brokers().first().name, QStringLiteral("Renamed"));
+        QCOMPARE(s.brokers().first().port, 1883);
+        // A hand-edited id that is a path is not a broker (it names a keychain entry).
+        BrokerConfig hostile = b;
+        hostile.id = QStringLiteral("../../x");
+        s.upsertBroker(hostile);
+        QCOMPARE(s.brokers().size(), 1);
+        s.removeBroker(b.id);
+        QVERIFY(s.brokers().isEmpty());
+        s.sync();
+        QFile f(s.fileName());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("password"));
+    }
+
     void defaultsAndBounds()
     {
         QTemporaryDir dir;

@@ -243,15 +243,21 @@ QList<BrokerConfig> Settings::brokers() const
     return list;
 }
 
-void Settings::upsertBroker(const BrokerConfig &broker)
+namespace {
+// Replaces the entry with the same id, or adds it at the end.
+template <typename Config> void upsertById(QList<Config> &list, const Config &entry)
 {
-    QList<BrokerConfig> list = brokers();
-    auto it = std::find_if(list.begin(), list.end(),
-                           [&](const BrokerConfig &b) { return b.id == broker.id; });
+    auto it =
+        std::find_if(list.begin(), list.end(), [&](const Config &c) { return c.id == entry.id; });
     if (it == list.end())
-        list << broker;
+        list << entry;
     else
-        *it = broker;
+        *it = entry;
+}
+} // namespace
+
+void Settings::setBrokers(const QList<BrokerConfig> &list)
+{
     m_settings->remove(QStringLiteral("brokers"));
     m_settings->beginWriteArray(QStringLiteral("brokers"), int(list.size()));
     for (int i = 0; i < list.size(); ++i) {
@@ -267,24 +273,24 @@ void Settings::upsertBroker(const BrokerConfig &broker)
     m_settings->endArray();
 }
 
+void Settings::upsertBroker(const BrokerConfig &broker)
+{
+    QList<BrokerConfig> list = brokers();
+    upsertById(list, broker);
+    setBrokers(list);
+}
+
 void Settings::removeBroker(const QString &id)
 {
     QList<BrokerConfig> list = brokers();
     list.removeIf([&](const BrokerConfig &b) { return b.id == id; });
-    m_settings->remove(QStringLiteral("brokers"));
-    for (const BrokerConfig &b : list)
-        upsertBroker(b);
+    setBrokers(list);
 }
 
 void Settings::upsertBridge(const BridgeConfig &bridge)
 {
     QList<BridgeConfig> list = bridges();
-    auto it = std::find_if(list.begin(), list.end(),
-                           [&](const BridgeConfig &b) { return b.id == bridge.id; });
-    if (it == list.end())
-        list << bridge;
-    else
-        *it = bridge;
+    upsertById(list, bridge);
     setBridges(list);
 }
 

@@ -115,6 +115,7 @@ public:
     QList<BrokerConfig> brokers() const;
     void upsertBroker(const BrokerConfig &broker);
     void removeBroker(const QString &id);
+    void setBrokers(const QList<BrokerConfig> &list);
 
     QString fileName() const { return m_settings->fileName(); }
     void sync();
