@@ -1,0 +1,187 @@
+#include "history/HistoryText.h"
+
+#include "protocol/Protocol.h"
+
+#include <QCoreApplication>
+
+namespace nuki {
+
+namespace {
+QString trH(const char *text)
+{
+    return QCoreApplication::translate("History", text);
+}
+struct KindName
+{
+    HistoryKind kind;
+    const char *name;
+};
+constexpr KindName KindNames[] = {
+    {HistoryKind::Action, "action"},      {HistoryKind::StateChanged, "change"},
+    {HistoryKind::DoorOpened, "door"},    {HistoryKind::DoorClosed, "door"},
+    {HistoryKind::Ring, "ring"},          {HistoryKind::Battery, "battery"},
+    {HistoryKind::SourceOffline, "link"}, {HistoryKind::SourceOnline, "link"},
+    {HistoryKind::LockEvent, "change"},
+};
+} // namespace
+
+bool isKnownHistoryKind(int kind)
+{
+    return kind >= 1 && kind <= HistoryKindCount;
+}
+
+QString historyKindName(HistoryKind kind)
+{
+    for (const KindName &k : KindNames)
+        if (k.kind == kind)
+            return QLatin1String(k.name);
+    return QStringLiteral("unknown");
+}
+
+std::optional<HistoryKind> historyKindFromName(const QString &name)
+{
+    for (const KindName &k : KindNames)
+        if (name == QLatin1String(k.name))
+            return k.kind;
+    return std::nullopt;
+}
+
+QString historyKindLabel(HistoryKind kind)
+{
+    switch (kind) {
+    case HistoryKind::Action:
+        return trH("Our actions");
+    case HistoryKind::StateChanged:
+    case HistoryKind::LockEvent:
+        return trH("Changed by someone else");
+    case HistoryKind::DoorOpened:
+    case HistoryKind::DoorClosed:
+        return trH("Door opened and closed");
+    case HistoryKind::Ring:
+        return trH("Rings");
+    case HistoryKind::Battery:
+        return trH("Battery");
+    case HistoryKind::SourceOffline:
+    case HistoryKind::SourceOnline:
+        return trH("Bridges and brokers");
+    }
+    return {};
+}
+
+QString historyOriginText(ActionOrigin origin)
+{
+    switch (origin) {
+    case ActionOrigin::Window:
+        return trH("from the window");
+    case ActionOrigin::Tray:
+        return trH("from the tray");
+    case ActionOrigin::CommandLine:
+        return trH("with nukictl");
+    case ActionOrigin::LockAll:
+        return trH("with Lock all");
+    }
+    return {};
+}
+
+QString historyOriginName(ActionOrigin origin)
+{
+    switch (origin) {
+    case ActionOrigin::Window:
+        return QStringLiteral("window");
+    case ActionOrigin::Tray:
+        return QStringLiteral("tray");
+    case ActionOrigin::CommandLine:
+        return QStringLiteral("nukictl");
+    case ActionOrigin::LockAll:
+        return QStringLiteral("lock-all");
+    }
+    return {};
+}
+
+QString historyOutcomeName(HistoryOutcome outcome)
+{
+    switch (outcome) {
+    case HistoryOutcome::Running:
+        return QStringLiteral("not-recorded");
+    case HistoryOutcome::Done:
+        return QStringLiteral("done");
+    case HistoryOutcome::Failed:
+        return QStringLiteral("failed");
+    case HistoryOutcome::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+QString durationText(qint64 ms)
+{
+    const qint64 s = (ms + 500) / 1000;
+    if (s < 60)
+        return trH("%1 s").arg(s);
+    if (s < 3600)
+        return trH("%1 min").arg((s + 30) / 60);
+    const qint64 m = (s + 30) / 60;
+    return m % 60 ? trH("%1 h %2 min").arg(m / 60).arg(m % 60) : trH("%1 h").arg(m / 60);
+}
+
+QString historyEventText(const HistoryEvent &e)
+{
+    const QString device = e.deviceName.isEmpty() ? trH("A device") : e.deviceName;
+    switch (e.kind) {
+    case HistoryKind::Action: {
+        const QString what =
+            trH("%1 %2").arg(actionName(e.key.deviceType, e.action), historyOriginText(e.origin));
+        QString outcome;
+        switch (e.outcome) {
+        case HistoryOutcome::Running:
+            outcome = trH("no outcome recorded");
+            break;
+        case HistoryOutcome::Done:
+            outcome = e.endedAt.isValid() && e.at.msecsTo(e.endedAt) >= 0
+                          ? trH("done in %1").arg(durationText(e.at.msecsTo(e.endedAt)))
+                          : trH("done");
+            break;
+        case HistoryOutcome::Failed:
+            outcome = e.detail.isEmpty() ? trH("failed") : trH("failed: %1").arg(e.detail);
+            break;
+        case HistoryOutcome::Unknown:
+            outcome = e.detail.isEmpty() ? trH("outcome unknown")
+                                         : trH("outcome unknown: %1").arg(e.detail);
+            break;
+        }
+        return trH("%1: %2 — %3").arg(device, what, outcome);
+    }
+    case HistoryKind::StateChanged: {
+        const QString what = e.how.isEmpty() ? stateText(e.key.deviceType, e.state) : e.how;
+        return e.learnedLater
+                   ? trH("%1: %2 (learned afterwards from the bridge's log)").arg(device, what)
+                   : trH("%1: %2").arg(device, what);
+    }
+    case HistoryKind::LockEvent:
+        return trH("%1: %2").arg(device, e.how);
+    case HistoryKind::DoorOpened:
+        return trH("%1: door opened").arg(device);
+    case HistoryKind::DoorClosed:
+        return e.durationMs >= 0
+                   ? trH("%1: door closed after %2 open").arg(device, durationText(e.durationMs))
+                   : trH("%1: door closed").arg(device);
+    case HistoryKind::Ring:
+        return trH("%1: someone rang").arg(device);
+    case HistoryKind::Battery: {
+        QString level = e.state >= 0 ? trH("battery %1 %").arg(e.state) : trH("battery");
+        if (e.detail == u"critical")
+            level = trH("%1, critically low").arg(level);
+        else if (e.detail == u"charging")
+            level = trH("%1, charging").arg(level);
+        return trH("%1: %2").arg(device, level);
+    }
+    case HistoryKind::SourceOffline:
+        return trH("%1 could not be reached")
+            .arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
+    case HistoryKind::SourceOnline:
+        return trH("%1 answers again").arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
+    }
+    return {};
+}
+
+} // namespace nuki

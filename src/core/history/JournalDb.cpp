@@ -1,0 +1,617 @@
+#include "history/JournalDb.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace nuki {
+
+namespace {
+
+constexpr qint64 MinTime = 946684800000LL;  // 2000-01-01: nothing we record is older
+constexpr qint64 MaxTime = 4102444800000LL; // 2100-01-01
+
+QString trJ(const char *text)
+{
+    return QCoreApplication::translate("JournalDb", text);
+}
+
+// SQLite's primary result code from Qt's error (the driver gives the code as text).
+int sqliteCode(const QSqlError &e)
+{
+    return e.nativeErrorCode().toInt() & 0xff;
+}
+
+QVariant orNull(int v)
+{
+    return v < 0 ? QVariant() : QVariant(v);
+}
+QVariant orNull(qint64 v)
+{
+    return v < 0 ? QVariant() : QVariant(v);
+}
+QVariant timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s.left(JournalDb::MaxTextChars));
+}
+
+// A stored integer we can trust, or `fallback`: the wrong type or out of range is unknown.
+qint64 intOr(const QVariant &v, qint64 min, qint64 max, qint64 fallback)
+{
+    if (v.isNull() || (v.typeId() != QMetaType::LongLong && v.typeId() != QMetaType::Int))
+        return fallback;
+    const qint64 n = v.toLongLong();
+    return n < min || n > max ? fallback : n;
+}
+QString textOf(const QVariant &v)
+{
+    return v.typeId() == QMetaType::QString ? v.toString().left(JournalDb::MaxTextChars)
+                                            : QString();
+}
+
+const char *const Columns = "id, at, kind, nuki_id, device_type, substr(device_name,1,300), "
+                            "substr(source_id,1,300), substr(source_name,1,300), state, action, "
+                            "origin, outcome, ended_at, duration_ms, substr(how,1,300), "
+                            "substr(detail,1,300), learned_later, substr(uid,1,300)";
+
+} // namespace
+
+JournalDb::JournalDb()
+    : m_connection(QStringLiteral("nuki-journal-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+JournalDb::~JournalDb()
+{
+    close();
+}
+
+void JournalDb::close()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool JournalDb::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) &&
+           QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void JournalDb::fail(Problem p, const QString &text)
+{
+    m_problem = p;
+    m_problemText = text;
+}
+
+void JournalDb::failFrom(const QSqlError &error, const QString &what)
+{
+    switch (sqliteCode(error)) {
+    case 8: // SQLITE_READONLY
+        fail(Problem::ReadOnly, trJ("the file cannot be written (read-only)"));
+        return;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        fail(Problem::Busy, trJ("the file is locked by another program"));
+        return;
+    case 13: // SQLITE_FULL
+        fail(Problem::Full, trJ("the disk is full"));
+        return;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        fail(Problem::Damaged, trJ("the file is damaged"));
+        return;
+    default:
+        fail(Problem::Other, trJ("%1 failed: %2").arg(what, error.databaseText().left(200)));
+    }
+}
+
+bool JournalDb::open(const QString &path, Mode mode)
+{
+    close();
+    m_path = path;
+    m_mode = mode;
+    m_problem = Problem::None;
+    m_problemText.clear();
+    m_movedAside.clear();
+    m_movedAsideWhy.clear();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        fail(Problem::Other, trJ("Qt's SQLite driver is not installed"));
+        return false;
+    }
+    const QFileInfo info(path);
+    // Never through a link (it could point at any file of the person's), never a device.
+    if (info.isSymLink() || (info.exists() && !info.isFile())) {
+        const QString why =
+            info.isSymLink() ? trJ("it is a symbolic link") : trJ("it is not a regular file");
+        if (mode != Mode::Write || !moveAside(why)) {
+            fail(Problem::Damaged, trJ("refused: %1").arg(why));
+            return false;
+        }
+    }
+    if (mode == Mode::Read && !QFileInfo::exists(path)) {
+        fail(Problem::Other, trJ("there is no history yet"));
+        return false;
+    }
+    if (mode != Mode::Read)
+        QDir().mkpath(info.absolutePath());
+
+    if (!connectTo(path)) {
+        close();
+        return false;
+    }
+    if (mode == Mode::Read) {
+        if (!hasOurSchema()) {
+            if (m_problem == Problem::None)
+                fail(Problem::Damaged, trJ("the file is not a history of this app"));
+            close();
+            return false;
+        }
+        return true;
+    }
+    if (prepareForWriting())
+        return true;
+    close();
+    if (mode == Mode::Write && m_problem == Problem::Damaged && moveAside(m_problemText)) {
+        const QString aside = m_movedAside, why = m_movedAsideWhy;
+        m_problem = Problem::None;
+        if (connectTo(path) && prepareForWriting()) {
+            m_movedAside = aside;
+            m_movedAsideWhy = why;
+            return true;
+        }
+        close();
+    }
+    return false;
+}
+
+bool JournalDb::connectTo(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000");
+    if (m_mode == Mode::Read)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        failFrom(db.lastError(), trJ("Opening"));
+        return false;
+    }
+    return true;
+}
+
+bool JournalDb::hasOurSchema()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        failFrom(q.lastError(), trJ("Reading"));
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    if (version > SchemaVersion) {
+        fail(Problem::Damaged, trJ("the file was made by a newer version of the app"));
+        return false;
+    }
+    QSqlRecord rec = QSqlDatabase::database(m_connection).record(QStringLiteral("events"));
+    for (const char *c : {"id", "at", "kind", "nuki_id", "device_type", "uid", "how"})
+        if (rec.indexOf(QLatin1String(c)) < 0) {
+            fail(Problem::Damaged, trJ("the file is not a history of this app"));
+            return false;
+        }
+    return version >= 1;
+}
+
+bool JournalDb::prepareForWriting()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    // A file that is not SQLite fails on its first read.
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        failFrom(q.lastError(), trJ("Reading"));
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    const bool empty = db.tables().isEmpty() && version == 0;
+    if (!empty && !hasOurSchema()) {
+        if (m_problem != Problem::Damaged)
+            return false;
+        return false;
+    }
+    if (!empty && m_mode == Mode::Write) {
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+            q.value(0).toString() != u"ok") {
+            if (q.lastError().isValid())
+                failFrom(q.lastError(), trJ("Checking"));
+            if (m_problem == Problem::None || m_problem == Problem::Other)
+                fail(Problem::Damaged, trJ("the file is damaged"));
+            return false;
+        }
+        q.finish();
+    }
+    // WAL: the window and nukictl read while the app writes. NORMAL: a commit does not wait
+    // for the disk (a power cut may lose the last second, never the file).
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
+        !q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
+        failFrom(q.lastError(), trJ("Preparing"));
+        return false;
+    }
+    if (empty)
+        return createSchema();
+    return version < SchemaVersion ? migrate(version) : true;
+}
+
+bool JournalDb::createSchema()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    const char *const statements[] = {
+        // Set before the first table: pruning gives pages back without a full VACUUM.
+        "PRAGMA auto_vacuum=INCREMENTAL",
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL,"
+        " nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id TEXT,"
+        " source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome INTEGER,"
+        " ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT,"
+        " learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE)",
+        "CREATE INDEX events_at ON events(at)",
+        "CREATE INDEX events_device_at ON events(nuki_id, device_type, at)",
+        "CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL,"
+        " last_seen INTEGER NOT NULL)",
+        "PRAGMA user_version=1",
+    };
+    for (const char *s : statements)
+        if (!q.exec(QString::fromLatin1(s))) {
+            failFrom(q.lastError(), trJ("Creating"));
+            return false;
+        }
+    return true;
+}
+
+bool JournalDb::migrate(int fromVersion)
+{
+    // Version 1 is the first; later versions add their steps here, one per version.
+    Q_UNUSED(fromVersion);
+    return true;
+}
+
+bool JournalDb::moveAside(const QString &why)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = m_path + QStringLiteral(".damaged-") + stamp;
+    for (int i = 2; QFileInfo::exists(target) || QFileInfo(target).isSymLink(); ++i)
+        target = m_path + QStringLiteral(".damaged-") + stamp + u'-' + QString::number(i);
+    // rename() moves a link itself, never what it points at. The WAL and index files belong
+    // with the file they were written for.
+    if (!QFile::rename(m_path, target)) {
+        fail(Problem::Damaged, trJ("%1, and it could not be moved aside").arg(why));
+        return false;
+    }
+    for (const char *suffix : {"-wal", "-shm"})
+        if (QFileInfo::exists(m_path + QLatin1String(suffix)))
+            QFile::rename(m_path + QLatin1String(suffix), target + QLatin1String(suffix));
+    m_movedAside = target;
+    m_movedAsideWhy = why;
+    qWarning("History %s moved aside to %s: %s", qPrintable(m_path), qPrintable(target),
+             qPrintable(why));
+    return true;
+}
+
+bool JournalDb::insert(const QList<HistoryEvent> &events)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return false;
+    if (!db.transaction()) {
+        failFrom(db.lastError(), trJ("Writing"));
+        return false;
+    }
+    QSqlQuery q(db);
+    // An action's outcome arrives as its start again with the same uid: the row is updated.
+    // An entry learned afterwards that is there already stays as it is.
+    q.prepare(QStringLiteral(
+        "INSERT INTO events(at, kind, nuki_id, device_type, device_name, source_id, source_name,"
+        " state, action, origin, outcome, ended_at, duration_ms, how, detail, learned_later, uid)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(uid) DO UPDATE SET outcome=excluded.outcome, ended_at=excluded.ended_at,"
+        " detail=excluded.detail, state=excluded.state, how=coalesce(excluded.how, how)"
+        " WHERE excluded.learned_later = 0"));
+    for (const HistoryEvent &e : events) {
+        q.addBindValue(e.at.toMSecsSinceEpoch());
+        q.addBindValue(int(e.kind));
+        q.addBindValue(e.key.nukiId ? QVariant(qint64(e.key.nukiId)) : QVariant());
+        q.addBindValue(e.key.nukiId ? QVariant(e.key.deviceType) : QVariant());
+        q.addBindValue(textOrNull(e.deviceName));
+        q.addBindValue(textOrNull(e.sourceId));
+        q.addBindValue(textOrNull(e.sourceName));
+        q.addBindValue(orNull(e.state));
+        q.addBindValue(e.action ? QVariant(e.action) : QVariant());
+        q.addBindValue(e.kind == HistoryKind::Action ? QVariant(int(e.origin)) : QVariant());
+        q.addBindValue(e.kind == HistoryKind::Action ? QVariant(int(e.outcome)) : QVariant());
+        q.addBindValue(timeOrNull(e.endedAt));
+        q.addBindValue(orNull(e.durationMs));
+        q.addBindValue(textOrNull(e.how));
+        q.addBindValue(textOrNull(e.detail));
+        q.addBindValue(e.learnedLater ? 1 : 0);
+        q.addBindValue(textOrNull(e.uid));
+        if (!q.exec()) {
+            failFrom(q.lastError(), trJ("Writing"));
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        failFrom(db.lastError(), trJ("Writing"));
+        db.rollback();
+        return false;
+    }
+    m_problem = Problem::None;
+    m_problemText.clear();
+    return true;
+}
+
+qint64 JournalDb::startSession(const QDateTime &at)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT INTO sessions(started, last_seen) VALUES(?, ?)"));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(at.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        failFrom(q.lastError(), trJ("Writing"));
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool JournalDb::touchSession(qint64 session, const QDateTime &at)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE sessions SET last_seen=? WHERE id=?"));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(session);
+    if (!q.exec()) {
+        failFrom(q.lastError(), trJ("Writing"));
+        return false;
+    }
+    return true;
+}
+
+qint64 JournalDb::fileBytes() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), "
+                              "pragma_page_size()")) &&
+        q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+qint64 JournalDb::prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    qint64 dropped = 0;
+    q.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));
+    q.addBindValue(now.addDays(-maxAgeDays).toMSecsSinceEpoch());
+    if (!q.exec()) {
+        failFrom(q.lastError(), trJ("Pruning"));
+        return -1;
+    }
+    dropped += q.numRowsAffected();
+    q.prepare(QStringLiteral("DELETE FROM sessions WHERE last_seen < ?"));
+    q.addBindValue(now.addDays(-maxAgeDays).toMSecsSinceEpoch());
+    q.exec();
+    // Too large: the oldest tenth goes, until it fits (free pages are not counted).
+    for (int round = 0; round < 20; ++round) {
+        if (!q.exec(QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM "
+                                   "pragma_page_count(), pragma_freelist_count(), "
+                                   "pragma_page_size()")) ||
+            !q.next() || q.value(0).toLongLong() <= maxBytes)
+            break;
+        if (!q.exec(
+                QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events "
+                               "ORDER BY at LIMIT max(1, (SELECT count(*) FROM events) / 10))"))) {
+            failFrom(q.lastError(), trJ("Pruning"));
+            return -1;
+        }
+        if (q.numRowsAffected() == 0)
+            break;
+        dropped += q.numRowsAffected();
+    }
+    q.exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return dropped;
+}
+
+QString JournalDb::whereClause(const HistoryFilter &f, QVariantList *binds) const
+{
+    QStringList parts;
+    if (f.device) {
+        parts << QStringLiteral("nuki_id = ? AND device_type = ?");
+        *binds << qint64(f.device->nukiId) << f.device->deviceType;
+    }
+    if (!f.kinds.isEmpty()) {
+        QStringList marks;
+        for (HistoryKind k : f.kinds) {
+            marks << QStringLiteral("?");
+            *binds << int(k);
+        }
+        parts << QStringLiteral("kind IN (%1)").arg(marks.join(u','));
+    }
+    if (f.since.isValid()) {
+        parts << QStringLiteral("at >= ?");
+        *binds << f.since.toMSecsSinceEpoch();
+    }
+    if (f.until.isValid()) {
+        parts << QStringLiteral("at < ?");
+        *binds << f.until.toMSecsSinceEpoch();
+    }
+    if (!f.text.trimmed().isEmpty()) {
+        QString t = f.text.trimmed().left(100);
+        t.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        const QString like = u'%' + t + u'%';
+        parts << QStringLiteral("(device_name LIKE ? ESCAPE '\\' OR how LIKE ? ESCAPE '\\' OR "
+                                "detail LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')");
+        *binds << like << like << like << like;
+    }
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+
+QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &binds)
+{
+    QList<HistoryEvent> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        failFrom(q.lastError(), trJ("Reading"));
+        return out;
+    }
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        failFrom(q.lastError(), trJ("Reading"));
+        return out;
+    }
+    while (q.next()) {
+        const qint64 at = intOr(q.value(1), MinTime, MaxTime, -1);
+        const qint64 kind = intOr(q.value(2), 1, HistoryKindCount, -1);
+        if (at < 0 || kind < 0)
+            continue; // not something we wrote
+        HistoryEvent e;
+        e.id = q.value(0).toLongLong();
+        e.at = QDateTime::fromMSecsSinceEpoch(at);
+        e.kind = HistoryKind(kind);
+        e.key.nukiId = quint32(intOr(q.value(3), 0, 0xffffffffLL, 0));
+        e.key.deviceType = int(intOr(q.value(4), 0, 255, 0));
+        e.deviceName = textOf(q.value(5));
+        e.sourceId = textOf(q.value(6));
+        e.sourceName = textOf(q.value(7));
+        e.state = int(intOr(q.value(8), 0, 255, -1));
+        e.action = int(intOr(q.value(9), 0, 255, 0));
+        e.origin = ActionOrigin(intOr(q.value(10), 0, int(ActionOrigin::LockAll), 0));
+        e.outcome = HistoryOutcome(intOr(q.value(11), 0, int(HistoryOutcome::Unknown), 0));
+        if (const qint64 ended = intOr(q.value(12), MinTime, MaxTime, -1); ended >= 0)
+            e.endedAt = QDateTime::fromMSecsSinceEpoch(ended);
+        e.durationMs = intOr(q.value(13), 0, 366LL * 86400000, -1);
+        e.how = textOf(q.value(14));
+        e.detail = textOf(q.value(15));
+        e.learnedLater = intOr(q.value(16), 0, 1, 0) == 1;
+        e.uid = textOf(q.value(17));
+        out << e;
+    }
+    return out;
+}
+
+QList<HistoryEvent> JournalDb::query(const HistoryFilter &filter, int limit,
+                                     const std::optional<Cursor> &before)
+{
+    QVariantList binds;
+    QString where = whereClause(filter, &binds);
+    if (before) {
+        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        where += QStringLiteral("(at < ? OR (at = ? AND id < ?))");
+        binds << before->at.toMSecsSinceEpoch() << before->at.toMSecsSinceEpoch() << before->id;
+    }
+    binds << qMax(1, limit);
+    return select(QStringLiteral("SELECT %1 FROM events%2 ORDER BY at DESC, id DESC LIMIT ?")
+                      .arg(QLatin1String(Columns), where),
+                  binds);
+}
+
+QList<HistoryEvent> JournalDb::queryAscending(const HistoryFilter &filter, int limit)
+{
+    QVariantList binds;
+    const QString where = whereClause(filter, &binds);
+    binds << qMax(1, limit);
+    return select(QStringLiteral("SELECT %1 FROM events%2 ORDER BY at, id LIMIT ?")
+                      .arg(QLatin1String(Columns), where),
+                  binds);
+}
+
+qint64 JournalDb::count(const HistoryFilter &filter)
+{
+    QVariantList binds;
+    const QString where = whereClause(filter, &binds);
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT count(*) FROM events") + where);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QList<HistoryGap> JournalDb::gaps(const QDateTime &from, const QDateTime &until)
+{
+    // Between one run's last sign of life and the next run's start, with a little slack for
+    // the heartbeat's interval.
+    QList<HistoryGap> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral(
+        "SELECT last_seen, next FROM (SELECT a.last_seen, (SELECT min(b.started) FROM sessions b"
+        " WHERE b.started > a.started) AS next FROM sessions a) WHERE next IS NOT NULL AND"
+        " next > ? AND last_seen < ? ORDER BY last_seen DESC LIMIT 1000"));
+    q.addBindValue(from.isValid() ? from.toMSecsSinceEpoch() : MinTime);
+    q.addBindValue(until.isValid() ? until.toMSecsSinceEpoch() : MaxTime);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const qint64 a = intOr(q.value(0), MinTime, MaxTime, -1);
+        const qint64 b = intOr(q.value(1), MinTime, MaxTime, -1);
+        if (a < 0 || b < 0 || b - a < 3 * 60000)
+            continue;
+        out << HistoryGap{QDateTime::fromMSecsSinceEpoch(a), QDateTime::fromMSecsSinceEpoch(b)};
+    }
+    return out;
+}
+
+QList<JournalDb::KnownDevice> JournalDb::devices()
+{
+    QList<KnownDevice> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // The newest name of each device (one pass over the device index).
+    if (!q.exec(QStringLiteral(
+            "SELECT nuki_id, device_type, substr(device_name,1,300) FROM events WHERE id IN"
+            " (SELECT max(id) FROM events WHERE nuki_id IS NOT NULL GROUP BY nuki_id,"
+            " device_type) ORDER BY device_name LIMIT 1000")))
+        return out;
+    while (q.next()) {
+        KnownDevice d;
+        d.key.nukiId = quint32(intOr(q.value(0), 1, 0xffffffffLL, 0));
+        d.key.deviceType = int(intOr(q.value(1), 0, 255, 0));
+        d.name = textOf(q.value(2));
+        if (d.key.nukiId)
+            out << d;
+    }
+    return out;
+}
+
+QDateTime JournalDb::newestLearnedLater(const QString &sourceId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("SELECT max(at) FROM events WHERE learned_later = 1 AND source_id = ?"));
+    q.addBindValue(sourceId);
+    if (q.exec() && q.next()) {
+        const qint64 at = intOr(q.value(0), MinTime, MaxTime, -1);
+        if (at >= 0)
+            return QDateTime::fromMSecsSinceEpoch(at);
+    }
+    return {};
+}
+
+} // namespace nuki

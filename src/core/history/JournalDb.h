@@ -1,0 +1,114 @@
+#pragma once
+
+#include "history/HistoryTypes.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace nuki {
+
+// The history's SQLite file (Qt SQL), with no threads and no signals: the app's writer thread,
+// the History window's reader and nukictl each own one. WAL, so that readers never wait for
+// the writer; a schema version (PRAGMA user_version) with migrations; incremental vacuum, so
+// that pruning gives space back a little at a time.
+//
+// Everything read is checked as if a stranger wrote it: unknown kinds and times out of range
+// are skipped, texts are cut to a few hundred characters, numbers of the wrong type are
+// "unknown". A file that is not ours (not SQLite, another schema, a newer version, a symbolic
+// link, not a regular file) is never changed: opened for writing it is moved aside and a new
+// one started; opened for reading it is refused with the reason.
+class JournalDb
+{
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr int MaxTextChars = 300;
+
+    enum class Mode
+    {
+        Write,         // the app: repairs what it must (moves a damaged file aside)
+        WriteNoRepair, // nukictl writing its actions: never moves the app's file
+        Read
+    };
+    // Why a write failed, for a person: each becomes one sentence.
+    enum class Problem
+    {
+        None,
+        ReadOnly,
+        Busy, // locked by another program
+        Full,
+        Damaged,
+        Other
+    };
+
+    JournalDb();
+    ~JournalDb();
+    JournalDb(const JournalDb &) = delete;
+    JournalDb &operator=(const JournalDb &) = delete;
+
+    // Opens (and in Write mode creates or repairs) the file. On failure `problem()` says why.
+    bool open(const QString &path, Mode mode);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    Problem problem() const { return m_problem; }
+    QString problemText() const { return m_problemText; }
+    // Set when open() moved a damaged file aside: where it is now.
+    QString movedAsideTo() const { return m_movedAside; }
+    QString movedAsideBecause() const { return m_movedAsideWhy; }
+
+    // --- writing ---
+    // One transaction. A row with a uid that is there already updates it (an action's
+    // outcome) or, for an entry learned later, is left alone (never a duplicate).
+    bool insert(const QList<HistoryEvent> &events);
+    qint64 startSession(const QDateTime &at);
+    bool touchSession(qint64 session, const QDateTime &at);
+    // Drops what is older than `maxAgeDays`, then the oldest until the file is under
+    // `maxBytes`, and gives the space back. Returns the rows dropped, -1 on failure.
+    qint64 prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now);
+
+    // --- reading ---
+    // Newest first. `before` continues after the last row of a previous page.
+    struct Cursor
+    {
+        QDateTime at;
+        qint64 id = 0;
+    };
+    QList<HistoryEvent> query(const HistoryFilter &filter, int limit,
+                              const std::optional<Cursor> &before = {});
+    // Oldest first: for the CSV and JSON export and for the charts.
+    QList<HistoryEvent> queryAscending(const HistoryFilter &filter, int limit);
+    qint64 count(const HistoryFilter &filter);
+    // Times the app was not running, overlapping [from, until].
+    QList<HistoryGap> gaps(const QDateTime &from, const QDateTime &until);
+    struct KnownDevice
+    {
+        DeviceKey key;
+        QString name;
+    };
+    QList<KnownDevice> devices();
+    QDateTime newestLearnedLater(const QString &sourceId);
+    qint64 fileBytes() const;
+
+private:
+    bool connectTo(const QString &path);
+    bool prepareForWriting();
+    bool hasOurSchema();
+    bool createSchema();
+    bool migrate(int fromVersion);
+    bool moveAside(const QString &why);
+    void fail(Problem p, const QString &text);
+    void failFrom(const class QSqlError &error, const QString &what);
+    QString whereClause(const HistoryFilter &filter, QVariantList *binds) const;
+    QList<HistoryEvent> select(const QString &sql, const QVariantList &binds);
+
+    QString m_connection;
+    QString m_path;
+    Mode m_mode = Mode::Read;
+    Problem m_problem = Problem::None;
+    QString m_problemText;
+    QString m_movedAside;
+    QString m_movedAsideWhy;
+};
+
+} // namespace nuki

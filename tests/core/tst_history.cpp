@@ -1,0 +1,434 @@
+// The history: what the recorder makes of the home's events, and the journal's SQLite file
+// (a real file in a temporary folder) whatever is done to it: garbage, a link, a newer
+// version, read-only, locked by another program, hostile rows, pruning.
+#include "FakeSource.h"
+#include "history/HistoryRecorder.h"
+#include "history/HistoryText.h"
+#include "history/Journal.h"
+#include "history/JournalDb.h"
+#include "home/Home.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+using namespace nuki;
+
+namespace {
+constexpr quint32 FrontId = 0x1001;
+const DeviceKey Front{FrontId, int(DeviceType::SmartLock3)};
+constexpr int Locked = int(LockState::Locked), Unlocked = int(LockState::Unlocked);
+
+DeviceState stateOf(int state, std::optional<int> door = std::nullopt, int battery = 80)
+{
+    DeviceState s;
+    s.known = true;
+    s.state = state;
+    s.mode = 2;
+    s.doorsensorState = door;
+    s.batteryChargeState = battery;
+    return s;
+}
+
+HistoryEvent makeEvent(HistoryKind kind, qint64 atMs, const QString &uid = {})
+{
+    HistoryEvent e;
+    e.at = QDateTime::fromMSecsSinceEpoch(atMs);
+    e.kind = kind;
+    e.key = Front;
+    e.deviceName = QStringLiteral("Front door");
+    e.uid = uid;
+    return e;
+}
+
+QList<HistoryEvent> everything(const QString &path)
+{
+    JournalDb db;
+    if (!db.open(path, JournalDb::Mode::Read))
+        return {};
+    return db.queryAscending({}, 100000);
+}
+
+// Read-only for whoever runs the test: root ignores file modes, so it gets an immutable file.
+bool makeReadOnly(const QString &path, bool on)
+{
+    if (geteuid() != 0)
+        return QFile::setPermissions(path,
+                                     on ? QFile::ReadOwner : QFile::ReadOwner | QFile::WriteOwner);
+    return QProcess::execute(QStringLiteral("chattr"),
+                             {on ? QStringLiteral("+i") : QStringLiteral("-i"), path}) == 0;
+}
+} // namespace
+
+class TestHistory : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    std::unique_ptr<Home> home;
+    FakeSource *source = nullptr;
+    QList<HistoryEvent> seen;
+    std::unique_ptr<HistoryRecorder> recorder;
+
+    QString file(const char *name) const { return dir.filePath(QLatin1String(name)); }
+
+private slots:
+    void init()
+    {
+        home = std::make_unique<Home>();
+        source = new FakeSource(QStringLiteral("L1"), QStringLiteral("Wi-Fi lock"));
+        home->addSource(source);
+        source->start(false);
+        seen.clear();
+        recorder = std::make_unique<HistoryRecorder>(home.get(),
+                                                     [this](const HistoryEvent &e) { seen << e; });
+        recorder->setNameOf(
+            [](quint32 id) { return id == 8193 ? QStringLiteral("Anna") : QString(); });
+        source->list({fakeDevice(FrontId, Front.deviceType, QStringLiteral("Front door"), Locked,
+                                 int(DoorSensor::Closed))});
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Closed)));
+    }
+    void cleanup()
+    {
+        recorder.reset();
+        home.reset();
+    }
+
+    void anActionIsOneRowFromIntentToOutcome()
+    {
+        seen.clear();
+        QVERIFY(home->actions()->start(Front, int(LockAction::Unlock), {ActionOrigin::Tray}));
+        source->progress.first().taken();
+        // The moving state and the state it leads to are the action's, not rows of their own.
+        source->report(FrontId, Front.deviceType,
+                       stateOf(int(LockState::Unlocking), int(DoorSensor::Closed)));
+        source->progress.first().finished({});
+        source->report(FrontId, Front.deviceType, stateOf(Unlocked, int(DoorSensor::Closed)));
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen[0].kind, HistoryKind::Action);
+        QCOMPARE(seen[0].outcome, HistoryOutcome::Running);
+        QCOMPARE(seen[1].outcome, HistoryOutcome::Done);
+        QCOMPARE(seen[0].uid, seen[1].uid);
+        QCOMPARE(seen[1].origin, ActionOrigin::Tray);
+
+        // In the file: one row, its outcome done, its time the time it was asked for.
+        const QString path = file("action.sqlite");
+        {
+            Journal journal(path);
+            for (const HistoryEvent &e : std::as_const(seen))
+                journal.record(e);
+            journal.flush(true);
+            QCOMPARE(journal.status(), Journal::Status::Recording);
+        }
+        const QList<HistoryEvent> rows = everything(path);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].outcome, HistoryOutcome::Done);
+        QCOMPARE(rows[0].at, seen[0].at);
+        QVERIFY(historyEventText(rows[0]).contains(QStringLiteral("from the tray")));
+    }
+
+    void aFailedActionKeepsItsReason()
+    {
+        seen.clear();
+        QVERIFY(home->actions()->start(Front, int(LockAction::Unlock)));
+        source->progress.first().finished(
+            SourceError::said(SourceError::LockBusy, QStringLiteral("The lock is busy")));
+        QCOMPARE(seen.last().outcome, HistoryOutcome::Failed);
+        QVERIFY(seen.last().detail.contains(QStringLiteral("busy")));
+    }
+
+    void someoneElsesChangeWaitsForWhoDidIt()
+    {
+        seen.clear();
+        source->report(FrontId, Front.deviceType, stateOf(Unlocked, int(DoorSensor::Closed)));
+        QCOMPARE(seen.size(), 0); // waits a moment for the lock's event
+        LockEvent ev;
+        ev.action = 1;
+        ev.codeId = 8193;
+        emit source->lockEvent(FrontId, Front.deviceType, ev);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen[0].kind, HistoryKind::StateChanged);
+        QCOMPARE(seen[0].state, Unlocked);
+        QVERIFY2(seen[0].how.contains(QStringLiteral("Anna")), qPrintable(seen[0].how));
+
+        // The event first, the state after it: joined too.
+        LockEvent button;
+        button.action = 2;
+        button.trigger = 2;
+        emit source->lockEvent(FrontId, Front.deviceType, button);
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Closed)));
+        QCOMPARE(seen.size(), 2);
+        QVERIFY2(seen[1].how.contains(QStringLiteral("button")), qPrintable(seen[1].how));
+
+        // Nobody says who: recorded as it is after a bounded wait.
+        source->report(FrontId, Front.deviceType, stateOf(Unlocked, int(DoorSensor::Closed)));
+        QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 3, HistoryRecorder::JoinMs * 3);
+        QVERIFY(seen[2].how.isEmpty());
+    }
+
+    void theDoorSaysHowLongItStoodOpen()
+    {
+        seen.clear();
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Opened)));
+        QTest::qWait(30); // time passing for the duration, not synchronisation
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Unknown)));
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Closed)));
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen[0].kind, HistoryKind::DoorOpened);
+        QCOMPARE(seen[1].kind, HistoryKind::DoorClosed);
+        QVERIFY(seen[1].durationMs >= 30);
+        QVERIFY(historyEventText(seen[1]).contains(QStringLiteral("after")));
+    }
+
+    void aBatterySampleOnlyWhenTheLevelChanges()
+    {
+        seen.clear();
+        for (int i = 0; i < 5; ++i) // polls that bring nothing new
+            source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Closed)));
+        QCOMPARE(seen.size(), 0);
+        source->report(FrontId, Front.deviceType, stateOf(Locked, int(DoorSensor::Closed), 78));
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen[0].kind, HistoryKind::Battery);
+        QCOMPARE(seen[0].state, 78);
+    }
+
+    void aSourceGoingAwayAndComingBack()
+    {
+        seen.clear();
+        source->setLink(LinkStatus::Offline,
+                        SourceError(SourceError::Unreachable, 0, QStringLiteral("refused")));
+        source->setLink(LinkStatus::Online);
+        QVERIFY(seen.size() >= 2);
+        QCOMPARE(seen.first().kind, HistoryKind::SourceOffline);
+        QCOMPARE(seen.last().kind, HistoryKind::SourceOnline);
+        QCOMPARE(seen.last().sourceName, QStringLiteral("Wi-Fi lock"));
+    }
+
+    // --- the file ---
+
+    void garbageIsMovedAsideAndANewHistoryStarts()
+    {
+        const QString path = file("garbage.sqlite");
+        QByteArray garbage(64 * 1024, 'x');
+        garbage.prepend("not a database at all");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        Journal journal(path);
+        QSignalSpy said(&journal, &Journal::statusChanged);
+        journal.record(makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch()));
+        journal.flush(true);
+        QTRY_VERIFY_WITH_TIMEOUT(journal.statusText().contains(QStringLiteral("kept as")), 5000);
+        QCOMPARE(journal.status(), Journal::Status::Recording);
+        const QStringList aside =
+            QDir(dir.path()).entryList({QStringLiteral("garbage.sqlite.damaged-*")});
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage); // nothing lost, nothing changed
+        QCOMPARE(journal.written(), 1);
+        QCOMPARE(everything(path).size(), 1);
+    }
+
+    void aLinkIsNeverFollowed()
+    {
+        const QString target = file("precious.txt");
+        {
+            QFile f(target);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("the person's own file");
+        }
+        const QString path = file("link.sqlite");
+        QVERIFY(QFile::link(target, path));
+        JournalDb db;
+        QVERIFY(!db.open(path, JournalDb::Mode::Read)); // refused for reading
+        QVERIFY(db.problemText().contains(QStringLiteral("symbolic link")));
+        QVERIFY(db.open(path, JournalDb::Mode::Write)); // the link is set aside, not followed
+        QVERIFY(!QFileInfo(path).isSymLink());
+        QVERIFY(QFileInfo(db.movedAsideTo()).isSymLink());
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("the person's own file"));
+    }
+
+    void aNewerVersionIsKeptAside()
+    {
+        const QString path = file("newer.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+        }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "raw");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery(raw).exec(QStringLiteral("PRAGMA user_version=99"));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        JournalDb db;
+        QVERIFY(!db.open(path, JournalDb::Mode::WriteNoRepair)); // nukictl never moves it
+        QVERIFY(db.problemText().contains(QStringLiteral("newer")));
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        QVERIFY(!db.movedAsideTo().isEmpty());
+    }
+
+    void readOnlyPausesAndResumesByItself()
+    {
+        const QString path = file("readonly.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+        }
+        if (!makeReadOnly(path, true))
+            QSKIP("this file system cannot make a file read-only for this user");
+        Journal::Options o;
+        o.retryMs = 200;
+        Journal journal(path, o);
+        journal.record(makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch()));
+        journal.flush(true);
+        QTRY_COMPARE_WITH_TIMEOUT(journal.status(), Journal::Status::Paused, 5000);
+        QVERIFY2(journal.statusText().contains(QStringLiteral("paused")),
+                 qPrintable(journal.statusText()));
+        QVERIFY(QFileInfo(path).exists()); // not moved aside: it is not damaged
+        QVERIFY(makeReadOnly(path, false));
+        QTRY_COMPARE_WITH_TIMEOUT(journal.status(), Journal::Status::Recording, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 1, 5000); // what came meanwhile is kept
+    }
+
+    void aFileLockedByAnotherProgramPauses()
+    {
+        const QString path = file("locked.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+        }
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "other");
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QSqlQuery hold(other);
+        QVERIFY(hold.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        Journal::Options o;
+        o.retryMs = 200;
+        {
+            Journal journal(path, o);
+            journal.record(makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch()));
+            journal.flush(true);
+            QTRY_COMPARE_WITH_TIMEOUT(journal.status(), Journal::Status::Paused, 8000);
+            QVERIFY2(journal.statusText().contains(QStringLiteral("locked")),
+                     qPrintable(journal.statusText()));
+            QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+            QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 1, 8000);
+        }
+        hold.finish();
+        other.close();
+        other = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    }
+
+    void hostileRowsAreSkippedOrCut()
+    {
+        const QString path = file("hostile.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+            QVERIFY(db.insert({makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch())}));
+        }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "raw2");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events(at, kind, device_name) VALUES"
+                                          " (1700000000000, 999, 'unknown kind'),"
+                                          " ('yesterday', 5, 'a time as text'),"
+                                          " (1700000000000, 5, zeroblob(10)),"
+                                          " (1700000000000, 5, printf('%.*c', 5000000, 'x'))")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw2"));
+        const QList<HistoryEvent> rows = everything(path);
+        QCOMPARE(rows.size(), 3); // the unknown kind and the text time are skipped
+        for (const HistoryEvent &e : rows)
+            QVERIFY(e.deviceName.size() <= JournalDb::MaxTextChars);
+    }
+
+    void learnedLaterIsNeverDuplicated()
+    {
+        const QString path = file("log.sqlite");
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        HistoryEvent e =
+            makeEvent(HistoryKind::StateChanged, 1700000000000, QStringLiteral("log:x"));
+        e.learnedLater = true;
+        QVERIFY(db.insert({e}));
+        e.how = QStringLiteral("changed");
+        QVERIFY(db.insert({e, e}));
+        QCOMPARE(db.count({}), 1);
+        QVERIFY(db.query({}, 10).first().how.isEmpty()); // the first stays as it was
+    }
+
+    void pagesFiltersAndPruning()
+    {
+        const QString path = file("many.sqlite");
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<HistoryEvent> batch;
+        for (int i = 0; i < 1000; ++i) {
+            HistoryEvent e = makeEvent(i % 2 ? HistoryKind::Ring : HistoryKind::DoorOpened,
+                                       now - qint64(i) * 3600000);
+            e.deviceName = i == 7 ? QStringLiteral("Garden 100%_gate") : QStringLiteral("Front");
+            batch << e;
+        }
+        QVERIFY(db.insert(batch));
+        // Pages continue exactly where the last ended: nothing twice, nothing left out.
+        QList<HistoryEvent> all;
+        std::optional<JournalDb::Cursor> cursor;
+        for (;;) {
+            const QList<HistoryEvent> page = db.query({}, 128, cursor);
+            if (page.isEmpty())
+                break;
+            all += page;
+            cursor = JournalDb::Cursor{page.last().at, page.last().id};
+        }
+        QCOMPARE(all.size(), 1000);
+        QVERIFY(all.first().at > all.last().at);
+        HistoryFilter rings;
+        rings.kinds = {HistoryKind::Ring};
+        QCOMPARE(db.count(rings), 500);
+        HistoryFilter text;
+        text.text = QStringLiteral("100%_"); // a wildcard is a character here
+        QCOMPARE(db.count(text), 1);
+        text.text = QStringLiteral("0%");
+        QCOMPARE(db.count(text), 1);
+        // Older than 10 days goes.
+        QCOMPARE(db.prune(10, 1LL << 40, QDateTime::fromMSecsSinceEpoch(now)), 1000 - 241);
+        QCOMPARE(db.count({}), 241);
+    }
+
+    void gapsAreTheTimesTheAppWasNotRunning()
+    {
+        const QString path = file("gaps.sqlite");
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        const QDateTime t0 = QDateTime::currentDateTime().addDays(-1);
+        const qint64 a = db.startSession(t0);
+        QVERIFY(db.touchSession(a, t0.addSecs(3600)));
+        db.startSession(t0.addSecs(3 * 3600));
+        const QList<HistoryGap> gaps = db.gaps({}, {});
+        QCOMPARE(gaps.size(), 1);
+        QCOMPARE(gaps[0].from, t0.addSecs(3600));
+        QCOMPARE(gaps[0].until, t0.addSecs(3 * 3600));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"
