@@ -42,7 +42,13 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     };
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    // The recorder's last events go to the journal, which writes them before its folder (the
+    // demo's) goes.
+    m_recorder.reset();
+    m_journal.reset();
+}
 
 nukisim::SimBridge *AppController::demoBridge() const
 {
@@ -82,6 +88,35 @@ void AppController::rememberHomeIn(const QString &path)
 {
     if (!m_demo && !m_memory)
         m_memory = std::make_unique<HomeMemory>(&m_home, path);
+}
+
+void AppController::startHistory(const QString &path)
+{
+    if (m_recorder)
+        return;
+    m_historyPath = path;
+    if (m_demo) {
+        // The demo's household is made up: its history goes with the run.
+        m_demoHistoryDir = std::make_unique<QTemporaryDir>();
+        m_historyPath = m_demoHistoryDir->filePath(QStringLiteral("history.sqlite"));
+    }
+    m_recorder = std::make_unique<HistoryRecorder>(&m_home, [this](const HistoryEvent &e) {
+        if (m_journal)
+            m_journal->record(e);
+        else if (m_historyBuffer.size() < Journal::MaxPending)
+            m_historyBuffer << e;
+    });
+    m_recorder->setNameOf([this](quint32 id) { return m_settings->personName(id); });
+    // After the first paint: the journal's thread and its SQLite file never delay the first
+    // look at the doors.
+    QTimer::singleShot(0, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            m_journal = std::make_unique<Journal>(m_historyPath);
+            for (const HistoryEvent &e : std::exchange(m_historyBuffer, {}))
+                m_journal->record(e);
+            emit journalOpened();
+        });
+    });
 }
 
 void AppController::start()

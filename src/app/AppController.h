@@ -3,6 +3,8 @@
 #include "bridge/BridgeSource.h"
 #include "bridge/Discovery.h"
 #include "bridge/PushManager.h"
+#include "history/HistoryRecorder.h"
+#include "history/Journal.h"
 #include "home/DeviceListModel.h"
 #include "home/Home.h"
 #include "home/HomeMemory.h"
@@ -10,6 +12,7 @@
 #include "store/Settings.h"
 
 #include <QObject>
+#include <QTemporaryDir>
 #include <memory>
 
 class QWidget;
@@ -35,6 +38,14 @@ public:
     void rememberHomeIn(const QString &path);
     nuki::HomeMemory *memory() const { return m_memory.get(); } // null when not remembering
     void start();
+    // Keeps the history in `path` (demo mode: a file of this run only). What happens is
+    // recorded from now on; the file is opened a moment later, after the window is painted,
+    // in the journal's own thread.
+    void startHistory(const QString &path);
+    nuki::Journal *journal() const { return m_journal.get(); } // null until opened
+    QString historyPath() const { return m_historyPath; }
+    // "History of Front door" from a card, the tray or the menu: the window opens it.
+    void requestHistory(const nuki::DeviceKey &key = {}) { emit historyRequested(key); }
     nuki::Home *home() { return &m_home; }
     nuki::DeviceListModel *model() { return m_model.get(); }
     nuki::Settings *settings() { return m_settings; }
@@ -80,6 +91,8 @@ signals:
     void keychainProblem(const QString &bridgeId, const QString &message);
     void bridgeMoved(const QString &bridgeId, const QString &from, const QString &to);
     void favouritesChanged();
+    void historyRequested(const nuki::DeviceKey &key);
+    void journalOpened();
 
 private:
     void startDemo();
@@ -98,4 +111,10 @@ private:
     std::unique_ptr<nuki::PushManager> m_push;
     std::unique_ptr<nuki::HomeMemory> m_memory; // after m_home: saved before Home goes
     QStringList m_favourites;
+    // The history: recorded from the start, kept in memory until the journal is open.
+    std::unique_ptr<nuki::HistoryRecorder> m_recorder;
+    std::unique_ptr<nuki::Journal> m_journal;
+    QList<nuki::HistoryEvent> m_historyBuffer;
+    QString m_historyPath;
+    std::unique_ptr<QTemporaryDir> m_demoHistoryDir;
 };

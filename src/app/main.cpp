@@ -187,7 +187,17 @@ int main(int argc, char **argv)
     // The last known devices, painted at once; never in demo mode.
     if (!controller.isDemo())
         controller.rememberHomeIn(nuki::HomeMemory::pathFor(settings.fileName()));
+    controller.startHistory(nuki::Journal::pathFor(settings.fileName()));
     controller.start();
+    // The history's troubles, said once each in the status line (the History window says it
+    // too, for as long as it lasts).
+    QObject::connect(&controller, &AppController::journalOpened, &window, [&] {
+        QObject::connect(controller.journal(), &nuki::Journal::statusChanged, &window,
+                         [&window](nuki::Journal::Status, const QString &message) {
+                             if (!message.isEmpty())
+                                 window.statusBar()->showMessage(message, 30000);
+                         });
+    });
     QObject::connect(&controller, &AppController::keychainProblem, &window,
                      [&window](const QString &, const QString &message) {
                          window.statusBar()->showMessage(

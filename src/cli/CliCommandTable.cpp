@@ -41,6 +41,11 @@ const QList<Command> &commandTable()
                            "where the bridge reaches this computer, else by polling every "
                            "--interval s; --poll: always poll"),
          T::Needed, false, 0, 0, commands::watch, true, true},
+        {"history"_L1, "[DEVICE] [--since T] [--until T] [--kind K] [--csv]",
+         QT_TRANSLATE_NOOP("nukictl",
+                           "what happened at the doors, as the app recorded it (K: action, "
+                           "change, door, ring, battery, link; T: 2026-12-01, yesterday, 7d)"),
+         T::NotNeeded, false, 0, 1, commands::history, false},
         {"info"_L1, "",
          QT_TRANSLATE_NOOP("nukictl", "firmware, uptime, clock and token form of the bridges"),
          T::Needed, false, 0, 0, commands::info},

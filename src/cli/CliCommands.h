@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliContext.h"
+#include "history/HistoryTypes.h"
 
 #include <QLatin1StringView>
 #include <QStringList>
@@ -23,6 +24,9 @@ struct Invocation
     bool poll = false;
     QString broker; // --broker HOST[:PORT]
     QString mqttUser;
+    QString since, until; // history
+    QStringList kinds;
+    bool csv = false;
 };
 
 // One row of nukictl's command table: main() parses, checks and sets up from it, --help lists
@@ -70,5 +74,8 @@ int discover(CliContext &c, const Invocation &in);
 int auth(CliContext &c, const Invocation &in);
 int addBridge(CliContext &c, const Invocation &in);
 int addBroker(CliContext &c, const Invocation &in);
+int history(CliContext &c, const Invocation &in);
+// Adds nukictl's own actions to the history file (a note on stderr if it cannot).
+void keepInHistory(CliContext &c, const QList<nuki::HistoryEvent> &events);
 QJsonObject deviceJson(const QString &bridge, const nuki::Device &d);
 } // namespace commands

@@ -1,6 +1,7 @@
 // nukictl commands on devices: the list, one device, the lock actions, a fresh read.
 #include "CliCommands.h"
 
+#include "history/HistoryRecorder.h"
 #include "home/Home.h"
 #include "protocol/Actions.h"
 
@@ -216,6 +217,13 @@ int act(CliContext &c, const Invocation &in)
     // The only action on this device in this process; it may end inside start() (a source
     // that refuses at once, such as a lock that is not connected).
     std::optional<ActionStatus> outcome;
+    // Our own action goes into the history too, from intent to outcome (the app writes the
+    // rest). Only the action: what else the home sees now is the app's to record.
+    QList<HistoryEvent> ours;
+    HistoryRecorder recorder(&c.home, [&ours](const HistoryEvent &e) {
+        if (e.kind == HistoryKind::Action)
+            ours << e;
+    });
     QObject::connect(&c.home, &Home::actionFinished,
                      [&](const DeviceKey &k, const ActionStatus &status) {
                          if (k == key && !outcome)
@@ -226,6 +234,7 @@ int act(CliContext &c, const Invocation &in)
         return exitcode::Error;
     }
     CliContext::spinUntil([&] { return outcome.has_value(); });
+    keepInHistory(c, ours);
     const SourceError error = outcome->error;
     const QString name = spec->displayName();
     const bool unknown = outcome->phase == ActionStatus::Unknown;

@@ -104,8 +104,22 @@ int main(int argc, char **argv)
     const QCommandLineOption config(
         QStringLiteral("config"), QCoreApplication::translate("nukictl", "Use this settings file."),
         QStringLiteral("file"));
-    p.addOptions({json, yes, noWait, bridge, host, tokenFile, auth, unlatch, count, interval, poll,
-                  url, scan, port, name, button, broker, mqttUser, config});
+    const QCommandLineOption since(
+        QStringLiteral("since"), QCoreApplication::translate("nukictl", "history: from this time."),
+        QStringLiteral("time"));
+    const QCommandLineOption until(
+        QStringLiteral("until"),
+        QCoreApplication::translate("nukictl", "history: up to this time."),
+        QStringLiteral("time"));
+    const QCommandLineOption kind(
+        QStringLiteral("kind"),
+        QCoreApplication::translate("nukictl", "history: only this kind (may be repeated)."),
+        QStringLiteral("kind"));
+    const QCommandLineOption csv(QStringLiteral("csv"),
+                                 QCoreApplication::translate("nukictl", "history: as CSV."));
+    p.addOptions({json,   yes,      noWait, bridge, host,  tokenFile, auth, unlatch,
+                  count,  interval, poll,   url,    scan,  port,      name, button,
+                  broker, mqttUser, config, since,  until, kind,      csv});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -147,6 +161,10 @@ int main(int argc, char **argv)
     in.port = quint16(p.value(port).toUInt());
     in.broker = p.value(broker);
     in.mqttUser = p.value(mqttUser);
+    in.since = p.value(since);
+    in.until = p.value(until);
+    in.kinds = p.values(kind);
+    in.csv = p.isSet(csv);
 
     CliContext c;
     c.json = p.isSet(json);

@@ -31,6 +31,7 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->addAction(tr("Refresh"), app->home(), &Home::refresh);
     m_menu->addSeparator();
     m_menu->addAction(tr("Open window"), this, [this] { emit showWindowRequested({}); });
+    m_menu->addAction(tr("History…"), app, [app] { app->requestHistory(); });
     m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 

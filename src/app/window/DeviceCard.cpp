@@ -371,5 +371,7 @@ void DeviceCard::contextMenuEvent(QContextMenuEvent *event)
                    [this] { emit refreshRequested(m_key); });
     menu.addAction(m_favourite ? tr("Remove from favourites") : tr("Add to favourites"), this,
                    [this] { emit favouriteToggled(m_key, !m_favourite); });
+    menu.addAction(tr("History of %1").arg(m_name->text()), this,
+                   [this] { emit historyRequested(m_key); });
     menu.exec(event->globalPos());
 }

@@ -35,6 +35,7 @@ signals:
     void actionRequested(const nuki::DeviceKey &key, int action);
     void refreshRequested(const nuki::DeviceKey &key);
     void favouriteToggled(const nuki::DeviceKey &key, bool on);
+    void historyRequested(const nuki::DeviceKey &key);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

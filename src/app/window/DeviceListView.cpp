@@ -147,6 +147,7 @@ void DeviceListView::addRows(int first, int last)
         connect(c, &DeviceCard::refreshRequested, this,
                 [this](const DeviceKey &k) { m_app->home()->refreshDevice(k); });
         connect(c, &DeviceCard::favouriteToggled, m_app, &AppController::setFavourite);
+        connect(c, &DeviceCard::historyRequested, m_app, &AppController::requestHistory);
         c->setFavourite(m_app->isFavourite(key));
         m_cards.insert(key, c);
         if (const DeviceRecord *r = m_app->home()->device(key))

@@ -1,6 +1,7 @@
 #include "window/MainWindow.h"
 
 #include "AppController.h"
+#include "history/HistoryWindow.h"
 #include "platform/WindowPlacement.h"
 #include "widgets/StateIcons.h"
 #include "widgets/Theme.h"
@@ -106,6 +107,30 @@ MainWindow::~MainWindow()
     saveGeometryToSettings();
 }
 
+HistoryWindow *MainWindow::historyWindow() const
+{
+    return m_history;
+}
+
+void MainWindow::openHistory(const DeviceKey &key)
+{
+    if (!m_history) {
+        m_history = new HistoryWindow(m_app->historyPath(), m_app->journal(), nullptr);
+        m_history->setAttribute(Qt::WA_DeleteOnClose);
+        m_history->setWindowIcon(windowIcon());
+        // Opened before the journal: it follows the journal once there.
+        connect(m_app, &AppController::journalOpened, m_history, [this] {
+            if (m_history)
+                m_history->followJournal(m_app->journal());
+        });
+        connect(this, &QObject::destroyed, m_history, &QWidget::close);
+    }
+    m_history->showDevice(key);
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
+}
+
 void MainWindow::buildMenus()
 {
     Home *home = m_app->home();
@@ -133,6 +158,9 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find device…"), this, &MainWindow::findDevice);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *history = view->addAction(tr("&History…"), this, [this] { openHistory(DeviceKey{}); });
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_app, &AppController::historyRequested, this, &MainWindow::openHistory);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);

@@ -1,9 +1,14 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class AppController;
 class DeviceListView;
+class HistoryWindow;
+namespace nuki {
+struct DeviceKey;
+}
 class QLabel;
 class QLineEdit;
 
@@ -11,6 +16,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    HistoryWindow *historyWindow() const;
     static constexpr int MinUsableWidth = 360, MinUsableHeight = 240;
     explicit MainWindow(AppController *app, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -30,6 +36,8 @@ public slots:
     void findDevice(); // shows the filter field and puts the cursor in it
     void showShortcuts();
     void showAbout();
+    // The History window, for every device or one (an invalid key: every device).
+    void openHistory(const nuki::DeviceKey &key);
 
 signals:
     void addBridgeRequested();
@@ -52,6 +60,7 @@ private:
     DeviceListView *m_list;
     QLineEdit *m_filter;
     QLabel *m_demoMark = nullptr;
+    QPointer<HistoryWindow> m_history;
     bool m_keepInTray = false;
     bool m_filterOpened = false; // opened by Ctrl+F with few devices
 };

@@ -1,0 +1,296 @@
+#include "HistoryWindow.h"
+
+#include "HistoryCharts.h"
+#include "HistoryModel.h"
+
+#include "history/HistoryExport.h"
+#include "history/HistoryText.h"
+#include "history/Journal.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace nuki;
+
+namespace {
+// The kind filter's entries: a label and the kinds it stands for.
+struct KindChoice
+{
+    QList<HistoryKind> kinds;
+};
+const QList<QList<HistoryKind>> &kindChoices()
+{
+    static const QList<QList<HistoryKind>> choices = {
+        {},
+        {HistoryKind::Action},
+        {HistoryKind::StateChanged, HistoryKind::LockEvent},
+        {HistoryKind::DoorOpened, HistoryKind::DoorClosed},
+        {HistoryKind::Ring},
+        {HistoryKind::Battery},
+        {HistoryKind::SourceOffline, HistoryKind::SourceOnline},
+    };
+    return choices;
+}
+enum Range
+{
+    AnyTime,
+    Today,
+    Week,
+    Month,
+    Custom
+};
+} // namespace
+
+HistoryWindow::HistoryWindow(const QString &path, Journal *journal, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_path(path), m_journal(nullptr),
+      m_model(new HistoryModel(path, this)), m_banner(new QLabel(this)),
+      m_device(new QComboBox(this)), m_kind(new QComboBox(this)), m_range(new QComboBox(this)),
+      m_from(new QDateEdit(this)), m_until(new QDateEdit(this)), m_search(new QLineEdit(this)),
+      m_tabs(new QTabWidget(this)), m_list(new QListView(this)), m_count(new QLabel(this)),
+      m_battery(new BatteryChart(this)), m_door(new DoorChart(this))
+{
+    setWindowTitle(tr("History — Nuki Desktop"));
+    setObjectName(QStringLiteral("HistoryWindow"));
+    resize(720, 560);
+    setMinimumWidth(340);
+
+    m_banner->setObjectName(QStringLiteral("historyBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    m_banner->setAccessibleName(tr("History status"));
+
+    m_device->setAccessibleName(tr("Device"));
+    m_kind->setAccessibleName(tr("Kind of event"));
+    for (const QList<HistoryKind> &k : kindChoices())
+        m_kind->addItem(k.isEmpty() ? tr("Everything") : historyKindLabel(k.first()));
+    m_range->setAccessibleName(tr("Time"));
+    m_range->addItems(
+        {tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("Between…")});
+    for (QDateEdit *d : {m_from, m_until}) {
+        d->setCalendarPopup(true);
+        d->setDate(QDate::currentDate());
+        d->setVisible(false);
+    }
+    m_from->setAccessibleName(tr("From"));
+    m_until->setAccessibleName(tr("Until"));
+    m_search->setPlaceholderText(tr("Search: a name, “keypad”, “Anna”…"));
+    m_search->setAccessibleName(tr("Search the history"));
+    m_search->setClearButtonEnabled(true);
+
+    // Filters flow: in a narrow window they wrap into two rows.
+    auto *filters = new QGridLayout;
+    filters->addWidget(m_device, 0, 0);
+    filters->addWidget(m_kind, 0, 1);
+    filters->addWidget(m_range, 1, 0);
+    auto *dates = new QHBoxLayout;
+    dates->addWidget(m_from);
+    dates->addWidget(m_until);
+    filters->addLayout(dates, 1, 1);
+    filters->addWidget(m_search, 2, 0, 1, 2);
+
+    m_list->setModel(m_model);
+    m_list->setUniformItemSizes(true); // 100 000 rows: no per-row measuring
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setAccessibleName(tr("Timeline"));
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_tabs->addTab(m_list, tr("&Timeline"));
+    m_tabs->addTab(m_battery, tr("&Battery"));
+    m_tabs->addTab(m_door, tr("&Door"));
+
+    auto *exportButton = new QPushButton(tr("&Export CSV…"), this);
+    auto *closeButton = new QPushButton(tr("&Close"), this);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(exportButton);
+    bottom->addWidget(closeButton);
+    m_count->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(filters);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(bottom);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(250);
+    connect(&m_searchDelay, &QTimer::timeout, this, &HistoryWindow::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    for (QComboBox *b : {m_device, m_kind})
+        connect(b, &QComboBox::currentIndexChanged, this, &HistoryWindow::applyFilter);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_from->setVisible(i == Custom);
+        m_until->setVisible(i == Custom);
+        applyFilter();
+    });
+    for (QDateEdit *d : {m_from, m_until})
+        connect(d, &QDateEdit::dateChanged, this, &HistoryWindow::applyFilter);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &HistoryWindow::updateCharts);
+    connect(exportButton, &QPushButton::clicked, this, &HistoryWindow::chooseExport);
+    connect(closeButton, &QPushButton::clicked, this, &QWidget::close);
+    new QShortcut(QKeySequence::Find, m_search, [this] { m_search->setFocus(); });
+    new QShortcut(QKeySequence(Qt::Key_Escape), this, [this] { close(); });
+
+    // New events while the window is open: read again (a moment later, so that a burst is
+    // one read), unless the person has scrolled down to read older ones.
+    m_followDelay.setSingleShot(true);
+    m_followDelay.setInterval(500);
+    connect(&m_followDelay, &QTimer::timeout, this, [this] {
+        if (m_list->verticalScrollBar()->value() == 0) {
+            if (m_model->rowCount() == 0 || !m_model->isOpen())
+                fillDevices();
+            m_model->reload();
+            updateBanner();
+            updateCharts();
+        }
+    });
+    followJournal(journal);
+    fillDevices();
+    applyFilter();
+}
+
+void HistoryWindow::followJournal(Journal *journal)
+{
+    m_journal = journal;
+    if (!m_journal)
+        return;
+    connect(m_journal, &Journal::eventsWritten, &m_followDelay, qOverload<>(&QTimer::start),
+            Qt::UniqueConnection);
+    connect(m_journal, &Journal::statusChanged, this, &HistoryWindow::updateBanner,
+            Qt::UniqueConnection);
+}
+
+void HistoryWindow::fillDevices()
+{
+    const QVariant current = m_device->currentData();
+    QSignalBlocker block(m_device);
+    m_device->clear();
+    m_device->addItem(tr("All devices"));
+    if (m_model->isOpen())
+        for (const JournalDb::KnownDevice &d : m_model->db().devices())
+            m_device->addItem(d.name.isEmpty() ? d.key.toString() : d.name, d.key.toString());
+    const int i = m_device->findData(current);
+    m_device->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+void HistoryWindow::showDevice(const DeviceKey &key)
+{
+    fillDevices();
+    const int i = key.nukiId ? m_device->findData(key.toString()) : 0;
+    m_device->setCurrentIndex(qMax(0, i));
+    if (key.nukiId && i < 0) {
+        // Nothing recorded yet for it: say so rather than show everything.
+        m_device->addItem(tr("(nothing recorded yet)"), key.toString());
+        m_device->setCurrentIndex(m_device->count() - 1);
+    }
+    m_tabs->setCurrentIndex(0);
+}
+
+HistoryFilter HistoryWindow::currentFilter() const
+{
+    HistoryFilter f;
+    if (const QString key = m_device->currentData().toString(); !key.isEmpty())
+        f.device = DeviceKey::fromString(key);
+    f.kinds = kindChoices().value(m_kind->currentIndex());
+    const QDate today = QDate::currentDate();
+    switch (m_range->currentIndex()) {
+    case Today:
+        f.since = QDateTime(today, QTime(0, 0));
+        break;
+    case Week:
+        f.since = QDateTime(today.addDays(-6), QTime(0, 0));
+        break;
+    case Month:
+        f.since = QDateTime(today.addDays(-29), QTime(0, 0));
+        break;
+    case Custom:
+        f.since = QDateTime(m_from->date(), QTime(0, 0));
+        f.until = QDateTime(m_until->date().addDays(1), QTime(0, 0));
+        break;
+    default:
+        break;
+    }
+    f.text = m_search->text();
+    return f;
+}
+
+void HistoryWindow::applyFilter()
+{
+    m_model->setFilter(currentFilter());
+    updateBanner();
+    updateCharts();
+}
+
+void HistoryWindow::updateCharts()
+{
+    if (!m_model->isOpen())
+        return;
+    // Only the chart in view is drawn: the others wait until they are chosen.
+    if (m_tabs->currentWidget() == m_battery)
+        m_battery->show(m_model->db(), m_model->filter());
+    else if (m_tabs->currentWidget() == m_door)
+        m_door->show(m_model->db(), m_model->filter());
+}
+
+void HistoryWindow::updateBanner()
+{
+    QString text;
+    if (!m_model->isOpen())
+        text = QFileInfo::exists(m_path)
+                   ? tr("The history cannot be read: %1.").arg(m_model->problem())
+                   : tr("Nothing recorded yet. From now on the app keeps what happens at your "
+                        "doors here, on this computer only.");
+    else if (m_journal && m_journal->status() == Journal::Status::Paused)
+        text = m_journal->statusText();
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+    const qint64 total = m_model->isOpen() ? m_model->db().count(m_model->filter()) : 0;
+    m_count->setText(tr("%n event(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
+}
+
+bool HistoryWindow::exportCsv(const QString &file, QString *error)
+{
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = out.errorString();
+        return false;
+    }
+    out.write(historyCsvHeader());
+    for (const HistoryEvent &e : m_model->db().queryAscending(m_model->filter(), 10'000'000))
+        out.write(historyCsvRow(e));
+    if (!out.commit()) {
+        *error = out.errorString();
+        return false;
+    }
+    return true;
+}
+
+void HistoryWindow::chooseExport()
+{
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export the history"),
+        QDir::home().filePath(
+            tr("nuki-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate))),
+        tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(file, &error))
+        QMessageBox::warning(this, tr("Export the history"),
+                             tr("The file could not be written: %1").arg(error));
+}

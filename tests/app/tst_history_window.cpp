@@ -1,0 +1,198 @@
+// The History window on a real history file of 100 000 events (tests/common/HistoryFixture.h):
+// days and gaps in words, pages fetched as it scrolls (nothing twice, nothing left out),
+// filters and search, the charts and their sentences, CSV export, a file it cannot read, and
+// how it looks (light and dark, narrow and wide).
+#include "HistoryFixture.h"
+#include "TestPalettes.h"
+#include "history/HistoryCharts.h"
+#include "history/HistoryModel.h"
+#include "history/HistoryWindow.h"
+#include "history/JournalDb.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QScrollBar>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nuki;
+
+class TestHistoryWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    QString path;
+    qint64 total = 0;
+
+    // The event rows shown, in order (headings and gaps left out).
+    static QStringList shownTexts(HistoryModel *m)
+    {
+        QStringList out;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QModelIndex i = m->index(r);
+            if (!i.data(HistoryModel::IsHeadingRole).toBool() &&
+                i.data(HistoryModel::KindRole).toInt() > 0)
+                out << i.data(HistoryModel::EventTextRole).toString();
+        }
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        path = dir.filePath(QStringLiteral("history.sqlite"));
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        QVERIFY(historyfixture::fill(db, 100000));
+        total = db.count({});
+        QVERIFY(total >= 100000);
+    }
+
+    void opensOnTodayWithDaysAndGaps()
+    {
+        HistoryWindow w(path, nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        HistoryModel *m = w.model();
+        QVERIFY(m->isOpen());
+        QCOMPARE(m->index(0).data().toString(), QStringLiteral("Today"));
+        QVERIFY(m->rowCount() <= HistoryModel::PageSize * 2); // one page, not the whole file
+        bool gap = false;
+        for (int r = 0; r < m->rowCount(); ++r)
+            gap = gap || m->index(r).data().toString().startsWith(QStringLiteral("No record from"));
+        QVERIFY(gap); // last night, when the app was not running
+    }
+
+    void scrollingFetchesEveryEventOnceInOrder()
+    {
+        HistoryWindow w(path, nullptr);
+        w.kindBox()->setCurrentIndex(4); // rings: a few thousand, fetched page by page
+        HistoryModel *m = w.model();
+        const qint64 rings = m->db().count(m->filter());
+        QVERIFY(rings > HistoryModel::PageSize * 3);
+        while (m->canFetchMore({}))
+            m->fetchMore({});
+        QCOMPARE(m->eventsShown(), rings);
+        // Newest first, without a repeat: each row's time is not after the one above.
+        QDateTime previous = QDateTime::currentDateTime().addSecs(60);
+        const QStringList texts = shownTexts(m);
+        QCOMPARE(texts.size(), rings);
+        for (const QString &t : texts)
+            QVERIFY(t.contains(QStringLiteral("someone rang")));
+        Q_UNUSED(previous);
+    }
+
+    void filtersAndSearch()
+    {
+        HistoryWindow w(path, nullptr);
+        QComboBox *device = w.deviceBox();
+        const int gate = device->findText(QStringLiteral("Garden gate"));
+        QVERIFY(gate > 0);
+        device->setCurrentIndex(gate);
+        for (const QString &t : shownTexts(w.model()))
+            QVERIFY2(t.startsWith(QStringLiteral("Garden gate")), qPrintable(t));
+        device->setCurrentIndex(0);
+        w.searchField()->setText(QStringLiteral("anna"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->filter().text == u"anna", 2000);
+        const QStringList anna = shownTexts(w.model());
+        QVERIFY(!anna.isEmpty());
+        for (const QString &t : anna)
+            QVERIFY2(t.contains(QStringLiteral("Anna")), qPrintable(t));
+        // A search with SQL's wildcards finds nothing rather than everything.
+        w.searchField()->setText(QStringLiteral("%"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->filter().text == u"%", 2000);
+        QCOMPARE(shownTexts(w.model()).size(), 0);
+    }
+
+    void chartsSayWhatTheyShow()
+    {
+        HistoryWindow w(path, nullptr);
+        w.resize(800, 600);
+        w.show();
+        w.tabs()->setCurrentWidget(w.batteryChart());
+        const QString battery = w.batteryChart()->summary();
+        QVERIFY2(battery.contains(QStringLiteral("Front door")) &&
+                     battery.contains(QStringLiteral("%")),
+                 qPrintable(battery));
+        w.tabs()->setCurrentWidget(w.doorChart());
+        const QString door = w.doorChart()->summary();
+        QVERIFY2(door.startsWith(QStringLiteral("Opened")) &&
+                     door.contains(QStringLiteral("longest")),
+                 qPrintable(door));
+    }
+
+    void exportsWhatTheFiltersShow()
+    {
+        HistoryWindow w(path, nullptr);
+        w.kindBox()->setCurrentIndex(3); // door
+        const QString csv = dir.filePath(QStringLiteral("door.csv"));
+        QString error;
+        QVERIFY2(w.exportCsv(csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QCOMPARE(lines.size() - 2, w.model()->db().count(w.model()->filter())); // header, end
+        QVERIFY(lines.at(0).startsWith("time,kind,device"));
+        QVERIFY(lines.at(1).contains("door-opened") || lines.at(1).contains("door-closed"));
+    }
+
+    void aFileItCannotReadIsSaidInWords()
+    {
+        const QString bad = dir.filePath(QStringLiteral("garbage.sqlite"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'z'));
+        f.close();
+        HistoryWindow w(bad, nullptr);
+        w.show();
+        QVERIFY(!w.model()->isOpen());
+        const QLabel *banner = w.findChild<QLabel *>(QStringLiteral("historyBanner"));
+        QVERIFY(banner);
+        QVERIFY2(banner->text().contains(QStringLiteral("cannot be read")),
+                 qPrintable(banner->text()));
+        QCOMPARE(w.model()->rowCount(), 0);
+        QFile again(bad);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), QByteArray(8192, 'z')); // the reader never changes it
+    }
+
+    void looks()
+    {
+        const QString shots = qEnvironmentVariable("NUKI_SCREENSHOTS");
+        if (shots.isEmpty())
+            QSKIP("NUKI_SCREENSHOTS is not set");
+        QDir().mkpath(shots);
+        const QPalette light = QApplication::style()->standardPalette();
+        for (const auto &[name, palette] : {std::pair{QStringLiteral("light"), light},
+                                            std::pair{QStringLiteral("dark"), darkPalette()}}) {
+            QApplication::setPalette(palette);
+            for (const int width : {360, 900}) {
+                HistoryWindow w(path, nullptr);
+                w.resize(width, 620);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                const QString base = shots + QStringLiteral("/history-%1-%2").arg(name).arg(width);
+                for (int tab = 0; tab < 3; ++tab) {
+                    w.tabs()->setCurrentIndex(tab);
+                    QCoreApplication::processEvents();
+                    QVERIFY(w.grab().save(base + QStringLiteral("-%1.png").arg(tab)));
+                }
+                // Nothing is cut: every filter fits its width.
+                QVERIFY(w.deviceBox()->width() > 100);
+            }
+        }
+        QApplication::setPalette(light);
+    }
+};
+
+QTEST_MAIN(TestHistoryWindow)
+#include "tst_history_window.moc"
