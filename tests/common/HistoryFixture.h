@@ -63,10 +63,10 @@ inline bool fill(nuki::JournalDb &db, int count, quint32 seed = 7)
             if (session)
                 db.touchSession(session, last);
             session = db.startSession(t);
-            battery = qMax(5, battery - int(rnd.bounded(2)));
+            battery = qMax(5, battery - (rnd.bounded(4) == 0 ? 1 : 0));
             for (const auto &d : devices) {
                 HistoryEvent b = at(HistoryKind::Battery, d.key, QLatin1String(d.name), t);
-                b.state = d.key == Gate ? 100 : battery;
+                b.state = d.key == Gate ? 100 : d.key == Back ? qMin(100, battery + 12) : battery;
                 batch << b;
                 ++written;
             }

@@ -227,7 +227,7 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
     QStringList days;
     const QLocale l;
     for (QDate d = since.date(); d <= until.date(); d = d.addDays(1)) {
-        days << l.toString(d, QStringLiteral("d.M."));
+        days << l.toString(d, QStringLiteral("d")); // the month is the axis's title
         *set << minutes.value(d);
     }
     auto *bars = new QBarSeries;
@@ -235,12 +235,17 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
     m_chart->addSeries(bars);
     auto *x = new QBarCategoryAxis;
     x->append(days);
+    x->setTitleText(since.date().month() == until.date().month()
+                        ? l.toString(until.date(), QStringLiteral("MMMM yyyy"))
+                        : l.toString(since.date(), QStringLiteral("MMMM")) + QStringLiteral(" – ") +
+                              l.toString(until.date(), QStringLiteral("MMMM yyyy")));
     auto *y = new QValueAxis;
     double most = 1;
     for (double m : std::as_const(minutes))
         most = qMax(most, m);
     y->setRange(0, most * 1.1);
     y->setLabelFormat(QStringLiteral("%.0f min"));
+    y->applyNiceNumbers();
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
@@ -258,7 +263,7 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
                "between %4:00 and %5:00.",
                nullptr, openings)
                 .arg(durationText(totalMs), durationText(longestMs),
-                     l.toString(longestAt, QLocale::ShortFormat))
+                     l.toString(longestAt, QStringLiteral("ddd d MMM, HH:mm")))
                 .arg(busiest, 2, 10, QLatin1Char('0'))
                 .arg((busiest + 1) % 24, 2, 10, QLatin1Char('0')));
     }

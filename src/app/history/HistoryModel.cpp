@@ -5,8 +5,53 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 
 using namespace nuki;
+
+namespace {
+// A small coloured mark per kind, so that the eye finds the doors or the actions in a long
+// list; the words say the same for those who do not see colours.
+QPixmap kindMark(HistoryKind kind)
+{
+    static QHash<int, QPixmap> cache;
+    if (auto it = cache.constFind(int(kind)); it != cache.constEnd())
+        return *it;
+    QColor c;
+    switch (kind) {
+    case HistoryKind::Action:
+        c = QColor(0x2e, 0x7d, 0xd2); // ours: blue
+        break;
+    case HistoryKind::StateChanged:
+    case HistoryKind::LockEvent:
+        c = QColor(0x8e, 0x44, 0xad); // someone else: violet
+        break;
+    case HistoryKind::DoorOpened:
+    case HistoryKind::DoorClosed:
+        c = QColor(0x27, 0xae, 0x60); // the door: green
+        break;
+    case HistoryKind::Ring:
+        c = QColor(0xf3, 0x9c, 0x12);
+        break;
+    case HistoryKind::Battery:
+        c = QColor(0xc0, 0x39, 0x2b);
+        break;
+    default:
+        c = QColor(0x7f, 0x8c, 0x8d); // links: grey
+    }
+    QPixmap p(10, 10);
+    p.fill(Qt::transparent);
+    QPainter painter(&p);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(c);
+    painter.drawEllipse(QRectF(1, 1, 8, 8));
+    painter.end();
+    cache.insert(int(kind), p);
+    return p;
+}
+} // namespace
 
 HistoryModel::HistoryModel(const QString &path, QObject *parent)
     : QAbstractListModel(parent), m_path(path)
@@ -147,9 +192,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     }
     case Row::Gap: {
+        const QString form = QStringLiteral("ddd d MMM, HH:mm");
         const QString text = tr("No record from %1 to %2 (the app was not running)")
-                                 .arg(locale.toString(r.gap.from, QLocale::ShortFormat),
-                                      locale.toString(r.gap.until, QLocale::ShortFormat));
+                                 .arg(locale.toString(r.gap.from, form),
+                                      locale.toString(r.gap.until, form));
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == EventTextRole ||
             role == Qt::ToolTipRole)
             return text;
@@ -178,6 +224,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return time + QStringLiteral(", ") + historyEventText(e);
     case Qt::ToolTipRole:
         return locale.toString(e.at, QLocale::LongFormat) + u'\n' + historyEventText(e);
+    case Qt::DecorationRole:
+        return kindMark(e.kind);
     case EventTextRole:
         return historyEventText(e);
     case TimeTextRole:

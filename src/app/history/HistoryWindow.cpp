@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -89,6 +90,19 @@ HistoryWindow::HistoryWindow(const QString &path, Journal *journal, QWidget *par
     m_search->setPlaceholderText(tr("Search: a name, “keypad”, “Anna”…"));
     m_search->setAccessibleName(tr("Search the history"));
     m_search->setClearButtonEnabled(true);
+    // Qt derives the placeholder's colour poorly in some dark palettes: half way between the
+    // text and the field, readable in both.
+    auto placeholderFromText = [this] {
+        QPalette p = m_search->palette();
+        const QColor text = p.color(QPalette::Text), base = p.color(QPalette::Base);
+        p.setColor(QPalette::PlaceholderText,
+                   QColor((text.red() + base.red() * 2) / 3, (text.green() + base.green() * 2) / 3,
+                          (text.blue() + base.blue() * 2) / 3)
+                       .lighter(base.lightness() < 128 ? 160 : 100));
+        m_search->setPalette(p);
+    };
+    placeholderFromText();
+    m_placeholderFix = placeholderFromText;
 
     // Filters flow: in a narrow window they wrap into two rows.
     auto *filters = new QGridLayout;
@@ -173,6 +187,15 @@ void HistoryWindow::followJournal(Journal *journal)
             Qt::UniqueConnection);
     connect(m_journal, &Journal::statusChanged, this, &HistoryWindow::updateBanner,
             Qt::UniqueConnection);
+}
+
+void HistoryWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_placeholderFix) {
+        m_search->setPalette(palette());
+        m_placeholderFix();
+    }
+    QWidget::changeEvent(event);
 }
 
 void HistoryWindow::fillDevices()

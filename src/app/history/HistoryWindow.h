@@ -3,6 +3,7 @@
 #include "history/HistoryTypes.h"
 
 #include <QTimer>
+#include <functional>
 #include <QWidget>
 
 class QComboBox;
@@ -42,6 +43,9 @@ public:
     // Writes what the filters show as CSV; false with `error` set if it cannot.
     bool exportCsv(const QString &file, QString *error);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fillDevices();
     void applyFilter();
@@ -67,4 +71,5 @@ private:
     DoorChart *m_door;
     QTimer m_searchDelay;
     QTimer m_followDelay;
+    std::function<void()> m_placeholderFix;
 };
