@@ -12,7 +12,7 @@ SIM = f"{B}/src/sim/nuki-bridge-sim"
 HELLO = f"{B}/tests/bench/bench_hello"
 IDLE_S = int(os.environ.get("NUKI_BENCH_IDLE_S", "60"))
 PAIRS = int(os.environ.get("NUKI_BENCH_PAIRS", "5"))
-# NUKI_BENCH_ONLY=start,idle runs only those parts (core, push, window, start, idle, cli).
+# NUKI_BENCH_ONLY=start,idle runs only those parts (core, push, window, history, start, idle, cli).
 ONLY = set(filter(None, os.environ.get("NUKI_BENCH_ONLY", "").split(",")))
 def part(name):
     return not ONLY or name in ONLY
@@ -66,6 +66,19 @@ for cols in tool_lines([f"{B}/tests/bench/bench_push"], dict(os.environ, NUKICTL
 for cols in tool_lines([f"{B}/tests/bench/bench_app"], dict(os.environ, QT_QPA_PLATFORM="xcb")) if part("window") else []:
     add(cols[0], f"{cols[1]} {cols[3]}", cols[2], "smooth: ≤ 16 ms" if "scroll" in cols[0] else "",
         float(cols[1]) <= 16 if "scroll" in cols[0] else None)
+
+# --- the history: 100 000 events written, one device's day read, the window opened and scrolled ---
+for cols in tool_lines([f"{B}/tests/bench/bench_history"], dict(os.environ, QT_QPA_PLATFORM="xcb")) if part("history") else []:
+    name = cols[0]
+    goal, met = "", None
+    if "day" in name:
+        goal, met = "≤ 10 ms", float(cols[1]) <= 10
+    elif "opened" in name:
+        goal, met = "≤ 300 ms", float(cols[1]) <= 300
+    elif "scroll" in name:
+        worst = float(re.search(r"max ([\d.]+)", cols[2]).group(1))
+        goal, met = "no frame > 16 ms", worst <= 16
+    add(name, f"{float(cols[1]):.2f} {cols[3]}", cols[2], goal, met)
 
 def env_for(tmp):
     e = dict(os.environ, TMPDIR=tmp, NUKI_REPORT_FIRST_PAINT="1", QT_QPA_PLATFORM="xcb")

@@ -105,6 +105,10 @@ void HistoryModel::append(QList<Row> &into, const Row &row)
     }
     Row r = row;
     r.day = day;
+    if (r.type == Row::Event) {
+        r.text = historyEventText(r.event);
+        r.time = QLocale().toString(r.event.at.time(), QStringLiteral("HH:mm"));
+    }
     into << r;
 }
 
@@ -216,18 +220,18 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         break;
     }
     const HistoryEvent &e = r.event;
-    const QString time = locale.toString(e.at.time(), QStringLiteral("HH:mm"));
+    const QString &time = r.time;
     switch (role) {
     case Qt::DisplayRole:
-        return time + QStringLiteral("   ") + historyEventText(e);
+        return time + QStringLiteral("   ") + r.text;
     case Qt::AccessibleTextRole:
-        return time + QStringLiteral(", ") + historyEventText(e);
+        return time + QStringLiteral(", ") + r.text;
     case Qt::ToolTipRole:
-        return locale.toString(e.at, QLocale::LongFormat) + u'\n' + historyEventText(e);
+        return locale.toString(e.at, QLocale::LongFormat) + u'\n' + r.text;
     case Qt::DecorationRole:
         return kindMark(e.kind);
     case EventTextRole:
-        return historyEventText(e);
+        return r.text;
     case TimeTextRole:
         return time;
     case KindRole:

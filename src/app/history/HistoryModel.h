@@ -13,7 +13,7 @@ class HistoryModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    static constexpr int PageSize = 200;
+    static constexpr int PageSize = 100;
     enum Role
     {
         IsHeadingRole = Qt::UserRole + 1,
@@ -48,6 +48,7 @@ private:
             Gap
         } type = Event;
         QDate day;
+        QString text, time; // made once, when fetched: painting asks again and again
         nuki::HistoryEvent event;
         nuki::HistoryGap gap;
     };
