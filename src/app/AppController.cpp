@@ -1,6 +1,8 @@
 #include "AppController.h"
 
 #include "bridge/CallbackReceiver.h"
+#include "history/BridgeLogFold.h"
+#include "history/JournalDb.h"
 #include "protocol/Actions.h"
 
 #include "demo/DemoBroker.h"
@@ -95,6 +97,7 @@ void AppController::startHistory(const QString &path)
     if (m_recorder)
         return;
     m_historyPath = path;
+    m_runStarted = QDateTime::currentDateTime();
     if (m_demo) {
         // The demo's household is made up: its history goes with the run.
         m_demoHistoryDir = std::make_unique<QTemporaryDir>();
@@ -114,9 +117,54 @@ void AppController::startHistory(const QString &path)
             m_journal = std::make_unique<Journal>(m_historyPath);
             for (const HistoryEvent &e : std::exchange(m_historyBuffer, {}))
                 m_journal->record(e);
+            // What the bridges did while the app was not running: from their logs, once each
+            // bridge answers.
+            for (const QString &id : m_home.sourceIds())
+                foldBridgeLogOnce(id);
+            connect(&m_home, &Home::sourceOnline, this, &AppController::foldBridgeLogOnce);
+            connect(&m_home, &Home::sourceChanged, this, &AppController::foldBridgeLogOnce);
             emit journalOpened();
         });
     });
+}
+
+void AppController::foldBridgeLogOnce(const QString &sourceId)
+{
+    BridgeSource *b = bridgeSource(m_home, sourceId);
+    if (!b || !m_journal || m_logsFolded.contains(sourceId) ||
+        b->link().status != LinkStatus::Online)
+        return;
+    m_logsFolded.insert(sourceId);
+    QPointer<AppController> self(this);
+    b->readLog(
+        0, 200, [self, sourceId](const SourceError &error, const QList<BridgeLogEntry> &log) {
+            if (!self || !self->m_journal || !error.ok())
+                return; // a software bridge has no log; nothing to fold
+            BridgeSource *b = bridgeSource(self->m_home, sourceId);
+            if (!b)
+                return;
+            JournalDb db;
+            if (!db.open(self->m_historyPath, JournalDb::Mode::Read))
+                return;
+            // The times nothing was recorded: between earlier runs, and before this one.
+            QList<HistoryGap> gaps = db.gaps(self->m_runStarted.addDays(-30), self->m_runStarted);
+            const QDateTime lastSeen = db.lastSeenBefore(self->m_runStarted);
+            gaps << HistoryGap{lastSeen.isValid() ? lastSeen : self->m_runStarted.addDays(-30),
+                               self->m_runStarted};
+            const QString name = b->name();
+            const Home &home = self->m_home;
+            const auto events = foldBridgeLog(
+                sourceId, name, log, gaps, [&home, sourceId](quint32 id) -> std::optional<Device> {
+                    for (const DeviceKey &k : home.devices())
+                        if (k.nukiId == id)
+                            if (const DeviceRecord *r = home.device(k);
+                                r && r->reachedThrough.contains(sourceId))
+                                return r->device;
+                    return std::nullopt;
+                });
+            for (const HistoryEvent &e : events)
+                self->m_journal->record(e);
+        });
 }
 
 void AppController::start()

@@ -12,6 +12,7 @@
 #include "store/Settings.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -99,6 +100,7 @@ private:
     void loadBridges();
     void ensurePush(const QString &path);
     void watchBridge(const QString &sourceId);
+    void foldBridgeLogOnce(const QString &sourceId);
 
     nuki::Settings *m_settings;
     nuki::Home m_home;
@@ -117,4 +119,6 @@ private:
     QList<nuki::HistoryEvent> m_historyBuffer;
     QString m_historyPath;
     std::unique_ptr<QTemporaryDir> m_demoHistoryDir;
+    QDateTime m_runStarted;
+    QSet<QString> m_logsFolded; // bridges whose log this run has read
 };

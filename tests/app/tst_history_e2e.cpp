@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -160,9 +162,11 @@ private slots:
         QStringList texts;
         for (int r = 0; r < h->model()->rowCount(); ++r)
             texts << h->model()->index(r).data(HistoryModel::EventTextRole).toString();
-        QVERIFY2(texts.contains(back.name + QStringLiteral(": Lock from the window — done in 0 s")) ||
-                     texts.filter(back.name + QStringLiteral(": Lock from the window — done")).size() == 1,
-                 qPrintable(texts.join(u'\n')));
+        QVERIFY2(
+            texts.contains(back.name + QStringLiteral(": Lock from the window — done in 0 s")) ||
+                texts.filter(back.name + QStringLiteral(": Lock from the window — done")).size() ==
+                    1,
+            qPrintable(texts.join(u'\n')));
         QVERIFY(texts.filter(QStringLiteral("door closed after")).size() == 1);
         h->tabs()->setCurrentWidget(h->doorChart());
         QVERIFY2(h->doorChart()->summary().startsWith(QStringLiteral("Opened 1 time")),
@@ -178,6 +182,40 @@ private slots:
         QCOMPARE(nukictlHistory({QStringLiteral("--kind"), QStringLiteral("door")}).size(), 2);
     }
 
+    void whatTheBridgeDidMeanwhileIsLearnedOnceFromItsLog()
+    {
+        // Another program locks the back door through the bridge while the app is not running.
+        const auto back = sim->devices().at(1);
+        QNetworkAccessManager net;
+        QUrl url(QStringLiteral("http://127.0.0.1:%1/lockAction").arg(sim->port()));
+        url.setQuery(QStringLiteral("nukiId=%1&deviceType=%2&action=2&nowait=1&token=%3")
+                         .arg(back.nukiId)
+                         .arg(back.deviceType)
+                         .arg(token));
+        QNetworkReply *reply = net.get(QNetworkRequest(url));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        reply->deleteLater();
+        auto learned = [this] {
+            int n = 0;
+            for (const QJsonValue &v : nukictlHistory())
+                n += v.toObject().value(QStringLiteral("learnedAfterwards")).toBool() ? 1 : 0;
+            return n;
+        };
+        startApp();
+        QTRY_VERIFY_WITH_TIMEOUT((app->journal()->flush(true), learned() == 1), 10000);
+        // The next start reads the same log again: nothing twice.
+        window.reset();
+        app.reset();
+        startApp();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            app->home()->source(app->home()->sourceIds().first())->link().status ==
+                LinkStatus::Online,
+            10000);
+        app->journal()->flush(true);
+        QCOMPARE(learned(), 1);
+    }
+
     void garbageIsKeptAsideAndANewHistoryStarts()
     {
         QDir().mkpath(QFileInfo(historyFile()).absolutePath());
@@ -191,9 +229,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(app->journal()->statusText().contains(QStringLiteral("kept as")),
                                  5000);
         QCOMPARE(app->journal()->status(), Journal::Status::Recording);
-        const QStringList aside = QDir(QFileInfo(historyFile()).absolutePath())
-                                      .entryList({QFileInfo(historyFile()).fileName() +
-                                                  QStringLiteral(".damaged-*")});
+        const QStringList aside =
+            QDir(QFileInfo(historyFile()).absolutePath())
+                .entryList({QFileInfo(historyFile()).fileName() + QStringLiteral(".damaged-*")});
         QCOMPARE(aside.size(), 1);
         QFile kept(QFileInfo(historyFile()).absoluteDir().filePath(aside.first()));
         QVERIFY(kept.open(QIODevice::ReadOnly));
@@ -229,7 +267,8 @@ private slots:
         QVERIFY(app->requestAction({back.nukiId, back.deviceType}, 2, window.get()));
         QTRY_COMPARE_WITH_TIMEOUT(sim->device(back.nukiId, back.deviceType)->state, 1, 10000);
         window->openHistory(DeviceKey{});
-        auto *banner = window->historyWindow()->findChild<QLabel *>(QStringLiteral("historyBanner"));
+        auto *banner =
+            window->historyWindow()->findChild<QLabel *>(QStringLiteral("historyBanner"));
         QVERIFY(banner && banner->text().contains(QStringLiteral("paused")));
         if (root)
             QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), historyFile()});

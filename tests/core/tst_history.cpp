@@ -2,6 +2,7 @@
 // (a real file in a temporary folder) whatever is done to it: garbage, a link, a newer
 // version, read-only, locked by another program, hostile rows, pruning.
 #include "FakeSource.h"
+#include "history/BridgeLogFold.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryText.h"
 #include "history/Journal.h"
@@ -9,6 +10,7 @@
 #include "home/Home.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -412,6 +414,43 @@ private slots:
         // Older than 10 days goes.
         QCOMPARE(db.prune(10, 1LL << 40, QDateTime::fromMSecsSinceEpoch(now)), 1000 - 241);
         QCOMPARE(db.count({}), 241);
+    }
+
+    void aBridgeLogFillsOnlyTheGaps()
+    {
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-7200);
+        auto entry = [](const QDateTime &at, const QString &type, const QJsonObject &more) {
+            BridgeLogEntry e;
+            e.timestamp = at;
+            e.type = type;
+            e.raw = more;
+            return e;
+        };
+        const QJsonObject front{{QStringLiteral("nukiId"), QStringLiteral("00001001")},
+                                {QStringLiteral("action"), QStringLiteral("lock")}};
+        const QList<BridgeLogEntry> log = {
+            entry(t0.addSecs(60), QStringLiteral("HTTP-LockActionStart"), front),   // in the gap
+            entry(t0.addSecs(61), QStringLiteral("HTTP-LockActionSuccess"), front), // not an action
+            entry(t0.addSecs(5000), QStringLiteral("HTTP-LockActionStart"), front), // we ran then
+            entry(t0.addSecs(70), QStringLiteral("HTTP-LockActionStart"),
+                  {{QStringLiteral("nukiId"), QStringLiteral("DEADBEEF")},
+                   {QStringLiteral("action"), QStringLiteral("lock")}}), // no such device
+            entry(t0.addSecs(80), QStringLiteral("HTTP-LockActionStart"),
+                  {{QStringLiteral("nukiId"), QStringLiteral("00001001")},
+                   {QStringLiteral("action"), QStringLiteral("self-destruct")}}),
+        };
+        const QList<HistoryGap> gaps = {{t0, t0.addSecs(3600)}};
+        const auto events = foldBridgeLog(
+            QStringLiteral("B1"), QStringLiteral("Hall bridge"), log, gaps,
+            [](quint32 id) -> std::optional<Device> {
+                if (id != FrontId)
+                    return std::nullopt;
+                return fakeDevice(FrontId, Front.deviceType, QStringLiteral("Front door"), Locked);
+            });
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].action, int(LockAction::Lock));
+        QVERIFY(events[0].learnedLater);
+        QVERIFY(historyEventText(events[0]).contains(QStringLiteral("learned afterwards")));
     }
 
     void gapsAreTheTimesTheAppWasNotRunning()

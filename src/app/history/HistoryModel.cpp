@@ -197,9 +197,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     case Row::Gap: {
         const QString form = QStringLiteral("ddd d MMM, HH:mm");
-        const QString text = tr("No record from %1 to %2 (the app was not running)")
-                                 .arg(locale.toString(r.gap.from, form),
-                                      locale.toString(r.gap.until, form));
+        const QString text =
+            tr("No record from %1 to %2 (the app was not running)")
+                .arg(locale.toString(r.gap.from, form), locale.toString(r.gap.until, form));
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == EventTextRole ||
             role == Qt::ToolTipRole)
             return text;

@@ -3,8 +3,8 @@
 #include "history/HistoryTypes.h"
 
 #include <QTimer>
-#include <functional>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QDateEdit;

@@ -615,3 +615,22 @@ QDateTime JournalDb::newestLearnedLater(const QString &sourceId)
 }
 
 } // namespace nuki
+
+namespace nuki {
+
+QDateTime JournalDb::lastSeenBefore(const QDateTime &t)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(
+        QStringLiteral("SELECT max(last_seen) FROM sessions WHERE started < ? AND last_seen <= ?"));
+    q.addBindValue(t.toMSecsSinceEpoch());
+    q.addBindValue(t.toMSecsSinceEpoch());
+    if (q.exec() && q.next()) {
+        const qint64 at = intOr(q.value(0), MinTime, MaxTime, -1);
+        if (at >= 0)
+            return QDateTime::fromMSecsSinceEpoch(at);
+    }
+    return {};
+}
+
+} // namespace nuki

@@ -88,6 +88,8 @@ public:
     };
     QList<KnownDevice> devices();
     QDateTime newestLearnedLater(const QString &sourceId);
+    // The last sign of life of a run that started before `t` (invalid: none).
+    QDateTime lastSeenBefore(const QDateTime &t);
     qint64 fileBytes() const;
 
 private:
