@@ -40,6 +40,29 @@
     </message>
 </context>
 <context>
+    <name>BatteryChart</name>
+    <message>
+        <source>Battery chart</source>
+        <translation>Batteriediagramm</translation>
+    </message>
+    <message>
+        <source>%1: %2 % on %3.</source>
+        <translation>%1: %2 % am %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 % on %3, %4 % on %5.</source>
+        <translation>%1: %2 % am %3, %4 % am %5.</translation>
+    </message>
+    <message>
+        <source>No battery levels recorded in this time.</source>
+        <translation>In dieser Zeit wurden keine Batteriestände aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Battery levels: %1</source>
+        <translation>Batteriestände: %1</translation>
+    </message>
+</context>
+<context>
     <name>BridgeDetailsDialog</name>
     <message>
         <source>Bridge details</source>
@@ -410,6 +433,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>--broker takes HOST or HOST:PORT.</source>
         <translation>--broker erwartet HOST oder HOST:PORT.</translation>
     </message>
+    <message>
+        <source>%1: more locks than a household has (%2 ids not believed); a lock that says it is connected still takes the place of one that never did.</source>
+        <translation>%1: mehr Schlösser, als ein Haushalt hat (%2 Kennungen nicht geglaubt); ein Schloss, das sich als verbunden meldet, ersetzt weiterhin eines, das es nie war.</translation>
+    </message>
 </context>
 <context>
     <name>DemoBroker</name>
@@ -570,6 +597,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Nuki state %1</source>
         <translation>Nuki-Zustand %1</translation>
     </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
 </context>
 <context>
     <name>DeviceListView</name>
@@ -596,6 +627,25 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>No device matches “%1”. Press Esc to show all.</source>
         <translation>Kein Gerät passt zu „%1“. Esc zeigt wieder alle.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorChart</name>
+    <message>
+        <source>Door chart</source>
+        <translation>Türdiagramm</translation>
+    </message>
+    <message>
+        <source>Minutes open</source>
+        <translation>Minuten offen</translation>
+    </message>
+    <message>
+        <source>The door was not opened in this time, or no door sensor reported it.</source>
+        <translation>Die Tür wurde in dieser Zeit nicht geöffnet, oder kein Türsensor hat es gemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n time(s), open %1 in all; the longest %2 on %3. Most often opened between %4:00 and %5:00.</source>
+        <translation><numerusform>%n-mal geöffnet, insgesamt %1 offen; am längsten %2 am %3. Am häufigsten geöffnet zwischen %4:00 und %5:00.</numerusform><numerusform>%n-mal geöffnet, insgesamt %1 offen; am längsten %2 am %3. Am häufigsten geöffnet zwischen %4:00 und %5:00.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -714,6 +764,144 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Name the bridge and choose how the app hears about changes.</source>
         <translation>Benennen Sie die Bridge und wählen Sie, wie die App von Änderungen erfährt.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>No record from %1 to %2 (the app was not running)</source>
+        <translation>Keine Aufzeichnung von %1 bis %2 (die App lief nicht)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History — Nuki Desktop</source>
+        <translation>Verlauf — Nuki Desktop</translation>
+    </message>
+    <message>
+        <source>History status</source>
+        <translation>Zustand des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Art des Ereignisses</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Search: a name, “keypad”, “Anna”…</source>
+        <translation>Suchen: ein Name, „Keypad“, „Anna“…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Im Verlauf suchen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Battery</source>
+        <translation>&amp;Batterie</translation>
+    </message>
+    <message>
+        <source>&amp;Door</source>
+        <translation>&amp;Tür</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Alle Geräte</translation>
+    </message>
+    <message>
+        <source>(nothing recorded yet)</source>
+        <translation>(noch nichts aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1.</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. From now on the app keeps what happens at your doors here, on this computer only.</source>
+        <translation>Noch nichts aufgezeichnet. Ab jetzt hält die App hier fest, was an Ihren Türen geschieht – nur auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n Ereignis</numerusform><numerusform>%n Ereignisse</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>nuki-history-%1.csv</source>
+        <translation>nuki-verlauf-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1056,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Nuki Desktop %1: Nuki Smart Locks, Openers and door sensors through a Nuki Bridge's local HTTP API.</source>
         <translation>Nuki Desktop %1: Nuki Smart Locks, Opener und Türsensoren über die lokale HTTP-API einer Nuki Bridge.</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1430,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>All %n devices…</source>
         <translation><numerusform>Alle %n Geräte …</numerusform><numerusform>Alle %n Geräte …</numerusform></translation>
     </message>
+    <message>
+        <source>History…</source>
+        <translation>Verlauf…</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -1436,6 +1632,42 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>%1: MQTT — changes show as the locks publish them.</source>
         <translation>%1: MQTT — Änderungen erscheinen, sobald die Schlösser sie melden.</translation>
+    </message>
+    <message>
+        <source>No history to show: %1 (%2).</source>
+        <translation>Kein Verlauf zum Anzeigen: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>--since: “%1” is not a time (try 2026-12-01, "2026-12-01 07:30", yesterday or 7d).</source>
+        <translation>--since: „%1“ ist keine Zeitangabe (versuchen Sie 2026-12-01, "2026-12-01 07:30", yesterday oder 7d).</translation>
+    </message>
+    <message>
+        <source>--until: “%1” is not a time.</source>
+        <translation>--until: „%1“ ist keine Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>--kind: “%1” is none of action, change, door, ring, battery, link.</source>
+        <translation>--kind: „%1“ ist keines von action, change, door, ring, battery, link.</translation>
+    </message>
+    <message>
+        <source>The history knows no device “%1”.</source>
+        <translation>Der Verlauf kennt kein Gerät „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” fits several devices; be more precise.</source>
+        <translation>„%1“ passt auf mehrere Geräte; bitte genauer.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this choice.</source>
+        <translation>Für diese Auswahl ist nichts aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>(Not kept in the history: %1.)</source>
+        <translation>(Nicht im Verlauf festgehalten: %1.)</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +2035,154 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>(trigger %1)</source>
         <translation>(Auslöser %1)</translation>
     </message>
+    <message>
+        <source>%1 through the bridge by another program</source>
+        <translation>%1 über die Bridge durch ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>Our actions</source>
+        <translation>Unsere Aktionen</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Door opened and closed</source>
+        <translation>Tür geöffnet und geschlossen</translation>
+    </message>
+    <message>
+        <source>Rings</source>
+        <translation>Klingeln</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>Bridges and brokers</source>
+        <translation>Bridges und Broker</translation>
+    </message>
+    <message>
+        <source>from the window</source>
+        <translation>aus dem Fenster</translation>
+    </message>
+    <message>
+        <source>from the tray</source>
+        <translation>aus der Taskleiste</translation>
+    </message>
+    <message>
+        <source>with nukictl</source>
+        <translation>mit nukictl</translation>
+    </message>
+    <message>
+        <source>with Lock all</source>
+        <translation>mit „Alle verriegeln“</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>A device</source>
+        <translation>Ein Gerät</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>no outcome recorded</source>
+        <translation>kein Ergebnis aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>done in %1</source>
+        <translation>erledigt in %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <source>outcome unknown: %1</source>
+        <translation>Ergebnis unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 (learned afterwards from the bridge's log)</source>
+        <translation>%1: %2 (nachträglich aus dem Protokoll der Bridge)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: door opened</source>
+        <translation>%1: Tür geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: door closed after %2 open</source>
+        <translation>%1: Tür nach %2 geschlossen</translation>
+    </message>
+    <message>
+        <source>%1: door closed</source>
+        <translation>%1: Tür geschlossen</translation>
+    </message>
+    <message>
+        <source>%1: someone rang</source>
+        <translation>%1: es hat geklingelt</translation>
+    </message>
+    <message>
+        <source>battery %1 %</source>
+        <translation>Batterie %1 %</translation>
+    </message>
+    <message>
+        <source>battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>%1, critically low</source>
+        <translation>%1, kritisch niedrig</translation>
+    </message>
+    <message>
+        <source>%1, charging</source>
+        <translation>%1, lädt</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached</source>
+        <translation>%1 war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 answers again</source>
+        <translation>%1 antwortet wieder</translation>
+    </message>
 </context>
 <context>
     <name>nuki::BridgeSetup</name>
@@ -1840,6 +2220,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>The lock answered, but did not report where it ended up: outcome unknown — check the door.</source>
         <translation>Das Schloss hat geantwortet, aber nicht gemeldet, wo es angekommen ist: Ergebnis unbekannt — Tür prüfen.</translation>
+    </message>
+    <message>
+        <source>The broker does not let this user send commands to the lock (%1); nothing was sent. Its ACL needs “topic write nuki/+/lockAction” for this user.</source>
+        <translation>Der Broker lässt diesen Benutzer keine Befehle an das Schloss senden (%1); nichts wurde gesendet. Seine ACL braucht „topic write nuki/+/lockAction“ für diesen Benutzer.</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +2293,104 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Acts through %1 (%2); also reached through %3.</source>
         <translation>Handelt über %1 (%2); auch erreichbar über %3.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::JournalDb</name>
+    <message>
+        <source>the file cannot be written (read-only)</source>
+        <translation>die Datei kann nicht geschrieben werden (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>the file is locked by another program</source>
+        <translation>die Datei ist von einem anderen Programm gesperrt</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Qt's SQLite driver is not installed</source>
+        <translation>Der SQLite-Treiber von Qt ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>sie ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>there is no history yet</source>
+        <translation>es gibt noch keinen Verlauf</translation>
+    </message>
+    <message>
+        <source>the file is not a history of this app</source>
+        <translation>die Datei ist kein Verlauf dieser App</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>the file was made by a newer version of the app</source>
+        <translation>die Datei stammt von einer neueren Version der App</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Vorbereiten</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>%1, and it could not be moved aside</source>
+        <translation>%1, und sie konnte nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation>Aufräumen</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::JournalWriter</name>
+    <message>
+        <source>The history file could not be used (%1). It was kept as %2 and a new history was started.</source>
+        <translation>Die Verlaufsdatei war nicht verwendbar (%1). Sie wurde als %2 aufbewahrt, und ein neuer Verlauf wurde begonnen.</translation>
+    </message>
+    <message>
+        <source>History is recording again.</source>
+        <translation>Der Verlauf zeichnet wieder auf.</translation>
+    </message>
+    <message>
+        <source>History is paused: %1. Everything else works as before; it resumes by itself.</source>
+        <translation>Der Verlauf ist angehalten: %1. Alles andere funktioniert wie bisher; er setzt von selbst wieder ein.</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2886,26 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message>
         <source>'%1' is for bridges, not --broker.</source>
         <translation>'%1' ist für Bridges, nicht für --broker.</translation>
+    </message>
+    <message>
+        <source>what happened at the doors, as the app recorded it (K: action, change, door, ring, battery, link; T: 2026-12-01, yesterday, 7d)</source>
+        <translation>was an den Türen geschah, wie die App es aufgezeichnet hat (K: action, change, door, ring, battery, link; T: 2026-12-01, yesterday, 7d)</translation>
+    </message>
+    <message>
+        <source>history: from this time.</source>
+        <translation>history: ab dieser Zeit.</translation>
+    </message>
+    <message>
+        <source>history: up to this time.</source>
+        <translation>history: bis zu dieser Zeit.</translation>
+    </message>
+    <message>
+        <source>history: only this kind (may be repeated).</source>
+        <translation>history: nur diese Art (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>history: as CSV.</source>
+        <translation>history: als CSV.</translation>
     </message>
 </context>
 </TS>

@@ -62,6 +62,13 @@
     </message>
 </context>
 <context>
+    <name>DoorChart</name>
+    <message numerus="yes">
+        <source>Opened %n time(s), open %1 in all; the longest %2 on %3. Most often opened between %4:00 and %5:00.</source>
+        <translation><numerusform>Opened %n time, open %1 in all; the longest %2 on %3. Most often opened between %4:00 and %5:00.</numerusform><numerusform>Opened %n times, open %1 in all; the longest %2 on %3. Most often opened between %4:00 and %5:00.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FindPage</name>
     <message numerus="yes">
         <source> %n bridge(s) have discovery switched off: enter the address yourself.</source>
@@ -74,6 +81,13 @@
     <message numerus="yes">
         <source>The scan found %n bridge(s).</source>
         <translation><numerusform>The scan found %n bridge.</numerusform><numerusform>The scan found %n bridges.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
     </message>
 </context>
 <context>

@@ -31,14 +31,14 @@ struct Entry
     HistoryGap gap;
 };
 
-QString gapText(const HistoryGap &g)
+} // namespace
+
+static QString gapText(const HistoryGap &g)
 {
     const QLocale l;
     return tr("no record from %1 to %2 (the app was not running)")
         .arg(l.toString(g.from, QLocale::ShortFormat), l.toString(g.until, QLocale::ShortFormat));
 }
-
-} // namespace
 
 int commands::history(CliContext &c, const Invocation &in)
 {

@@ -63,7 +63,7 @@ QList<HistoryEvent> foldBridgeLog(const QString &sourceId, const QString &source
         e.sourceId = sourceId;
         e.sourceName = sourceName;
         e.action = action;
-        e.how = QCoreApplication::translate("History", "%1 through the bridge by another program")
+        e.how = QCoreApplication::translate("nuki", "%1 through the bridge by another program")
                     .arg(actionName(d->deviceType, action));
         e.learnedLater = true;
         e.uid = QStringLiteral("log:%1:%2:%3:%4")

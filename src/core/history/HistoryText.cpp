@@ -6,11 +6,13 @@
 
 namespace nuki {
 
-namespace {
-QString trH(const char *text)
+// lupdate gives tr() in namespace nuki the context "nuki".
+static QString tr(const char *text)
 {
-    return QCoreApplication::translate("History", text);
+    return QCoreApplication::translate("nuki", text);
 }
+
+namespace {
 struct KindName
 {
     HistoryKind kind;
@@ -50,20 +52,20 @@ QString historyKindLabel(HistoryKind kind)
 {
     switch (kind) {
     case HistoryKind::Action:
-        return trH("Our actions");
+        return tr("Our actions");
     case HistoryKind::StateChanged:
     case HistoryKind::LockEvent:
-        return trH("Changed by someone else");
+        return tr("Changed by someone else");
     case HistoryKind::DoorOpened:
     case HistoryKind::DoorClosed:
-        return trH("Door opened and closed");
+        return tr("Door opened and closed");
     case HistoryKind::Ring:
-        return trH("Rings");
+        return tr("Rings");
     case HistoryKind::Battery:
-        return trH("Battery");
+        return tr("Battery");
     case HistoryKind::SourceOffline:
     case HistoryKind::SourceOnline:
-        return trH("Bridges and brokers");
+        return tr("Bridges and brokers");
     }
     return {};
 }
@@ -72,13 +74,13 @@ QString historyOriginText(ActionOrigin origin)
 {
     switch (origin) {
     case ActionOrigin::Window:
-        return trH("from the window");
+        return tr("from the window");
     case ActionOrigin::Tray:
-        return trH("from the tray");
+        return tr("from the tray");
     case ActionOrigin::CommandLine:
-        return trH("with nukictl");
+        return tr("with nukictl");
     case ActionOrigin::LockAll:
-        return trH("with Lock all");
+        return tr("with Lock all");
     }
     return {};
 }
@@ -117,69 +119,69 @@ QString durationText(qint64 ms)
 {
     const qint64 s = (ms + 500) / 1000;
     if (s < 60)
-        return trH("%1 s").arg(s);
+        return tr("%1 s").arg(s);
     if (s < 3600)
-        return trH("%1 min").arg((s + 30) / 60);
+        return tr("%1 min").arg((s + 30) / 60);
     const qint64 m = (s + 30) / 60;
-    return m % 60 ? trH("%1 h %2 min").arg(m / 60).arg(m % 60) : trH("%1 h").arg(m / 60);
+    return m % 60 ? tr("%1 h %2 min").arg(m / 60).arg(m % 60) : tr("%1 h").arg(m / 60);
 }
 
 QString historyEventText(const HistoryEvent &e)
 {
-    const QString device = e.deviceName.isEmpty() ? trH("A device") : e.deviceName;
+    const QString device = e.deviceName.isEmpty() ? tr("A device") : e.deviceName;
     switch (e.kind) {
     case HistoryKind::Action: {
         const QString what =
-            trH("%1 %2").arg(actionName(e.key.deviceType, e.action), historyOriginText(e.origin));
+            tr("%1 %2").arg(actionName(e.key.deviceType, e.action), historyOriginText(e.origin));
         QString outcome;
         switch (e.outcome) {
         case HistoryOutcome::Running:
-            outcome = trH("no outcome recorded");
+            outcome = tr("no outcome recorded");
             break;
         case HistoryOutcome::Done:
             outcome = e.endedAt.isValid() && e.at.msecsTo(e.endedAt) >= 0
-                          ? trH("done in %1").arg(durationText(e.at.msecsTo(e.endedAt)))
-                          : trH("done");
+                          ? tr("done in %1").arg(durationText(e.at.msecsTo(e.endedAt)))
+                          : tr("done");
             break;
         case HistoryOutcome::Failed:
-            outcome = e.detail.isEmpty() ? trH("failed") : trH("failed: %1").arg(e.detail);
+            outcome = e.detail.isEmpty() ? tr("failed") : tr("failed: %1").arg(e.detail);
             break;
         case HistoryOutcome::Unknown:
-            outcome = e.detail.isEmpty() ? trH("outcome unknown")
-                                         : trH("outcome unknown: %1").arg(e.detail);
+            outcome = e.detail.isEmpty() ? tr("outcome unknown")
+                                         : tr("outcome unknown: %1").arg(e.detail);
             break;
         }
-        return trH("%1: %2 — %3").arg(device, what, outcome);
+        return tr("%1: %2 — %3").arg(device, what, outcome);
     }
     case HistoryKind::StateChanged: {
         const QString what = e.how.isEmpty() ? stateText(e.key.deviceType, e.state) : e.how;
         return e.learnedLater
-                   ? trH("%1: %2 (learned afterwards from the bridge's log)").arg(device, what)
-                   : trH("%1: %2").arg(device, what);
+                   ? tr("%1: %2 (learned afterwards from the bridge's log)").arg(device, what)
+                   : tr("%1: %2").arg(device, what);
     }
     case HistoryKind::LockEvent:
-        return trH("%1: %2").arg(device, e.how);
+        return tr("%1: %2").arg(device, e.how);
     case HistoryKind::DoorOpened:
-        return trH("%1: door opened").arg(device);
+        return tr("%1: door opened").arg(device);
     case HistoryKind::DoorClosed:
         return e.durationMs >= 0
-                   ? trH("%1: door closed after %2 open").arg(device, durationText(e.durationMs))
-                   : trH("%1: door closed").arg(device);
+                   ? tr("%1: door closed after %2 open").arg(device, durationText(e.durationMs))
+                   : tr("%1: door closed").arg(device);
     case HistoryKind::Ring:
-        return trH("%1: someone rang").arg(device);
+        return tr("%1: someone rang").arg(device);
     case HistoryKind::Battery: {
-        QString level = e.state >= 0 ? trH("battery %1 %").arg(e.state) : trH("battery");
+        QString level = e.state >= 0 ? tr("battery %1 %").arg(e.state) : tr("battery");
         if (e.detail == u"critical")
-            level = trH("%1, critically low").arg(level);
+            level = tr("%1, critically low").arg(level);
         else if (e.detail == u"charging")
-            level = trH("%1, charging").arg(level);
-        return trH("%1: %2").arg(device, level);
+            level = tr("%1, charging").arg(level);
+        return tr("%1: %2").arg(device, level);
     }
     case HistoryKind::SourceOffline:
-        return trH("%1 could not be reached")
+        return tr("%1 could not be reached")
             .arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
     case HistoryKind::SourceOnline:
-        return trH("%1 answers again").arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
+        return tr("%1 answers again").arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
     }
     return {};
 }

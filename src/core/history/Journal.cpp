@@ -9,13 +9,6 @@
 
 namespace nuki {
 
-namespace {
-QString trJ(const char *text)
-{
-    return QCoreApplication::translate("Journal", text);
-}
-} // namespace
-
 // Lives in the journal's thread and owns the file there.
 class JournalWriter : public QObject
 {
@@ -75,8 +68,8 @@ private:
         if (!m_db.movedAsideTo().isEmpty())
             emit status(
                 int(Journal::Status::Recording),
-                trJ("The history file could not be used (%1). It was kept as %2 and "
-                    "a new history was started.")
+                tr("The history file could not be used (%1). It was kept as %2 and "
+                   "a new history was started.")
                     .arg(m_db.movedAsideBecause(), QFileInfo(m_db.movedAsideTo()).fileName()));
         m_session = m_db.startSession(QDateTime::currentDateTime());
         if (!m_session) {
@@ -85,7 +78,7 @@ private:
         }
         if (m_paused) {
             m_paused = false;
-            emit status(int(Journal::Status::Recording), trJ("History is recording again."));
+            emit status(int(Journal::Status::Recording), tr("History is recording again."));
         } else if (m_db.movedAsideTo().isEmpty()) {
             emit status(int(Journal::Status::Recording), QString());
         }
@@ -118,7 +111,7 @@ private:
         emitWritten();
         if (m_paused) {
             m_paused = false;
-            emit status(int(Journal::Status::Recording), trJ("History is recording again."));
+            emit status(int(Journal::Status::Recording), tr("History is recording again."));
         }
     }
 
@@ -136,8 +129,8 @@ private:
         m_session = 0;
         if (!m_paused || why != m_lastProblem) {
             emit status(int(Journal::Status::Paused),
-                        trJ("History is paused: %1. Everything else works as before; it "
-                            "resumes by itself.")
+                        tr("History is paused: %1. Everything else works as before; it "
+                           "resumes by itself.")
                             .arg(why));
         }
         m_paused = true;

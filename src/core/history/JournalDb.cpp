@@ -11,15 +11,16 @@
 
 namespace nuki {
 
+// lupdate gives tr() in namespace nuki the context "nuki".
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki", text);
+}
+
 namespace {
 
 constexpr qint64 MinTime = 946684800000LL;  // 2000-01-01: nothing we record is older
 constexpr qint64 MaxTime = 4102444800000LL; // 2100-01-01
-
-QString trJ(const char *text)
-{
-    return QCoreApplication::translate("JournalDb", text);
-}
 
 // SQLite's primary result code from Qt's error (the driver gives the code as text).
 int sqliteCode(const QSqlError &e)
@@ -102,21 +103,21 @@ void JournalDb::failFrom(const QSqlError &error, const QString &what)
 {
     switch (sqliteCode(error)) {
     case 8: // SQLITE_READONLY
-        fail(Problem::ReadOnly, trJ("the file cannot be written (read-only)"));
+        fail(Problem::ReadOnly, tr("the file cannot be written (read-only)"));
         return;
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
-        fail(Problem::Busy, trJ("the file is locked by another program"));
+        fail(Problem::Busy, tr("the file is locked by another program"));
         return;
     case 13: // SQLITE_FULL
-        fail(Problem::Full, trJ("the disk is full"));
+        fail(Problem::Full, tr("the disk is full"));
         return;
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
-        fail(Problem::Damaged, trJ("the file is damaged"));
+        fail(Problem::Damaged, tr("the file is damaged"));
         return;
     default:
-        fail(Problem::Other, trJ("%1 failed: %2").arg(what, error.databaseText().left(200)));
+        fail(Problem::Other, tr("%1 failed: %2").arg(what, error.databaseText().left(200)));
     }
 }
 
@@ -130,21 +131,21 @@ bool JournalDb::open(const QString &path, Mode mode)
     m_movedAside.clear();
     m_movedAsideWhy.clear();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        fail(Problem::Other, trJ("Qt's SQLite driver is not installed"));
+        fail(Problem::Other, tr("Qt's SQLite driver is not installed"));
         return false;
     }
     const QFileInfo info(path);
     // Never through a link (it could point at any file of the person's), never a device.
     if (info.isSymLink() || (info.exists() && !info.isFile())) {
         const QString why =
-            info.isSymLink() ? trJ("it is a symbolic link") : trJ("it is not a regular file");
+            info.isSymLink() ? tr("it is a symbolic link") : tr("it is not a regular file");
         if (mode != Mode::Write || !moveAside(why)) {
-            fail(Problem::Damaged, trJ("refused: %1").arg(why));
+            fail(Problem::Damaged, tr("refused: %1").arg(why));
             return false;
         }
     }
     if (mode == Mode::Read && !QFileInfo::exists(path)) {
-        fail(Problem::Other, trJ("there is no history yet"));
+        fail(Problem::Other, tr("there is no history yet"));
         return false;
     }
     if (mode != Mode::Read)
@@ -157,7 +158,7 @@ bool JournalDb::open(const QString &path, Mode mode)
     if (mode == Mode::Read) {
         if (!hasOurSchema()) {
             if (m_problem == Problem::None)
-                fail(Problem::Damaged, trJ("the file is not a history of this app"));
+                fail(Problem::Damaged, tr("the file is not a history of this app"));
             close();
             return false;
         }
@@ -188,7 +189,7 @@ bool JournalDb::connectTo(const QString &path)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options);
     if (!db.open()) {
-        failFrom(db.lastError(), trJ("Opening"));
+        failFrom(db.lastError(), tr("Opening"));
         return false;
     }
     return true;
@@ -198,18 +199,18 @@ bool JournalDb::hasOurSchema()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        failFrom(q.lastError(), trJ("Reading"));
+        failFrom(q.lastError(), tr("Reading"));
         return false;
     }
     const int version = q.value(0).toInt();
     if (version > SchemaVersion) {
-        fail(Problem::Damaged, trJ("the file was made by a newer version of the app"));
+        fail(Problem::Damaged, tr("the file was made by a newer version of the app"));
         return false;
     }
     QSqlRecord rec = QSqlDatabase::database(m_connection).record(QStringLiteral("events"));
     for (const char *c : {"id", "at", "kind", "nuki_id", "device_type", "uid", "how"})
         if (rec.indexOf(QLatin1String(c)) < 0) {
-            fail(Problem::Damaged, trJ("the file is not a history of this app"));
+            fail(Problem::Damaged, tr("the file is not a history of this app"));
             return false;
         }
     return version >= 1;
@@ -221,7 +222,7 @@ bool JournalDb::prepareForWriting()
     QSqlQuery q(db);
     // A file that is not SQLite fails on its first read.
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        failFrom(q.lastError(), trJ("Reading"));
+        failFrom(q.lastError(), tr("Reading"));
         return false;
     }
     const int version = q.value(0).toInt();
@@ -236,9 +237,9 @@ bool JournalDb::prepareForWriting()
         if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
             q.value(0).toString() != u"ok") {
             if (q.lastError().isValid())
-                failFrom(q.lastError(), trJ("Checking"));
+                failFrom(q.lastError(), tr("Checking"));
             if (m_problem == Problem::None || m_problem == Problem::Other)
-                fail(Problem::Damaged, trJ("the file is damaged"));
+                fail(Problem::Damaged, tr("the file is damaged"));
             return false;
         }
         q.finish();
@@ -247,7 +248,7 @@ bool JournalDb::prepareForWriting()
     // for the disk (a power cut may lose the last second, never the file).
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) ||
         !q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
-        failFrom(q.lastError(), trJ("Preparing"));
+        failFrom(q.lastError(), tr("Preparing"));
         return false;
     }
     if (empty)
@@ -275,7 +276,7 @@ bool JournalDb::createSchema()
     };
     for (const char *s : statements)
         if (!q.exec(QString::fromLatin1(s))) {
-            failFrom(q.lastError(), trJ("Creating"));
+            failFrom(q.lastError(), tr("Creating"));
             return false;
         }
     return true;
@@ -297,7 +298,7 @@ bool JournalDb::moveAside(const QString &why)
     // rename() moves a link itself, never what it points at. The WAL and index files belong
     // with the file they were written for.
     if (!QFile::rename(m_path, target)) {
-        fail(Problem::Damaged, trJ("%1, and it could not be moved aside").arg(why));
+        fail(Problem::Damaged, tr("%1, and it could not be moved aside").arg(why));
         return false;
     }
     for (const char *suffix : {"-wal", "-shm"})
@@ -316,7 +317,7 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
     if (!db.isOpen())
         return false;
     if (!db.transaction()) {
-        failFrom(db.lastError(), trJ("Writing"));
+        failFrom(db.lastError(), tr("Writing"));
         return false;
     }
     QSqlQuery q(db);
@@ -348,13 +349,13 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
         q.addBindValue(e.learnedLater ? 1 : 0);
         q.addBindValue(textOrNull(e.uid));
         if (!q.exec()) {
-            failFrom(q.lastError(), trJ("Writing"));
+            failFrom(q.lastError(), tr("Writing"));
             db.rollback();
             return false;
         }
     }
     if (!db.commit()) {
-        failFrom(db.lastError(), trJ("Writing"));
+        failFrom(db.lastError(), tr("Writing"));
         db.rollback();
         return false;
     }
@@ -370,7 +371,7 @@ qint64 JournalDb::startSession(const QDateTime &at)
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(at.toMSecsSinceEpoch());
     if (!q.exec()) {
-        failFrom(q.lastError(), trJ("Writing"));
+        failFrom(q.lastError(), tr("Writing"));
         return 0;
     }
     return q.lastInsertId().toLongLong();
@@ -383,7 +384,7 @@ bool JournalDb::touchSession(qint64 session, const QDateTime &at)
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(session);
     if (!q.exec()) {
-        failFrom(q.lastError(), trJ("Writing"));
+        failFrom(q.lastError(), tr("Writing"));
         return false;
     }
     return true;
@@ -407,7 +408,7 @@ qint64 JournalDb::prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now)
     q.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));
     q.addBindValue(now.addDays(-maxAgeDays).toMSecsSinceEpoch());
     if (!q.exec()) {
-        failFrom(q.lastError(), trJ("Pruning"));
+        failFrom(q.lastError(), tr("Pruning"));
         return -1;
     }
     dropped += q.numRowsAffected();
@@ -424,7 +425,7 @@ qint64 JournalDb::prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now)
         if (!q.exec(
                 QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events "
                                "ORDER BY at LIMIT max(1, (SELECT count(*) FROM events) / 10))"))) {
-            failFrom(q.lastError(), trJ("Pruning"));
+            failFrom(q.lastError(), tr("Pruning"));
             return -1;
         }
         if (q.numRowsAffected() == 0)
@@ -479,13 +480,13 @@ QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &bi
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
-        failFrom(q.lastError(), trJ("Reading"));
+        failFrom(q.lastError(), tr("Reading"));
         return out;
     }
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec()) {
-        failFrom(q.lastError(), trJ("Reading"));
+        failFrom(q.lastError(), tr("Reading"));
         return out;
     }
     while (q.next()) {
