@@ -22,7 +22,9 @@ BrokerLocksPage::BrokerLocksPage(SetupWizard *wizard)
 {
     ui->setupUi(this);
     setTitle(tr("Testing the connection"));
+    setSubTitle(tr("This app logs in to the broker and looks for the locks that publish there."));
     setFinalPage(true);
+    layout()->setSpacing(8);
     connect(ui->retry, &QPushButton::clicked, this, &BrokerLocksPage::test);
     connect(ui->locks, &QListWidget::itemChanged, this, &BrokerLocksPage::completeChanged);
     // Error words carry what the person typed (the address): never read as markup.
@@ -77,9 +79,9 @@ void BrokerLocksPage::test()
     m_ok = false;
     dropProbe();
     ui->locks->clear();
-    for (QWidget *w : {static_cast<QWidget *>(ui->locksLabel), static_cast<QWidget *>(ui->locks),
-                       static_cast<QWidget *>(ui->lateHint), static_cast<QWidget *>(ui->advice)})
+    for (QWidget *w : connectedOnly())
         w->hide();
+    ui->advice->hide();
     ui->retry->setEnabled(false);
     setTitle(tr("Testing the connection"));
     const BrokerConfig &c = m_wizard->broker;
@@ -115,8 +117,15 @@ void BrokerLocksPage::test()
     });
 }
 
+QList<QWidget *> BrokerLocksPage::connectedOnly() const
+{
+    return {ui->locksLabel, ui->locks, ui->lateHint, ui->brokerNameLabel, ui->brokerName};
+}
+
 void BrokerLocksPage::failed(const SourceError &error)
 {
+    for (QWidget *w : connectedOnly())
+        w->hide();
     if (m_probe) {
         m_probe->disconnect(this); // its own goodbye is not news
         m_probe->stop();
@@ -196,9 +205,10 @@ void BrokerLocksPage::describe()
     if (known)
         text += u' ' + tr("This broker is added already: Finish replaces its settings.");
     ui->brokerStatus->setText(text);
-    for (QWidget *w : {static_cast<QWidget *>(ui->locksLabel), static_cast<QWidget *>(ui->locks)})
-        w->setVisible(n > 0);
-    ui->lateHint->show();
+    for (QWidget *w : connectedOnly())
+        w->show();
+    ui->locksLabel->setVisible(n > 0);
+    ui->locks->setVisible(n > 0);
     ui->advice->hide();
 }
 

@@ -46,6 +46,8 @@ private:
     void showLocks(const QList<nuki::Device> &devices);
     void describe();
     void dropProbe();
+    // What only a working connection shows: the locks, and the broker's name.
+    QList<QWidget *> connectedOnly() const;
 
     Ui::BrokerLocksPage *ui;
     SetupWizard *m_wizard;

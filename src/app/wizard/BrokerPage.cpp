@@ -58,8 +58,9 @@ void BrokerPage::update()
     ui->chooseCa->setEnabled(ui->tls->isChecked());
     ui->caLabel->setEnabled(ui->tls->isChecked());
     const QString wrong = problem();
-    ui->addressHint->setText(!wrong.isEmpty() ? wrong
-                                              : tr("Without a port: %1.").arg(defaultPort()));
+    ui->addressHint->setText(
+        !wrong.isEmpty() ? wrong
+                         : tr("Port %1 unless you add one (host:port).").arg(defaultPort()));
     emit completeChanged();
 }
 

@@ -7,13 +7,7 @@ IntroPage::IntroPage(QWidget *parent) : QWizardPage(parent), ui(new Ui::IntroPag
 {
     ui->setupUi(this);
     setTitle(tr("What do you want to connect?"));
-    // Each path's needs sit under its choice; the list of the one not chosen is greyed.
-    auto follow = [this] {
-        ui->needs->setEnabled(!wifiLockChosen());
-        ui->wifiNeeds->setEnabled(wifiLockChosen());
-    };
-    connect(ui->wifiPath, &QRadioButton::toggled, this, follow);
-    follow();
+    // Each path's needs sit under its choice, both readable: they are how a person chooses.
 }
 
 IntroPage::~IntroPage()
