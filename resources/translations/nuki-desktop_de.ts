@@ -992,10 +992,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>&amp;Bridge</translation>
     </message>
     <message>
-        <source>&amp;Add bridge…</source>
-        <translation>Bridge &amp;hinzufügen …</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1046,6 +1042,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Nuki Desktop %1: Nuki Smart Locks, Openers and door sensors through a Nuki Bridge's local HTTP API.</source>
         <translation>Nuki Desktop %1: Nuki Smart Locks, Opener und Türsensoren über die lokale HTTP-API einer Nuki Bridge.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bridge or Wi-Fi lock…</source>
+        <translation>Bridge oder WLAN-Schloss &amp;hinzufügen …</translation>
     </message>
 </context>
 <context>

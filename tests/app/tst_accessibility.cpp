@@ -242,8 +242,8 @@ private slots:
         };
         for (QAction *a : window.menuBar()->actions())
             collect(a->menu());
-        for (const char *name :
-             {"Add bridge…", "Settings…", "Refresh", "Lock all", "Quit", "Find device…"}) {
+        for (const char *name : {"Add bridge or Wi-Fi lock…", "Settings…", "Refresh", "Lock all",
+                                 "Quit", "Find device…"}) {
             QVERIFY2(shortcuts.contains(QString::fromUtf8(name)), name);
             QVERIFY2(!shortcuts.value(QString::fromUtf8(name)).isEmpty(), name);
         }
