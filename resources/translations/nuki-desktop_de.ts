@@ -309,6 +309,172 @@
     </message>
 </context>
 <context>
+    <name>BrokerLocksPage</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>&amp;Test again</source>
+        <translation>Erneut &amp;testen</translation>
+    </message>
+    <message>
+        <source>Locks on this broker (tick those to add):</source>
+        <translation>Schlösser auf diesem Broker (die hinzuzufügenden ankreuzen):</translation>
+    </message>
+    <message>
+        <source>A lock that connects later appears here too. One left unticked stays hidden in this app.</source>
+        <translation>Ein Schloss, das sich später verbindet, erscheint hier ebenfalls. Ein nicht angekreuztes bleibt in dieser App verborgen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name for this broker:</source>
+        <translation>&amp;Name für diesen Broker:</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Verbindung wird getestet</translation>
+    </message>
+    <message>
+        <source>This app logs in to the broker and looks for the locks that publish there.</source>
+        <translation>Diese App meldet sich beim Broker an und sucht die Schlösser, die dort veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>MQTT broker %1</source>
+        <translation>MQTT-Broker %1</translation>
+    </message>
+    <message>
+        <source>The password cannot be kept in a keychain: %1 The app uses it until it quits; after that, enter it again in this assistant.</source>
+        <translation>Das Passwort kann in keinem Schlüsselbund gespeichert werden: %1 Die App verwendet es, bis sie beendet wird; danach geben Sie es in diesem Assistenten erneut ein.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Verbinde mit %1:%2 …</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>The broker did not accept the login</source>
+        <translation>Der Broker hat die Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password: they are the broker's own (its password file), not those of your Nuki account.</source>
+        <translation>Prüfen Sie Benutzername und Passwort: Es sind die des Brokers (aus seiner Passwortdatei), nicht die Ihres Nuki-Kontos.</translation>
+    </message>
+    <message>
+        <source>Something took the connection but did not answer as an MQTT broker. Check the port, and TLS: a TLS port needs TLS switched on here, a plain one needs it off.</source>
+        <translation>Etwas hat die Verbindung angenommen, aber nicht wie ein MQTT-Broker geantwortet. Prüfen Sie den Port und TLS: Ein TLS-Port braucht hier TLS eingeschaltet, ein einfacher Port ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Check the address, the port (a broker's TLS port is not the 1883 the lock uses) and the CA certificate.</source>
+        <translation>Prüfen Sie die Adresse, den Port (der TLS-Port eines Brokers ist nicht der Port 1883, den das Schloss nutzt) und das CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Check the address and the port, and that the broker is running and listens on the network (Mosquitto 2 listens only on its own computer unless its configuration has a “listener 1883” line).</source>
+        <translation>Prüfen Sie Adresse und Port und ob der Broker läuft und im Netzwerk lauscht (Mosquitto 2 lauscht nur auf dem eigenen Computer, wenn seine Konfiguration keine Zeile „listener 1883“ hat).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source> — not connected to the broker now</source>
+        <translation> – gerade nicht mit dem Broker verbunden</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2. No lock has published here yet: check that MQTT is on for the lock in the Nuki app, with this broker's address. Finish adds the broker; its locks appear once they connect.</source>
+        <translation>Verbunden mit %1:%2. Hier hat noch kein Schloss veröffentlicht: Prüfen Sie, ob MQTT für das Schloss in der Nuki App eingeschaltet ist, mit der Adresse dieses Brokers. „Fertigstellen“ fügt den Broker hinzu; seine Schlösser erscheinen, sobald sie sich verbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1:%2. %n lock(s) found:</source>
+        <translation><numerusform>Verbunden mit %1:%2. %n Schloss gefunden:</numerusform><numerusform>Verbunden mit %1:%2. %n Schlösser gefunden:</numerusform></translation>
+    </message>
+    <message>
+        <source>This broker is added already: Finish replaces its settings.</source>
+        <translation>Dieser Broker ist bereits hinzugefügt: „Fertigstellen“ ersetzt seine Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerPage</name>
+    <message>
+        <source>In the Nuki app, open the lock, then &lt;i&gt;Features &amp;amp; Configuration&lt;/i&gt; (&lt;i&gt;Device administration&lt;/i&gt; in some versions) → &lt;i&gt;MQTT&lt;/i&gt;: switch MQTT on and enter this broker's address, a user name and a password. Keep &lt;b&gt;Allow locking&lt;/b&gt; on: without it the lock takes no action from this app. The lock itself connects only to &lt;b&gt;port 1883, without TLS&lt;/b&gt;, and only to a private address on your home network (such as 192.168.1.10).</source>
+        <translation>Öffnen Sie in der Nuki App das Schloss, dann &lt;i&gt;Funktionen &amp;amp; Konfiguration&lt;/i&gt; (in manchen Versionen &lt;i&gt;Geräteverwaltung&lt;/i&gt;) → &lt;i&gt;MQTT&lt;/i&gt;: Schalten Sie MQTT ein und geben Sie die Adresse dieses Brokers, einen Benutzernamen und ein Passwort ein. Lassen Sie &lt;b&gt;Sperren erlauben&lt;/b&gt; eingeschaltet: Ohne diese Option führt das Schloss keine Aktion dieser App aus. Das Schloss selbst verbindet sich nur mit &lt;b&gt;Port 1883, ohne TLS&lt;/b&gt;, und nur mit einer privaten Adresse in Ihrem Heimnetz (etwa 192.168.1.10).</translation>
+    </message>
+    <message>
+        <source>Broker &amp;address:</source>
+        <translation>Broker-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>host or host:port, e.g. 192.168.1.10</source>
+        <translation>Host oder Host:Port, z. B. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>empty for a broker without login</source>
+        <translation>leer bei einem Broker ohne Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Use &amp;TLS for this app's connection (the lock itself cannot)</source>
+        <translation>&amp;TLS für die Verbindung dieser App verwenden (das Schloss selbst kann es nicht)</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>empty: this computer's certificates</source>
+        <translation>leer: die Zertifikate dieses Computers</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>A&amp;uswählen …</translation>
+    </message>
+    <message>
+        <source>The MQTT broker</source>
+        <translation>Der MQTT-Broker</translation>
+    </message>
+    <message>
+        <source>Where your Wi-Fi lock publishes its state, and how this app logs in.</source>
+        <translation>Wo Ihr WLAN-Schloss seinen Zustand veröffentlicht und wie sich diese App anmeldet.</translation>
+    </message>
+    <message>
+        <source>That is not a host name or an address (with an optional :port).</source>
+        <translation>Das ist kein Hostname und keine Adresse (mit optionalem :Port).</translation>
+    </message>
+    <message>
+        <source>A password needs a user name.</source>
+        <translation>Ein Passwort braucht einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file cannot be read.</source>
+        <translation>Die CA-Zertifikatsdatei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Port %1 unless you add one (host:port).</source>
+        <translation>Port %1, wenn Sie keinen angeben (Host:Port).</translation>
+    </message>
+    <message>
+        <source>The broker's CA certificate</source>
+        <translation>Das CA-Zertifikat des Brokers</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Connecting…</source>
@@ -435,7 +601,7 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     </message>
     <message>
         <source>%1: more locks than a household has (%2 ids not believed); a lock that says it is connected still takes the place of one that never did.</source>
-        <translation>%1: mehr Schlösser, als ein Haushalt hat (%2 Kennungen nicht geglaubt); ein Schloss, das sich als verbunden meldet, ersetzt weiterhin eines, das es nie war.</translation>
+        <translation>%1: mehr Schlösser, als ein Haushalt hat (%2 IDs nicht geglaubt); ein Schloss, das sich als verbunden meldet, nimmt trotzdem den Platz eines ein, das das nie tat.</translation>
     </message>
 </context>
 <context>
@@ -907,20 +1073,28 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
 <context>
     <name>IntroPage</name>
     <message>
-        <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network. You need:</source>
-        <translation>Dieser Assistent verbindet Nuki Desktop mit einer &lt;b&gt;Nuki Bridge&lt;/b&gt; in Ihrem Netzwerk. Sie brauchen:</translation>
-    </message>
-    <message>
         <source>&lt;ul&gt;&lt;li&gt;a Nuki Bridge (the hardware bridge, or the Android software bridge);&lt;/li&gt;&lt;li&gt;its &lt;b&gt;HTTP API switched on&lt;/b&gt;: in the Nuki app, open &lt;i&gt;Manage bridge&lt;/i&gt; → &lt;i&gt;Configure bridge&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;this computer on the same network as the bridge.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;eine Nuki Bridge (die Hardware-Bridge oder die Android-Software-Bridge);&lt;/li&gt;&lt;li&gt;die &lt;b&gt;eingeschaltete HTTP API&lt;/b&gt;: in der Nuki-App &lt;i&gt;Bridge verwalten&lt;/i&gt; → &lt;i&gt;Bridge konfigurieren&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;diesen Computer im selben Netzwerk wie die Bridge.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <source>Connect a Nuki Bridge</source>
-        <translation>Nuki Bridge verbinden</translation>
+        <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network, or to the &lt;b&gt;MQTT broker&lt;/b&gt; a Wi-Fi lock publishes to.</source>
+        <translation>Dieser Assistent verbindet Nuki Desktop mit einer &lt;b&gt;Nuki Bridge&lt;/b&gt; in Ihrem Netzwerk oder mit dem &lt;b&gt;MQTT-Broker&lt;/b&gt;, an den ein WLAN-Schloss veröffentlicht.</translation>
     </message>
     <message>
-        <source>A Smart Lock with Wi-Fi and &lt;b&gt;no bridge&lt;/b&gt; (3.0 Pro, 4th generation, Ultra) talks to an &lt;b&gt;MQTT broker&lt;/b&gt; instead: switch MQTT on in the Nuki app (the lock's &lt;i&gt;Features &amp;amp; Configuration&lt;/i&gt; → &lt;i&gt;MQTT&lt;/i&gt;; it connects to port 1883 of an address on your home network, without TLS), then add the broker with &lt;tt&gt;nukictl add-broker --broker HOST&lt;/tt&gt;. Its locks then appear here with your other devices.</source>
-        <translation>Ein Smart Lock mit WLAN und &lt;b&gt;ohne Bridge&lt;/b&gt; (3.0 Pro, 4. Generation, Ultra) spricht stattdessen mit einem &lt;b&gt;MQTT-Broker&lt;/b&gt;: MQTT in der Nuki-App einschalten (beim Schloss &lt;i&gt;Funktionen &amp;amp; Konfiguration&lt;/i&gt; → &lt;i&gt;MQTT&lt;/i&gt;; es verbindet sich mit Port 1883 einer Adresse in Ihrem Heimnetz, ohne TLS), dann den Broker mit &lt;tt&gt;nukictl add-broker --broker HOST&lt;/tt&gt; hinzufügen. Seine Schlösser erscheinen dann hier bei Ihren anderen Geräten.</translation>
+        <source>A Nuki &amp;Bridge</source>
+        <translation>Eine Nuki &amp;Bridge</translation>
+    </message>
+    <message>
+        <source>A Smart Lock with &amp;Wi-Fi (MQTT)</source>
+        <translation>Ein Smart Lock mit &amp;WLAN (MQTT)</translation>
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;a Smart Lock with Wi-Fi and &lt;b&gt;no bridge&lt;/b&gt; (3.0 Pro, 4th generation, Ultra);&lt;/li&gt;&lt;li&gt;an &lt;b&gt;MQTT broker&lt;/b&gt; on your home network (Mosquitto, for example) that the lock publishes to;&lt;/li&gt;&lt;li&gt;MQTT switched on for the lock in the Nuki app: the next page says where.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;ul&gt;&lt;li&gt;ein Smart Lock mit WLAN und &lt;b&gt;ohne Bridge&lt;/b&gt; (3.0 Pro, 4. Generation, Ultra);&lt;/li&gt;&lt;li&gt;einen &lt;b&gt;MQTT-Broker&lt;/b&gt; in Ihrem Heimnetz (zum Beispiel Mosquitto), an den das Schloss veröffentlicht;&lt;/li&gt;&lt;li&gt;MQTT für das Schloss in der Nuki App eingeschaltet: Die nächste Seite sagt, wo.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>What do you want to connect?</source>
+        <translation>Was möchten Sie verbinden?</translation>
     </message>
 </context>
 <context>
@@ -1002,10 +1176,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>&amp;Bridge</translation>
     </message>
     <message>
-        <source>&amp;Add bridge…</source>
-        <translation>Bridge &amp;hinzufügen …</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1056,6 +1226,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Nuki Desktop %1: Nuki Smart Locks, Openers and door sensors through a Nuki Bridge's local HTTP API.</source>
         <translation>Nuki Desktop %1: Nuki Smart Locks, Opener und Türsensoren über die lokale HTTP-API einer Nuki Bridge.</translation>
+    </message>
+    <message>
+        <source>&amp;Add bridge or Wi-Fi lock…</source>
+        <translation>Bridge oder WLAN-Schloss &amp;hinzufügen …</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -1198,10 +1372,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Token der Bridge eingeben</translation>
     </message>
     <message>
-        <source>Add a Nuki Bridge</source>
-        <translation>Nuki Bridge hinzufügen</translation>
-    </message>
-    <message>
         <source>Bridges found on your network</source>
         <translation>Im Netzwerk gefundene Bridges</translation>
     </message>
@@ -1228,6 +1398,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Name for this bridge</source>
         <translation>Name für diese Bridge</translation>
+    </message>
+    <message>
+        <source>Add a Nuki Bridge or a Wi-Fi lock</source>
+        <translation>Nuki Bridge oder WLAN-Schloss hinzufügen</translation>
+    </message>
+    <message>
+        <source>Locks found on the broker</source>
+        <translation>Auf dem Broker gefundene Schlösser</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2212,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>(trigger %1)</source>
         <translation>(Auslöser %1)</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to the broker at %1:%2 failed: the broker's certificate was not accepted (check the CA certificate, and that the address is the name the certificate was made for), or this port does not speak TLS.</source>
+        <translation>Die sichere Verbindung (TLS) zum Broker unter %1:%2 ist fehlgeschlagen: Das Zertifikat des Brokers wurde nicht angenommen (prüfen Sie das CA-Zertifikat und ob die Adresse der Name ist, für den das Zertifikat ausgestellt wurde), oder dieser Port spricht kein TLS.</translation>
     </message>
     <message>
         <source>%1 through the bridge by another program</source>

@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>BrokerLocksPage</name>
+    <message numerus="yes">
+        <source>Connected to %1:%2. %n lock(s) found:</source>
+        <translation><numerusform>Connected to %1:%2. %n lock found:</numerusform><numerusform>Connected to %1:%2. %n locks found:</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <source>The bridge's clock differs from this computer's by %n second(s). Nuki Desktop adjusts for it, but other apps may fail: set the time of this computer (and the bridge, via the Nuki app) automatically.</source>

@@ -293,6 +293,30 @@ void AppController::saveBridge(const BridgeConfig &input, const QString &token, 
     }
 }
 
+void AppController::saveBroker(const BrokerConfig &config, const QString &password)
+{
+    // As nukictl add-broker does: the password goes to the keychain under the broker's id.
+    const QString id = config.id;
+    auto reported = [this, id](bool ok, const QString &error) {
+        if (!ok)
+            emit keychainProblem(id, error);
+    };
+    if (password.isEmpty())
+        m_secrets.remove(id, [](bool, const QString &) {}); // anonymous: no old one left over
+    else
+        m_secrets.write(id, password, reported);
+    m_settings->upsertBroker(config);
+    m_settings->sync();
+    // The same address again (a new user, password or TLS): its link starts afresh. The old
+    // one says goodbye first: both use this installation's client id, and a broker drops the
+    // older of two alike.
+    if (std::unique_ptr<Source> old = m_home.takeSource(id)) {
+        old->stop();
+        old.release()->deleteLater(); // we may be inside one of its own signals
+    }
+    addBroker(m_home, config, password, m_settings->mqttClientId());
+}
+
 void AppController::followMovedBridge(const QString &bridgeId)
 {
     if (m_demo || !bridgeSource(m_home, bridgeId))

@@ -85,6 +85,9 @@ public:
     // Adds (or updates) a bridge found by the wizard: settings, the token where chosen, Home.
     void saveBridge(const nuki::BridgeConfig &config, const QString &token, bool push,
                     TokenStorage storage);
+    // Adds (or replaces) a broker of Wi-Fi locks found by the wizard: the settings, the
+    // password in the keychain only (none for an anonymous broker), and a started source.
+    void saveBroker(const nuki::BrokerConfig &config, const QString &password);
     // When a bridge stops answering: ask discovery whether it moved, and follow it.
     void followMovedBridge(const QString &bridgeId);
 

@@ -12,9 +12,11 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -194,6 +196,35 @@ private slots:
         w.reject();
     }
 
+    void everyWifiLockPageIsNamed()
+    {
+        Settings settings(dir.filePath(QStringLiteral("wifi.ini")));
+        AppController app(&settings, false);
+        SetupWizard w(&app);
+        w.show();
+        w.currentPage()->findChild<QRadioButton *>(QStringLiteral("wifiPath"))->click();
+        w.next();
+        QCOMPARE(w.currentId(), int(SetupWizard::BrokerId));
+        auto check = [&](const char *page) {
+            const QStringList found = problems(&w);
+            QVERIFY2(found.isEmpty(),
+                     qPrintable(QString::fromLatin1(page) + u'\n' + found.join(u'\n')));
+        };
+        check("broker");
+        // Port 9 on loopback: nothing listens, the page says so.
+        w.currentPage()
+            ->findChild<QLineEdit *>(QStringLiteral("brokerHost"))
+            ->setText(QStringLiteral("127.0.0.1:9"));
+        w.currentPage()->findChild<QCheckBox *>(QStringLiteral("tls"))->setChecked(true);
+        check("broker, TLS on");
+        w.next();
+        QCOMPARE(w.currentId(), int(SetupWizard::BrokerLocksId));
+        auto *retry = w.currentPage()->findChild<QPushButton *>(QStringLiteral("retry"));
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 15000);
+        check("broker test failed");
+        w.reject();
+    }
+
     // Every toolbar action is in the menu bar with a shortcut.
     void menuBarHasEveryActionWithAShortcut()
     {
@@ -211,8 +242,8 @@ private slots:
         };
         for (QAction *a : window.menuBar()->actions())
             collect(a->menu());
-        for (const char *name :
-             {"Add bridge…", "Settings…", "Refresh", "Lock all", "Quit", "Find device…"}) {
+        for (const char *name : {"Add bridge or Wi-Fi lock…", "Settings…", "Refresh", "Lock all",
+                                 "Quit", "Find device…"}) {
             QVERIFY2(shortcuts.contains(QString::fromUtf8(name)), name);
             QVERIFY2(!shortcuts.value(QString::fromUtf8(name)).isEmpty(), name);
         }

@@ -5,14 +5,18 @@
 #include "AppController.h"
 #include "SimWifiLock.h"
 #include "TestPalettes.h"
+#include "home/ActionRunner.h"
+#include "tray/TrayController.h"
 #include "window/BrokerDetailsDialog.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
@@ -125,6 +129,55 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("Connected to the broker")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("Last message")), qPrintable(all));
         QVERIFY(dialog.grab().save(shots + QStringLiteral("/wifilock-broker-details.png")));
+    }
+
+    void fullLockOnlyWhereABrokerActs()
+    {
+        // A Wi-Fi lock's own command (lockAction 6): on its card and in the tray while its
+        // broker acts for it; a lock behind the demo's bridge is offered no such thing.
+        auto fullLockOf = [](DeviceCard *card) -> QPushButton * {
+            for (QPushButton *b : card->findChildren<QPushButton *>())
+                if (b->text() == QStringLiteral("Full lock"))
+                    return b;
+            return nullptr;
+        };
+        DeviceCard *bridgeLock = nullptr;
+        for (DeviceCard *c : window->deviceList()->cards()) {
+            const DeviceRecord *r = app->home()->device(c->key());
+            const Source *s = r ? app->home()->source(r->sourceId) : nullptr;
+            if (s && s->kind() == SourceKind::Bridge && !isOpener(c->key().deviceType) &&
+                isKnownDeviceType(c->key().deviceType))
+                bridgeLock = c;
+        }
+        QVERIFY(bridgeLock);
+        QVERIFY(fullLockOf(wifiCard()) && fullLockOf(wifiCard())->isVisibleTo(wifiCard()));
+        QVERIFY(!fullLockOf(bridgeLock) || !fullLockOf(bridgeLock)->isVisibleTo(bridgeLock));
+
+        TrayController tray(app.get());
+        auto fullLockIn = [&](const QString &name) -> QAction * {
+            for (QAction *a : tray.menu()->actions())
+                if (a->menu() && a->text().startsWith(name))
+                    for (QAction *item : a->menu()->actions())
+                        if (item->text() == QStringLiteral("Full lock"))
+                            return item;
+            return nullptr;
+        };
+        QAction *wifiItem = fullLockIn(wifiCard()->name());
+        QVERIFY(wifiItem && wifiItem->isVisible());
+        QAction *bridgeItem = fullLockIn(bridgeLock->name());
+        QVERIFY(!bridgeItem || !bridgeItem->isVisible());
+
+        // The card's button sends exactly lockAction 6, and the outcome comes from the lock.
+        QSignalSpy commands(app->demoWifiLock(), &nukisim::SimWifiLock::commandReceived);
+        QTest::mouseClick(fullLockOf(wifiCard()), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(commands.size(), 1, 5000);
+        QCOMPARE(commands.first().at(1).toByteArray(), QByteArray("6"));
+        const DeviceKey key = wifiCard()->key();
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->device(key)->action.phase, ActionStatus::Succeeded,
+                                  15000);
+        QCOMPARE(app->home()->device(key)->action.action, 6);
+        // The home refuses it for the bridge's lock too, whoever asks.
+        QVERIFY(!app->home()->actions()->start(bridgeLock->key(), 6, {}));
     }
 
     void itsLastWillGreysItWithinSeconds()

@@ -54,11 +54,13 @@ class TestBroker : public QObject
         QVERIFY(lock->publish(topic("serverConnected"), "true", 0, true));
         QVERIFY(lock->publish(topic("connected"), connected ? "true" : "false", 0, true));
     }
-    void startHome(const QString &user = {}, const QString &password = {})
+    void startHome(const QString &user = {}, const QString &password = {},
+                   const QList<quint32> &ignored = {})
     {
         home = std::make_unique<Home>();
         BrokerConfig c = config(broker->port());
         c.username = user;
+        c.ignoredLocks = ignored;
         source = addBroker(*home, c, password, QStringLiteral("nuki-desktop-test"));
         source->setRetryDelays(100, 500);
         source->setTimeouts(800, 3000);
@@ -106,6 +108,25 @@ private slots:
         QVERIFY(source->link().push);
         QCOMPARE(source->lockInfo(NukiId)->serverConnected, true);
         QCOMPARE(source->lockInfo(NukiId)->rawId, Id);
+    }
+
+    void aLockLeftOutAtSetUpIsNeverListed()
+    {
+        publishLock(1);
+        // Another lock on the same broker, which the person kept.
+        QVERIFY(lock->publish(QStringLiteral("nuki/0ABCDEF1/deviceType"), "4", 0, true));
+        QVERIFY(lock->publish(QStringLiteral("nuki/0ABCDEF1/state"), "1", 0, true));
+        QVERIFY(lock->publish(QStringLiteral("nuki/0ABCDEF1/connected"), "true", 0, true));
+        startHome({}, {}, {NukiId});
+        const DeviceKey kept{0x0ABCDEF1, int(DeviceType::SmartLock3)};
+        QTRY_VERIFY_WITH_TIMEOUT(home->device(kept), 5000);
+        QVERIFY(!front());
+        QVERIFY(!source->lockInfo(NukiId));
+        // What it publishes later changes nothing either.
+        QVERIFY(lock->publish(topic("state"), "3", 0, true));
+        QVERIFY(lock->publish(QStringLiteral("nuki/0ABCDEF1/state"), "3", 0, true));
+        QVERIFY(both([&] { return home->device(kept)->device.state.state == 3; }));
+        QVERIFY(!front());
     }
 
     void findsALockFromDiscoveryAloneAndHoldsItsActions()

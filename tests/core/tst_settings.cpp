@@ -29,7 +29,13 @@ private slots:
         QCOMPARE(s.brokers().size(), 1);
         QCOMPARE(s.brokers().first().name, QStringLiteral("Renamed"));
         QCOMPARE(s.brokers().first().port, 1883);
-        // A hand-edited id that is a path is not a broker (it names a keychain entry).
+        QVERIFY(s.brokers().first().ignoredLocks.isEmpty());
+        // Locks left out in the set-up assistant are kept by id (a leading zero nibble too).
+        b.ignoredLocks = {0x0ABCDEF1, 0x2BB28570};
+        s.upsertBroker(b);
+        QCOMPARE(s.brokers().first().ignoredLocks, (QList<quint32>{0x0ABCDEF1, 0x2BB28570}));
+        // A hand-edited id that is a path id that is a path is not a broker (it names a keychain
+        // entry).
         BrokerConfig hostile = b;
         hostile.id = QStringLiteral("../../x");
         s.upsertBroker(hostile);

@@ -123,6 +123,8 @@ void TrayController::addDevice(const DeviceKey &key)
         }
         if (!control.isSwitch()) {
             add(control.spec);
+            if (control.onlyThroughBroker())
+                e.brokerOnly << e.actions.last(); // shown while a broker acts (updateDevice)
             continue;
         }
         QAction *a = e.submenu->addAction(control.spec->displayMenuText());
@@ -222,6 +224,10 @@ void TrayController::updateDevice(const DeviceKey &key)
         StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
     for (QAction *a : std::as_const(it->actions))
         a->setEnabled(!r->action.running() && !r->remembered); // held until confirmed
+    // Full lock only where the acting source carries it: a broker, not a bridge.
+    const Source *acting = m_app->home()->source(r->sourceId);
+    for (QAction *a : std::as_const(it->brokerOnly))
+        a->setVisible(acting && acting->kind() == SourceKind::Broker);
     for (auto t = it->toggles.cbegin(); t != it->toggles.cend(); ++t)
         t.key()->setChecked(toggleIsOn(key.deviceType, t.value(), s));
     updateSummary();

@@ -48,6 +48,7 @@ private:
     {
         QMenu *submenu = nullptr;
         QList<QAction *> actions;
+        QList<QAction *> brokerOnly;   // among `actions`: only a broker carries them (full lock)
         QHash<QAction *, int> toggles; // an Opener's switches and their "on" actions
     };
     void addDevice(const nuki::DeviceKey &key);

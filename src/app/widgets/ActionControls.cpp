@@ -9,8 +9,6 @@ QList<ActionControl> actionControlsFor(int deviceType)
     for (const ActionSpec &a : all) {
         if (a.isToggleOff || a.variantOf)
             continue; // part of another control
-        if (a.onlyThroughBroker)
-            continue; // full lock: nukictl only for now (the card does not know the source)
         ActionControl c;
         c.spec = &a;
         c.toggleOff = a.toggleOff;

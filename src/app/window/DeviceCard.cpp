@@ -3,6 +3,7 @@
 #include "protocol/Actions.h"
 
 #include "home/DeviceListModel.h"
+#include "home/Source.h"
 #include "widgets/ActionControls.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/FlowLayout.h"
@@ -78,6 +79,8 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
         const bool direct = !control.isSwitch() && !control.hasMenu();
         const QString key = a.key ? QString(QChar(a.key)) : QString();
         QPushButton *b = addButton(a.displayLabel(), direct ? a.number : 0, key, !a.secures);
+        if (control.onlyThroughBroker())
+            m_brokerOnly << b; // shown while a broker acts for the device (refresh)
         if (control.isSwitch()) {
             b->setCheckable(true);
             const int on = a.number, off = control.toggleOff;
@@ -297,6 +300,11 @@ void DeviceCard::refresh()
                       .arg(agoText(d(R::LastUpdateRole).toDateTime()))
                 : tr("Held until the bridge confirms this device (last seen %1).")
                       .arg(agoText(d(R::LastUpdateRole).toDateTime()));
+    // Full lock is a Wi-Fi lock's own command: offered while its broker acts for it, not
+    // while a bridge does (the bridge has no such action).
+    const bool throughBroker = d(R::SourceKindRole).toInt() == int(SourceKind::Broker);
+    for (QPushButton *b : std::as_const(m_brokerOnly))
+        b->setVisible(throughBroker);
     for (QPushButton *b : std::as_const(m_buttons)) {
         b->setEnabled(!running && !remembered);
         b->setToolTip(remembered ? held : b->property("normalToolTip").toString());

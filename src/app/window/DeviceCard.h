@@ -73,5 +73,6 @@ private:
     QLabel *m_ring;
     QWidget *m_actions;
     QList<QPushButton *> m_buttons;
+    QList<QPushButton *> m_brokerOnly;   // actions only a broker carries (full lock)
     QHash<QPushButton *, int> m_toggles; // a switch and its "on" action
 };

@@ -145,7 +145,8 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *bridge = menuBar()->addMenu(tr("&Bridge"));
-    QAction *add = bridge->addAction(tr("&Add bridge…"), this, &MainWindow::addBridge);
+    QAction *add =
+        bridge->addAction(tr("&Add bridge or Wi-Fi lock…"), this, &MainWindow::addBridge);
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     add->setEnabled(!m_app->isDemo());
     QAction *refresh = bridge->addAction(tr("&Refresh"), home, &Home::refresh);

@@ -1,14 +1,26 @@
 #include "wizard/IntroPage.h"
 
 #include "ui_IntroPage.h"
+#include "wizard/SetupWizard.h"
 
 IntroPage::IntroPage(QWidget *parent) : QWizardPage(parent), ui(new Ui::IntroPage)
 {
     ui->setupUi(this);
-    setTitle(tr("Connect a Nuki Bridge"));
+    setTitle(tr("What do you want to connect?"));
+    // Each path's needs sit under its choice, both readable: they are how a person chooses.
 }
 
 IntroPage::~IntroPage()
 {
     delete ui;
+}
+
+bool IntroPage::wifiLockChosen() const
+{
+    return ui->wifiPath->isChecked();
+}
+
+int IntroPage::nextId() const
+{
+    return wifiLockChosen() ? SetupWizard::BrokerId : SetupWizard::FindId;
 }

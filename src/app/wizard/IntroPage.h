@@ -6,12 +6,16 @@ namespace Ui {
 class IntroPage;
 }
 
+// What to connect: a Nuki Bridge (HTTP API), or a Wi-Fi lock through an MQTT broker. The
+// choice picks the pages that follow.
 class IntroPage : public QWizardPage
 {
     Q_OBJECT
 public:
     explicit IntroPage(QWidget *parent = nullptr);
     ~IntroPage() override;
+    int nextId() const override;
+    bool wifiLockChosen() const;
 
 private:
     Ui::IntroPage *ui;

@@ -1,6 +1,8 @@
 #include "wizard/SetupWizard.h"
 
 #include "AppController.h"
+#include "wizard/BrokerLocksPage.h"
+#include "wizard/BrokerPage.h"
 #include "wizard/CheckPage.h"
 #include "wizard/FindPage.h"
 #include "wizard/FinishPage.h"
@@ -16,12 +18,15 @@ using namespace nuki;
 SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &reauthBridgeId)
     : QWizard(parent), m_app(app), m_reauthId(reauthBridgeId)
 {
-    setWindowTitle(isReauth() ? tr("Enter the bridge's token") : tr("Add a Nuki Bridge"));
+    setWindowTitle(isReauth() ? tr("Enter the bridge's token")
+                              : tr("Add a Nuki Bridge or a Wi-Fi lock"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     if (!isReauth()) {
         setPage(IntroId, new IntroPage(this));
         setPage(FindId, new FindPage(this));
+        setPage(BrokerId, new BrokerPage(this));
+        setPage(BrokerLocksId, new BrokerLocksPage(this));
     }
     setPage(TokenId, new TokenPage(this));
     setPage(CheckId, new CheckPage(this));
@@ -57,8 +62,30 @@ QStringList SetupWizard::localSubnetHosts()
     return hosts;
 }
 
+bool SetupWizard::wifiLockPath() const
+{
+    const auto *intro = qobject_cast<const IntroPage *>(page(IntroId));
+    return intro && intro->wifiLockChosen();
+}
+
+void SetupWizard::acceptBroker()
+{
+    const auto *locks = qobject_cast<const BrokerLocksPage *>(page(BrokerLocksId));
+    BrokerConfig config = broker;
+    config.name = locks && !locks->brokerName().isEmpty() ? locks->brokerName() : config.host;
+    if (locks)
+        config.ignoredLocks = locks->ignoredLocks();
+    m_app->saveBroker(config, brokerPassword);
+    emit brokerReady(config);
+    QWizard::accept();
+}
+
 void SetupWizard::accept()
 {
+    if (wifiLockPath()) {
+        acceptBroker();
+        return;
+    }
     auto *finish = qobject_cast<FinishPage *>(page(FinishId));
     BridgeConfig config;
     config.id = QString::number(info.serverId, 16).toUpper();

@@ -3,6 +3,7 @@
 #include "bridge/BridgeSetup.h"
 #include "bridge/Credentials.h"
 #include "home/HomeTypes.h"
+#include "mqtt/BrokerConfig.h"
 #include "wire/BridgeJson.h"
 
 #include <QWizard>
@@ -10,8 +11,9 @@
 class AppController;
 
 // From "I have a bridge" to a working device list: find the bridge, get the token (button or
-// typed), check the connection with the best token form, name it. One class and one .ui form
-// per page. With `reauthBridgeId` it only asks for a new token and checks it.
+// typed), check the connection with the best token form, name it. Or, for a Wi-Fi lock: the
+// broker it publishes to, a test of the connection, the locks found there. One class and one
+// .ui form per page. With `reauthBridgeId` it only asks for a new token and checks it.
 class SetupWizard : public QWizard
 {
     Q_OBJECT
@@ -22,7 +24,9 @@ public:
         FindId,
         TokenId,
         CheckId,
-        FinishId
+        FinishId,
+        BrokerId,     // the Wi-Fi lock path: the broker's address and login
+        BrokerLocksId // the test, and the locks found on the broker
     };
     SetupWizard(AppController *app, QWidget *parent = nullptr, const QString &reauthBridgeId = {});
 
@@ -44,13 +48,20 @@ public:
     // Addresses "Scan this network" probes: derived from this computer's interfaces unless set.
     QStringList scanHosts;
     static QStringList localSubnetHosts();
+    // The Wi-Fi lock path: the broker as the broker page read it, and its password (handed to
+    // the keychain on Finish, never to the settings).
+    nuki::BrokerConfig broker;
+    QString brokerPassword;
+    bool wifiLockPath() const;
 
     void accept() override;
 
 signals:
     void bridgeReady(const nuki::BridgeConfig &config);
+    void brokerReady(const nuki::BrokerConfig &config);
 
 private:
+    void acceptBroker();
     AppController *m_app;
     QString m_reauthId;
 };

@@ -19,6 +19,7 @@ void nameWizardControls(QWizard *wizard)
         {"countdown", QT_TRANSLATE_NOOP("SetupWizard", "Time left to press the bridge's button")},
         {"devices", QT_TRANSLATE_NOOP("SetupWizard", "Devices of this bridge")},
         {"name", QT_TRANSLATE_NOOP("SetupWizard", "Name for this bridge")},
+        {"locks", QT_TRANSLATE_NOOP("SetupWizard", "Locks found on the broker")},
     };
     for (const Name &n : names)
         for (QWidget *w : wizard->findChildren<QWidget *>(QLatin1String(n.object)))

@@ -142,6 +142,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
             ? lockEventText(d.deviceType, *r->lastEvent, m_nameOf) + QStringLiteral(" · ") +
                   QLocale().toString(r->lastEvent->at.toLocalTime().time(), QLocale::ShortFormat)
             : QString();
+    v[SourceKindRole] = source ? int(source->kind()) : -1;
     v[ReachedThroughRole] =
         r->reachedThrough.size() > 1 ? m_home->actingSourceReason(key) : QString();
     return v;

@@ -49,6 +49,9 @@ public:
         RememberedRole,    // shown from the last run's memory, not yet confirmed by its source
         LastEventTextRole, // "Unlocked with keypad code “Anna” · 07:42", where the lock says
         ReachedThroughRole, // why its source acts, when several reach it
+        // The acting source's kind (SourceKind as int): what its transport can do (a broker
+        // carries a Wi-Fi lock's own commands, full lock).
+        SourceKindRole,
     };
     Q_ENUM(Role)
 

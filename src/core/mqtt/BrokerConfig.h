@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace nuki {
@@ -14,6 +15,9 @@ struct BrokerConfig
     QString username;
     bool tls = false;
     QString caFile; // with TLS: the broker's CA certificate; empty for the system's
+    // Locks on this broker the person chose not to add (set-up assistant): never listed. A
+    // list of those left out, not of those taken, so a lock that comes later still appears.
+    QList<quint32> ignoredLocks;
 
     static QString idFor(const QString &host, quint16 port);
 };

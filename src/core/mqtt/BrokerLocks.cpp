@@ -15,6 +15,8 @@ BrokerSource::Lock *BrokerSource::lockFor(quint32 nukiId, const QString &rawId, 
     auto it = m_locks.find(nukiId);
     if (it != m_locks.end())
         return &*it;
+    if (m_config.ignoredLocks.contains(nukiId))
+        return nullptr; // the person chose not to add it: not one of ours
     if (m_locks.size() >= MaxLocks) {
         // A household has a few: a broker full of ids is not believed. A lock that says it
         // is connected takes the place of one that never did, so a flood cannot hide it.

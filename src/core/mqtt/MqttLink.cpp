@@ -20,6 +20,25 @@ struct Library
     Library() { mosquitto_lib_init(); }
 };
 
+// A TLS failure in words: libmosquitto says only "A TLS error occurred". It is the
+// certificate almost always (the CA, or a name the certificate was not made for), or a port
+// that does not speak TLS.
+bool isTlsFailure(int rc)
+{
+    return rc == MOSQ_ERR_TLS || rc == MOSQ_ERR_TLS_HANDSHAKE;
+}
+SourceError tlsFailure(const MqttEndpoint &e, int rc)
+{
+    return SourceError::said(
+        SourceError::Unreachable,
+        tr("The secure (TLS) connection to the broker at %1:%2 failed: the broker's certificate "
+           "was not accepted (check the CA certificate, and that the address is the name the "
+           "certificate was made for), or this port does not speak TLS.")
+            .arg(e.host)
+            .arg(e.port),
+        false, rc);
+}
+
 SourceError refusal(int rc)
 {
     switch (rc) {
@@ -140,6 +159,10 @@ void MqttLink::attempt()
     const int rc =
         mosquitto_connect_bind_async(m_mosq, m_endpoint.host.toUtf8().constData(), m_endpoint.port,
                                      m_endpoint.keepAliveSeconds, nullptr);
+    if (isTlsFailure(rc)) { // the handshake may fail at once, within the call
+        lost(tlsFailure(m_endpoint, rc));
+        return;
+    }
     if (rc != MOSQ_ERR_SUCCESS) {
         lost(SourceError::said(
             SourceError::Unreachable,
@@ -169,7 +192,9 @@ void MqttLink::watchSocket()
         const int rc = mosquitto_loop_read(m_mosq, 1);
         if (attempt != m_attempt || m_state == State::Idle || m_state == State::Waiting)
             return; // the callbacks inside handled it
-        if (rc != MOSQ_ERR_SUCCESS)
+        if (isTlsFailure(rc) && m_state == State::Connecting)
+            lost(tlsFailure(m_endpoint, rc));
+        else if (rc != MOSQ_ERR_SUCCESS)
             lost(SourceError::said(SourceError::ConnectionLost,
                                    tr("The connection to the broker was lost: %1")
                                        .arg(QString::fromUtf8(mosquitto_strerror(rc))),
@@ -182,7 +207,9 @@ void MqttLink::watchSocket()
         const int rc = mosquitto_loop_write(m_mosq, 1);
         if (attempt != m_attempt || m_state == State::Idle || m_state == State::Waiting)
             return;
-        if (rc != MOSQ_ERR_SUCCESS)
+        if (isTlsFailure(rc) && m_state == State::Connecting)
+            lost(tlsFailure(m_endpoint, rc));
+        else if (rc != MOSQ_ERR_SUCCESS)
             lost(SourceError::said(
                 m_state == State::Connecting ? SourceError::Unreachable
                                              : SourceError::ConnectionLost,

@@ -235,6 +235,15 @@ QList<BrokerConfig> Settings::brokers() const
         b.username = m_settings->value(QStringLiteral("username")).toString().left(64);
         b.tls = m_settings->value(QStringLiteral("tls"), false).toBool();
         b.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+        // Nuki ids in hex, as the locks spell them; at most a household's worth.
+        const QStringList ignored =
+            m_settings->value(QStringLiteral("ignoredLocks")).toStringList().mid(0, 64);
+        for (const QString &id : ignored) {
+            bool ok = false;
+            const quint32 n = id.toUInt(&ok, 16);
+            if (ok && n != 0)
+                b.ignoredLocks << n;
+        }
         // The id names the password's keychain entry: never a path.
         if (isBridgeId(b.id) && !b.host.isEmpty())
             list << b;
@@ -269,6 +278,13 @@ void Settings::setBrokers(const QList<BrokerConfig> &list)
         m_settings->setValue(QStringLiteral("username"), list[i].username);
         m_settings->setValue(QStringLiteral("tls"), list[i].tls);
         m_settings->setValue(QStringLiteral("caFile"), list[i].caFile);
+        QStringList ignored;
+        for (const quint32 id : list[i].ignoredLocks)
+            ignored << QStringLiteral("%1").arg(id, 8, 16, QLatin1Char('0')).toUpper();
+        if (ignored.isEmpty())
+            m_settings->remove(QStringLiteral("ignoredLocks"));
+        else
+            m_settings->setValue(QStringLiteral("ignoredLocks"), ignored);
     }
     m_settings->endArray();
 }
