@@ -46,6 +46,9 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 # Runtime dependencies are computed from the binaries, not guessed.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# A plugin no binary links to, so shlibdeps cannot see it: the history's SQLite driver.
+# (Added to what shlibdeps computes.)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 # Not needed to run, but wanted: a keychain service and its library, Qt's own translations

@@ -756,3 +756,8 @@ DE.update({
 "The secure (TLS) connection to the broker at %1:%2 failed: the broker's certificate was not accepted (check the CA certificate, and that the address is the name the certificate was made for), or this port does not speak TLS.": 'Die sichere Verbindung (TLS) zum Broker unter %1:%2 ist fehlgeschlagen: Das Zertifikat des Brokers wurde nicht angenommen (prüfen Sie das CA-Zertifikat und ob die Adresse der Name ist, für den das Zertifikat ausgestellt wurde), oder dieser Port spricht kein TLS.',
 'The broker does not let this user send commands to the lock (%1); nothing was sent. Its ACL needs “topic write nuki/+/lockAction” for this user.': 'Der Broker lässt diesen Benutzer keine Befehle an das Schloss senden (%1); nichts wurde gesendet. Seine ACL braucht „topic write nuki/+/lockAction“ für diesen Benutzer.',
 })
+DE.update({
+' days': ' Tage',
+'Older events leave the history, on this computer only. Takes effect at the next start.': 'Ältere Ereignisse verlassen den Verlauf (nur auf diesem Computer). Wirkt beim nächsten Start.',
+'Keep the history for': 'Verlauf aufbewahren für',
+})

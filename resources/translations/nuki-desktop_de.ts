@@ -1364,6 +1364,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Names for auth and code ids</source>
         <translation>Namen für Berechtigungs- und Code-Nummern</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Older events leave the history, on this computer only. Takes effect at the next start.</source>
+        <translation>Ältere Ereignisse verlassen den Verlauf (nur auf diesem Computer). Wirkt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Keep the history for</source>
+        <translation>Verlauf aufbewahren für</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>

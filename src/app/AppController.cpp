@@ -114,7 +114,9 @@ void AppController::startHistory(const QString &path)
     // look at the doors.
     QTimer::singleShot(0, this, [this] {
         QTimer::singleShot(0, this, [this] {
-            m_journal = std::make_unique<Journal>(m_historyPath);
+            Journal::Options options;
+            options.maxAgeDays = m_settings->historyDays();
+            m_journal = std::make_unique<Journal>(m_historyPath, options);
             for (const HistoryEvent &e : std::exchange(m_historyBuffer, {}))
                 m_journal->record(e);
             // What the bridges did while the app was not running: from their logs, once each

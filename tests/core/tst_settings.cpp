@@ -110,7 +110,7 @@ private slots:
             names << QLatin1StringView(spec.name);
         }
         QCOMPARE(names.size(), Settings::registry().size());
-        QCOMPARE(Settings::registry().size(), int(Settings::Key::NotifyAction) + 1);
+        QCOMPARE(Settings::registry().size(), int(Settings::Key::HistoryDays) + 1);
     }
 
     void changeSignalOnlyOnRealChanges()

@@ -31,6 +31,12 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
     m_interval->setSuffix(tr(" s"));
     m_interval->setValue(s->pollIntervalSeconds());
     m_interval->setToolTip(tr("How often the bridge's list is read. It does not wake the locks."));
+    m_historyDays = new QSpinBox(this);
+    m_historyDays->setRange(7, 3650);
+    m_historyDays->setSuffix(tr(" days"));
+    m_historyDays->setValue(s->historyDays());
+    m_historyDays->setToolTip(tr("Older events leave the history, on this computer only. Takes "
+                                 "effect at the next start."));
     m_confirm = new QCheckBox(tr("Ask before opening a door (unlatch, buzz)"), this);
     m_confirm->setChecked(s->confirmOpen());
     m_minimized = new QCheckBox(tr("Start minimized to the tray"), this);
@@ -46,6 +52,7 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
 
     auto *general = new QFormLayout;
     general->addRow(tr("Check the bridges every"), m_interval);
+    general->addRow(tr("Keep the history for"), m_historyDays);
     general->addRow(m_confirm);
     general->addRow(m_minimized);
     general->addRow(m_login);
@@ -149,6 +156,7 @@ void SettingsDialog::accept()
 {
     Settings *s = m_app->settings();
     s->setPollIntervalSeconds(m_interval->value());
+    s->setHistoryDays(m_historyDays->value());
     s->setConfirmOpen(m_confirm->isChecked());
     s->setStartMinimized(m_minimized->isChecked());
     if (!m_app->isDemo())

@@ -20,6 +20,7 @@ public:
 private:
     AppController *m_app;
     QSpinBox *m_interval;
+    QSpinBox *m_historyDays;
     QCheckBox *m_confirm;
     QCheckBox *m_minimized;
     QCheckBox *m_login;

@@ -42,6 +42,7 @@ const QList<Settings::Spec> &Settings::registry()
         {Key::NotifyBridge, "notify/bridge", true},
         {Key::NotifyToken, "notify/token", true},
         {Key::NotifyAction, "notify/action", true},
+        {Key::HistoryDays, "history/keepDays", 365, 7, 3650},
     };
     return table;
 }

@@ -57,6 +57,7 @@ public:
         NotifyBridge,
         NotifyToken,
         NotifyAction,
+        HistoryDays, // 7..3650: how long the history keeps what happened
     };
     Q_ENUM(Key)
     struct Spec
@@ -78,6 +79,8 @@ public:
 
     int pollIntervalSeconds() const { return value(Key::PollIntervalSeconds).toInt(); }
     void setPollIntervalSeconds(int seconds) { setValue(Key::PollIntervalSeconds, seconds); }
+    int historyDays() const { return value(Key::HistoryDays).toInt(); }
+    void setHistoryDays(int days) { setValue(Key::HistoryDays, days); }
     bool confirmOpen() const { return value(Key::ConfirmOpen).toBool(); }
     void setConfirmOpen(bool on) { setValue(Key::ConfirmOpen, on); }
     bool startMinimized() const { return value(Key::StartMinimized).toBool(); }
