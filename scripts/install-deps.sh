@@ -5,11 +5,11 @@ set -euo pipefail
 
 BUILD_PKGS=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
-  qtkeychain-qt6-dev libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev libsodium-dev libxkbcommon-dev libgl1-mesa-dev libxcb1-dev clang-format
+  qtkeychain-qt6-dev libqt6sql6-sqlite libsodium-dev libxkbcommon-dev libgl1-mesa-dev libxcb1-dev clang-format
   qt6-translations-l10n libmosquitto-dev mosquitto)
 # (libxcb1-dev: the tray watcher and window activation speak X11 directly;
 #  qt6-translations-l10n: Qt's own strings, OK/Cancel/Back/Next, in the person's language;
-#  libqt6sql6-sqlite: the history's SQLite file; qt6-charts-dev: its battery and door charts (its CMake files need libqt6opengl6-dev);
+#  libqt6sql6-sqlite: the history's SQLite file (its charts are painted by hand: history/ChartCanvas);
 #  libmosquitto-dev: the MQTT client library of Wi-Fi locks and of nuki-lock-sim;
 #  mosquitto: the real broker the MQTT tests and the demo start on loopback, stopped by PID.)
 # A real desktop for the end-to-end tests: X server, window manager, tray host, keyring.

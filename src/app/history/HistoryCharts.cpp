@@ -3,33 +3,16 @@
 #include "history/HistoryText.h"
 #include "history/JournalDb.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
-#include <QDateTimeAxis>
-#include <QEvent>
+#include "ChartCanvas.h"
+
 #include <QLabel>
-#include <QLineSeries>
 #include <QLocale>
 #include <QMap>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 using namespace nuki;
 
 namespace {
-
-QChartView *makeView(QChart *chart, QWidget *parent)
-{
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(180);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    return view;
-}
 
 QLabel *makeSummary(QWidget *parent)
 {
@@ -50,28 +33,13 @@ std::pair<QDateTime, QDateTime> rangeOf(const HistoryFilter &f, int days)
 
 } // namespace
 
-void applyPalette(QChart *chart, const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette.brush(QPalette::Base));
-    chart->setTitleBrush(palette.brush(QPalette::Text));
-    chart->legend()->setLabelColor(palette.color(QPalette::Text));
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(palette.color(QPalette::Text));
-        axis->setTitleBrush(palette.brush(QPalette::Text));
-        axis->setGridLineColor(palette.color(QPalette::Mid));
-    }
-}
-
 BatteryChart::BatteryChart(QWidget *parent)
-    : QWidget(parent), m_chart(new QChart), m_view(makeView(m_chart, this)),
-      m_summary(makeSummary(this))
+    : QWidget(parent), m_canvas(new ChartCanvas(this)), m_summary(makeSummary(this))
 {
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_canvas, 1);
     layout->addWidget(m_summary);
-    m_view->setAccessibleName(tr("Battery chart"));
+    m_canvas->setAccessibleName(tr("Battery chart"));
 }
 
 QString BatteryChart::summary() const
@@ -79,18 +47,8 @@ QString BatteryChart::summary() const
     return m_summary->text();
 }
 
-void BatteryChart::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette(m_chart, palette());
-    QWidget::changeEvent(event);
-}
-
 void BatteryChart::show(JournalDb &db, const HistoryFilter &filter)
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *a : m_chart->axes())
-        m_chart->removeAxis(a);
     const auto [since, until] = rangeOf(filter, 12 * 7);
     HistoryFilter f;
     f.device = filter.device;
@@ -98,46 +56,33 @@ void BatteryChart::show(JournalDb &db, const HistoryFilter &filter)
     f.since = since;
     f.until = until;
     // One line per device, at most eight (more is not a picture any more).
-    QMap<QString, QLineSeries *> lines;
-    QStringList sentences;
+    QMap<QString, int> lineOf;
+    QList<ChartCanvas::Line> lines;
     QHash<QString, std::pair<HistoryEvent, HistoryEvent>> firstLast;
     for (const HistoryEvent &e : db.queryAscending(f, 100000)) {
         if (e.state < 0)
             continue;
         const QString key = e.key.toString();
-        QLineSeries *line = lines.value(key);
-        if (!line) {
+        auto it = lineOf.find(key);
+        if (it == lineOf.end()) {
             if (lines.size() >= 8)
                 continue;
-            line = new QLineSeries;
-            line->setName(e.deviceName);
-            lines.insert(key, line);
+            it = lineOf.insert(key, int(lines.size()));
+            lines << ChartCanvas::Line{e.deviceName, {}};
         }
-        line->append(double(e.at.toMSecsSinceEpoch()), e.state);
-        auto it = firstLast.find(key);
-        if (it == firstLast.end())
+        lines[*it].points << QPointF(double(e.at.toMSecsSinceEpoch()), e.state);
+        auto fl = firstLast.find(key);
+        if (fl == firstLast.end())
             firstLast.insert(key, {e, e});
         else
-            it->second = e;
+            fl->second = e;
     }
-    auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("d MMM"));
-    x->setRange(since, until);
-    x->setTickCount(5);
-    auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d %%"));
-    y->setTickCount(5);
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(y, Qt::AlignLeft);
-    for (QLineSeries *line : std::as_const(lines)) {
-        // The last level holds until now: the line reaches the right edge.
-        if (!line->points().isEmpty())
-            line->append(double(until.toMSecsSinceEpoch()), line->points().last().y());
-        m_chart->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
-    }
+    // The last level holds until now: each line reaches the right edge.
+    for (ChartCanvas::Line &line : lines)
+        line.points << QPointF(double(until.toMSecsSinceEpoch()), line.points.last().y());
+    m_canvas->setLines(lines, since.toMSecsSinceEpoch(), until.toMSecsSinceEpoch(),
+                       QStringLiteral(" %"));
+    QStringList sentences;
     const QLocale l;
     for (const auto &[first, last] : std::as_const(firstLast)) {
         if (first.id == last.id)
@@ -156,18 +101,16 @@ void BatteryChart::show(JournalDb &db, const HistoryFilter &filter)
     sentences.sort();
     m_summary->setText(sentences.isEmpty() ? tr("No battery levels recorded in this time.")
                                            : tr("Battery levels: %1").arg(sentences.join(u' ')));
-    m_view->setAccessibleDescription(m_summary->text());
-    applyPalette(m_chart, palette());
+    m_canvas->setAccessibleDescription(m_summary->text());
 }
 
 DoorChart::DoorChart(QWidget *parent)
-    : QWidget(parent), m_chart(new QChart), m_view(makeView(m_chart, this)),
-      m_summary(makeSummary(this))
+    : QWidget(parent), m_canvas(new ChartCanvas(this)), m_summary(makeSummary(this))
 {
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_canvas, 1);
     layout->addWidget(m_summary);
-    m_view->setAccessibleName(tr("Door chart"));
+    m_canvas->setAccessibleName(tr("Door chart"));
 }
 
 QString DoorChart::summary() const
@@ -175,18 +118,8 @@ QString DoorChart::summary() const
     return m_summary->text();
 }
 
-void DoorChart::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette(m_chart, palette());
-    QWidget::changeEvent(event);
-}
-
 void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *a : m_chart->axes())
-        m_chart->removeAxis(a);
     auto [since, until] = rangeOf(filter, 14);
     // At most a month of bars: more would be too thin to read.
     if (since.daysTo(until) > 31)
@@ -223,33 +156,19 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
             from = end;
         }
     }
-    auto *set = new QBarSet(tr("Minutes open"));
+    QList<double> perDay;
     QStringList days;
     const QLocale l;
     for (QDate d = since.date(); d <= until.date(); d = d.addDays(1)) {
-        days << l.toString(d, QStringLiteral("d")); // the month is the axis's title
-        *set << minutes.value(d);
+        days << l.toString(d, QStringLiteral("d")); // the month is the title
+        perDay << minutes.value(d);
     }
-    auto *bars = new QBarSeries;
-    bars->append(set);
-    m_chart->addSeries(bars);
-    auto *x = new QBarCategoryAxis;
-    x->append(days);
-    x->setTitleText(since.date().month() == until.date().month()
-                        ? l.toString(until.date(), QStringLiteral("MMMM yyyy"))
-                        : l.toString(since.date(), QStringLiteral("MMMM")) + QStringLiteral(" – ") +
-                              l.toString(until.date(), QStringLiteral("MMMM yyyy")));
-    auto *y = new QValueAxis;
-    double most = 1;
-    for (double m : std::as_const(minutes))
-        most = qMax(most, m);
-    y->setRange(0, most * 1.1);
-    y->setLabelFormat(QStringLiteral("%.0f min"));
-    y->applyNiceNumbers();
-    m_chart->addAxis(x, Qt::AlignBottom);
-    m_chart->addAxis(y, Qt::AlignLeft);
-    bars->attachAxis(x);
-    bars->attachAxis(y);
+    const QString title = since.date().month() == until.date().month()
+                              ? l.toString(until.date(), QStringLiteral("MMMM yyyy"))
+                              : l.toString(since.date(), QStringLiteral("MMMM")) +
+                                    QStringLiteral(" – ") +
+                                    l.toString(until.date(), QStringLiteral("MMMM yyyy"));
+    m_canvas->setBars(perDay, days, title, tr(" min"), tr("Minutes open"));
     if (openings == 0) {
         m_summary->setText(tr("The door was not opened in this time, or no door sensor "
                               "reported it."));
@@ -267,6 +186,5 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
                 .arg(busiest, 2, 10, QLatin1Char('0'))
                 .arg((busiest + 1) % 24, 2, 10, QLatin1Char('0')));
     }
-    m_view->setAccessibleDescription(m_summary->text());
-    applyPalette(m_chart, palette());
+    m_canvas->setAccessibleDescription(m_summary->text());
 }

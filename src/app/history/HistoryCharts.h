@@ -4,16 +4,15 @@
 
 #include <QWidget>
 
-class QChart;
-class QChartView;
+class ChartCanvas;
 class QLabel;
 namespace nuki {
 class JournalDb;
 }
 
 // The pictures of the history, each with the same facts in a sentence below it (what a screen
-// reader reads, and what a person who does not read charts gets): QtCharts, in the window's
-// palette.
+// reader reads, and what a person who does not read charts gets), painted in the window's
+// palette (ChartCanvas).
 //
 // The battery: each device's level over the weeks, one line per device.
 class BatteryChart : public QWidget
@@ -24,12 +23,10 @@ public:
     void show(nuki::JournalDb &db, const nuki::HistoryFilter &filter);
     QString summary() const;
 
-protected:
-    void changeEvent(QEvent *event) override;
+    ChartCanvas *canvas() const { return m_canvas; }
 
 private:
-    QChart *m_chart;
-    QChartView *m_view;
+    ChartCanvas *m_canvas;
     QLabel *m_summary;
 };
 
@@ -42,14 +39,9 @@ public:
     void show(nuki::JournalDb &db, const nuki::HistoryFilter &filter);
     QString summary() const;
 
-protected:
-    void changeEvent(QEvent *event) override;
+    ChartCanvas *canvas() const { return m_canvas; }
 
 private:
-    QChart *m_chart;
-    QChartView *m_view;
+    ChartCanvas *m_canvas;
     QLabel *m_summary;
 };
-
-// The chart's colours from the widget's palette (light or dark).
-void applyPalette(QChart *chart, const QPalette &palette);
