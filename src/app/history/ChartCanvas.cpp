@@ -33,6 +33,7 @@ void ChartCanvas::setLines(const QList<Line> &lines, qint64 fromMs, qint64 until
     m_ySuffix = ySuffix;
     m_title.clear();
     m_yMax = 100;
+    m_yTick = 25;
     update();
 }
 
@@ -45,16 +46,18 @@ void ChartCanvas::setBars(const QList<double> &values, const QStringList &labels
     m_title = title;
     m_ySuffix = ySuffix;
     m_legend = legend;
-    // A round top: 1, 2 or 5 times a power of ten.
+    // Round ticks (1, 2 or 5 times a power of ten), about five of them, and a top on a tick.
     double most = 1;
     for (double v : values)
         most = qMax(most, v);
-    const double step = std::pow(10.0, std::floor(std::log10(most / 4)));
-    double top = step;
-    for (double f : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0})
-        if ((top = step * f * 4) >= most)
+    const double power = std::pow(10.0, std::floor(std::log10(most / 5)));
+    m_yTick = power * 10;
+    for (double f : {1.0, 2.0, 5.0})
+        if (power * f >= most / 5) {
+            m_yTick = power * f;
             break;
-    m_yMax = top;
+        }
+    m_yMax = std::ceil(most / m_yTick) * m_yTick;
     update();
 }
 
@@ -69,10 +72,29 @@ void ChartCanvas::paintEvent(QPaintEvent *)
     QColor grid = text;
     grid.setAlphaF(0.18);
 
-    // Room for the y labels, the x labels (and a title), and a legend below.
+    // Room for the y labels, the x labels (and a title), and the legend below, in rows.
     const QString widest = QString::number(m_yMax, 'f', 0) + m_ySuffix;
     const int left = fm.horizontalAdvance(widest) + 10;
-    const int legendRows = m_lines.isEmpty() ? (m_legend.isEmpty() ? 0 : 1) : 1;
+    QStringList names;
+    if (m_lines.isEmpty() && !m_legend.isEmpty())
+        names << m_legend;
+    for (const Line &l : m_lines)
+        names << l.name;
+    QList<QPointF> legendAt; // each name's place, row by row
+    {
+        double x = left;
+        int row = 0;
+        for (const QString &name : names) {
+            const double w = fm.horizontalAdvance(name) + 24;
+            if (x + w > width() - 4 && x > left) {
+                x = left;
+                ++row;
+            }
+            legendAt << QPointF(x, row);
+            x += w;
+        }
+    }
+    const int legendRows = legendAt.isEmpty() ? 0 : int(legendAt.last().y()) + 1;
     const int bottom =
         fm.height() * (m_title.isEmpty() ? 1 : 2) + 8 + legendRows * (fm.height() + 6);
     const QRectF plot(left, fm.height() / 2 + 4, width() - left - 12,
@@ -82,9 +104,10 @@ void ChartCanvas::paintEvent(QPaintEvent *)
 
     // The y axis: five lines with their values.
     p.setPen(text);
-    for (int i = 0; i <= 4; ++i) {
-        const double v = m_yMax * i / 4;
-        const double y = plot.bottom() - plot.height() * i / 4;
+    const int ticks = qBound(1, int(std::lround(m_yMax / m_yTick)), 10);
+    for (int i = 0; i <= ticks; ++i) {
+        const double v = m_yMax * i / ticks;
+        const double y = plot.bottom() - plot.height() * i / ticks;
         p.setPen(QPen(grid, 1));
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         p.setPen(text);
@@ -164,18 +187,14 @@ void ChartCanvas::paintEvent(QPaintEvent *)
     p.setPen(QPen(text, 1));
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
 
-    // The legend: a swatch and a name for each line (or the bars' meaning).
-    double x = plot.left();
-    const double y = height() - fm.height() - 4;
-    const int n = m_lines.isEmpty() ? (m_legend.isEmpty() ? 0 : 1) : int(m_lines.size());
-    for (int i = 0; i < n; ++i) {
-        const QString name = m_lines.isEmpty() ? m_legend : m_lines[i].name;
-        const double w = fm.horizontalAdvance(name) + 18;
-        if (x + w > width() - 4 && i > 0)
-            break; // no room: the sentence below the chart names them all
+    // The legend: a swatch and a name for each line (or the bars' meaning), in rows.
+    const double legendTop = height() - legendRows * (fm.height() + 6) - 2;
+    for (int i = 0; i < legendAt.size(); ++i) {
+        const double x = legendAt[i].x();
+        const double y = legendTop + legendAt[i].y() * (fm.height() + 6);
         p.fillRect(QRectF(x, y + fm.height() / 2.0 - 5, 10, 10), colorOf(i));
         p.setPen(text);
-        p.drawText(QRectF(x + 14, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
-        x += w + 10;
+        p.drawText(QRectF(x + 14, y, width() - x - 14, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, names[i]);
     }
 }

@@ -38,4 +38,5 @@ private:
     QStringList m_labels;
     QString m_title, m_ySuffix, m_legend;
     double m_yMax = 100;
+    double m_yTick = 25;
 };
