@@ -761,3 +761,10 @@ DE.update({
 'Older events leave the history, on this computer only. Takes effect at the next start.': 'Ältere Ereignisse verlassen den Verlauf (nur auf diesem Computer). Wirkt beim nächsten Start.',
 'Keep the history for': 'Verlauf aufbewahren für',
 })
+DE.update({
+'--since must be before --until.': '--since muss vor --until liegen.',
+'--count: “%1” is not a number above 0.': '--count: „%1“ ist keine Zahl über 0.',
+})
+DE.update({
+' min': ' min',
+})

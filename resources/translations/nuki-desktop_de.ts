@@ -813,6 +813,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Opened %n time(s), open %1 in all; the longest %2 on %3. Most often opened between %4:00 and %5:00.</source>
         <translation><numerusform>%n-mal geöffnet, insgesamt %1 offen; am längsten %2 am %3. Am häufigsten geöffnet zwischen %4:00 und %5:00.</numerusform><numerusform>%n-mal geöffnet, insgesamt %1 offen; am längsten %2 am %3. Am häufigsten geöffnet zwischen %4:00 und %5:00.</numerusform></translation>
     </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
 </context>
 <context>
     <name>FindPage</name>
@@ -1858,6 +1862,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>(Not kept in the history: %1.)</source>
         <translation>(Nicht im Verlauf festgehalten: %1.)</translation>
+    </message>
+    <message>
+        <source>--since must be before --until.</source>
+        <translation>--since muss vor --until liegen.</translation>
     </message>
 </context>
 <context>
@@ -3100,6 +3108,10 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message>
         <source>history: as CSV.</source>
         <translation>history: als CSV.</translation>
+    </message>
+    <message>
+        <source>--count: “%1” is not a number above 0.</source>
+        <translation>--count: „%1“ ist keine Zahl über 0.</translation>
     </message>
 </context>
 </TS>

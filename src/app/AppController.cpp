@@ -110,10 +110,11 @@ void AppController::startHistory(const QString &path)
             m_historyBuffer << e;
     });
     m_recorder->setNameOf([this](quint32 id) { return m_settings->personName(id); });
-    // After the first paint: the journal's thread and its SQLite file never delay the first
-    // look at the doors.
+    // A moment after the first paint: the journal's thread loads Qt's SQL plugin, and plugin
+    // loading takes a lock the start-up's own plugins (platform, style, images) need too.
+    // What happens meanwhile waits in m_historyBuffer.
     QTimer::singleShot(0, this, [this] {
-        QTimer::singleShot(0, this, [this] {
+        QTimer::singleShot(m_demo ? 0 : 1500, this, [this] {
             Journal::Options options;
             options.maxAgeDays = m_settings->historyDays();
             m_journal = std::make_unique<Journal>(m_historyPath, options);

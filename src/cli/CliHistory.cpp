@@ -33,6 +33,11 @@ struct Entry
 
 } // namespace
 
+static QString withOffset(const QDateTime &t)
+{
+    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
+}
+
 static QString gapText(const HistoryGap &g)
 {
     const QLocale l;
@@ -87,18 +92,20 @@ int commands::history(CliContext &c, const Invocation &in)
     if (!in.args.isEmpty()) {
         // A device by name (a unique beginning is enough) or by its Nuki id, among those the
         // history knows: it may be gone from every bridge by now.
-        const QString q = in.args.first();
-        QList<JournalDb::KnownDevice> matches;
+        const QString q = in.args.first().trimmed();
+        // The id as nukictl's other commands read it: decimal, or hex (with or without 0x).
+        bool isNumber = false;
+        quint32 id = q.toUInt(&isNumber, 10);
+        if (!isNumber)
+            id = (q.startsWith(u"0x", Qt::CaseInsensitive) ? q.mid(2) : q).toUInt(&isNumber, 16);
+        QList<JournalDb::KnownDevice> exact, prefix;
         for (const JournalDb::KnownDevice &d : db.devices()) {
-            bool isNumber = false;
-            const quint32 id = q.toUInt(&isNumber, 0);
-            if ((isNumber && id == d.key.nukiId) || d.name.compare(q, Qt::CaseInsensitive) == 0) {
-                matches = {d};
-                break;
-            }
-            if (d.name.startsWith(q, Qt::CaseInsensitive))
-                matches << d;
+            if ((isNumber && id == d.key.nukiId) || d.name.compare(q, Qt::CaseInsensitive) == 0)
+                exact << d;
+            else if (d.name.startsWith(q, Qt::CaseInsensitive))
+                prefix << d;
         }
+        const QList<JournalDb::KnownDevice> matches = exact.isEmpty() ? prefix : exact;
         if (matches.size() != 1) {
             c.err << (matches.isEmpty() ? tr("The history knows no device “%1”.").arg(q)
                                         : tr("“%1” fits several devices; be more precise.").arg(q))
@@ -106,6 +113,10 @@ int commands::history(CliContext &c, const Invocation &in)
             return exitcode::DeviceNotFound;
         }
         filter.device = matches.first().key;
+    }
+    if (filter.since.isValid() && filter.until.isValid() && filter.since >= filter.until) {
+        c.err << tr("--since must be before --until.") << Qt::endl;
+        return exitcode::Usage;
     }
     const bool csv = in.csv;
     // The newest first from the file, shown oldest first like any log.
@@ -149,13 +160,13 @@ int commands::history(CliContext &c, const Invocation &in)
             if (e.event) {
                 out.write(historyCsvRow(*e.event));
             } else {
-                HistoryEvent g;
-                g.at = e.gap.from;
-                g.endedAt = e.gap.until;
-                g.kind = HistoryKind::LockEvent;
-                g.how = gapText(e.gap);
-                QByteArray row = historyCsvRow(g);
-                out.write(row.replace(",change,", ",no-record,"));
+                // The same 15 columns: time, kind, …, ended (10th), …, text (15th).
+                QStringList row(15);
+                row[0] = withOffset(e.gap.from);
+                row[1] = QStringLiteral("no-record");
+                row[9] = withOffset(e.gap.until);
+                row[14] = u'"' + gapText(e.gap) + u'"';
+                out.write(row.join(u',').toUtf8() + "\r\n");
             }
         }
         out.flush();

@@ -165,6 +165,17 @@ int main(int argc, char **argv)
     in.until = p.value(until);
     in.kinds = p.values(kind);
     in.csv = p.isSet(csv);
+    if (p.isSet(count)) {
+        bool ok = false;
+        in.count = p.value(count).toInt(&ok);
+        if (!ok || in.count <= 0) {
+            QTextStream(stderr) << QCoreApplication::translate(
+                                       "nukictl", "--count: “%1” is not a number above 0.")
+                                       .arg(p.value(count))
+                                << Qt::endl;
+            return exitcode::Usage;
+        }
+    }
 
     CliContext c;
     c.json = p.isSet(json);

@@ -362,6 +362,74 @@ private slots:
             QVERIFY(e.deviceName.size() <= JournalDb::MaxTextChars);
     }
 
+    void aStrangersRowNeitherEndsAPageNorUsesUpALimit()
+    {
+        const QString path = file("paging.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+            QList<HistoryEvent> batch;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (int i = 0; i < 300; ++i)
+                batch << makeEvent(HistoryKind::Ring, now - qint64(i) * 60000);
+            QVERIFY(db.insert(batch));
+        }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "raw3");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO events(at, kind, device_name) VALUES (4200000000000, 5, 'future'),"
+                " ('text', 5, 'text time'), (1700000000000, 42, 'unknown kind')")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw3"));
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Read));
+        QCOMPARE(db.query({}, 1).size(), 1); // the newest real one, not nothing
+        int seen = 0;
+        std::optional<JournalDb::Cursor> cursor;
+        for (int page = 0; page < 10; ++page) {
+            const QList<HistoryEvent> rows = db.query({}, 100, cursor);
+            seen += int(rows.size());
+            if (rows.size() < 100)
+                break;
+            cursor = JournalDb::Cursor{rows.last().at, rows.last().id};
+        }
+        QCOMPARE(seen, 300);
+    }
+
+    void namesCannotForgeLinesOrTurnText()
+    {
+        const QString path = file("controls.sqlite");
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        HistoryEvent e = makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch());
+        e.deviceName =
+            QStringLiteral("Back\u202Eroot\u202C door\n02:00 Front door: Unlocked\x1b[31m");
+        QVERIFY(db.insert({e}));
+        const QString name = db.query({}, 1).first().deviceName;
+        for (QChar c : name)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x202e && c.unicode() != 0x1b,
+                     qPrintable(name));
+    }
+
+    void aFileDeletedWhileRecordingIsStartedAgain()
+    {
+        const QString path = file("deleted.sqlite");
+        Journal journal(path);
+        journal.record(makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch()));
+        journal.flush(true);
+        QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 1, 5000);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+        journal.record(makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch()));
+        journal.flush(true);
+        QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 2, 5000);
+        QCOMPARE(everything(path).size(), 1); // where people look, not into the deleted file
+    }
+
     void learnedLaterIsNeverDuplicated()
     {
         const QString path = file("log.sqlite");

@@ -47,7 +47,7 @@ void ChartCanvas::setBars(const QList<double> &values, const QStringList &labels
     m_ySuffix = ySuffix;
     m_legend = legend;
     // Round ticks (1, 2 or 5 times a power of ten), about five of them, and a top on a tick.
-    double most = 1;
+    double most = 5; // whole minutes at least: an empty chart reads 0–5
     for (double v : values)
         most = qMax(most, v);
     const double power = std::pow(10.0, std::floor(std::log10(most / 5)));

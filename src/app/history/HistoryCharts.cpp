@@ -150,7 +150,7 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
         }
         // Split at midnight: the time open belongs to each day it stood open.
         while (from < to) {
-            const QDateTime midnight(from.date().addDays(1), QTime(0, 0));
+            const QDateTime midnight = from.date().addDays(1).startOfDay();
             const QDateTime end = qMin(midnight, to);
             minutes[from.date()] += from.msecsTo(end) / 60000.0;
             from = end;

@@ -233,17 +233,17 @@ HistoryFilter HistoryWindow::currentFilter() const
     const QDate today = QDate::currentDate();
     switch (m_range->currentIndex()) {
     case Today:
-        f.since = QDateTime(today, QTime(0, 0));
+        f.since = today.startOfDay();
         break;
     case Week:
-        f.since = QDateTime(today.addDays(-6), QTime(0, 0));
+        f.since = today.addDays(-6).startOfDay();
         break;
     case Month:
-        f.since = QDateTime(today.addDays(-29), QTime(0, 0));
+        f.since = today.addDays(-29).startOfDay();
         break;
     case Custom:
-        f.since = QDateTime(m_from->date(), QTime(0, 0));
-        f.until = QDateTime(m_until->date().addDays(1), QTime(0, 0));
+        f.since = m_from->date().startOfDay();
+        f.until = m_until->date().addDays(1).startOfDay();
         break;
     default:
         break;

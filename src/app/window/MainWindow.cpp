@@ -126,6 +126,7 @@ void MainWindow::openHistory(const DeviceKey &key)
         connect(this, &QObject::destroyed, m_history, &QWidget::close);
     }
     m_history->showDevice(key);
+    m_history->setWindowState(m_history->windowState() & ~Qt::WindowMinimized);
     m_history->show();
     m_history->raise();
     m_history->activateWindow();

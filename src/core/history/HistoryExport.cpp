@@ -117,9 +117,8 @@ QDateTime parseHistoryTime(const QString &input, bool endOfDay, const QDateTime 
 {
     const QString text = input.trimmed().toLower();
     const QDate today = now.date();
-    auto day = [&](QDate d) {
-        return endOfDay ? QDateTime(d.addDays(1), QTime(0, 0)) : QDateTime(d, QTime(0, 0));
-    };
+    // startOfDay: where summer time begins at midnight, the day starts at 01:00.
+    auto day = [&](QDate d) { return endOfDay ? d.addDays(1).startOfDay() : d.startOfDay(); };
     if (text == u"today")
         return day(today);
     if (text == u"yesterday")

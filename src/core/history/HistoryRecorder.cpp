@@ -78,7 +78,13 @@ void HistoryRecorder::deviceChanged(const DeviceKey &key)
     const int level = st.batteryChargeState.value_or(-1);
     if (level < -1 || level > 100)
         return;
-    if (s.battery == -2 || level != s.battery || st.batteryCritical != s.batteryCritical) {
+    // A device that gives no level (an Opener) is sampled only when it turns critical.
+    const bool first = s.battery == -2;
+    if (first && level < 0 && !st.batteryCritical) {
+        s.battery = -1;
+        return;
+    }
+    if (first || level != s.battery || st.batteryCritical != s.batteryCritical) {
         s.battery = level;
         s.batteryCritical = st.batteryCritical;
         HistoryEvent e = base(key, HistoryKind::Battery);

@@ -170,7 +170,8 @@ QString historyEventText(const HistoryEvent &e)
     case HistoryKind::Ring:
         return tr("%1: someone rang").arg(device);
     case HistoryKind::Battery: {
-        QString level = e.state >= 0 ? tr("battery %1 %").arg(e.state) : tr("battery");
+        QString level =
+            e.state >= 0 && e.state <= 100 ? tr("battery %1 %").arg(e.state) : tr("battery");
         if (e.detail == u"critical")
             level = tr("%1, critically low").arg(level);
         else if (e.detail == u"charging")

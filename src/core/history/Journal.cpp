@@ -86,6 +86,12 @@ private:
 
     void writePending()
     {
+        if (m_db.isOpen() && !m_db.stillThere()) {
+            // Deleted, replaced or moved while we had it: a new file where people look.
+            qWarning("History file %s is gone or replaced: opening it again", qPrintable(m_path));
+            m_db.close();
+            m_session = 0;
+        }
         if (!m_db.isOpen()) {
             openFile();
             if (!m_db.isOpen())

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
+#include <sys/stat.h>
 
 namespace nuki {
 
@@ -53,10 +54,20 @@ qint64 intOr(const QVariant &v, qint64 min, qint64 max, qint64 fallback)
     const qint64 n = v.toLongLong();
     return n < min || n > max ? fallback : n;
 }
+// A stored text as it may be shown: cut, and without control characters or the marks that
+// reverse the direction of what follows (a name must not forge lines or rewrite others).
 QString textOf(const QVariant &v)
 {
-    return v.typeId() == QMetaType::QString ? v.toString().left(JournalDb::MaxTextChars)
-                                            : QString();
+    if (v.typeId() != QMetaType::QString)
+        return {};
+    QString t = v.toString().left(JournalDb::MaxTextChars);
+    for (QChar &c : t) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
+            (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
+            c = QChar(u' ');
+    }
+    return t;
 }
 
 const char *const Columns = "id, at, kind, nuki_id, device_type, substr(device_name,1,300), "
@@ -165,7 +176,7 @@ bool JournalDb::open(const QString &path, Mode mode)
         return true;
     }
     if (prepareForWriting())
-        return true;
+        return noteIdentity();
     close();
     if (mode == Mode::Write && m_problem == Problem::Damaged && moveAside(m_problemText)) {
         const QString aside = m_movedAside, why = m_movedAsideWhy;
@@ -173,11 +184,28 @@ bool JournalDb::open(const QString &path, Mode mode)
         if (connectTo(path) && prepareForWriting()) {
             m_movedAside = aside;
             m_movedAsideWhy = why;
-            return true;
+            return noteIdentity();
         }
         close();
     }
     return false;
+}
+
+bool JournalDb::noteIdentity()
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(m_path).constData(), &st) == 0) {
+        m_inode = st.st_ino;
+        m_device = st.st_dev;
+    }
+    return true;
+}
+
+bool JournalDb::stillThere() const
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(m_path).constData(), &st) == 0 && S_ISREG(st.st_mode) &&
+           st.st_ino == m_inode && st.st_dev == m_device;
 }
 
 bool JournalDb::connectTo(const QString &path)
@@ -439,7 +467,13 @@ qint64 JournalDb::prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now)
 
 QString JournalDb::whereClause(const HistoryFilter &f, QVariantList *binds) const
 {
-    QStringList parts;
+    // Rows that are not ours are left out in the query itself, so that they neither use up a
+    // LIMIT nor end a page early (select() checks every value again).
+    QStringList parts{QStringLiteral("typeof(at) = 'integer' AND at BETWEEN %1 AND %2 AND "
+                                     "typeof(kind) = 'integer' AND kind BETWEEN 1 AND %3")
+                          .arg(MinTime)
+                          .arg(MaxTime)
+                          .arg(HistoryKindCount)};
     if (f.device) {
         parts << QStringLiteral("nuki_id = ? AND device_type = ?");
         *binds << qint64(f.device->nukiId) << f.device->deviceType;
@@ -525,7 +559,7 @@ QList<HistoryEvent> JournalDb::query(const HistoryFilter &filter, int limit,
     QVariantList binds;
     QString where = whereClause(filter, &binds);
     if (before) {
-        where += where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        where += QStringLiteral(" AND ");
         where += QStringLiteral("(at < ? OR (at = ? AND id < ?))");
         binds << before->at.toMSecsSinceEpoch() << before->at.toMSecsSinceEpoch() << before->id;
     }

@@ -50,6 +50,9 @@ public:
     bool open(const QString &path, Mode mode);
     void close();
     bool isOpen() const;
+    // Whether the file opened is still the one at the path: not deleted, replaced or moved
+    // (the writer then opens the path again rather than write into a file nobody reads).
+    bool stillThere() const;
     QString path() const { return m_path; }
     Problem problem() const { return m_problem; }
     QString problemText() const { return m_problemText; }
@@ -94,6 +97,7 @@ public:
 
 private:
     bool connectTo(const QString &path);
+    bool noteIdentity();
     bool prepareForWriting();
     bool hasOurSchema();
     bool createSchema();
@@ -111,6 +115,7 @@ private:
     QString m_problemText;
     QString m_movedAside;
     QString m_movedAsideWhy;
+    quint64 m_inode = 0, m_device = 0;
 };
 
 } // namespace nuki
