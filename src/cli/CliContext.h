@@ -86,6 +86,8 @@ public:
     {
         out << doc.toJson(QJsonDocument::Compact) << Qt::endl;
     }
+    // A command that wrote its JSON document itself, piece by piece (history).
+    void notePrinted() { m_printedJson = true; }
     // Ends the command: with --json, makes sure exactly one document was printed.
     int finish(int code);
     static QString readTokenFromTerminal(const QString &prompt);

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
+#include <functional>
 
 using namespace nuki;
 
@@ -119,71 +120,114 @@ int commands::history(CliContext &c, const Invocation &in)
         return exitcode::Usage;
     }
     const bool csv = in.csv;
-    // The newest first from the file, shown oldest first like any log.
-    const int limit = in.count > 0 ? in.count : (csv || c.json ? 10'000'000 : 200);
-    QList<HistoryEvent> events = db.query(filter, limit);
-    std::reverse(events.begin(), events.end());
-    QList<Entry> entries;
-    for (const HistoryEvent &e : std::as_const(events))
-        entries << Entry{e.at, e, {}};
-    if (!events.isEmpty() && filter.kinds.isEmpty()) {
-        for (const HistoryGap &g :
-             db.gaps(events.first().at, filter.until.isValid() ? filter.until : now))
-            entries << Entry{g.from, std::nullopt, g};
-        std::stable_sort(entries.begin(), entries.end(),
-                         [](const Entry &a, const Entry &b) { return a.at < b.at; });
-    }
-
-    if (c.json) {
-        QJsonArray a;
-        for (const Entry &e : std::as_const(entries)) {
-            if (e.event) {
-                a.append(historyJson(*e.event));
-            } else {
-                a.append(
-                    QJsonObject{{QStringLiteral("time"), e.gap.from.toString(Qt::ISODateWithMs)},
-                                {QStringLiteral("kind"), QStringLiteral("no-record")},
-                                {QStringLiteral("ended"), e.gap.until.toString(Qt::ISODateWithMs)},
-                                {QStringLiteral("text"), gapText(e.gap)}});
-            }
-        }
-        c.print(QJsonDocument(a));
-        return exitcode::Ok;
-    }
-    if (csv) {
-        c.out.flush();
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly))
-            return exitcode::Error;
-        out.write(historyCsvHeader());
-        for (const Entry &e : std::as_const(entries)) {
-            if (e.event) {
-                out.write(historyCsvRow(*e.event));
-            } else {
-                // The same 15 columns: time, kind, …, ended (10th), …, text (15th).
-                QStringList row(15);
-                row[0] = withOffset(e.gap.from);
-                row[1] = QStringLiteral("no-record");
-                row[9] = withOffset(e.gap.until);
-                row[14] = u'"' + gapText(e.gap) + u'"';
-                out.write(row.join(u',').toUtf8() + "\r\n");
-            }
-        }
-        out.flush();
-        return exitcode::Ok;
-    }
+    const bool withGaps = filter.kinds.isEmpty() && filter.text.isEmpty();
+    // Text shows the newest --count (200) oldest first, like any log. CSV and JSON without
+    // --count are everything, read page by page and written as they come: a year of a busy
+    // household needs no more memory than a page.
+    std::function<void(const Entry &)> emitEntry;
+    std::function<void()> finish;
+    QFile raw;
+    bool firstJson = true;
     const QLocale l;
     QDate day;
-    for (const Entry &e : std::as_const(entries)) {
-        if (e.at.date() != day) {
-            day = e.at.date();
-            c.out << (day == now.date() ? tr("Today") : l.toString(day, QLocale::LongFormat))
-                  << Qt::endl;
-        }
-        c.out << "  " << l.toString(e.at.time(), QStringLiteral("HH:mm:ss")) << "  "
-              << (e.event ? historyEventText(*e.event) : gapText(e.gap)) << Qt::endl;
+    if (c.json || csv) {
+        c.out.flush();
+        if (!raw.open(stdout, QIODevice::WriteOnly))
+            return exitcode::Error;
     }
-    if (entries.isEmpty())
+    if (c.json) {
+        raw.write("[");
+        emitEntry = [&](const Entry &e) {
+            const QJsonObject o =
+                e.event ? historyJson(*e.event)
+                        : QJsonObject{{QStringLiteral("time"), withOffset(e.gap.from)},
+                                      {QStringLiteral("kind"), QStringLiteral("no-record")},
+                                      {QStringLiteral("ended"), withOffset(e.gap.until)},
+                                      {QStringLiteral("text"), gapText(e.gap)}};
+            if (!std::exchange(firstJson, false))
+                raw.write(",");
+            raw.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        };
+        finish = [&] {
+            raw.write("]\n");
+            raw.flush();
+            c.notePrinted();
+        };
+    } else if (csv) {
+        raw.write(historyCsvHeader());
+        emitEntry = [&](const Entry &e) {
+            if (e.event) {
+                raw.write(historyCsvRow(*e.event));
+                return;
+            }
+            // The same 15 columns: time, kind, …, ended (10th), …, text (15th).
+            QStringList row(15);
+            row[0] = withOffset(e.gap.from);
+            row[1] = QStringLiteral("no-record");
+            row[9] = withOffset(e.gap.until);
+            row[14] = u'"' + gapText(e.gap) + u'"';
+            raw.write(row.join(u',').toUtf8() + "\r\n");
+        };
+        finish = [&] { raw.flush(); };
+    } else {
+        emitEntry = [&](const Entry &e) {
+            if (e.at.date() != day) {
+                day = e.at.date();
+                c.out << (day == now.date() ? tr("Today") : l.toString(day, QLocale::LongFormat))
+                      << Qt::endl;
+            }
+            c.out << "  " << l.toString(e.at.time(), QStringLiteral("HH:mm:ss")) << "  "
+                  << (e.event ? historyEventText(*e.event) : gapText(e.gap)) << Qt::endl;
+        };
+        finish = [] {};
+    }
+
+    QList<HistoryGap> gaps; // oldest first, placed before the first event after them
+    int shown = 0;
+    auto emitEvent = [&](const HistoryEvent &e) {
+        while (!gaps.isEmpty() && gaps.first().from <= e.at) {
+            emitEntry(Entry{gaps.first().from, std::nullopt, gaps.first()});
+            gaps.removeFirst();
+            ++shown;
+        }
+        emitEntry(Entry{e.at, e, {}});
+        ++shown;
+    };
+    if (in.count > 0 || !(csv || c.json)) {
+        QList<HistoryEvent> events = db.query(filter, in.count > 0 ? in.count : 200);
+        std::reverse(events.begin(), events.end());
+        if (withGaps && !events.isEmpty())
+            gaps = db.gaps(events.first().at, filter.until.isValid() ? filter.until : now);
+        std::reverse(gaps.begin(), gaps.end()); // gaps() is newest first
+        for (const HistoryEvent &e : std::as_const(events))
+            emitEvent(e);
+    } else {
+        if (withGaps)
+            gaps = db.gaps(filter.since, filter.until.isValid() ? filter.until : now);
+        std::reverse(gaps.begin(), gaps.end());
+        bool any = false;
+        std::optional<JournalDb::Cursor> after;
+        for (;;) {
+            const QList<HistoryEvent> page = db.queryAscending(filter, 5000, after);
+            if (page.isEmpty())
+                break;
+            if (!any) // nothing before the first event: the history did not exist yet
+                while (!gaps.isEmpty() && gaps.first().until <= page.first().at)
+                    gaps.removeFirst();
+            any = true;
+            for (const HistoryEvent &e : page)
+                emitEvent(e);
+            after = JournalDb::Cursor{page.last().at, page.last().id};
+        }
+    }
+    // A gap after the last event (the app was not running since) still is one.
+    for (const HistoryGap &g : std::as_const(gaps))
+        if (shown > 0) {
+            emitEntry(Entry{g.from, std::nullopt, g});
+            ++shown;
+        }
+    finish();
+    if (shown == 0 && !(csv || c.json))
         c.out << tr("Nothing recorded for this choice.") << Qt::endl;
     return exitcode::Ok;
 }

@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -428,6 +429,59 @@ private slots:
         journal.flush(true);
         QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 2, 5000);
         QCOMPARE(everything(path).size(), 1); // where people look, not into the deleted file
+    }
+
+    void aVersionOneFileIsMigratedAndSearchFoldsUmlauts()
+    {
+        const QString path = file("v1.sqlite");
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v1");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            for (const char *sql :
+                 {"CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER "
+                  "NOT NULL, nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id "
+                  "TEXT, source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome "
+                  "INTEGER, ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT, "
+                  "learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE)",
+                  "CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL, "
+                  "last_seen INTEGER NOT NULL)",
+                  "INSERT INTO events(at, kind, device_name) VALUES (1700000000000, 5, 'Old Gate')",
+                  "PRAGMA user_version=1"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        JournalDb db;
+        QVERIFY(db.open(path, JournalDb::Mode::Write));
+        QVERIFY(db.movedAsideTo().isEmpty()); // migrated, not set aside
+        HistoryEvent e = makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch());
+        e.deviceName = QStringLiteral("HAUSTÜR SÜD");
+        QVERIFY(db.insert({e}));
+        HistoryFilter f;
+        f.text = QStringLiteral("tür");
+        QCOMPARE(db.count(f), 1);
+        f.text = QStringLiteral("old gate"); // a row from before the migration
+        QCOMPARE(db.count(f), 1);
+    }
+
+    void aWalThatIsADirectoryIsSetAside()
+    {
+        const QString path = file("waldir.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+        }
+        QFile::remove(path + QStringLiteral("-wal"));
+        QVERIFY(QDir().mkpath(path + QStringLiteral("-wal")));
+        JournalDb reader;
+        QVERIFY(!reader.open(path, JournalDb::Mode::Read));
+        QVERIFY(reader.problemText().contains(QStringLiteral("-wal")));
+        JournalDb db;
+        QVERIFY2(db.open(path, JournalDb::Mode::Write), qPrintable(db.problemText()));
+        QVERIFY(db.insert({makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch())}));
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).isFile());
     }
 
     void learnedLaterIsNeverDuplicated()

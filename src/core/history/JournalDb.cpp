@@ -155,6 +155,25 @@ bool JournalDb::open(const QString &path, Mode mode)
             return false;
         }
     }
+    // SQLite opens "-wal" and "-shm" beside the file by name: never through a link either.
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = path + QLatin1String(suffix);
+        const QFileInfo si(side);
+        if (!si.isSymLink() && (!si.exists() || si.isFile()))
+            continue;
+        const QString why =
+            si.isSymLink() ? tr("its %1 file is a symbolic link").arg(QLatin1String(suffix))
+                           : tr("its %1 file is not a regular file").arg(QLatin1String(suffix));
+        const QString aside =
+            side + QStringLiteral(".damaged-") +
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (mode != Mode::Write || !QFile::rename(side, aside)) {
+            fail(Problem::Damaged, tr("refused: %1").arg(why));
+            return false;
+        }
+        qWarning("History: %s moved aside to %s: %s", qPrintable(side), qPrintable(aside),
+                 qPrintable(why));
+    }
     if (mode == Mode::Read && !QFileInfo::exists(path)) {
         fail(Problem::Other, tr("there is no history yet"));
         return false;
@@ -236,6 +255,7 @@ bool JournalDb::hasOurSchema()
         return false;
     }
     QSqlRecord rec = QSqlDatabase::database(m_connection).record(QStringLiteral("events"));
+    m_hasSearch = rec.indexOf(QStringLiteral("search")) >= 0;
     for (const char *c : {"id", "at", "kind", "nuki_id", "device_type", "uid", "how"})
         if (rec.indexOf(QLatin1String(c)) < 0) {
             fail(Problem::Damaged, tr("the file is not a history of this app"));
@@ -279,8 +299,10 @@ bool JournalDb::prepareForWriting()
         failFrom(q.lastError(), tr("Preparing"));
         return false;
     }
-    if (empty)
+    if (empty) {
+        m_hasSearch = true;
         return createSchema();
+    }
     return version < SchemaVersion ? migrate(version) : true;
 }
 
@@ -295,12 +317,12 @@ bool JournalDb::createSchema()
         " nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id TEXT,"
         " source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome INTEGER,"
         " ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT,"
-        " learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE)",
+        " learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE, search TEXT)",
         "CREATE INDEX events_at ON events(at)",
         "CREATE INDEX events_device_at ON events(nuki_id, device_type, at)",
         "CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL,"
         " last_seen INTEGER NOT NULL)",
-        "PRAGMA user_version=1",
+        "PRAGMA user_version=2",
     };
     for (const char *s : statements)
         if (!q.exec(QString::fromLatin1(s))) {
@@ -312,8 +334,29 @@ bool JournalDb::createSchema()
 
 bool JournalDb::migrate(int fromVersion)
 {
-    // Version 1 is the first; later versions add their steps here, one per version.
-    Q_UNUSED(fromVersion);
+    // One step per version, in a transaction each: a file is at one version or the next.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    if (fromVersion < 2) {
+        // 2: what the search looks in, lower-cased with Unicode's rules when written (SQLite's
+        // own lower() and LIKE fold A–Z only: "tür" would not find "TÜR"). Rows written before
+        // get SQLite's lower() of it, the best a migration can do.
+        if (!db.transaction() ||
+            !q.exec(QStringLiteral("ALTER TABLE events ADD COLUMN search TEXT")) ||
+            !q.exec(QStringLiteral(
+                "UPDATE events SET search = lower(coalesce(device_name,'') || ' ' ||"
+                " coalesce(how,'') || ' ' || coalesce(detail,'') || ' ' || "
+                "coalesce(source_name,''))"
+                " WHERE typeof(device_name) IN ('text','null') AND typeof(how) IN ('text','null')"
+                " AND typeof(detail) IN ('text','null') AND typeof(source_name) IN "
+                "('text','null')")) ||
+            !q.exec(QStringLiteral("PRAGMA user_version=2")) || !db.commit()) {
+            failFrom(q.lastError().isValid() ? q.lastError() : db.lastError(), tr("Updating"));
+            db.rollback();
+            return false;
+        }
+    }
+    m_hasSearch = true;
     return true;
 }
 
@@ -353,8 +396,8 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
     // An entry learned afterwards that is there already stays as it is.
     q.prepare(QStringLiteral(
         "INSERT INTO events(at, kind, nuki_id, device_type, device_name, source_id, source_name,"
-        " state, action, origin, outcome, ended_at, duration_ms, how, detail, learned_later, uid)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " state, action, origin, outcome, ended_at, duration_ms, how, detail, learned_later, uid,"
+        " search) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(uid) DO UPDATE SET outcome=excluded.outcome, ended_at=excluded.ended_at,"
         " detail=excluded.detail, state=excluded.state, how=coalesce(excluded.how, how)"
         " WHERE excluded.learned_later = 0"));
@@ -376,6 +419,10 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
         q.addBindValue(textOrNull(e.detail));
         q.addBindValue(e.learnedLater ? 1 : 0);
         q.addBindValue(textOrNull(e.uid));
+        q.addBindValue(QStringList{e.deviceName.left(MaxTextChars), e.how.left(MaxTextChars),
+                                   e.detail.left(MaxTextChars), e.sourceName.left(MaxTextChars)}
+                           .join(u' ')
+                           .toLower());
         if (!q.exec()) {
             failFrom(q.lastError(), tr("Writing"));
             db.rollback();
@@ -499,13 +546,17 @@ QString JournalDb::whereClause(const HistoryFilter &f, QVariantList *binds) cons
         t.replace(u'\\', QStringLiteral("\\\\"))
             .replace(u'%', QStringLiteral("\\%"))
             .replace(u'_', QStringLiteral("\\_"));
-        const QString like = u'%' + t + u'%';
-        parts << QStringLiteral("(device_name LIKE ? ESCAPE '\\' OR how LIKE ? ESCAPE '\\' OR "
-                                "detail LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')");
-        *binds << like << like << like << like;
+        const QString like = u'%' + t.toLower() + u'%';
+        if (m_hasSearch) {
+            parts << QStringLiteral("search LIKE ? ESCAPE '\\'");
+            *binds << like;
+        } else {
+            parts << QStringLiteral("(device_name LIKE ? ESCAPE '\\' OR how LIKE ? ESCAPE '\\' OR "
+                                    "detail LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\')");
+            *binds << like << like << like << like;
+        }
     }
-    return parts.isEmpty() ? QString()
-                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
 QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &binds)
@@ -569,10 +620,15 @@ QList<HistoryEvent> JournalDb::query(const HistoryFilter &filter, int limit,
                   binds);
 }
 
-QList<HistoryEvent> JournalDb::queryAscending(const HistoryFilter &filter, int limit)
+QList<HistoryEvent> JournalDb::queryAscending(const HistoryFilter &filter, int limit,
+                                              const std::optional<Cursor> &after)
 {
     QVariantList binds;
-    const QString where = whereClause(filter, &binds);
+    QString where = whereClause(filter, &binds);
+    if (after) {
+        where += QStringLiteral(" AND (at > ? OR (at = ? AND id > ?))");
+        binds << after->at.toMSecsSinceEpoch() << after->at.toMSecsSinceEpoch() << after->id;
+    }
     binds << qMax(1, limit);
     return select(QStringLiteral("SELECT %1 FROM events%2 ORDER BY at, id LIMIT ?")
                       .arg(QLatin1String(Columns), where),

@@ -21,7 +21,7 @@ namespace nuki {
 class JournalDb
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 2: a lower-case search column
     static constexpr int MaxTextChars = 300;
 
     enum class Mode
@@ -79,8 +79,10 @@ public:
     };
     QList<HistoryEvent> query(const HistoryFilter &filter, int limit,
                               const std::optional<Cursor> &before = {});
-    // Oldest first: for the CSV and JSON export and for the charts.
-    QList<HistoryEvent> queryAscending(const HistoryFilter &filter, int limit);
+    // Oldest first: for the CSV and JSON export and for the charts. `after` continues after
+    // the last row of a previous page.
+    QList<HistoryEvent> queryAscending(const HistoryFilter &filter, int limit,
+                                       const std::optional<Cursor> &after = {});
     qint64 count(const HistoryFilter &filter);
     // Times the app was not running, overlapping [from, until].
     QList<HistoryGap> gaps(const QDateTime &from, const QDateTime &until);
@@ -108,6 +110,7 @@ private:
     QString whereClause(const HistoryFilter &filter, QVariantList *binds) const;
     QList<HistoryEvent> select(const QString &sql, const QVariantList &binds);
 
+    bool m_hasSearch = false; // the search column (version 2); older files search by LIKE
     QString m_connection;
     QString m_path;
     Mode m_mode = Mode::Read;
