@@ -28,11 +28,17 @@ echo "== lintian (errors fail, warnings are listed)"
 lintian --no-tag-display-limit "$deb" 2>/dev/null | tee "$out/lintian.txt" || true
 if grep -q '^E:' "$out/lintian.txt"; then echo "lintian reported errors"; exit 1; fi
 echo "== rpm"
-rpm -qpl "$rpmfile" | grep -qx /usr/bin/nuki-desktop
-rpm -qpR "$rpmfile" | grep -q 'libQt6Widgets'
-rpm -qpi "$rpmfile" | grep -q "Nuki Desktop controls Nuki Smart Locks" ||
+# Each listing to a file first: `rpm … | grep -q` fails under pipefail whenever grep has its
+# answer before rpm has written everything (rpm then dies of SIGPIPE).
+rpm -qpl "$rpmfile" >"$out/rpm-files.txt"
+rpm -qpR "$rpmfile" >"$out/rpm-requires.txt"
+rpm -qpi "$rpmfile" >"$out/rpm-info.txt"
+rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$rpmfile" >"$out/rpm-flags.txt"
+grep -qx /usr/bin/nuki-desktop "$out/rpm-files.txt" || { echo "rpm lacks the app"; exit 1; }
+grep -q 'libQt6Widgets' "$out/rpm-requires.txt" || { echo "rpm requires no Qt"; exit 1; }
+grep -q "Nuki Desktop controls Nuki Smart Locks" "$out/rpm-info.txt" ||
   { echo "rpm description is not ours"; exit 1; }
-rpm -qp --qf '[%{FILEFLAGS:fflags} %{FILENAMES}\n]' "$rpmfile" | grep -q '^[a-z]*l[a-z]* .*/copyright$' ||
+grep -q '^[a-z]*l[a-z]* .*/copyright$' "$out/rpm-flags.txt" ||
   { echo "rpm marks no %license file"; exit 1; }
 echo "== man pages"
 for page in nuki-desktop nukictl nuki-bridge-sim; do

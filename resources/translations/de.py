@@ -768,3 +768,8 @@ DE.update({
 DE.update({
 ' min': ' min',
 })
+DE.update({
+'Updating': 'Aktualisieren',
+'its %1 file is a symbolic link': 'ihre %1-Datei ist ein symbolischer Link',
+'its %1 file is not a regular file': 'ihre %1-Datei ist keine gewöhnliche Datei',
+})

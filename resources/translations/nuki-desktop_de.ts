@@ -2579,6 +2579,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Pruning</source>
         <translation>Aufräumen</translation>
     </message>
+    <message>
+        <source>its %1 file is a symbolic link</source>
+        <translation>ihre %1-Datei ist ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>its %1 file is not a regular file</source>
+        <translation>ihre %1-Datei ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>Updating</source>
+        <translation>Aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>nuki::JournalWriter</name>
