@@ -440,13 +440,13 @@ private slots:
             QVERIFY(raw.open());
             QSqlQuery q(raw);
             for (const char *sql :
-                 {"CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER "
-                  "NOT NULL, nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id "
-                  "TEXT, source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome "
-                  "INTEGER, ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT, "
-                  "learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE)",
-                  "CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL, "
-                  "last_seen INTEGER NOT NULL)",
+                 {("CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER "
+                   "NOT NULL, nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id "
+                   "TEXT, source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome "
+                   "INTEGER, ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT, "
+                   "learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE)"),
+                  ("CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL, "
+                   "last_seen INTEGER NOT NULL)"),
                   "INSERT INTO events(at, kind, device_name) VALUES (1700000000000, 5, 'Old Gate')",
                   "PRAGMA user_version=1"})
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));

@@ -313,15 +313,15 @@ bool JournalDb::createSchema()
     const char *const statements[] = {
         // Set before the first table: pruning gives pages back without a full VACUUM.
         "PRAGMA auto_vacuum=INCREMENTAL",
-        "CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL,"
-        " nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id TEXT,"
-        " source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome INTEGER,"
-        " ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT,"
-        " learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE, search TEXT)",
+        ("CREATE TABLE events(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL,"
+         " nuki_id INTEGER, device_type INTEGER, device_name TEXT, source_id TEXT,"
+         " source_name TEXT, state INTEGER, action INTEGER, origin INTEGER, outcome INTEGER,"
+         " ended_at INTEGER, duration_ms INTEGER, how TEXT, detail TEXT,"
+         " learned_later INTEGER NOT NULL DEFAULT 0, uid TEXT UNIQUE, search TEXT)"),
         "CREATE INDEX events_at ON events(at)",
         "CREATE INDEX events_device_at ON events(nuki_id, device_type, at)",
-        "CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL,"
-        " last_seen INTEGER NOT NULL)",
+        ("CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL,"
+         " last_seen INTEGER NOT NULL)"),
         "PRAGMA user_version=2",
     };
     for (const char *s : statements)
