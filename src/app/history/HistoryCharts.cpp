@@ -33,19 +33,27 @@ std::pair<QDateTime, QDateTime> rangeOf(const HistoryFilter &f, int days)
 
 } // namespace
 
-BatteryChart::BatteryChart(QWidget *parent)
+HistoryChart::HistoryChart(const QString &accessibleName, QWidget *parent)
     : QWidget(parent), m_canvas(new ChartCanvas(this)), m_summary(makeSummary(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_summary);
-    m_canvas->setAccessibleName(tr("Battery chart"));
+    m_canvas->setAccessibleName(accessibleName);
 }
 
-QString BatteryChart::summary() const
+QString HistoryChart::summary() const
 {
     return m_summary->text();
 }
+
+void HistoryChart::setSummary(const QString &text)
+{
+    m_summary->setText(text);
+    m_canvas->setAccessibleDescription(text);
+}
+
+BatteryChart::BatteryChart(QWidget *parent) : HistoryChart(tr("Battery chart"), parent) {}
 
 void BatteryChart::show(JournalDb &db, const HistoryFilter &filter)
 {
@@ -99,24 +107,11 @@ void BatteryChart::show(JournalDb &db, const HistoryFilter &filter)
                              .arg(l.toString(last.at.date(), QLocale::ShortFormat));
     }
     sentences.sort();
-    m_summary->setText(sentences.isEmpty() ? tr("No battery levels recorded in this time.")
-                                           : tr("Battery levels: %1").arg(sentences.join(u' ')));
-    m_canvas->setAccessibleDescription(m_summary->text());
+    setSummary(sentences.isEmpty() ? tr("No battery levels recorded in this time.")
+                                   : tr("Battery levels: %1").arg(sentences.join(u' ')));
 }
 
-DoorChart::DoorChart(QWidget *parent)
-    : QWidget(parent), m_canvas(new ChartCanvas(this)), m_summary(makeSummary(this))
-{
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_canvas, 1);
-    layout->addWidget(m_summary);
-    m_canvas->setAccessibleName(tr("Door chart"));
-}
-
-QString DoorChart::summary() const
-{
-    return m_summary->text();
-}
+DoorChart::DoorChart(QWidget *parent) : HistoryChart(tr("Door chart"), parent) {}
 
 void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
 {
@@ -170,21 +165,18 @@ void DoorChart::show(JournalDb &db, const HistoryFilter &filter)
                                     l.toString(until.date(), QStringLiteral("MMMM yyyy"));
     m_canvas->setBars(perDay, days, title, tr(" min"), tr("Minutes open"));
     if (openings == 0) {
-        m_summary->setText(tr("The door was not opened in this time, or no door sensor "
-                              "reported it."));
+        setSummary(tr("The door was not opened in this time, or no door sensor reported it."));
     } else {
         int busiest = 0;
         for (int h = 1; h < 24; ++h)
             if (perHour[h] > perHour[busiest])
                 busiest = h;
-        m_summary->setText(
-            tr("Opened %n time(s), open %1 in all; the longest %2 on %3. Most often opened "
-               "between %4:00 and %5:00.",
-               nullptr, openings)
-                .arg(durationText(totalMs), durationText(longestMs),
-                     l.toString(longestAt, QStringLiteral("ddd d MMM, HH:mm")))
-                .arg(busiest, 2, 10, QLatin1Char('0'))
-                .arg((busiest + 1) % 24, 2, 10, QLatin1Char('0')));
+        setSummary(tr("Opened %n time(s), open %1 in all; the longest %2 on %3. Most often opened "
+                      "between %4:00 and %5:00.",
+                      nullptr, openings)
+                       .arg(durationText(totalMs), durationText(longestMs),
+                            l.toString(longestAt, QStringLiteral("ddd d MMM, HH:mm")))
+                       .arg(busiest, 2, 10, QLatin1Char('0'))
+                       .arg((busiest + 1) % 24, 2, 10, QLatin1Char('0')));
     }
-    m_canvas->setAccessibleDescription(m_summary->text());
 }

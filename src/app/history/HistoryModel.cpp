@@ -205,6 +205,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return text;
         if (role == TimeTextRole)
             return locale.toString(r.gap.until.time(), QStringLiteral("HH:mm"));
+        if (role == AtRole)
+            return r.gap.until;
         if (role == Qt::FontRole) {
             QFont f;
             f.setItalic(true);
@@ -234,6 +236,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return r.text;
     case TimeTextRole:
         return time;
+    case AtRole:
+        return e.at;
     case KindRole:
         return int(e.kind);
     case IsHeadingRole:

@@ -17,9 +17,10 @@ public:
     enum Role
     {
         IsHeadingRole = Qt::UserRole + 1,
-        KindRole,     // int(HistoryKind), -1 for headings and gaps
-        TimeTextRole, // "07:42"
-        EventTextRole // the words without the time
+        KindRole,      // int(HistoryKind), -1 for headings and gaps
+        TimeTextRole,  // "07:42"
+        EventTextRole, // the words without the time
+        AtRole         // when (QDateTime); for a gap, when it ended
     };
 
     explicit HistoryModel(const QString &path, QObject *parent = nullptr);

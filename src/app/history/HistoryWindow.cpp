@@ -27,11 +27,7 @@
 using namespace nuki;
 
 namespace {
-// The kind filter's entries: a label and the kinds it stands for.
-struct KindChoice
-{
-    QList<HistoryKind> kinds;
-};
+// The kind filter's entries: the kinds each stands for (its label is the first one's).
 const QList<QList<HistoryKind>> &kindChoices()
 {
     static const QList<QList<HistoryKind>> choices = {

@@ -27,11 +27,6 @@ constexpr KindName KindNames[] = {
 };
 } // namespace
 
-bool isKnownHistoryKind(int kind)
-{
-    return kind >= 1 && kind <= HistoryKindCount;
-}
-
 QString historyKindName(HistoryKind kind)
 {
     for (const KindName &k : KindNames)

@@ -24,7 +24,6 @@ enum class HistoryKind : int
     LockEvent = 9, // who or what acted, with no state change to attach it to
 };
 constexpr int HistoryKindCount = 9;
-bool isKnownHistoryKind(int kind);
 QString historyKindName(HistoryKind kind); // "door", for --kind and the CSV
 std::optional<HistoryKind> historyKindFromName(const QString &name);
 QString historyKindLabel(HistoryKind kind); // "Door opened and closed", for filters

@@ -1,6 +1,7 @@
 #include "history/Journal.h"
 
 #include "history/JournalDb.h"
+#include "store/Settings.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -223,13 +224,8 @@ void Journal::onWriterStatus(int status, const QString &message)
 
 QString Journal::pathFor(const QString &settingsFile)
 {
-    const QByteArray which =
-        QCryptographicHash::hash(QFileInfo(settingsFile).absoluteFilePath().toUtf8(),
-                                 QCryptographicHash::Sha256)
-            .toHex()
-            .left(12);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/history-") + QString::fromLatin1(which) + QStringLiteral(".sqlite");
+    return Settings::dataFileFor(settingsFile, QStringLiteral("history-"),
+                                 QStringLiteral(".sqlite"));
 }
 
 } // namespace nuki

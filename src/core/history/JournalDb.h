@@ -92,7 +92,6 @@ public:
         QString name;
     };
     QList<KnownDevice> devices();
-    QDateTime newestLearnedLater(const QString &sourceId);
     // The last sign of life of a run that started before `t` (invalid: none).
     QDateTime lastSeenBefore(const QDateTime &t);
     qint64 fileBytes() const;

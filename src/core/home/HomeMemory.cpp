@@ -1,6 +1,7 @@
 #include "home/HomeMemory.h"
 
 #include "store/RegularFile.h"
+#include "store/Settings.h"
 
 #include "home/Home.h"
 
@@ -282,13 +283,8 @@ bool HomeMemory::writeFile(const QString &path, const QByteArray &data, QString 
 
 QString HomeMemory::pathFor(const QString &settingsFile)
 {
-    const QByteArray which =
-        QCryptographicHash::hash(QFileInfo(settingsFile).absoluteFilePath().toUtf8(),
-                                 QCryptographicHash::Sha256)
-            .toHex()
-            .left(12);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/home-memory-") + QString::fromLatin1(which) + QStringLiteral(".json");
+    return Settings::dataFileFor(settingsFile, QStringLiteral("home-memory-"),
+                                 QStringLiteral(".json"));
 }
 
 HomeMemory::HomeMemory(Home *home, const QString &path, QObject *parent)

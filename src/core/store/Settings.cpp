@@ -2,7 +2,10 @@
 
 #include "wire/CallbackRequest.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 namespace nuki {
 
@@ -319,3 +322,15 @@ void Settings::removeBridge(const QString &id)
 }
 
 } // namespace nuki
+
+QString nuki::Settings::dataFileFor(const QString &settingsFile, const QString &prefix,
+                                    const QString &suffix)
+{
+    const QByteArray which =
+        QCryptographicHash::hash(QFileInfo(settingsFile).absoluteFilePath().toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(12);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + prefix +
+           QString::fromLatin1(which) + suffix;
+}

@@ -108,6 +108,10 @@ public:
     QString mqttClientId();
     // The name a person gave an auth or code id, or empty.
     QString personName(quint32 id) const;
+    // A file of the user's data folder that belongs to one settings file (two --config files
+    // are two homes): "<prefix><12 hex of the settings path's hash><suffix>".
+    static QString dataFileFor(const QString &settingsFile, const QString &prefix,
+                               const QString &suffix);
 
     QList<BridgeConfig> bridges() const;
     void setBridges(const QList<BridgeConfig> &bridges);
