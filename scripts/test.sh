@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test, in a real desktop session made for the tests:
-#   1. the normal build and the whole suite (CTest);
+#   1. the normal build and the whole suite (CTest), then the tests that read the wall clock
+#      again at seven clocks under libfaketime (scripts/at-clocks.sh);
 #   2. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. each libFuzzer target for a bounded time (NUKI_FUZZ_SECONDS, default 20).
 # On a fresh Debian 12 machine it installs what it needs first.
@@ -14,6 +15,8 @@ scripts/format-check.sh
 cmake --preset default >/dev/null
 cmake --build --preset default -j"$(nproc)"
 scripts/with-desktop.sh ctest --preset default -j2 "$@"
+echo "== the clock-reading tests again at other hours, dates and zones (libfaketime)"
+scripts/with-desktop.sh scripts/at-clocks.sh ctest --preset default -j2 -L clock "$@"
 [ -n "$quick" ] && exit 0
 
 echo "== the suite under AddressSanitizer + UndefinedBehaviorSanitizer"

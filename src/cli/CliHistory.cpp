@@ -5,6 +5,7 @@
 
 #include "history/HistoryExport.h"
 #include "history/HistoryText.h"
+#include "platform/Clock.h"
 #include "history/Journal.h"
 #include "history/JournalDb.h"
 
@@ -56,10 +57,17 @@ int commands::history(CliContext &c, const Invocation &in)
                    ? exitcode::Ok
                    : exitcode::Error;
     }
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = clock::now();
     HistoryFilter filter;
     if (!in.since.isEmpty()) {
         filter.since = parseHistoryTime(in.since, false, now);
+        if (!filter.since.isValid() && isSkippedLocalTime(in.since)) {
+            c.err << tr("--since: “%1” never happened here: the clocks skip that hour when summer "
+                        "time begins. Give a time an hour later or earlier.")
+                         .arg(in.since)
+                  << Qt::endl;
+            return exitcode::Usage;
+        }
         if (!filter.since.isValid()) {
             c.err << tr("--since: “%1” is not a time (try 2026-12-01, \"2026-12-01 07:30\", "
                         "yesterday or 7d).")
@@ -70,6 +78,13 @@ int commands::history(CliContext &c, const Invocation &in)
     }
     if (!in.until.isEmpty()) {
         filter.until = parseHistoryTime(in.until, true, now);
+        if (!filter.until.isValid() && isSkippedLocalTime(in.until)) {
+            c.err << tr("--until: “%1” never happened here: the clocks skip that hour when summer "
+                        "time begins. Give a time an hour later or earlier.")
+                         .arg(in.until)
+                  << Qt::endl;
+            return exitcode::Usage;
+        }
         if (!filter.until.isValid()) {
             c.err << tr("--until: “%1” is not a time.").arg(in.until) << Qt::endl;
             return exitcode::Usage;

@@ -25,12 +25,14 @@ inline nuki::HistoryEvent at(nuki::HistoryKind kind, const nuki::DeviceKey &key,
     return e;
 }
 
-// About `count` events ending now, oldest first, written in batches. Returns false if it could not.
-inline bool fill(nuki::JournalDb &db, int count, quint32 seed = 7)
+// About `count` events ending at `now`, oldest first, written in batches. Returns false if it
+// could not. A test passes the instant it states (clock::ScopedFixed), never the hour it runs at:
+// how much of "today" there is depends on it.
+inline bool fill(nuki::JournalDb &db, int count, quint32 seed = 7,
+                 const QDateTime &now = QDateTime::currentDateTime())
 {
     using namespace nuki;
     QRandomGenerator rnd(seed);
-    const QDateTime now = QDateTime::currentDateTime();
     // About a year: the app runs from 06:30 to 22:30 every day; the last day is today.
     const int perDay = qMax(40, count / 365);
     const int days = qMax(1, count / perDay);

@@ -3,6 +3,7 @@
 // version, read-only, locked by another program, hostile rows, pruning.
 #include "FakeSource.h"
 #include "history/BridgeLogFold.h"
+#include "history/HistoryExport.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryText.h"
 #include "history/Journal.h"
@@ -18,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <ctime>
 #include <unistd.h>
 
 using namespace nuki;
@@ -482,6 +485,59 @@ private slots:
         QVERIFY2(db.open(path, JournalDb::Mode::Write), qPrintable(db.problemText()));
         QVERIFY(db.insert({makeEvent(HistoryKind::Ring, QDateTime::currentMSecsSinceEpoch())}));
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).isFile());
+    }
+
+    void wordsAPersonTypes()
+    {
+        // Kinds in any case, as device names are.
+        QVERIFY(historyKindFromName(QStringLiteral("DOOR")) == HistoryKind::DoorOpened);
+        QVERIFY(historyKindFromName(QStringLiteral(" Ring ")) == HistoryKind::Ring);
+        QVERIFY(!historyKindFromName(QStringLiteral("doors")));
+        // A time the clocks skip in this zone is said as such, not as "not a time".
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "Europe/Berlin");
+        ::tzset();
+        QVERIFY(isSkippedLocalTime(QStringLiteral("2026-03-29 02:30")));
+        QVERIFY(isSkippedLocalTime(QStringLiteral("2027-03-28 02:00:30")));
+        QVERIFY(!isSkippedLocalTime(QStringLiteral("2026-03-29 03:30")));
+        QVERIFY(!isSkippedLocalTime(QStringLiteral("2026-10-25 02:30"))); // twice, not skipped
+        QVERIFY(!isSkippedLocalTime(QStringLiteral("2026-03-29")));
+        QVERIFY(!isSkippedLocalTime(QStringLiteral("2026-03-29 25:30")));
+        if (zone.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", zone);
+        ::tzset();
+    }
+
+    void theFilesAreTheOwnersOnly()
+    {
+        // A new folder and file, under the usual umask (0022 would give 0755 and 0644).
+        const mode_t before = ::umask(022);
+        const QString folder = file("private");
+        const QString path = folder + QStringLiteral("/history.sqlite");
+        {
+            JournalDb db;
+            QVERIFY2(db.open(path, JournalDb::Mode::Write), qPrintable(db.problemText()));
+            QVERIFY(db.insert({makeEvent(HistoryKind::Ring, 1700000000000)}));
+            // Group and others (Qt's 0x00FF) get nothing: 0600 files in a 0700 folder.
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                const QFileInfo fi(path + QLatin1String(suffix));
+                QVERIFY2(fi.isFile(), suffix);
+                QVERIFY2(!(fi.permissions() & 0x00FF), suffix);
+                QVERIFY(fi.permissions() & QFile::WriteOwner);
+            }
+            QVERIFY(!(QFileInfo(folder).permissions() & 0x00FF));
+        }
+        // A file an older version left readable by all is tightened at the next open.
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ReadGroup | QFile::ReadOther));
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+            QVERIFY(!(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther)));
+        }
+        ::umask(before);
     }
 
     void learnedLaterIsNeverDuplicated()

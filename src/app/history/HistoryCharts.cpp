@@ -1,6 +1,7 @@
 #include "HistoryCharts.h"
 
 #include "history/HistoryText.h"
+#include "platform/Clock.h"
 #include "history/JournalDb.h"
 
 #include "ChartCanvas.h"
@@ -26,7 +27,7 @@ QLabel *makeSummary(QWidget *parent)
 // The charts' range: the filter's, else the last `days` days.
 std::pair<QDateTime, QDateTime> rangeOf(const HistoryFilter &f, int days)
 {
-    const QDateTime until = f.until.isValid() ? f.until : QDateTime::currentDateTime();
+    const QDateTime until = f.until.isValid() ? f.until : clock::now();
     const QDateTime since = f.since.isValid() ? f.since : until.addDays(-days);
     return {since, until};
 }

@@ -1,6 +1,7 @@
 #include "HistoryModel.h"
 
 #include "history/HistoryText.h"
+#include "platform/Clock.h"
 
 #include <QFileInfo>
 #include <QFont>
@@ -177,7 +178,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     switch (r.type) {
     case Row::Heading: {
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole || role == EventTextRole) {
-            const QDate today = QDate::currentDate();
+            const QDate today = clock::today();
             if (r.day == today)
                 return tr("Today");
             if (r.day == today.addDays(-1))

@@ -2,6 +2,7 @@
 
 #include "HistoryCharts.h"
 #include "HistoryModel.h"
+#include "platform/Clock.h"
 
 #include "history/HistoryExport.h"
 #include "history/HistoryText.h"
@@ -78,7 +79,7 @@ HistoryWindow::HistoryWindow(const QString &path, Journal *journal, QWidget *par
         {tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("Between…")});
     for (QDateEdit *d : {m_from, m_until}) {
         d->setCalendarPopup(true);
-        d->setDate(QDate::currentDate());
+        d->setDate(clock::today());
         d->setVisible(false);
     }
     m_from->setAccessibleName(tr("From"));
@@ -226,7 +227,7 @@ HistoryFilter HistoryWindow::currentFilter() const
     if (const QString key = m_device->currentData().toString(); !key.isEmpty())
         f.device = DeviceKey::fromString(key);
     f.kinds = kindChoices().value(m_kind->currentIndex());
-    const QDate today = QDate::currentDate();
+    const QDate today = clock::today();
     switch (m_range->currentIndex()) {
     case Today:
         f.since = today.startOfDay();
@@ -304,7 +305,7 @@ void HistoryWindow::chooseExport()
     const QString file = QFileDialog::getSaveFileName(
         this, tr("Export the history"),
         QDir::home().filePath(
-            tr("nuki-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate))),
+            tr("nuki-history-%1.csv").arg(clock::today().toString(Qt::ISODate))),
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;

@@ -140,4 +140,20 @@ QDateTime parseHistoryTime(const QString &input, bool endOfDay, const QDateTime 
     return {};
 }
 
+bool isSkippedLocalTime(const QString &input)
+{
+    const QStringList parts = input.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (parts.size() != 2)
+        return false;
+    const QDate d = QDate::fromString(parts[0], Qt::ISODate);
+    QTime t = QTime::fromString(parts[1], QStringLiteral("HH:mm"));
+    if (!t.isValid())
+        t = QTime::fromString(parts[1], QStringLiteral("HH:mm:ss"));
+    if (!d.isValid() || !t.isValid())
+        return false;
+    // Qt moves a skipped time past the gap (or gives an invalid one): either way not `t`.
+    const QDateTime local(d, t);
+    return !local.isValid() || local.time() != t || local.date() != d;
+}
+
 } // namespace nuki

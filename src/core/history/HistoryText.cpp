@@ -37,8 +37,10 @@ QString historyKindName(HistoryKind kind)
 
 std::optional<HistoryKind> historyKindFromName(const QString &name)
 {
+    // As device names are: in any case ("DOOR", "Door").
+    const QString wanted = name.trimmed();
     for (const KindName &k : KindNames)
-        if (name == QLatin1String(k.name))
+        if (wanted.compare(QLatin1String(k.name), Qt::CaseInsensitive) == 0)
             return k.kind;
     return std::nullopt;
 }

@@ -100,6 +100,36 @@ void JournalDb::failFrom(const QSqlError &error, const QString &what)
     }
 }
 
+// The history holds the names people gave their keypad codes and when each door opened:
+// owner-only, like the settings and the home memory. SQLite gives its -wal and -shm the
+// main file's mode, so creating that one 0600 (before SQLite does, with the umask's 0644)
+// covers all three; a file an older version made is tightened.
+static bool makeOwnerOnly(const QString &path)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QFileInfo::exists(dir)) {
+        if (!QDir().mkpath(dir))
+            return false;
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    if (!QFileInfo::exists(path)) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return QFileInfo::exists(path); // another writer made it first
+        f.setPermissions(ownerOnly);
+        return true;
+    }
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QString file = path + QLatin1String(suffix);
+        const QFileInfo fi(file);
+        if (fi.exists() && fi.isFile() && (fi.permissions() & ~(ownerOnly | QFile::ReadUser |
+                                                                 QFile::WriteUser)))
+            QFile::setPermissions(file, ownerOnly);
+    }
+    return true;
+}
+
 bool JournalDb::open(const QString &path, Mode mode)
 {
     close();
@@ -146,8 +176,10 @@ bool JournalDb::open(const QString &path, Mode mode)
         fail(Problem::Other, tr("there is no history yet"));
         return false;
     }
-    if (mode != Mode::Read)
-        QDir().mkpath(info.absolutePath());
+    if (mode != Mode::Read && !makeOwnerOnly(path)) {
+        fail(Problem::Other, tr("cannot create it"));
+        return false;
+    }
 
     if (!connectTo(path)) {
         close();
