@@ -5,9 +5,9 @@
 
 #include "history/HistoryExport.h"
 #include "history/HistoryText.h"
-#include "platform/Clock.h"
 #include "history/Journal.h"
 #include "history/JournalDb.h"
+#include "platform/Clock.h"
 
 #include <QCoreApplication>
 #include <QFile>

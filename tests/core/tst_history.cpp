@@ -19,8 +19,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <sys/stat.h>
+#include <QTimeZone>
 #include <ctime>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace nuki;
@@ -560,7 +561,11 @@ private slots:
         const QString path = file("many.sqlite");
         JournalDb db;
         QVERIFY(db.open(path, JournalDb::Mode::Write));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // A stated instant, in a zone with no clock change in the ten days before it: the
+        // days below are 24 hours long wherever the test runs (pruningCountsCalendarDays has
+        // one that is not).
+        const QDateTime stated(QDate(2026, 6, 15), QTime(12, 0), QTimeZone("UTC"));
+        const qint64 now = stated.toMSecsSinceEpoch();
         QList<HistoryEvent> batch;
         for (int i = 0; i < 1000; ++i) {
             HistoryEvent e = makeEvent(i % 2 ? HistoryKind::Ring : HistoryKind::DoorOpened,
@@ -590,8 +595,23 @@ private slots:
         text.text = QStringLiteral("0%");
         QCOMPARE(db.count(text), 1);
         // Older than 10 days goes.
-        QCOMPARE(db.prune(10, 1LL << 40, QDateTime::fromMSecsSinceEpoch(now)), 1000 - 241);
+        QCOMPARE(db.prune(10, 1LL << 40, stated), 1000 - 241);
         QCOMPARE(db.count({}), 241);
+    }
+
+    void pruningCountsCalendarDays()
+    {
+        // "Keep 10 days" keeps ten days of the calendar: across the night summer time ends
+        // (2026-10-25 in Berlin) they are 241 hours long, whatever zone the test runs in.
+        JournalDb db;
+        QVERIFY(db.open(file("dst.sqlite"), JournalDb::Mode::Write));
+        const QDateTime now(QDate(2026, 10, 30), QTime(12, 0), QTimeZone("Europe/Berlin"));
+        QList<HistoryEvent> batch;
+        for (int i = 0; i < 300; ++i)
+            batch << makeEvent(HistoryKind::Ring, now.toMSecsSinceEpoch() - qint64(i) * 3600000);
+        QVERIFY(db.insert(batch));
+        QCOMPARE(db.prune(10, 1LL << 40, now), 300 - 242);
+        QCOMPARE(db.count({}), 242);
     }
 
     void aBridgeLogFillsOnlyTheGaps()

@@ -1,8 +1,8 @@
 #include "HistoryCharts.h"
 
 #include "history/HistoryText.h"
-#include "platform/Clock.h"
 #include "history/JournalDb.h"
+#include "platform/Clock.h"
 
 #include "ChartCanvas.h"
 

@@ -304,8 +304,7 @@ void HistoryWindow::chooseExport()
 {
     const QString file = QFileDialog::getSaveFileName(
         this, tr("Export the history"),
-        QDir::home().filePath(
-            tr("nuki-history-%1.csv").arg(clock::today().toString(Qt::ISODate))),
+        QDir::home().filePath(tr("nuki-history-%1.csv").arg(clock::today().toString(Qt::ISODate))),
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;

@@ -123,8 +123,8 @@ static bool makeOwnerOnly(const QString &path)
     for (const char *suffix : {"", "-wal", "-shm"}) {
         const QString file = path + QLatin1String(suffix);
         const QFileInfo fi(file);
-        if (fi.exists() && fi.isFile() && (fi.permissions() & ~(ownerOnly | QFile::ReadUser |
-                                                                 QFile::WriteUser)))
+        if (fi.exists() && fi.isFile() &&
+            (fi.permissions() & ~(ownerOnly | QFile::ReadUser | QFile::WriteUser)))
             QFile::setPermissions(file, ownerOnly);
     }
     return true;

@@ -22,7 +22,10 @@ void setForTesting(std::function<QDateTime()> source);
 class ScopedFixed
 {
 public:
-    explicit ScopedFixed(const QDateTime &at) { setForTesting([at] { return at; }); }
+    explicit ScopedFixed(const QDateTime &at)
+    {
+        setForTesting([at] { return at; });
+    }
     ~ScopedFixed() { setForTesting({}); }
     ScopedFixed(const ScopedFixed &) = delete;
     ScopedFixed &operator=(const ScopedFixed &) = delete;
