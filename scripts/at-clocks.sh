@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs a command (the clock-reading tests: ctest -L clock) once at each of several wall clocks,
 # under libfaketime, so that a test that depends on the hour, the date or the time zone fails
-# on every machine at any hour instead of at random. The clock starts at the instant and runs
-# on ('@'), so the first case crosses midnight while it runs; monotonic time is left alone,
-# so Qt's timers and the tests' bounded waits keep working.
+# on every machine at any hour instead of at random. The clock is moved by a fixed offset
+# ('+N' seconds, not '@': that restarts the clock in every process, so a nukictl or a
+# simulator started a minute into a test would live a minute in the past of the app it talks
+# to). It runs on, so the first case crosses midnight while it runs; monotonic time is left
+# alone, so Qt's timers and the tests' bounded waits keep working.
 #   scripts/at-clocks.sh ctest --preset default -L clock
 set -euo pipefail
 lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
@@ -20,6 +22,8 @@ clocks=(
 for c in "${clocks[@]}"; do
   zone=${c%%|*}
   at=${c#*|}
-  echo "== at $at $zone"
-  TZ=$zone FAKETIME="@$at" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD=$lib "$@"
+  offset=$(($(TZ=$zone date -d "$at" +%s) - $(date +%s)))
+  [ "$offset" -ge 0 ] && offset="+$offset"
+  echo "== at $at $zone (offset ${offset} s)"
+  TZ=$zone FAKETIME="$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD=$lib "$@"
 done

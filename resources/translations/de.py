@@ -773,3 +773,17 @@ DE.update({
 'its %1 file is a symbolic link': 'ihre %1-Datei ist ein symbolischer Link',
 'its %1 file is not a regular file': 'ihre %1-Datei ist keine gewöhnliche Datei',
 })
+DE.update({
+'Exporting the history…': 'Der Verlauf wird exportiert…',
+'Cancel': 'Abbrechen',
+'Exporting the history… %1 of %n event(s)': ['Der Verlauf wird exportiert… %1 von %n Ereignis', 'Der Verlauf wird exportiert… %1 von %n Ereignissen'],
+'%n event(s) exported to %1': ['%n Ereignis nach %1 exportiert', '%n Ereignisse nach %1 exportiert'],
+'Export cancelled: no file was written.': 'Export abgebrochen: Es wurde keine Datei geschrieben.',
+'The file could not be written: %1. Nothing was left half-written.': 'Die Datei konnte nicht geschrieben werden: %1. Es blieb nichts halb geschrieben zurück.',
+'an export is running': 'ein Export läuft',
+'--since: “%1” never happened here: the clocks skip that hour when summer time begins. Give a time an hour later or earlier.': '--since: „%1“ gab es hier nie: Die Uhren überspringen diese Stunde, wenn die Sommerzeit beginnt. Geben Sie eine Zeit eine Stunde später oder früher an.',
+'--until: “%1” never happened here: the clocks skip that hour when summer time begins. Give a time an hour later or earlier.': '--until: „%1“ gab es hier nie: Die Uhren überspringen diese Stunde, wenn die Sommerzeit beginnt. Geben Sie eine Zeit eine Stunde später oder früher an.',
+'from somewhere the app does not know': 'von einer Stelle, die die App nicht kennt',
+'An action the app does not know': 'Eine Aktion, die die App nicht kennt',
+'cannot create it': 'kann sie nicht anlegen',
+})

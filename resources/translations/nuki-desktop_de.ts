@@ -1070,8 +1070,32 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <source>The file could not be written: %1</source>
-        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+        <source>Exporting the history…</source>
+        <translation>Der Verlauf wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the history… %1 of %n event(s)</source>
+        <translation><numerusform>Der Verlauf wird exportiert… %1 von %n Ereignis</numerusform><numerusform>Der Verlauf wird exportiert… %1 von %n Ereignissen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1</source>
+        <translation><numerusform>%n Ereignis nach %1 exportiert</numerusform><numerusform>%n Ereignisse nach %1 exportiert</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1. Nothing was left half-written.</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1. Es blieb nichts halb geschrieben zurück.</translation>
+    </message>
+    <message>
+        <source>an export is running</source>
+        <translation>ein Export läuft</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1891,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>--since must be before --until.</source>
         <translation>--since muss vor --until liegen.</translation>
     </message>
+    <message>
+        <source>--since: “%1” never happened here: the clocks skip that hour when summer time begins. Give a time an hour later or earlier.</source>
+        <translation>--since: „%1“ gab es hier nie: Die Uhren überspringen diese Stunde, wenn die Sommerzeit beginnt. Geben Sie eine Zeit eine Stunde später oder früher an.</translation>
+    </message>
+    <message>
+        <source>--until: “%1” never happened here: the clocks skip that hour when summer time begins. Give a time an hour later or earlier.</source>
+        <translation>--until: „%1“ gab es hier nie: Die Uhren überspringen diese Stunde, wenn die Sommerzeit beginnt. Geben Sie eine Zeit eine Stunde später oder früher an.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2385,6 +2417,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>%1 answers again</source>
         <translation>%1 antwortet wieder</translation>
     </message>
+    <message>
+        <source>from somewhere the app does not know</source>
+        <translation>von einer Stelle, die die App nicht kennt</translation>
+    </message>
+    <message>
+        <source>An action the app does not know</source>
+        <translation>Eine Aktion, die die App nicht kennt</translation>
+    </message>
 </context>
 <context>
     <name>nuki::BridgeSetup</name>
@@ -2590,6 +2630,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Updating</source>
         <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>cannot create it</source>
+        <translation>kann sie nicht anlegen</translation>
     </message>
 </context>
 <context>

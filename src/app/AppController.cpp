@@ -1,6 +1,5 @@
 #include "AppController.h"
 
-#include "bridge/CallbackReceiver.h"
 #include "history/BridgeLogFold.h"
 #include "history/JournalDb.h"
 #include "protocol/Actions.h"
@@ -180,7 +179,7 @@ void AppController::start()
     });
     // The demo writes nothing to the settings: a path made for this run.
     if (m_demo || m_settings->pushEnabled())
-        ensurePush(m_demo ? CallbackReceiver::newSecretPath() : m_settings->pushSecretPath());
+        ensurePush(m_demo ? PushManager::newSecretPath() : m_settings->pushSecretPath());
     if (m_demo)
         startDemo();
     else

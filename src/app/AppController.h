@@ -44,6 +44,7 @@ public:
     // in the journal's own thread.
     void startHistory(const QString &path);
     nuki::Journal *journal() const { return m_journal.get(); } // null until opened
+    nuki::HistoryRecorder *historyRecorder() const { return m_recorder.get(); }
     QString historyPath() const { return m_historyPath; }
     // "History of Front door" from a card, the tray or the menu: the window opens it.
     void requestHistory(const nuki::DeviceKey &key = {}) { emit historyRequested(key); }

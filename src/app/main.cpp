@@ -203,8 +203,9 @@ int main(int argc, char **argv)
                          window.statusBar()->showMessage(
                              QApplication::translate("main", "Keychain: %1").arg(message), 15000);
                      });
-    if (!controller.isDemo() && settings.bridges().isEmpty())
-        QTimer::singleShot(0, &window, &MainWindow::addBridge); // first start: the wizard
+    // First start: the wizard. Any configured source (a bridge or a broker) is a home.
+    if (!controller.isDemo() && settings.bridges().isEmpty() && settings.brokers().isEmpty())
+        QTimer::singleShot(0, &window, &MainWindow::addBridge);
     const bool wantHidden = parser.isSet(o.minimized) || settings.startMinimized();
     if (wantHidden && !haveTray) {
         // Started with the session, maybe before the panel: give the tray a moment to come,

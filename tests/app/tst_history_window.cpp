@@ -5,6 +5,7 @@
 #include "HistoryFixture.h"
 #include "TestPalettes.h"
 #include "history/HistoryCharts.h"
+#include "history/HistoryCsvExport.h"
 #include "history/HistoryModel.h"
 #include "history/HistoryWindow.h"
 #include "history/JournalDb.h"
@@ -18,11 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace nuki;
 
@@ -186,6 +190,74 @@ private slots:
         QCOMPARE(lines.size() - 2, w.model()->db().count(w.model()->filter())); // header, end
         QVERIFY(lines.at(0).startsWith("time,kind,device"));
         QVERIFY(lines.at(1).contains("door-opened") || lines.at(1).contains("door-closed"));
+    }
+
+    // Off the interface thread, with a Cancel that leaves nothing behind, and a target that
+    // cannot be written said in words, with no half-written file.
+    void anExportCanBeCancelledAndLeavesNoHalfFile()
+    {
+        HistoryWindow w(path, nullptr);
+        w.show();
+        const QString csv = dir.filePath(QStringLiteral("cancelled.csv"));
+        QFile::remove(csv);
+        QSignalSpy finished(&w, &HistoryWindow::exportFinished);
+        HistoryCsvExport *task = w.startExport(csv);
+        QVERIFY(task);
+        QVERIFY(w.exportProgress());
+        QVERIFY(!w.startExport(csv)); // one at a time
+        task->cancel();               // what the dialog's Cancel does
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(!QFile::exists(csv));
+        // Nothing else beside it either: QSaveFile's temporary file is gone.
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("cancelled.csv*")}).size(), 0);
+        QVERIFY(!w.runningExport());
+
+        // Cancelled half-way (after the first page), while the window goes on answering.
+        finished.clear();
+        task = w.startExport(csv);
+        QVERIFY(task);
+        qint64 reached = 0;
+        connect(
+            task, &HistoryCsvExport::progress, task,
+            [task, &reached](qint64 done, qint64) {
+                reached = done;
+                if (done >= HistoryCsvExport::PageRows)
+                    task->cancel();
+            },
+            Qt::DirectConnection); // in the export's thread: the next page sees it
+        int ticks = 0;
+        QTimer tick;
+        tick.setInterval(0);
+        connect(&tick, &QTimer::timeout, &w, [&ticks] { ++ticks; });
+        tick.start();
+        QVERIFY(finished.wait(20000));
+        tick.stop();
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(reached, qint64(HistoryCsvExport::PageRows));
+        QVERIFY(ticks > 0); // the interface thread ran meanwhile
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("cancelled.csv*")}).size(), 0);
+        QVERIFY2(w.findChild<QLabel *>() != nullptr, "the window is still there");
+
+        // A folder that is not there: an error in words, and no file.
+        const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/x.csv"));
+        QString error;
+        // The warning is modal: a person reads it and closes it.
+        bool warned = false;
+        QTimer closer;
+        closer.setInterval(50);
+        QObject::connect(&closer, &QTimer::timeout, &w, [&warned] {
+            for (QWidget *t : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(t); box && box->isVisible()) {
+                    warned = box->text().contains(QStringLiteral("Nothing was left"));
+                    box->accept();
+                }
+        });
+        closer.start();
+        QVERIFY(!w.exportCsv(nowhere, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(nowhere));
+        QTRY_VERIFY_WITH_TIMEOUT(warned, 5000);
     }
 
     void aFileItCannotReadIsSaidInWords()

@@ -1,5 +1,5 @@
 // Benchmark of the history on a real SQLite file: 100 000 events written; one device's day
-// read back; the History window opened on them and scrolled. Prints
+// read back; the History window opened on them and scrolled; 1 000 000 exported to CSV. Prints
 // "name<TAB>median<TAB>spread<TAB>unit" lines for run_bench.py.
 #include "HistoryFixture.h"
 #include "history/HistoryModel.h"
@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QListView>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -18,6 +19,16 @@
 using namespace nuki;
 
 namespace {
+qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
 double percentile(QList<double> v, double p)
 {
     std::sort(v.begin(), v.end());
@@ -102,5 +113,49 @@ int main(int argc, char **argv)
     }
     out << "history: scroll a page (" << w.model()->rowCount() << " rows reached)\t"
         << percentile(frames, 0.5) << '\t' << spread(frames) << "\tms" << Qt::endl;
+
+    // Export: 1 000 000 events to CSV from the window. The interface thread's longest gap
+    // between two turns of its event loop (a frame it could not paint) and the growth of
+    // the resident memory while it runs.
+    {
+        const QString big = dir.filePath(QStringLiteral("big.sqlite"));
+        {
+            JournalDb db;
+            if (!db.open(big, JournalDb::Mode::Write) || !historyfixture::fill(db, 1000000))
+                return 1;
+        }
+        HistoryWindow e(big, nullptr);
+        e.resize(720, 560);
+        e.show();
+        if (!QTest::qWaitForWindowExposed(&e))
+            return 1;
+        QCoreApplication::processEvents();
+        const qint64 rssBefore = rssKiB();
+        qint64 rssPeak = rssBefore;
+        double worst = 0;
+        QList<double> gaps;
+        bool finished = false;
+        QObject::connect(&e, &HistoryWindow::exportFinished, [&](bool) { finished = true; });
+        QElapsedTimer whole, gap;
+        whole.start();
+        e.startExport(dir.filePath(QStringLiteral("big.csv")));
+        gap.start();
+        while (!finished && whole.elapsed() < 600000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            const double ms = double(gap.nsecsElapsed()) / 1e6;
+            gap.restart();
+            gaps << ms;
+            worst = qMax(worst, ms);
+            if (gaps.size() % 64 == 0)
+                rssPeak = qMax(rssPeak, rssKiB());
+        }
+        const double seconds = double(whole.elapsed()) / 1000.0;
+        rssPeak = qMax(rssPeak, rssKiB());
+        out << "history: export 1 000 000 events to CSV\t" << seconds << "\t-\ts" << Qt::endl;
+        out << "history: export, longest interface frame\t" << worst << '\t' << spread(gaps)
+            << "\tms" << Qt::endl;
+        out << "history: export, resident memory growth\t" << double(rssPeak - rssBefore) / 1024.0
+            << "\t-\tMB" << Qt::endl;
+    }
     return 0;
 }

@@ -78,6 +78,10 @@ for cols in tool_lines([f"{B}/tests/bench/bench_history"], dict(os.environ, QT_Q
     elif "scroll" in name:
         worst = float(re.search(r"max ([\d.]+)", cols[2]).group(1))
         goal, met = "no frame > 16 ms", worst <= 16
+    elif "longest interface frame" in name:
+        goal, met = "no frame > 16 ms", float(cols[1]) <= 16
+    elif "memory growth" in name:
+        goal, met = "< 50 MB", float(cols[1]) < 50
     add(name, f"{float(cols[1]):.2f} {cols[3]}", cols[2], goal, met)
 
 def env_for(tmp):

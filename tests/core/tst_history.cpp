@@ -2,6 +2,7 @@
 // (a real file in a temporary folder) whatever is done to it: garbage, a link, a newer
 // version, read-only, locked by another program, hostile rows, pruning.
 #include "FakeSource.h"
+#include "history/ActionExplains.h"
 #include "history/BridgeLogFold.h"
 #include "history/HistoryExport.h"
 #include "history/HistoryRecorder.h"
@@ -9,10 +10,12 @@
 #include "history/Journal.h"
 #include "history/JournalDb.h"
 #include "home/Home.h"
+#include "platform/Clock.h"
 
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -192,6 +195,49 @@ private slots:
         QVERIFY(historyEventText(seen[1]).contains(QStringLiteral("after")));
     }
 
+    // A change a poll sees carries the source's own time for it (a bridge's /list
+    // timestamp), bounded by the read before and this one: the timeline and the door's open
+    // time are right to the second with polling too.
+    void aPollDatesAChangeByTheSourcesTime()
+    {
+        const QDateTime t0(QDate(2026, 6, 17), QTime(20, 0), Qt::UTC);
+        QDateTime now = t0;
+        clock::setForTesting([&now] { return now; });
+        const auto restore = qScopeGuard([] { clock::setForTesting({}); });
+        const auto read = [&](int lock, int door, const QDateTime &stamp) {
+            DeviceState s = stateOf(lock, door);
+            s.timestamp = stamp;
+            source->report(FrontId, Front.deviceType, s, Delivery::Read);
+        };
+        read(Locked, int(DoorSensor::Closed), t0.addSecs(-60)); // the read before
+        seen.clear();
+        // A hand turn and the door at t0+4, seen by the poll at t0+15.
+        now = t0.addSecs(15);
+        read(Unlocked, int(DoorSensor::Opened), t0.addSecs(4));
+        // Closed at t0+21, seen at t0+30: open for 17 s, not 15.
+        now = t0.addSecs(30);
+        read(Unlocked, int(DoorSensor::Closed), t0.addSecs(21));
+        // A time before the read before, or after now, is bounded by them.
+        now = t0.addSecs(45);
+        read(Locked, int(DoorSensor::Closed), t0.addSecs(-3600));
+        now = t0.addSecs(60);
+        read(Unlocked, int(DoorSensor::Closed), t0.addSecs(3600));
+        now = t0.addSecs(70); // the last change waits JoinMs for who did it (not a bridge)
+        QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 5, 5000);
+        auto find = [&](HistoryKind kind, int n = 0) -> HistoryEvent {
+            for (const HistoryEvent &e : std::as_const(seen))
+                if (e.kind == kind && n-- == 0)
+                    return e;
+            return {};
+        };
+        QCOMPARE(find(HistoryKind::StateChanged).at, t0.addSecs(4));
+        QCOMPARE(find(HistoryKind::DoorOpened).at, t0.addSecs(4));
+        QCOMPARE(find(HistoryKind::DoorClosed).at, t0.addSecs(21));
+        QCOMPARE(find(HistoryKind::DoorClosed).durationMs, 17000);
+        QCOMPARE(find(HistoryKind::StateChanged, 1).at, t0.addSecs(30));
+        QCOMPARE(find(HistoryKind::StateChanged, 2).at, t0.addSecs(60));
+    }
+
     void aBatterySampleOnlyWhenTheLevelChanges()
     {
         seen.clear();
@@ -310,6 +356,52 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 1, 5000); // what came meanwhile is kept
     }
 
+    // Paused in the middle of a run and resumed: still one session, so no "the app was not
+    // running" for the time it was paused.
+    void aPauseIsNoGapInTheRun()
+    {
+        const QString path = file("pausedrun.sqlite");
+        Journal::Options o;
+        o.retryMs = 200;
+        const QDateTime started = QDateTime::currentDateTime();
+        {
+            Journal journal(path, o);
+            journal.record(makeEvent(HistoryKind::Ring, started.toMSecsSinceEpoch()));
+            journal.flush(true);
+            QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 1, 5000);
+            // Another program holds the file in the middle of the run: the history pauses.
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "holder");
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            {
+                QSqlQuery hold(other);
+                QVERIFY(hold.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+                journal.record(makeEvent(HistoryKind::Ring, started.toMSecsSinceEpoch() + 1));
+                journal.flush(true);
+                QTRY_COMPARE_WITH_TIMEOUT(journal.status(), Journal::Status::Paused, 8000);
+                QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+            }
+            other.close();
+            other = {};
+            QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+            QTRY_COMPARE_WITH_TIMEOUT(journal.written(), 2, 8000);
+            QCOMPARE(journal.status(), Journal::Status::Recording);
+        }
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "sessions");
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(started) FROM sessions")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1); // one run, one session, the pause inside it
+            QVERIFY(q.value(1).toLongLong() <= started.toMSecsSinceEpoch() + 1000);
+        }
+        raw.close();
+        raw = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("sessions"));
+    }
+
     void aFileLockedByAnotherProgramPauses()
     {
         const QString path = file("locked.sqlite");
@@ -365,6 +457,133 @@ private slots:
         QCOMPARE(rows.size(), 3); // the unknown kind and the text time are skipped
         for (const HistoryEvent &e : rows)
             QVERIFY(e.deviceName.size() <= JournalDb::MaxTextChars);
+    }
+
+    // Two writers on one file, as the app and nukictl are: the change an action explains is
+    // stored once, as the action, whichever row arrives first; what it cannot explain stays.
+    void oneActionOneEntryFromTwoWriters()
+    {
+        const QString path = file("twowriters.sqlite");
+        JournalDb app, cli;
+        QVERIFY(app.open(path, JournalDb::Mode::Write));
+        QVERIFY(cli.open(path, JournalDb::Mode::Write));
+        const qint64 t0 = 1780000000000;
+        auto change = [&](qint64 at, int state) {
+            HistoryEvent e = makeEvent(HistoryKind::StateChanged, at);
+            e.state = state;
+            return e;
+        };
+        auto action = [&](qint64 at, int a, HistoryOutcome outcome, qint64 endedAfter = 800) {
+            HistoryEvent e = makeEvent(HistoryKind::Action, at);
+            e.action = a;
+            e.origin = ActionOrigin::CommandLine;
+            e.outcome = outcome;
+            if (endedAfter >= 0)
+                e.endedAt = e.at.addMSecs(endedAfter);
+            return e;
+        };
+        // The change seen first (the app stored Locking and Locked), then nukictl's row.
+        QVERIFY(app.insert({change(t0 + 300, int(LockState::Locking))}));
+        QVERIFY(app.insert({change(t0 + 700, int(LockState::Locked))}));
+        QVERIFY(cli.insert({action(t0, 2, HistoryOutcome::Done)}));
+        QList<HistoryEvent> rows = everything(path);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).kind, HistoryKind::Action);
+        QCOMPARE(rows.at(0).origin, ActionOrigin::CommandLine);
+        // nukictl's row first, then the app's change, seen by a poll 14 s later.
+        const qint64 t1 = t0 + 60000;
+        QVERIFY(cli.insert({action(t1, 1, HistoryOutcome::Done)}));
+        QVERIFY(app.insert({change(t1 + 14800, int(LockState::Unlocked))}));
+        QCOMPARE(everything(path).size(), 2);
+        // What the action does not lead to, or sees too late, is someone else's.
+        QVERIFY(app.insert({change(t1 + 15000, int(LockState::Locked))}));
+        QVERIFY(app.insert({change(t1 + 800 + ExplainGraceMs + 1000, int(LockState::Unlocked))}));
+        QCOMPARE(everything(path).size(), 4);
+        // A failed action explains nothing; nor does one on another device.
+        const qint64 t2 = t0 + 120000;
+        QVERIFY(app.insert({change(t2 + 200, int(LockState::Locked))}));
+        QVERIFY(cli.insert({action(t2, 2, HistoryOutcome::Failed)}));
+        HistoryEvent other = action(t2, 2, HistoryOutcome::Done);
+        other.key.nukiId = FrontId + 1;
+        QVERIFY(cli.insert({other}));
+        QCOMPARE(everything(path).size(), 7);
+        // An action whose outcome is unknown (it may have reached the lock) explains too,
+        // and so does a lock's own report of it.
+        const qint64 t3 = t0 + 180000;
+        QVERIFY(cli.insert({action(t3, 1, HistoryOutcome::Unknown, -1)}));
+        HistoryEvent report = makeEvent(HistoryKind::LockEvent, t3 + 30000);
+        report.action = 1;
+        QVERIFY(app.insert({report, change(t3 + 31000, int(LockState::Unlocked))}));
+        rows = everything(path);
+        QCOMPARE(rows.size(), 8);
+        QCOMPARE(rows.last().kind, HistoryKind::Action);
+        // A row learned afterwards from a bridge's log is the log's, and stays.
+        HistoryEvent learned = change(t3 + 32000, int(LockState::Unlocked));
+        learned.learnedLater = true;
+        learned.uid = QStringLiteral("log:x");
+        QVERIFY(app.insert({learned}));
+        QCOMPARE(everything(path).size(), 9);
+        // An unlock, then a lock, then a hand turn to unlocked inside the unlock's 20 s: the
+        // lock came between, so the turn is someone's (in either order of writing).
+        const qint64 t4 = t0 + 300000;
+        QVERIFY(cli.insert({action(t4, 1, HistoryOutcome::Done)}));
+        QVERIFY(cli.insert({action(t4 + 2000, 2, HistoryOutcome::Done)}));
+        QVERIFY(app.insert({change(t4 + 4000, int(LockState::Unlocked))}));
+        HistoryEvent late = action(t4 + 6000, 1, HistoryOutcome::Done);
+        QVERIFY(app.insert({change(t4 + 5000, int(LockState::Locked))}));
+        QCOMPARE(everything(path).size(), 12); // the lock explained its Locked; the turn stays
+        QVERIFY(cli.insert({late}));           // a later unlock does not take the turn either
+        QCOMPARE(everything(path).size(), 13);
+        // The rule by itself: every action's states.
+        QVERIFY(actionLeadsTo(Front.deviceType, 5, int(LockState::Unlatched)));
+        QVERIFY(!actionLeadsTo(Front.deviceType, 2, int(LockState::Unlocked)));
+        QVERIFY(actionLeadsTo(int(DeviceType::Opener), 1, int(OpenerState::RtoActive)));
+        QVERIFY(!actionLeadsTo(int(DeviceType::Opener), 2, int(OpenerState::RtoActive)));
+        QVERIFY(!actionLeadsTo(Front.deviceType, 999, int(LockState::Locked)));
+    }
+
+    void valuesOutOfRangeAreUnknownNotFacts()
+    {
+        const QString path = file("outofrange.sqlite");
+        {
+            JournalDb db;
+            QVERIFY(db.open(path, JournalDb::Mode::Write));
+            QVERIFY(db.insert({makeEvent(HistoryKind::Ring, 1700000000000)}));
+        }
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "raw4");
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            // A hand-edited action: no such action, origin or outcome; and one with only the
+            // origin and outcome out of range, the action a real one.
+            QVERIFY(
+                q.exec(QStringLiteral(
+                           "INSERT INTO events(at, kind, nuki_id, device_type, device_name, "
+                           "action, origin,"
+                           " outcome) VALUES (1700000001000, %1, %2, %3, 'Back door', 999, 77, 55),"
+                           " (1700000002000, %1, %2, %3, 'Side door', 2, -4, 'done')")
+                           .arg(int(HistoryKind::Action))
+                           .arg(FrontId)
+                           .arg(Front.deviceType)));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw4"));
+        const QList<HistoryEvent> rows = everything(path);
+        QCOMPARE(rows.size(), 3);
+        const QString stranger = historyEventText(rows.at(1));
+        QCOMPARE(stranger, QStringLiteral("Back door: An action the app does not know from "
+                                          "somewhere the app does not know — outcome unknown"));
+        QVERIFY(!stranger.contains(QStringLiteral("window")));
+        QVERIFY(!stranger.contains(QStringLiteral("Action 0")));
+        const QString half = historyEventText(rows.at(2));
+        QVERIFY2(half.startsWith(QStringLiteral("Side door: Lock from somewhere the app does not "
+                                                "know — outcome unknown")),
+                 qPrintable(half));
+        const QJsonObject json = historyJson(rows.at(1));
+        QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("unknown"));
+        QCOMPARE(json.value(QStringLiteral("origin")).toString(), QStringLiteral("unknown"));
+        QCOMPARE(json.value(QStringLiteral("outcome")).toString(), QStringLiteral("unknown"));
     }
 
     void aStrangersRowNeitherEndsAPageNorUsesUpALimit()

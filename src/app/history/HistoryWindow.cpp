@@ -4,6 +4,7 @@
 #include "HistoryModel.h"
 #include "platform/Clock.h"
 
+#include "history/HistoryCsvExport.h"
 #include "history/HistoryExport.h"
 #include "history/HistoryText.h"
 #include "history/Journal.h"
@@ -11,15 +12,18 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTabWidget>
@@ -124,7 +128,7 @@ HistoryWindow::HistoryWindow(const QString &path, Journal *journal, QWidget *par
     m_tabs->addTab(m_battery, tr("&Battery"));
     m_tabs->addTab(m_door, tr("&Door"));
 
-    auto *exportButton = new QPushButton(tr("&Export CSV…"), this);
+    auto *exportButton = m_exportButton = new QPushButton(tr("&Export CSV…"), this);
     auto *closeButton = new QPushButton(tr("&Close"), this);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_count, 1);
@@ -283,21 +287,76 @@ void HistoryWindow::updateBanner()
     m_count->setText(tr("%n event(s)", nullptr, int(qMin<qint64>(total, INT_MAX))));
 }
 
+HistoryCsvExport *HistoryWindow::startExport(const QString &file)
+{
+    if (m_export)
+        return nullptr;
+    m_export = new HistoryCsvExport(m_path, m_model->filter(), file, this);
+    m_progress = new QProgressDialog(tr("Exporting the history…"), tr("Cancel"), 0, 100, this);
+    m_progress->setWindowTitle(tr("Export the history"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300); // a small export ends before it would show
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_exportButton->setEnabled(false);
+    connect(m_progress, &QProgressDialog::canceled, m_export, &HistoryCsvExport::cancel);
+    connect(m_export, &HistoryCsvExport::progress, m_progress, [this](qint64 done, qint64 total) {
+        // In per cent: a progress bar's int holds no row count beyond 2^31.
+        m_progress->setValue(total > 0 ? int(done * 100 / total) : 0);
+        m_progress->setLabelText(tr("Exporting the history… %1 of %n event(s)", nullptr,
+                                    int(qMin<qint64>(total, INT_MAX)))
+                                     .arg(QLocale().toString(done)));
+    });
+    connect(m_export, &HistoryCsvExport::finished, this,
+            [this](bool ok, bool cancelled, qint64 rows, const QString &error) {
+                const QString file = m_export->target();
+                m_export->deleteLater();
+                m_export = nullptr;
+                m_progress->deleteLater();
+                m_progress = nullptr;
+                m_exportButton->setEnabled(true);
+                if (ok)
+                    m_count->setText(
+                        tr("%n event(s) exported to %1", nullptr, int(qMin<qint64>(rows, INT_MAX)))
+                            .arg(QFileInfo(file).fileName()));
+                else if (cancelled)
+                    m_count->setText(tr("Export cancelled: no file was written."));
+                emit exportFinished(ok);
+                if (!ok && !cancelled) // after this signal's other receivers: a modal box
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, error] {
+                            QMessageBox::warning(this, tr("Export the history"),
+                                                 tr("The file could not be written: %1. "
+                                                    "Nothing was left half-written.")
+                                                     .arg(error));
+                        },
+                        Qt::QueuedConnection);
+            });
+    // On the next turn of the event loop: whoever asked can still connect to it, or cancel.
+    QMetaObject::invokeMethod(m_export, &HistoryCsvExport::start, Qt::QueuedConnection);
+    return m_export;
+}
+
 bool HistoryWindow::exportCsv(const QString &file, QString *error)
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) {
-        *error = out.errorString();
+    HistoryCsvExport *task = startExport(file);
+    if (!task) {
+        *error = tr("an export is running");
         return false;
     }
-    out.write(historyCsvHeader());
-    for (const HistoryEvent &e : m_model->db().queryAscending(m_model->filter(), 10'000'000))
-        out.write(historyCsvRow(e));
-    if (!out.commit()) {
-        *error = out.errorString();
-        return false;
-    }
-    return true;
+    bool done = false, ok = false;
+    QEventLoop loop;
+    connect(task, &HistoryCsvExport::finished, &loop,
+            [&](bool good, bool, qint64, const QString &why) {
+                done = true;
+                ok = good;
+                *error = why;
+                loop.quit();
+            });
+    if (!done)
+        loop.exec();
+    return ok;
 }
 
 void HistoryWindow::chooseExport()
@@ -308,8 +367,5 @@ void HistoryWindow::chooseExport()
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
-    QString error;
-    if (!exportCsv(file, &error))
-        QMessageBox::warning(this, tr("Export the history"),
-                             tr("The file could not be written: %1").arg(error));
+    startExport(file);
 }

@@ -15,9 +15,12 @@ class QTabWidget;
 class HistoryModel;
 class BatteryChart;
 class DoorChart;
+class QProgressDialog;
+class QPushButton;
 namespace nuki {
 class Journal;
-}
+class HistoryCsvExport;
+} // namespace nuki
 
 // What happened at the doors: a timeline grouped by day (newest first, in words), filters by
 // device, kind and time, a search field, the battery and the door charts, and CSV export.
@@ -40,8 +43,16 @@ public:
     QComboBox *deviceBox() const { return m_device; }
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *searchField() const { return m_search; }
-    // Writes what the filters show as CSV; false with `error` set if it cannot.
+    // Writes what the filters show as CSV off the interface thread, with a progress dialog
+    // and a Cancel; one export at a time (null while one runs).
+    nuki::HistoryCsvExport *startExport(const QString &file);
+    nuki::HistoryCsvExport *runningExport() const { return m_export; }
+    QProgressDialog *exportProgress() const { return m_progress; }
+    // The same, waited for (tests): false with `error` set if it cannot.
     bool exportCsv(const QString &file, QString *error);
+
+signals:
+    void exportFinished(bool ok);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,6 +78,9 @@ private:
     QTabWidget *m_tabs;
     QListView *m_list;
     QLabel *m_count;
+    QPushButton *m_exportButton = nullptr;
+    nuki::HistoryCsvExport *m_export = nullptr;
+    QProgressDialog *m_progress = nullptr;
     BatteryChart *m_battery;
     DoorChart *m_door;
     QTimer m_searchDelay;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "bridge/BridgeSetup.h"
-#include "bridge/Credentials.h"
 #include "home/HomeTypes.h"
 #include "mqtt/BrokerConfig.h"
 #include "wire/BridgeJson.h"

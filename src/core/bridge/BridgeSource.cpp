@@ -140,8 +140,16 @@ void BridgeSource::poll(BridgeClient::Priority priority,
             return;
         }
         noteResult(error);
-        if (error.ok())
-            emit listed(devices, delivery);
+        if (error.ok()) {
+            // Each state's time is the bridge's clock: ours is that less the offset learned
+            // from /info (a bridge whose clock is off would misdate the history).
+            QList<Device> ours = devices;
+            if (const qint64 offset = m_client->bridgeClockOffset())
+                for (Device &d : ours)
+                    if (d.state.timestamp.isValid())
+                        d.state.timestamp = d.state.timestamp.addSecs(-offset);
+            emit listed(ours, delivery);
+        }
         if (fromPoller)
             m_poller->replied(error.ok() || error.kind == SourceError::Busy);
         if (then)

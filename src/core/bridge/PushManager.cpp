@@ -1,12 +1,18 @@
 #include "bridge/PushManager.h"
 
 #include "bridge/BridgeSource.h"
+#include "bridge/CallbackReceiver.h"
 #include "home/Home.h"
 
 #include <QPointer>
 #include <memory>
 
 namespace nuki {
+
+QString PushManager::newSecretPath()
+{
+    return CallbackReceiver::newSecretPath();
+}
 
 PushManager::PushManager(Home *home, const QString &secretPath, QObject *parent)
     : QObject(parent), m_home(home), m_path(secretPath)

@@ -49,6 +49,9 @@ public:
     static constexpr int RegistrationCheckEvery = 15;
 
     PushManager(Home *home, const QString &secretPath, QObject *parent = nullptr);
+    // A fresh unguessable callback path, for a front end that keeps none (the demo): front
+    // ends take what they need from here, not from the callback receiver's header.
+    static QString newSecretPath();
     void setPort(quint16 port) { m_port = port; } // 0: any free port
     void setListenAddress(const QHostAddress &address) { m_override = address; }
     // With push on: the /list period, and so the bound on a missed state's age.

@@ -1,6 +1,7 @@
 #include "history/HistoryExport.h"
 
 #include "history/HistoryText.h"
+#include "protocol/Actions.h"
 #include "protocol/Protocol.h"
 
 #include <QRegularExpression>
@@ -52,7 +53,8 @@ Row rowOf(const HistoryEvent &e)
             r.state = QString::number(e.state);
     }
     if (e.kind == HistoryKind::Action) {
-        r.action = actionName(e.key.deviceType, e.action);
+        r.action = findAction(e.key.deviceType, e.action) ? actionName(e.key.deviceType, e.action)
+                                                          : QStringLiteral("unknown");
         r.origin = historyOriginName(e.origin);
         r.outcome = historyOutcomeName(e.outcome);
         r.ended = isoTime(e.endedAt);

@@ -1,8 +1,11 @@
 #include "history/HistoryRecorder.h"
 
+#include "platform/Clock.h"
+
 #include "home/Home.h"
 
 #include <QUuid>
+#include <algorithm>
 
 namespace nuki {
 
@@ -36,7 +39,7 @@ HistoryRecorder::~HistoryRecorder()
 HistoryEvent HistoryRecorder::base(const DeviceKey &key, HistoryKind kind) const
 {
     HistoryEvent e;
-    e.at = QDateTime::currentDateTime();
+    e.at = clock::now();
     e.kind = kind;
     e.key = key;
     if (const DeviceRecord *r = m_home->device(key)) {
@@ -124,6 +127,19 @@ void HistoryRecorder::actionFinished(const DeviceKey &key, const ActionStatus &s
     m_seen[key].actionRunning = false;
 }
 
+bool HistoryRecorder::holdsBack() const
+{
+    return std::any_of(m_seen.begin(), m_seen.end(),
+                       [](const Seen &s) { return s.waiting || s.earlyEvent; });
+}
+
+QDateTime HistoryRecorder::changeTime(const DeviceKey &key) const
+{
+    // A poll sees a hand turn up to its interval late; the source's own time for it is true.
+    const DeviceRecord *r = m_home->device(key);
+    return r && r->changedAt.isValid() ? r->changedAt.toLocalTime() : clock::now();
+}
+
 void HistoryRecorder::changedExternally(const DeviceKey &key, int state)
 {
     Seen &s = m_seen[key];
@@ -131,7 +147,8 @@ void HistoryRecorder::changedExternally(const DeviceKey &key, int state)
         m_sink(*std::exchange(s.waiting, std::nullopt));
     HistoryEvent e = base(key, HistoryKind::StateChanged);
     e.state = state;
-    const QDateTime now = QDateTime::currentDateTime();
+    e.at = changeTime(key);
+    const QDateTime now = clock::now();
     if (s.earlyEvent && s.earlyEventAt.msecsTo(now) <= JoinMs) {
         e.how = lockEventText(key.deviceType, *s.earlyEvent, m_nameOf);
         e.action = s.earlyEvent->action;
@@ -164,14 +181,14 @@ void HistoryRecorder::lockEvent(const DeviceKey &key, const LockEvent &event)
         event.trigger == 172)
         return;
     s.earlyEvent = event;
-    s.earlyEventAt = QDateTime::currentDateTime();
+    s.earlyEventAt = clock::now();
     if (!m_release.isActive())
         m_release.start();
 }
 
 void HistoryRecorder::releaseWaiting()
 {
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = clock::now();
     bool more = false;
     for (auto it = m_seen.begin(); it != m_seen.end(); ++it) {
         Seen &s = it.value();
@@ -202,14 +219,16 @@ void HistoryRecorder::releaseWaiting()
 void HistoryRecorder::doorChanged(const DeviceKey &key, int doorState)
 {
     Seen &s = m_seen[key];
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = changeTime(key);
     if (doorState == int(DoorSensor::Opened)) {
         s.doorOpenedAt = now;
         HistoryEvent e = base(key, HistoryKind::DoorOpened);
+        e.at = now;
         e.state = doorState;
         m_sink(e);
     } else if (doorState == int(DoorSensor::Closed)) {
         HistoryEvent e = base(key, HistoryKind::DoorClosed);
+        e.at = now;
         e.state = doorState;
         if (s.doorOpenedAt.isValid())
             e.durationMs = s.doorOpenedAt.msecsTo(now);

@@ -30,6 +30,8 @@ public:
     HistoryRecorder(Home *home, Sink sink, QObject *parent = nullptr);
     ~HistoryRecorder() override; // what waits for its event is recorded as it is
     void setNameOf(std::function<QString(quint32 id)> nameOf) { m_nameOf = std::move(nameOf); }
+    // Whether a change or an event still waits (up to JoinMs) for its other half.
+    bool holdsBack() const;
 
 private:
     struct Seen
@@ -44,6 +46,7 @@ private:
         QDateTime earlyEventAt;
     };
     HistoryEvent base(const DeviceKey &key, HistoryKind kind) const;
+    QDateTime changeTime(const DeviceKey &key) const;
     void deviceChanged(const DeviceKey &key);
     void actionFinished(const DeviceKey &key, const ActionStatus &status);
     void changedExternally(const DeviceKey &key, int state);

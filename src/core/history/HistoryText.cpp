@@ -1,5 +1,6 @@
 #include "history/HistoryText.h"
 
+#include "protocol/Actions.h"
 #include "protocol/Protocol.h"
 
 #include <QCoreApplication>
@@ -78,6 +79,8 @@ QString historyOriginText(ActionOrigin origin)
         return tr("with nukictl");
     case ActionOrigin::LockAll:
         return tr("with Lock all");
+    case ActionOrigin::Unknown:
+        return tr("from somewhere the app does not know");
     }
     return {};
 }
@@ -93,6 +96,8 @@ QString historyOriginName(ActionOrigin origin)
         return QStringLiteral("nukictl");
     case ActionOrigin::LockAll:
         return QStringLiteral("lock-all");
+    case ActionOrigin::Unknown:
+        return QStringLiteral("unknown");
     }
     return {};
 }
@@ -128,8 +133,10 @@ QString historyEventText(const HistoryEvent &e)
     const QString device = e.deviceName.isEmpty() ? tr("A device") : e.deviceName;
     switch (e.kind) {
     case HistoryKind::Action: {
-        const QString what =
-            tr("%1 %2").arg(actionName(e.key.deviceType, e.action), historyOriginText(e.origin));
+        const QString name = findAction(e.key.deviceType, e.action)
+                                 ? actionName(e.key.deviceType, e.action)
+                                 : tr("An action the app does not know");
+        const QString what = tr("%1 %2").arg(name, historyOriginText(e.origin));
         QString outcome;
         switch (e.outcome) {
         case HistoryOutcome::Running:

@@ -21,6 +21,7 @@ public:
 
     void start()
     {
+        m_runStarted = QDateTime::currentDateTime();
         m_retry.setSingleShot(true);
         connect(&m_retry, &QTimer::timeout, this, &JournalWriter::writePending);
         m_heartbeat.setInterval(m_options.heartbeatMs);
@@ -72,7 +73,12 @@ private:
                 tr("The history file could not be used (%1). It was kept as %2 and "
                    "a new history was started.")
                     .arg(m_db.movedAsideBecause(), QFileInfo(m_db.movedAsideTo()).fileName()));
-        m_session = m_db.startSession(QDateTime::currentDateTime());
+        // The app's run is one session whatever the file did: a pause (read-only, a full
+        // disk) goes on with it, so the time meanwhile never reads as "the app was not
+        // running". A new file (the old one damaged or gone) gets a session from the run's
+        // start: the app was running all along.
+        if (!m_session || !m_db.continueSession(m_session, QDateTime::currentDateTime()))
+            m_session = m_db.startSession(m_runStarted);
         if (!m_session) {
             pause();
             return;
@@ -132,8 +138,7 @@ private:
     void pause()
     {
         const QString why = m_db.problemText();
-        m_db.close();
-        m_session = 0;
+        m_db.close(); // the session stays ours: the same file goes on with it
         if (!m_paused || why != m_lastProblem) {
             emit status(int(Journal::Status::Paused),
                         tr("History is paused: %1. Everything else works as before; it "
@@ -155,6 +160,7 @@ private:
     Journal::Options m_options;
     JournalDb m_db;
     qint64 m_session = 0;
+    QDateTime m_runStarted;
     QList<HistoryEvent> m_pending;
     QTimer m_retry{this}, m_heartbeat{this}, m_prune{this}; // children: they move with it
     bool m_paused = false;

@@ -1,5 +1,7 @@
 #include "history/JournalDb.h"
 
+#include "history/ActionExplains.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -399,6 +401,10 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
         " detail=excluded.detail, state=excluded.state, how=coalesce(excluded.how, how)"
         " WHERE excluded.learned_later = 0"));
     for (const HistoryEvent &e : events) {
+        // One action, one entry: a change an action explains is the action's (whichever of
+        // the two writers, the app or nukictl, stored its row first).
+        if (isExplainable(e) && explainedByAnAction(e))
+            continue;
         q.addBindValue(e.at.toMSecsSinceEpoch());
         q.addBindValue(int(e.kind));
         q.addBindValue(e.key.nukiId ? QVariant(qint64(e.key.nukiId)) : QVariant());
@@ -425,6 +431,10 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
             db.rollback();
             return false;
         }
+        if (e.kind == HistoryKind::Action && e.key.nukiId && !dropExplainedBy(e)) {
+            db.rollback();
+            return false;
+        }
     }
     if (!db.commit()) {
         failFrom(db.lastError(), tr("Writing"));
@@ -433,6 +443,48 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
     }
     m_problem = Problem::None;
     m_problemText.clear();
+    return true;
+}
+
+// An action began at most this long before a change it explains: its longest window.
+constexpr qint64 ExplainReachMs = 5 * 60000;
+
+bool JournalDb::explainedByAnAction(const HistoryEvent &change)
+{
+    const qint64 at = change.at.toMSecsSinceEpoch();
+    const QList<HistoryEvent> actions =
+        rowsAround(change.key, at - ExplainReachMs, at + 1000, {HistoryKind::Action});
+    const HistoryEvent *action = governingAction(actions, change);
+    return action && actionExplains(*action, change);
+}
+
+bool JournalDb::dropExplainedBy(const HistoryEvent &action)
+{
+    if (action.outcome == HistoryOutcome::Failed)
+        return true;
+    const qint64 from = action.at.toMSecsSinceEpoch() - 1000;
+    const qint64 end = action.endedAt.isValid() ? action.endedAt.toMSecsSinceEpoch()
+                                                : action.at.toMSecsSinceEpoch() + ExplainRunningMs;
+    QSqlQuery drop(QSqlDatabase::database(m_connection, false));
+    drop.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
+    for (const HistoryEvent &change :
+         rowsAround(action.key, from, end + ExplainGraceMs,
+                    {HistoryKind::StateChanged, HistoryKind::LockEvent})) {
+        if (!actionExplains(action, change))
+            continue;
+        // Only where this action is the latest before the change (its row is in already).
+        const qint64 at = change.at.toMSecsSinceEpoch();
+        const QList<HistoryEvent> actions =
+            rowsAround(change.key, at - ExplainReachMs, at + 1000, {HistoryKind::Action});
+        const HistoryEvent *governing = governingAction(actions, change);
+        if (!governing || governing->at != action.at || governing->action != action.action)
+            continue;
+        drop.addBindValue(change.id);
+        if (!drop.exec()) {
+            failFrom(drop.lastError(), tr("Writing"));
+            return false;
+        }
+    }
     return true;
 }
 
@@ -460,6 +512,19 @@ bool JournalDb::touchSession(qint64 session, const QDateTime &at)
         return false;
     }
     return true;
+}
+
+bool JournalDb::continueSession(qint64 session, const QDateTime &at)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE sessions SET last_seen=? WHERE id=?"));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(session);
+    if (!q.exec()) {
+        failFrom(q.lastError(), tr("Writing"));
+        return false;
+    }
+    return q.numRowsAffected() == 1;
 }
 
 qint64 JournalDb::fileBytes() const

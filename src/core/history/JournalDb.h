@@ -66,6 +66,8 @@ public:
     bool insert(const QList<HistoryEvent> &events);
     qint64 startSession(const QDateTime &at);
     bool touchSession(qint64 session, const QDateTime &at);
+    // Whether `session` is in this file (then touched): a paused history goes on with it.
+    bool continueSession(qint64 session, const QDateTime &at);
     // Drops what is older than `maxAgeDays`, then the oldest until the file is under
     // `maxBytes`, and gives the space back. Returns the rows dropped, -1 on failure.
     qint64 prune(int maxAgeDays, qint64 maxBytes, const QDateTime &now);
@@ -108,6 +110,11 @@ private:
     void failFrom(const class QSqlError &error, const QString &what);
     QString whereClause(const HistoryFilter &filter, QVariantList *binds) const;
     QList<HistoryEvent> select(const QString &sql, const QVariantList &binds);
+    QList<HistoryEvent> rowsAround(const DeviceKey &key, qint64 from, qint64 until,
+                                   const QList<HistoryKind> &kinds);
+    // One action, one entry (history/ActionExplains.h), inside insert()'s transaction.
+    bool explainedByAnAction(const HistoryEvent &change);
+    bool dropExplainedBy(const HistoryEvent &action);
 
     bool m_hasSearch = false; // the search column (version 2); older files search by LIKE
     QString m_connection;

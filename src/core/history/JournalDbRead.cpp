@@ -127,9 +127,12 @@ QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &bi
         e.sourceId = textOf(q.value(6));
         e.sourceName = textOf(q.value(7));
         e.state = int(intOr(q.value(8), 0, 255, -1));
-        e.action = int(intOr(q.value(9), 0, 255, 0));
-        e.origin = ActionOrigin(intOr(q.value(10), 0, int(ActionOrigin::LockAll), 0));
-        e.outcome = HistoryOutcome(intOr(q.value(11), 0, int(HistoryOutcome::Unknown), 0));
+        // Values out of range are a stranger's: unknown, never turned into plausible facts.
+        e.action = int(intOr(q.value(9), 0, 255, -1));
+        e.origin = ActionOrigin(
+            intOr(q.value(10), 0, int(ActionOrigin::LockAll), int(ActionOrigin::Unknown)));
+        e.outcome = HistoryOutcome(
+            intOr(q.value(11), 0, int(HistoryOutcome::Unknown), int(HistoryOutcome::Unknown)));
         if (const qint64 ended = intOr(q.value(12), MinTime, MaxTime, -1); ended >= 0)
             e.endedAt = QDateTime::fromMSecsSinceEpoch(ended);
         e.durationMs = intOr(q.value(13), 0, 366LL * 86400000, -1);
@@ -140,6 +143,19 @@ QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &bi
         out << e;
     }
     return out;
+}
+
+// The rows of `key`'s device from `from` to `until` of the kinds given, as events.
+QList<HistoryEvent> JournalDb::rowsAround(const DeviceKey &key, qint64 from, qint64 until,
+                                          const QList<HistoryKind> &kinds)
+{
+    QStringList k;
+    for (HistoryKind kind : kinds)
+        k << QString::number(int(kind));
+    return select(QStringLiteral("SELECT %1 FROM events WHERE nuki_id = ? AND device_type = ?"
+                                 " AND at BETWEEN ? AND ? AND kind IN (%2) ORDER BY at LIMIT 200")
+                      .arg(QLatin1String(Columns), k.join(u',')),
+                  {qint64(key.nukiId), key.deviceType, from, until});
 }
 
 QList<HistoryEvent> JournalDb::query(const HistoryFilter &filter, int limit,

@@ -37,7 +37,9 @@ enum class ActionOrigin
     Window,
     Tray,
     CommandLine,
-    LockAll
+    LockAll,
+    // Read from a history row no version of the app wrote: said as unknown, never guessed.
+    Unknown = -1
 };
 
 // One user action from intent to a definitive outcome.
@@ -75,6 +77,9 @@ struct DeviceRecord
     QString sourceId;
     QStringList reachedThrough;
     QDateTime lastUpdate; // local time of the last fresh information
+    // When the last change happened as far as we can tell: the source's own time for it
+    // (a bridge's /list), bounded by the read before and this one; else when we saw it.
+    QDateTime changedAt;
     ActionStatus action;
     bool optimistic = false;  // state shows what the running action should lead to
     bool stale = false;       // the acting source cannot be reached or refuses us

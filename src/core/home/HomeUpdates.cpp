@@ -1,6 +1,9 @@
 // What sources report: a source's device list, one device's state, and the events that
 // differences between old and new state mean.
 #include "home/Home.h"
+#include "platform/Clock.h"
+
+#include <algorithm>
 
 namespace nuki {
 
@@ -116,7 +119,12 @@ void Home::applyState(DeviceRecord &r, DeviceState state, Delivery delivery)
     const bool wasKnown = old.known && !wasRemembered;
     const bool wasTransitional = isTransitional(r.key.deviceType, old.state);
     const DeviceState before = old;
-    r.lastUpdate = QDateTime::currentDateTimeUtc();
+    const QDateTime previousRead = r.lastUpdate;
+    r.lastUpdate = clock::now();
+    r.changedAt = r.lastUpdate;
+    if (!fromPush && state.timestamp.isValid() && previousRead.isValid() &&
+        previousRead <= r.lastUpdate)
+        r.changedAt = std::clamp(state.timestamp, previousRead, r.lastUpdate);
     const bool staleChanged = r.stale;
     r.stale = false;
     if (state == old && !staleChanged && !r.optimistic && !wasRemembered) {
