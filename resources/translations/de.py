@@ -787,3 +787,8 @@ DE.update({
 'An action the app does not know': 'Eine Aktion, die die App nicht kennt',
 'cannot create it': 'kann sie nicht anlegen',
 })
+DE.update({
+'later': 'später',
+'History paused until %1 (the app kept running)': 'Verlauf pausiert bis %1 (die App lief weiter)',
+'History paused until %1: %2 (the app kept running)': 'Verlauf pausiert bis %1: %2 (die App lief weiter)',
+})

@@ -2425,6 +2425,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>An action the app does not know</source>
         <translation>Eine Aktion, die die App nicht kennt</translation>
     </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
+    <message>
+        <source>History paused until %1 (the app kept running)</source>
+        <translation>Verlauf pausiert bis %1 (die App lief weiter)</translation>
+    </message>
+    <message>
+        <source>History paused until %1: %2 (the app kept running)</source>
+        <translation>Verlauf pausiert bis %1: %2 (die App lief weiter)</translation>
+    </message>
 </context>
 <context>
     <name>nuki::BridgeSetup</name>

@@ -145,12 +145,17 @@ void AppController::foldBridgeLogOnce(const QString &sourceId)
             BridgeSource *b = bridgeSource(self->m_home, sourceId);
             if (!b)
                 return;
+            // The times nothing was recorded: between earlier runs, and before this one. A
+            // file the journal's thread has not created yet (a first run, read a moment
+            // early) has no runs: all before this one is a gap. Read twice, the log adds
+            // nothing (its entries' uids).
             JournalDb db;
-            if (!db.open(self->m_historyPath, JournalDb::Mode::Read))
-                return;
-            // The times nothing was recorded: between earlier runs, and before this one.
-            QList<HistoryGap> gaps = db.gaps(self->m_runStarted.addDays(-30), self->m_runStarted);
-            const QDateTime lastSeen = db.lastSeenBefore(self->m_runStarted);
+            QList<HistoryGap> gaps;
+            QDateTime lastSeen;
+            if (db.open(self->m_historyPath, JournalDb::Mode::Read)) {
+                gaps = db.gaps(self->m_runStarted.addDays(-30), self->m_runStarted);
+                lastSeen = db.lastSeenBefore(self->m_runStarted);
+            }
             gaps << HistoryGap{lastSeen.isValid() ? lastSeen : self->m_runStarted.addDays(-30),
                                self->m_runStarted};
             const QString name = b->name();

@@ -101,7 +101,7 @@ int commands::history(CliContext &c, const Invocation &in)
         if (*kind == HistoryKind::DoorOpened)
             filter.kinds << HistoryKind::DoorClosed;
         if (*kind == HistoryKind::SourceOffline)
-            filter.kinds << HistoryKind::SourceOnline;
+            filter.kinds << HistoryKind::SourceOnline << HistoryKind::HistoryPaused;
         if (*kind == HistoryKind::StateChanged)
             filter.kinds << HistoryKind::LockEvent;
     }

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -303,6 +304,22 @@ private slots:
                 }
                 // Nothing is cut: every filter fits its width.
                 QVERIFY(w.deviceBox()->width() > 100);
+                // The export's progress, half-way, then cancelled.
+                HistoryCsvExport *task = w.startExport(dir.filePath(QStringLiteral("look.csv")));
+                QVERIFY(task);
+                bool halfway = false;
+                connect(
+                    task, &HistoryCsvExport::progress, task,
+                    [&halfway](qint64 done, qint64) { halfway = halfway || done > 0; },
+                    Qt::QueuedConnection);
+                QTRY_VERIFY_WITH_TIMEOUT(halfway || !w.runningExport(), 20000);
+                if (QProgressDialog *p = w.exportProgress()) {
+                    p->show();
+                    QCoreApplication::processEvents();
+                    QVERIFY(p->grab().save(base + QStringLiteral("-export.png")));
+                    p->cancel();
+                }
+                QTRY_VERIFY_WITH_TIMEOUT(!w.runningExport(), 20000);
             }
         }
         QApplication::setPalette(light);

@@ -400,6 +400,21 @@ private slots:
         raw.close();
         raw = {};
         QSqlDatabase::removeDatabase(QStringLiteral("sessions"));
+        // The pause is said as a pause, with why.
+        const QList<HistoryEvent> rows = everything(path);
+        QCOMPARE(rows.size(), 3);
+        const auto paused = std::find_if(rows.begin(), rows.end(), [](const HistoryEvent &e) {
+            return e.kind == HistoryKind::HistoryPaused;
+        });
+        QVERIFY(paused != rows.end());
+        QVERIFY(paused->endedAt >= paused->at);
+        const QString text = historyEventText(*paused);
+        QVERIFY2(text.startsWith(QStringLiteral("History paused until")) &&
+                     text.contains(QStringLiteral("locked")) &&
+                     text.endsWith(QStringLiteral("(the app kept running)")),
+                 qPrintable(text));
+        QCOMPARE(historyJson(*paused).value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("history-paused"));
     }
 
     void aFileLockedByAnotherProgramPauses()

@@ -42,7 +42,7 @@ const QList<QList<HistoryKind>> &kindChoices()
         {HistoryKind::DoorOpened, HistoryKind::DoorClosed},
         {HistoryKind::Ring},
         {HistoryKind::Battery},
-        {HistoryKind::SourceOffline, HistoryKind::SourceOnline},
+        {HistoryKind::SourceOffline, HistoryKind::SourceOnline, HistoryKind::HistoryPaused},
     };
     return choices;
 }

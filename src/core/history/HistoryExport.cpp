@@ -43,6 +43,8 @@ Row rowOf(const HistoryEvent &e)
         r.kind = QStringLiteral("offline");
     else if (e.kind == HistoryKind::SourceOnline)
         r.kind = QStringLiteral("online");
+    else if (e.kind == HistoryKind::HistoryPaused)
+        r.kind = QStringLiteral("history-paused");
     r.device = e.deviceName;
     r.deviceId = e.key.nukiId ? e.key.toString() : QString();
     r.source = e.sourceName.isEmpty() ? e.sourceId : e.sourceName;

@@ -4,6 +4,7 @@
 #include "protocol/Protocol.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace nuki {
 
@@ -24,7 +25,7 @@ constexpr KindName KindNames[] = {
     {HistoryKind::DoorOpened, "door"},    {HistoryKind::DoorClosed, "door"},
     {HistoryKind::Ring, "ring"},          {HistoryKind::Battery, "battery"},
     {HistoryKind::SourceOffline, "link"}, {HistoryKind::SourceOnline, "link"},
-    {HistoryKind::LockEvent, "change"},
+    {HistoryKind::LockEvent, "change"},   {HistoryKind::HistoryPaused, "link"},
 };
 } // namespace
 
@@ -63,6 +64,7 @@ QString historyKindLabel(HistoryKind kind)
         return tr("Battery");
     case HistoryKind::SourceOffline:
     case HistoryKind::SourceOnline:
+    case HistoryKind::HistoryPaused:
         return tr("Bridges and brokers");
     }
     return {};
@@ -187,6 +189,16 @@ QString historyEventText(const HistoryEvent &e)
             .arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
     case HistoryKind::SourceOnline:
         return tr("%1 answers again").arg(e.sourceName.isEmpty() ? e.sourceId : e.sourceName);
+    case HistoryKind::HistoryPaused: {
+        // The app ran on meanwhile: what it saw waited in memory and was written at the end.
+        const QString until =
+            e.endedAt.isValid()
+                ? QLocale().toString(e.endedAt.toLocalTime().time(), QLocale::ShortFormat)
+                : tr("later");
+        return e.detail.isEmpty()
+                   ? tr("History paused until %1 (the app kept running)").arg(until)
+                   : tr("History paused until %1: %2 (the app kept running)").arg(until, e.detail);
+    }
     }
     return {};
 }

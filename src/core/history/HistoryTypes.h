@@ -21,9 +21,10 @@ enum class HistoryKind : int
     Battery = 6, // a sample when the level or the critical flag changes
     SourceOffline = 7,
     SourceOnline = 8,
-    LockEvent = 9, // who or what acted, with no state change to attach it to
+    LockEvent = 9,      // who or what acted, with no state change to attach it to
+    HistoryPaused = 10, // the file could not be written from `at` to `endedAt` (`detail`: why)
 };
-constexpr int HistoryKindCount = 9;
+constexpr int HistoryKindCount = 10;
 QString historyKindName(HistoryKind kind); // "door", for --kind and the CSV
 std::optional<HistoryKind> historyKindFromName(const QString &name);
 QString historyKindLabel(HistoryKind kind); // "Door opened and closed", for filters

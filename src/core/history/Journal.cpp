@@ -84,8 +84,7 @@ private:
             return;
         }
         if (m_paused) {
-            m_paused = false;
-            emit status(int(Journal::Status::Recording), tr("History is recording again."));
+            resumed();
         } else if (m_db.movedAsideTo().isEmpty()) {
             emit status(int(Journal::Status::Recording), QString());
         }
@@ -122,10 +121,8 @@ private:
         }
         m_db.touchSession(m_session, QDateTime::currentDateTime());
         emitWritten();
-        if (m_paused) {
-            m_paused = false;
-            emit status(int(Journal::Status::Recording), tr("History is recording again."));
-        }
+        if (m_paused)
+            resumed();
     }
 
     void emitWritten()
@@ -135,9 +132,27 @@ private:
         emit written(n);
     }
 
+    // A pause is said as a pause: one row from when it began to now, with why.
+    void resumed()
+    {
+        m_paused = false;
+        HistoryEvent e;
+        e.at = m_pausedAt.isValid() ? m_pausedAt : QDateTime::currentDateTime();
+        e.kind = HistoryKind::HistoryPaused;
+        e.endedAt = QDateTime::currentDateTime();
+        e.detail = m_pauseReason;
+        m_db.insert({e});
+        m_pausedAt = {};
+        emit status(int(Journal::Status::Recording), tr("History is recording again."));
+    }
+
     void pause()
     {
         const QString why = m_db.problemText();
+        if (!m_paused) {
+            m_pausedAt = QDateTime::currentDateTime();
+            m_pauseReason = why;
+        }
         m_db.close(); // the session stays ours: the same file goes on with it
         if (!m_paused || why != m_lastProblem) {
             emit status(int(Journal::Status::Paused),
@@ -161,6 +176,8 @@ private:
     JournalDb m_db;
     qint64 m_session = 0;
     QDateTime m_runStarted;
+    QDateTime m_pausedAt;
+    QString m_pauseReason;
     QList<HistoryEvent> m_pending;
     QTimer m_retry{this}, m_heartbeat{this}, m_prune{this}; // children: they move with it
     bool m_paused = false;
