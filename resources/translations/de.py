@@ -776,8 +776,8 @@ DE.update({
 DE.update({
 'Exporting the history…': 'Der Verlauf wird exportiert…',
 'Cancel': 'Abbrechen',
-'Exporting the history… %1 of %n event(s)': ['Der Verlauf wird exportiert… %1 von %n Ereignis', 'Der Verlauf wird exportiert… %1 von %n Ereignissen'],
-'%n event(s) exported to %1': ['%n Ereignis nach %1 exportiert', '%n Ereignisse nach %1 exportiert'],
+'Exporting the history… %1 of %Ln event(s)': ['Der Verlauf wird exportiert… %1 von %Ln Ereignis', 'Der Verlauf wird exportiert… %1 von %Ln Ereignissen'],
+'%Ln event(s) exported to %1': ['%Ln Ereignis nach %1 exportiert', '%Ln Ereignisse nach %1 exportiert'],
 'Export cancelled: no file was written.': 'Export abgebrochen: Es wurde keine Datei geschrieben.',
 'The file could not be written: %1. Nothing was left half-written.': 'Die Datei konnte nicht geschrieben werden: %1. Es blieb nichts halb geschrieben zurück.',
 'an export is running': 'ein Export läuft',

@@ -1077,14 +1077,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message numerus="yes">
-        <source>Exporting the history… %1 of %n event(s)</source>
-        <translation><numerusform>Der Verlauf wird exportiert… %1 von %n Ereignis</numerusform><numerusform>Der Verlauf wird exportiert… %1 von %n Ereignissen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) exported to %1</source>
-        <translation><numerusform>%n Ereignis nach %1 exportiert</numerusform><numerusform>%n Ereignisse nach %1 exportiert</numerusform></translation>
-    </message>
     <message>
         <source>Export cancelled: no file was written.</source>
         <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
@@ -1096,6 +1088,14 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>an export is running</source>
         <translation>ein Export läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the history… %1 of %Ln event(s)</source>
+        <translation><numerusform>Der Verlauf wird exportiert… %1 von %Ln Ereignis</numerusform><numerusform>Der Verlauf wird exportiert… %1 von %Ln Ereignissen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) exported to %1</source>
+        <translation><numerusform>%Ln Ereignis nach %1 exportiert</numerusform><numerusform>%Ln Ereignisse nach %1 exportiert</numerusform></translation>
     </message>
 </context>
 <context>

@@ -97,12 +97,12 @@
         <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Exporting the history… %1 of %n event(s)</source>
-        <translation><numerusform>Exporting the history… %1 of %n event</numerusform><numerusform>Exporting the history… %1 of %n events</numerusform></translation>
+        <source>Exporting the history… %1 of %Ln event(s)</source>
+        <translation><numerusform>Exporting the history… %1 of %Ln event</numerusform><numerusform>Exporting the history… %1 of %Ln events</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) exported to %1</source>
-        <translation><numerusform>%n event exported to %1</numerusform><numerusform>%n events exported to %1</numerusform></translation>
+        <source>%Ln event(s) exported to %1</source>
+        <translation><numerusform>%Ln event exported to %1</numerusform><numerusform>%Ln events exported to %1</numerusform></translation>
     </message>
 </context>
 <context>

@@ -303,7 +303,7 @@ HistoryCsvExport *HistoryWindow::startExport(const QString &file)
     connect(m_export, &HistoryCsvExport::progress, m_progress, [this](qint64 done, qint64 total) {
         // In per cent: a progress bar's int holds no row count beyond 2^31.
         m_progress->setValue(total > 0 ? int(done * 100 / total) : 0);
-        m_progress->setLabelText(tr("Exporting the history… %1 of %n event(s)", nullptr,
+        m_progress->setLabelText(tr("Exporting the history… %1 of %Ln event(s)", nullptr,
                                     int(qMin<qint64>(total, INT_MAX)))
                                      .arg(QLocale().toString(done)));
     });
@@ -317,7 +317,7 @@ HistoryCsvExport *HistoryWindow::startExport(const QString &file)
                 m_exportButton->setEnabled(true);
                 if (ok)
                     m_count->setText(
-                        tr("%n event(s) exported to %1", nullptr, int(qMin<qint64>(rows, INT_MAX)))
+                        tr("%Ln event(s) exported to %1", nullptr, int(qMin<qint64>(rows, INT_MAX)))
                             .arg(QFileInfo(file).fileName()));
                 else if (cancelled)
                     m_count->setText(tr("Export cancelled: no file was written."));
