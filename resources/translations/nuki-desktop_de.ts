@@ -599,9 +599,13 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>--broker takes HOST or HOST:PORT.</source>
         <translation>--broker erwartet HOST oder HOST:PORT.</translation>
     </message>
-    <message>
-        <source>%1: more locks than a household has (%2 ids not believed); a lock that says it is connected still takes the place of one that never did.</source>
-        <translation>%1: mehr Schlösser, als ein Haushalt hat (%2 IDs nicht geglaubt); ein Schloss, das sich als verbunden meldet, nimmt trotzdem den Platz eines ein, das das nie tat.</translation>
+    <message numerus="yes">
+        <source>No bridge is configured, only %n MQTT broker(s): %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</source>
+        <translation><numerusform>Keine Bridge eingerichtet, nur %n MQTT-Broker: %1. Seine Schlösser zeigen 'nukictl list' und 'nukictl status'; eine Bridge kommt mit 'nukictl add-bridge' oder der App hinzu.</numerusform><numerusform>Keine Bridge eingerichtet, nur %n MQTT-Broker: %1. Ihre Schlösser zeigen 'nukictl list' und 'nukictl status'; eine Bridge kommt mit 'nukictl add-bridge' oder der App hinzu.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more locks than a household has (%n id(s) not believed); a lock that publishes while this runs still takes the place of one that does not.</source>
+        <translation><numerusform>%1: mehr Schlösser, als ein Haushalt hat (%n ID nicht geglaubt); ein Schloss, das währenddessen sendet, nimmt trotzdem den Platz eines stummen ein.</numerusform><numerusform>%1: mehr Schlösser, als ein Haushalt hat (%n IDs nicht geglaubt); ein Schloss, das währenddessen sendet, nimmt trotzdem den Platz eines stummen ein.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -654,10 +658,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message numerus="yes">
         <source>updated %n h ago</source>
         <translation><numerusform>vor %n h aktualisiert</numerusform><numerusform>vor %n h aktualisiert</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 (may be out of date)</source>
-        <translation>%1 (eventuell nicht aktuell)</translation>
     </message>
     <message>
         <source>Keypad battery low</source>
@@ -1652,6 +1652,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>History…</source>
         <translation>Verlauf…</translation>
     </message>
+    <message>
+        <source>%1: not locked — %2</source>
+        <translation>%1: nicht verriegelt — %2</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -1898,6 +1902,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>--until: “%1” never happened here: the clocks skip that hour when summer time begins. Give a time an hour later or earlier.</source>
         <translation>--until: „%1“ gab es hier nie: Die Uhren überspringen diese Stunde, wenn die Sommerzeit beginnt. Geben Sie eine Zeit eine Stunde später oder früher an.</translation>
+    </message>
+    <message>
+        <source>state not known</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>not connected (last seen %1)</source>
+        <translation>nicht verbunden (zuletzt %1)</translation>
+    </message>
+    <message>
+        <source>not connected (last seen %1, %2)</source>
+        <translation>nicht verbunden (zuletzt %1, %2)</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2452,46 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>History paused until %1: %2 (the app kept running)</source>
         <translation>Verlauf pausiert bis %1: %2 (die App lief weiter)</translation>
+    </message>
+    <message>
+        <source>The broker cannot be reached</source>
+        <translation>Der Broker ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The bridge cannot be reached</source>
+        <translation>Die Bridge ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The broker refuses the app's login</source>
+        <translation>Der Broker weist die Anmeldung der App ab</translation>
+    </message>
+    <message>
+        <source>The bridge refuses the app's token</source>
+        <translation>Die Bridge weist den Token der App ab</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker</source>
+        <translation>Nicht mit dem Broker verbunden</translation>
+    </message>
+    <message>
+        <source>The bridge has no state for it</source>
+        <translation>Die Bridge kennt keinen Zustand dafür</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>%1 — its state is not known</source>
+        <translation>%1 — sein Zustand ist unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 — last seen %2</source>
+        <translation>%1 — zuletzt %2</translation>
+    </message>
+    <message>
+        <source>Held: %1. Actions wait until it can be reached again.</source>
+        <translation>Zurückgehalten: %1. Aktionen warten, bis es wieder erreichbar ist.</translation>
     </message>
 </context>
 <context>

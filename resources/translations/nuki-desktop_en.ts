@@ -38,6 +38,17 @@
     </message>
 </context>
 <context>
+    <name>CliContext</name>
+    <message numerus="yes">
+        <source>No bridge is configured, only %n MQTT broker(s): %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</source>
+        <translation><numerusform>No bridge is configured, only %n MQTT broker: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform><numerusform>No bridge is configured, only %n MQTT brokers: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more locks than a household has (%n id(s) not believed); a lock that publishes while this runs still takes the place of one that does not.</source>
+        <translation><numerusform>%1: more locks than a household has (%n id not believed); a lock that publishes while this runs still takes the place of one that does not.</numerusform><numerusform>%1: more locks than a household has (%n ids not believed); a lock that publishes while this runs still takes the place of one that does not.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message numerus="yes">
         <source>updated %n s ago</source>

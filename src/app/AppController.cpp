@@ -3,6 +3,7 @@
 #include "history/BridgeLogFold.h"
 #include "history/JournalDb.h"
 #include "protocol/Actions.h"
+#include "protocol/PlainText.h"
 
 #include "demo/DemoBroker.h"
 #include "demo/DemoHousehold.h"
@@ -22,7 +23,7 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
     : QObject(parent), m_settings(settings), m_demo(demo)
 {
     m_model = std::make_unique<DeviceListModel>(&m_home);
-    m_model->setNameOf([this](quint32 id) { return m_settings->personName(id); });
+    m_model->setNameOf([this](quint32 id) { return plainText(m_settings->personName(id)); });
     if (!m_demo) {
         // Read in today's form: a favourite saved before sources named its bridge too.
         for (const QString &f : m_settings->favourites())
@@ -108,7 +109,7 @@ void AppController::startHistory(const QString &path)
         else if (m_historyBuffer.size() < Journal::MaxPending)
             m_historyBuffer << e;
     });
-    m_recorder->setNameOf([this](quint32 id) { return m_settings->personName(id); });
+    m_recorder->setNameOf([this](quint32 id) { return plainText(m_settings->personName(id)); });
     // A moment after the first paint: the journal's thread loads Qt's SQL plugin, and plugin
     // loading takes a lock the start-up's own plugins (platform, style, images) need too.
     // What happens meanwhile waits in m_historyBuffer.

@@ -10,6 +10,7 @@
 #include "home/HomeMemory.h"
 #include "store/SecretStore.h"
 #include "store/Settings.h"
+#include "store/TokenStorage.h"
 
 #include <QObject>
 #include <QSet>
@@ -77,12 +78,7 @@ public:
     void removeBridge(const QString &id);
     static constexpr int RemovalBoundMs = 5000;
 
-    enum class TokenStorage
-    {
-        Keychain,
-        RunOnly,
-        File
-    };
+    using TokenStorage = nuki::TokenStorage;
     // Adds (or updates) a bridge found by the wizard: settings, the token where chosen, Home.
     void saveBridge(const nuki::BridgeConfig &config, const QString &token, bool push,
                     TokenStorage storage);

@@ -1,5 +1,7 @@
 #include "CliContext.h"
 
+#include "protocol/PlainText.h"
+
 #include "bridge/BridgeSetup.h"
 #include "store/SecretStore.h"
 #include "store/TokenFile.h"
@@ -15,9 +17,9 @@
 
 using namespace nuki;
 
-static QString tr(const char *text)
+static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("CliContext", text);
+    return QCoreApplication::translate("CliContext", text, disambiguation, n);
 }
 
 void CliContext::spinUntil(const std::function<bool()> &done)
@@ -124,6 +126,20 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
                              s->sync();
                          });
     }
+    if (bridges.empty() && brokers.empty() && bridgeName.isEmpty() && host.isEmpty() &&
+        !settings->brokers().isEmpty()) {
+        // A home of Wi-Fi locks only: say what there is, and where its locks are.
+        QStringList names;
+        for (const BrokerConfig &b : settings->brokers())
+            names << QStringLiteral("“%1” (%2:%3)").arg(b.name, b.host).arg(b.port);
+        err << tr("No bridge is configured, only %n MQTT broker(s): %1. Their locks are in "
+                  "'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl "
+                  "add-bridge' or the app.",
+                  nullptr, int(names.size()))
+                   .arg(names.join(QStringLiteral(", ")))
+            << Qt::endl;
+        return exitcode::Usage;
+    }
     if (bridges.empty() && brokers.empty()) {
         err << (bridgeName.isEmpty()
                     ? tr("No bridge is configured. Use --host HOST:PORT, or add one with "
@@ -204,10 +220,10 @@ SourceError CliContext::fetchDevices(const Place &place, QList<Device> *devices)
     auto [error] = await<SourceError>([&](auto done) { place.source->readAll(done); });
     if (const auto *broker = qobject_cast<const BrokerSource *>(place.source);
         broker && broker->refusedLocks() > 0)
-        err << tr("%1: more locks than a household has (%2 ids not believed); a lock that says "
-                  "it is connected still takes the place of one that never did.")
-                   .arg(place.name)
-                   .arg(broker->refusedLocks())
+        err << tr("%1: more locks than a household has (%n id(s) not believed); a lock that "
+                  "publishes while this runs still takes the place of one that does not.",
+                  nullptr, broker->refusedLocks())
+                   .arg(plainText(place.name))
             << Qt::endl;
     devices->clear();
     for (const DeviceKey &key : home.devices())
@@ -256,8 +272,8 @@ int CliContext::findDevice(const QString &query, Found *found)
     } else {
         err << tr("“%1” matches several devices:").arg(query) << Qt::endl;
         for (const Found &f : hits)
-            err << "  " << f.device.name << " (" << deviceTypeName(f.device.deviceType) << ", "
-                << f.device.nukiId << ")" << Qt::endl;
+            err << "  " << plainText(f.device.name) << " (" << deviceTypeName(f.device.deviceType)
+                << ", " << f.device.nukiId << ")" << Qt::endl;
     }
     return exitcode::DeviceNotFound;
 }

@@ -3,7 +3,9 @@
 
 #include "history/HistoryRecorder.h"
 #include "home/Home.h"
+#include "home/Reach.h"
 #include "protocol/Actions.h"
+#include "protocol/PlainText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -28,8 +30,11 @@ QJsonObject deviceJson(const QString &bridge, const Device &d)
         {QStringLiteral("nukiId"), qint64(d.nukiId)},
         {QStringLiteral("deviceType"), d.deviceType},
         {QStringLiteral("kind"), deviceTypeName(d.deviceType)},
-        {QStringLiteral("state"), s.known ? s.state : -1}, // -1: nothing it can vouch for
-        {QStringLiteral("stateText"), s.known ? stateText(d.deviceType, s.state) : QString()},
+        // The last state it said (-1: none); `reachable` says whether that is news.
+        {QStringLiteral("state"), s.state >= 0 && (s.known || !d.reachable) ? s.state : -1},
+        {QStringLiteral("stateText"),
+         s.state >= 0 && (s.known || !d.reachable) ? stateText(d.deviceType, s.state) : QString()},
+        {QStringLiteral("reachable"), d.reachable},
         {QStringLiteral("mode"), s.mode},
         {QStringLiteral("batteryCritical"), s.batteryCritical}};
     if (s.batteryChargeState)
@@ -46,7 +51,24 @@ QJsonObject deviceJson(const QString &bridge, const Device &d)
         o.insert(QStringLiteral("ringing"), *s.ringactionState);
     if (s.timestamp.isValid())
         o.insert(QStringLiteral("timestamp"), s.timestamp.toString(Qt::ISODate));
+    if (!d.reachable) // when it was last heard from, as far as it says (null: not known)
+        o.insert(QStringLiteral("lastSeen"), s.timestamp.isValid()
+                                                 ? QJsonValue(s.timestamp.toString(Qt::ISODate))
+                                                 : QJsonValue());
     return o;
+}
+
+// The STATE column and `status`'s first line: the state, or that it cannot be reached now
+// and what it last said ("not connected (last seen Unlocked, 18:01)").
+static QString stateWords(const Device &d)
+{
+    const DeviceState &s = d.state;
+    if (d.reachable)
+        return s.known ? stateText(d.deviceType, s.state) : tr("unknown");
+    const QString last = s.state < 0 ? tr("state not known") : stateText(d.deviceType, s.state);
+    if (!s.timestamp.isValid())
+        return tr("not connected (last seen %1)").arg(last);
+    return tr("not connected (last seen %1, %2)").arg(last, shortWhen(s.timestamp));
 }
 
 int bridges(CliContext &c, const Invocation &)
@@ -89,13 +111,13 @@ int list(CliContext &c, const Invocation &)
                                   : QStringLiteral("-");
             if (s.batteryCritical)
                 battery += tr(" critical");
-            rows << QStringList{d.name,
-                                deviceTypeName(d.deviceType),
-                                s.known ? stateText(d.deviceType, s.state) : tr("unknown"),
-                                s.doorsensorState ? doorSensorText(*s.doorsensorState)
-                                                  : QStringLiteral("-"),
-                                battery,
-                                p.name};
+            rows << QStringList{
+                plainText(d.name),
+                deviceTypeName(d.deviceType),
+                stateWords(d),
+                s.doorsensorState ? doorSensorText(*s.doorsensorState) : QStringLiteral("-"),
+                battery,
+                plainText(p.name)};
         }
     }
     if (c.json) {
@@ -125,8 +147,8 @@ static int printDevice(CliContext &c, const QString &bridge, const Device &d)
         return exitcode::Ok;
     }
     const DeviceState &s = d.state;
-    c.out << d.name << " (" << deviceTypeName(d.deviceType)
-          << "): " << (s.known ? stateText(d.deviceType, s.state) : tr("unknown")) << Qt::endl;
+    c.out << plainText(d.name) << " (" << deviceTypeName(d.deviceType) << "): " << stateWords(d)
+          << Qt::endl;
     if (s.known) // the number the words stand for, as Nuki's documents name it
         c.out << "  " << tr("Nuki state %1").arg(s.state) << Qt::endl;
     if (s.doorsensorState)
@@ -198,19 +220,19 @@ int act(CliContext &c, const Invocation &in)
     if (!spec) {
         c.err << tr("“%1” (%2): '%3' does not apply. A lock knows lock, unlock, open, lockngo; "
                     "an Opener knows open, rto and cm.")
-                     .arg(f.device.name, deviceTypeName(f.device.deviceType), command)
+                     .arg(plainText(f.device.name), deviceTypeName(f.device.deviceType), command)
               << Qt::endl;
         return exitcode::Usage;
     }
     const int a = spec->number;
-    if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(f.device.name)))
+    if (spec->opensDoor && !confirm(c, tr("Open “%1” now?").arg(plainText(f.device.name))))
         return exitcode::Refused;
     // Through the home's action runner, as the window and the tray: it applies the one rule
     // (an action that may have reached the lock is never sent again) and says the outcome.
     const DeviceKey key = f.key();
     if (spec->onlyThroughBroker && f.place.source->kind() != SourceKind::Broker) {
         c.err << tr("“%1”: %2 works only with a Wi-Fi lock on an MQTT broker (--broker).")
-                     .arg(f.device.name, spec->displayName())
+                     .arg(plainText(f.device.name), spec->displayName())
               << Qt::endl;
         return exitcode::Usage;
     }
@@ -230,7 +252,7 @@ int act(CliContext &c, const Invocation &in)
                              outcome = status;
                      });
     if (!c.home.actions()->start(key, a, {ActionOrigin::CommandLine, c.noWait})) {
-        c.err << tr("“%1” cannot take an action now.").arg(f.device.name) << Qt::endl;
+        c.err << tr("“%1” cannot take an action now.").arg(plainText(f.device.name)) << Qt::endl;
         return exitcode::Error;
     }
     CliContext::spinUntil([&] { return outcome.has_value(); });
@@ -253,13 +275,14 @@ int act(CliContext &c, const Invocation &in)
             o.insert(QStringLiteral("message"), error.message());
         c.print(QJsonDocument(o));
     } else if (error.ok()) {
-        c.out << f.device.name << ": " << name << ": "
+        c.out << plainText(f.device.name) << ": " << name << ": "
               << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
     } else if (unknown) {
-        c.err << f.device.name << ": " << name << ": " << tr("outcome unknown — check the door. ")
-              << error.message() << Qt::endl;
+        c.err << plainText(f.device.name) << ": " << name << ": "
+              << tr("outcome unknown — check the door. ") << error.message() << Qt::endl;
     } else {
-        c.err << f.device.name << ": " << name << tr(" failed: ") << error.message() << Qt::endl;
+        c.err << plainText(f.device.name) << ": " << name << tr(" failed: ") << error.message()
+              << Qt::endl;
     }
     return code;
 }
@@ -273,7 +296,7 @@ int refresh(CliContext &c, const Invocation &in)
     auto [error, state] = CliContext::await<SourceError, DeviceState>(
         [&](auto done) { f.place.source->readDevice(f.device.nukiId, f.device.deviceType, done); });
     if (!error.ok())
-        return c.fail(error, f.device.name);
+        return c.fail(error, plainText(f.device.name));
     f.device.state = state;
     return printDevice(c, f.place.name, f.device);
 }

@@ -2,6 +2,8 @@
 // computer, by polling otherwise.
 #include "CliCommands.h"
 
+#include "protocol/PlainText.h"
+
 #include "bridge/PushManager.h"
 #include "home/Home.h"
 #include "platform/UnixSignals.h"
@@ -71,7 +73,7 @@ int watch(CliContext &c, const Invocation &in)
             c.printLine(QJsonDocument(o));
         } else {
             c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
-                  << r->device.name << ": " << event << " — "
+                  << plainText(r->device.name) << ": " << event << " — "
                   << stateText(key.deviceType, r->device.state.state) << Qt::endl;
         }
         if (maxEvents > 0 && ++events >= maxEvents)
@@ -128,7 +130,7 @@ int watch(CliContext &c, const Invocation &in)
             c.printLine(QJsonDocument(o));
         } else {
             c.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
-                  << r->device.name << ": " << text << Qt::endl;
+                  << plainText(r->device.name) << ": " << text << Qt::endl;
         }
         if (maxEvents > 0 && ++events >= maxEvents)
             done = true;

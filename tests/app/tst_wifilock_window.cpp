@@ -182,13 +182,58 @@ private slots:
 
     void itsLastWillGreysItWithinSeconds()
     {
+        TrayController tray(app.get());
         QElapsedTimer t;
         t.start();
+        QSignalSpy commands(app->demoWifiLock(), &nukisim::SimWifiLock::commandReceived);
         app->demoWifiLock()->dropLink(); // the broker publishes connected=false for it
-        QTRY_VERIFY_WITH_TIMEOUT(text(wifiCard(), "stateLabel").contains(u"may be out of date"),
-                                 5000);
+        // Said as what it is, like a bridge that is offline: since when, and what it last said.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text(wifiCard(), "stateLabel").startsWith(u"Not connected to the broker since "), 5000);
         QVERIFY(t.elapsed() < 5000);
-        shoot(QStringLiteral("wifilock-gone-light-900"));
+        QVERIFY2(text(wifiCard(), "stateLabel").contains(u" — last seen "),
+                 qPrintable(text(wifiCard(), "stateLabel")));
+        QVERIFY(!wifiCard()->findChild<QLabel *>(QStringLiteral("stateLabel"))->isEnabled());
+        // Its actions are held, and the tooltip says why.
+        bool anyButton = false;
+        for (QPushButton *b : wifiCard()->findChildren<QPushButton *>()) {
+            if (b->property("normalToolTip").isNull())
+                continue; // the star, not an action
+            anyButton = true;
+            QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+            QVERIFY2(b->toolTip().startsWith(u"Held: Not connected to the broker"),
+                     qPrintable(b->toolTip()));
+        }
+        QVERIFY(anyButton);
+        // The tray says the same and holds the same.
+        QAction *entry = nullptr;
+        for (QAction *a : tray.menu()->actions())
+            if (a->menu() && a->text().startsWith(wifiCard()->name()))
+                entry = a;
+        QVERIFY(entry);
+        QTRY_VERIFY_WITH_TIMEOUT(entry->text().contains(u"Not connected to the broker"), 5000);
+        for (QAction *item : entry->menu()->actions())
+            if (!item->isSeparator() && item->text() != QStringLiteral("Show"))
+                QVERIFY2(!item->isEnabled(), qPrintable(item->text()));
+        // A stray click and Lock all send nothing to a lock that is not there.
+        QTest::keyClick(wifiCard(), Qt::Key_L);
+        tray.lockAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!tray.lastLockAllReport().isEmpty(), 10000);
+        QVERIFY2(
+            tray.lastLockAllReport().contains(
+                wifiCard()->name() + QStringLiteral(": not locked — Not connected to the broker")),
+            qPrintable(tray.lastLockAllReport()));
+        QCOMPARE(commands.size(), 0);
+        for (const bool dark : {false, true}) {
+            QApplication::setPalette(dark ? darkPalette()
+                                          : QApplication::style()->standardPalette());
+            for (const int width : {360, 900}) {
+                window->resize(width, 760);
+                shoot(
+                    QStringLiteral("wifilock-gone-%1-%2").arg(dark ? "dark" : "light").arg(width));
+            }
+        }
+        QApplication::setPalette(QApplication::style()->standardPalette());
     }
 };
 

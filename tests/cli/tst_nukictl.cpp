@@ -132,6 +132,32 @@ private slots:
         QCOMPARE(lines[1].indexOf("Smart Lock"), lines[0].indexOf("KIND"));
     }
 
+    void namesAreTextInEveryLine()
+    {
+        // A bridge whose device names forge a line ("\n… Locked") and turn the rest of the
+        // line around (U+202E): the text output neutralises both; JSON keeps them exact.
+        QList<nukisim::SimDevice> devices = sim->devices();
+        const QString forged = QStringLiteral("Back\nFake door  Smart Lock  Locked");
+        const QString reversed = QStringLiteral("Garage \u202Ekcol\u2066");
+        devices[0].name = forged;
+        devices[1].name = reversed;
+        sim->setDevices(devices);
+        Run r = run(host() << QStringLiteral("list"));
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 5); // the header and four devices: no forged line
+        QVERIFY(!r.out.contains("\xE2\x80\xAE") && !r.out.contains("\xE2\x81\xA6"));
+        QVERIFY(lines[1].startsWith("Back Fake door"));
+        r = run(host() << QStringLiteral("status") << QStringLiteral("Garage"));
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.out.contains("\xE2\x80\xAE"), r.out.constData());
+        r = run(host() << QStringLiteral("--json") << QStringLiteral("list"));
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list[0][u"name"].toString(), forged);
+        QCOMPARE(list[1][u"name"].toString(), reversed);
+        QVERIFY(list[0][u"reachable"].toBool()); // every kind of source says it
+    }
+
     void actionsReachTheLock()
     {
         QCOMPARE(run(host() << QStringLiteral("unlock") << QStringLiteral("front")).code, 0);

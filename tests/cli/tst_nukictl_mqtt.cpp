@@ -5,6 +5,7 @@
 #include "MosquittoBroker.h"
 #include "SimWifiLock.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,6 +89,35 @@ class TestNukictlMqtt : public QObject
         if (r.out.contains(password.toUtf8()) || r.err.contains(password.toUtf8()))
             r.code = -101;
         return r;
+    }
+    // nukictl on the configured sources only (no --broker).
+    Run runConfigured(const QStringList &args)
+    {
+        QProcess p;
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(qEnvironmentVariable("NUKICTL"),
+                QStringList{QStringLiteral("--config"), dir.filePath(QStringLiteral("cli.ini"))} +
+                    args);
+        QSignalSpy finished(&p, &QProcess::finished);
+        if (!finished.wait(20000))
+            p.kill();
+        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+    // nukictl --broker … started in the background.
+    std::unique_ptr<QProcess> start(const QStringList &args)
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NUKI_MQTT_PASSWORD"), DeskPassword);
+        p->setProcessEnvironment(env);
+        p->setStandardInputFile(QProcess::nullDevice());
+        p->start(qEnvironmentVariable("NUKICTL"),
+                 QStringList{QStringLiteral("--config"), dir.filePath(QStringLiteral("cli.ini")),
+                             QStringLiteral("--broker"),
+                             QStringLiteral("127.0.0.1:%1").arg(broker->port()),
+                             QStringLiteral("--mqtt-user"), QStringLiteral("desk")} +
+                     args);
+        return p;
     }
     int lockActions() const
     {
@@ -210,6 +240,70 @@ private slots:
                     .code == 4,
             15000);
         QVERIFY2(r.err.contains("not connected"), r.err.constData());
+        // Said as what it is, with what it last said: not "unknown", not a state of now.
+        r = run({QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("not connected (last seen Locked, "), r.out.constData());
+        r = run({QStringLiteral("--json"), QStringLiteral("list")});
+        const QJsonObject o = QJsonDocument::fromJson(r.out).array().at(0).toObject();
+        QCOMPARE(o[u"reachable"].toBool(true), false);
+        QCOMPARE(o[u"state"].toInt(), 1);
+        QCOMPARE(o[u"stateText"].toString(), QStringLiteral("Locked"));
+        QVERIFY2(QDateTime::fromString(o[u"lastSeen"].toString(), Qt::ISODate).isValid(),
+                 r.out.constData());
+    }
+
+    void aReplyToAnotherClientIsNotOurs()
+    {
+        // Two clients on one lock: our unlock is taken and the lock moves for 4 s; someone
+        // else's lock half a second in is refused as busy. That refusal is theirs: the first
+        // exits 0, only the second exits 6.
+        WifiLockConfig c = lockConfig();
+        c.unlockMs = c.lockMs = 4000;
+        startLock(c);
+        auto first = start({QStringLiteral("unlock"), QStringLiteral("garden")});
+        QSignalSpy firstDone(first.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(lock->state() == 2, 10000); // unlocking, for us
+        const Run second = run({QStringLiteral("lock"), QStringLiteral("garden")});
+        QVERIFY2(second.code == 6, second.err.constData());
+        QVERIFY(firstDone.count() == 1 || firstDone.wait(20000));
+        QVERIFY2(first->exitCode() == 0, first->readAllStandardError().constData());
+        QCOMPARE(lock->state(), 3);
+        QCOMPARE(lockActions(), 2); // one each, nothing repeated
+    }
+
+    void aNameFromTheLockIsTextInTheList()
+    {
+        // U+202E turns the rest of a line around, U+2066 isolates it: neither reaches the text
+        // output; JSON keeps the name exact.
+        WifiLockConfig c = lockConfig();
+        c.name = QStringLiteral("Garden \u202Ekcol\u2066 door");
+        startLock(c);
+        Run r = run({QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.out.contains("\xE2\x80\xAE") && !r.out.contains("\xE2\x81\xA6"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("Garden  kcol  door"));
+        r = run({QStringLiteral("--json"), QStringLiteral("list")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().at(0)[u"name"].toString(), c.name);
+    }
+
+    void aHomeOfBrokersOnlyIsNoMissingBridge()
+    {
+        startLock(lockConfig());
+        QCOMPARE(run({QStringLiteral("add-broker"), QStringLiteral("--name"),
+                      QStringLiteral("Garden broker")})
+                     .code,
+                 0);
+        for (const QString &command : {QStringLiteral("bridges"), QStringLiteral("info")}) {
+            const Run r = runConfigured({command});
+            QVERIFY2(r.code == 2, qPrintable(command + u' ' + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains("only 1 MQTT broker: \xE2\x80\x9CGarden broker\xE2\x80\x9D"),
+                     r.err.constData());
+        }
+        // Its locks are where the message says.
+        const Run r = runConfigured({QStringLiteral("list")});
+        QVERIFY2(r.out.contains("Garden door"), r.err.constData());
     }
 
     void aWrongPasswordExitsFive()

@@ -93,6 +93,33 @@ private slots:
         broker.reset(); // stopped by its PID
     }
 
+    void aFloodOfStoredIdsCannotHideALockThatConnectsLater()
+    {
+        // Someone leaves 100 made-up locks on the broker, each stored as connected. The real
+        // lock connects afterwards: it finds its place, with its values, and the warning counts
+        // ids (not the three messages each fake left).
+        RawMqtt forger(QStringLiteral("forger"), broker->port());
+        QVERIFY(forger.connect());
+        for (int i = 0; i < 100; ++i) {
+            const QString base = QStringLiteral("nuki/%1/").arg(0x10000000 + i, 8, 16);
+            QVERIFY(forger.publish(base + QStringLiteral("deviceType"), "4", 0, true));
+            QVERIFY(forger.publish(base + QStringLiteral("state"), "3", 0, true));
+            QVERIFY(forger.publish(base + QStringLiteral("connected"), "true", 0, true));
+        }
+        forger.spinFor(300);
+        startHome();
+        QTRY_COMPARE_WITH_TIMEOUT(source->lockIds().size(), BrokerSource::MaxLocks, 5000);
+        QCOMPARE(source->refusedLocks(), 100 - BrokerSource::MaxLocks);
+        QVERIFY(!front());
+        publishLock(1); // the lock connects: its values arrive as it publishes them
+        QVERIFY(both([&] { return front() && front()->device.state.known; }));
+        QCOMPARE(front()->device.name, QStringLiteral("Front door"));
+        QCOMPARE(front()->device.state.state, 1);
+        QCOMPARE(front()->reach, Reach::Reachable);
+        QCOMPARE(source->lockIds().size(), BrokerSource::MaxLocks);
+        QCOMPARE(source->refusedLocks(), 100 - BrokerSource::MaxLocks + 1); // one fake made room
+    }
+
     void findsALockFromItsRetainedTopics()
     {
         publishLock(1);

@@ -77,10 +77,28 @@ QStringList DesktopNotifications::actionList(const Notification &n) const
     return actions;
 }
 
+void DesktopNotifications::askCapabilities()
+{
+    m_capabilitiesAsked = true;
+    const QDBusMessage call =
+        QDBusMessage::createMethodCall(QLatin1String(Service), QLatin1String(Path), interfaceName,
+                                       QStringLiteral("GetCapabilities"));
+    auto *watcher =
+        new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QDBusPendingReply<QStringList> reply = *watcher;
+        if (!reply.isError())
+            m_bodyMarkup = reply.value().contains(QLatin1String("body-markup"));
+    });
+}
+
 bool DesktopNotifications::notify(const Notification &n)
 {
     if (!m_connected || !serviceAvailable())
         return false;
+    if (!m_capabilitiesAsked)
+        askCapabilities();
     const QString subject = subjectOf(n);
     QVariantMap hints;
     const QString entry = QGuiApplication::desktopFileName();
@@ -95,7 +113,7 @@ bool DesktopNotifications::notify(const Notification &n)
     call << QStringLiteral("Nuki Desktop")   // app_name: the human name
          << m_idBySubject.value(subject, 0u) // replaces_id: one notification per device
          << QStringLiteral("nuki-desktop")   // app_icon: the icon installed in hicolor
-         << n.title << n.text << actionList(n) << hints
+         << n.title << (m_bodyMarkup ? n.text.toHtmlEscaped() : n.text) << actionList(n) << hints
          << int(-1); // expire_timeout: the server's choice (critical ones stay)
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);

@@ -59,6 +59,12 @@ private:
     qint64 now() const { return m_now ? m_now() : m_clock.elapsed(); }
 
     bool m_connected = false;
+    // Whether the server reads the body as markup (its "body-markup" capability): then a
+    // name with "<" or "&" is escaped, so it cannot format or hide the rest. Asked with the
+    // first notification; until the answer, assumed (most servers do).
+    bool m_bodyMarkup = true;
+    bool m_capabilitiesAsked = false;
+    void askCapabilities();
     QElapsedTimer m_clock;
     std::function<qint64()> m_now;
     qint64 m_backoffMs = 0;             // 0: the service has not failed since it last answered

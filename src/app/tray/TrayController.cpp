@@ -5,6 +5,8 @@
 
 #include "AppController.h"
 #include "home/Home.h"
+#include "home/Reach.h"
+#include "protocol/PlainText.h"
 
 #include <QApplication>
 #include <QFontMetrics>
@@ -36,7 +38,8 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
     m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
-    m_notifier.setNameOf([this](quint32 id) { return m_app->settings()->personName(id); });
+    m_notifier.setNameOf(
+        [this](quint32 id) { return plainText(m_app->settings()->personName(id)); });
     connect(&m_notifier, &Notifier::notify, this, &TrayController::showNotification);
     connect(&m_desktop, &DesktopNotifications::notShown, this, &TrayController::showFallback);
     connect(&m_desktop, &DesktopNotifications::actionInvoked, this,
@@ -209,23 +212,33 @@ void TrayController::updateDevice(const DeviceKey &key)
         return;
     const DeviceState &s = r->device.state;
     // A name of any length keeps the menu narrow: the state and the arrow stay visible.
-    QString text =
-        QFontMetrics(it->submenu->font()).elidedText(r->device.name, Qt::ElideMiddle, 320) +
-        QStringLiteral(" — ") + (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
+    QString text = QFontMetrics(it->submenu->font())
+                       .elidedText(plainText(r->device.name), Qt::ElideMiddle, 320) +
+                   QStringLiteral(" — ") +
+                   (s.known ? stateText(key.deviceType, s.state) : tr("unknown"));
     if (s.doorsensorState == int(DoorSensor::Opened))
         text += tr(", door open");
     if (r->action.running())
         text += tr(" (working…)");
     if (r->remembered)
         text += tr(" (last seen, not confirmed yet)");
+    const Source *acting = m_app->home()->source(r->sourceId);
+    const SourceKind kind = acting ? acting->kind() : SourceKind::Bridge;
+    // Not reachable now: said instead of a state that may be old, and its actions held.
+    const bool away = r->reach != Reach::Reachable && !r->remembered;
+    if (away)
+        text = QFontMetrics(it->submenu->font())
+                   .elidedText(plainText(r->device.name), Qt::ElideMiddle, 320) +
+               QStringLiteral(" — ") + unreachableText(*r, kind);
     QMenu *sub = it->submenu;
     sub->setTitle(text);
     sub->menuAction()->setIcon(
         StateIcons::icon(StateIcons::lookFor(key.deviceType, s.state, s.known, s.doorsensorState)));
-    for (QAction *a : std::as_const(it->actions))
-        a->setEnabled(!r->action.running() && !r->remembered); // held until confirmed
+    for (QAction *a : std::as_const(it->actions)) {
+        a->setEnabled(!r->action.running() && !r->remembered && !away); // held
+        a->setToolTip(away ? heldText(*r, kind) : QString());
+    }
     // Full lock only where the acting source carries it: a broker, not a bridge.
-    const Source *acting = m_app->home()->source(r->sourceId);
     for (QAction *a : std::as_const(it->brokerOnly))
         a->setVisible(acting && acting->kind() == SourceKind::Broker);
     for (auto t = it->toggles.cbegin(); t != it->toggles.cend(); ++t)
@@ -302,12 +315,21 @@ void TrayController::lockAll()
             const DeviceRecord *r = home->device(key);
             if (!r || isOpener(key.deviceType) || !isKnownDeviceType(key.deviceType))
                 continue;
-            const QString name = r->device.name;
+            const QString name = plainText(r->device.name);
             const SourceError error = read.value(r->sourceId);
             if (!error.ok()) {
                 m_lockAllBad = true;
                 m_lockAllReport << tr("%1: not locked, its state could not be read — %2")
                                        .arg(name, error.message());
+                continue;
+            }
+            if (r->reach != Reach::Reachable) {
+                // Not sent: nothing can reach it (the broker would keep or drop the command).
+                const Source *acting = home->source(r->sourceId);
+                m_lockAllBad = true;
+                m_lockAllReport << tr("%1: not locked — %2")
+                                       .arg(name, unreachableText(*r, acting ? acting->kind()
+                                                                             : SourceKind::Bridge));
                 continue;
             }
             if (r->device.state.state == int(LockState::Locked)) {

@@ -217,8 +217,11 @@ QString DeviceCard::agoText(const QDateTime &when)
 void DeviceCard::refreshAge()
 {
     const QDateTime when = m_index.data(R::LastUpdateRole).toDateTime();
-    m_age->setText(m_index.data(R::RememberedRole).toBool() ? tr("last seen %1").arg(agoText(when))
-                                                            : ageText(when));
+    // Remembered, or not reachable now: when it was last heard from, not "updated".
+    const bool old = m_index.data(R::RememberedRole).toBool() ||
+                     !m_index.data(R::UnreachableTextRole).toString().isEmpty();
+    m_age->setText(old ? (when.isValid() ? tr("last seen %1").arg(agoText(when)) : QString())
+                       : ageText(when));
     // The rest of the card in words, for a screen reader's "describe".
     QStringList more{m_details->text()};
     if (!m_battery->text().isEmpty())
@@ -247,10 +250,14 @@ void DeviceCard::refresh()
     // Remembered from the last run: greyed, marked, and its actions held until the bridge
     // confirms the device (the card stays and updates in place).
     const bool remembered = d(R::RememberedRole).toBool();
+    // Not reachable now (its source is down or refuses us, or a Wi-Fi lock left its broker):
+    // greyed the same way, said why and since when, and its actions held.
+    const QString unreachable = d(R::UnreachableTextRole).toString();
+    const bool away = !unreachable.isEmpty() && !remembered;
     for (QWidget *w : {static_cast<QWidget *>(m_icon), static_cast<QWidget *>(m_name),
                        static_cast<QWidget *>(m_details), static_cast<QWidget *>(m_state),
                        static_cast<QWidget *>(m_battery)})
-        w->setEnabled(!remembered);
+        w->setEnabled(!remembered && !away);
     // "last seen 3 min ago" in a frame of its own: the mark of a remembered card.
     m_age->setFrameStyle(remembered ? QFrame::Box | QFrame::Plain : QFrame::NoFrame);
     m_age->setMargin(remembered ? 2 : 0);
@@ -259,8 +266,7 @@ void DeviceCard::refresh()
                                       "confirmed this device yet.")
                                  : QString());
     Theme::apply(m_details, remembered ? Theme::Role::Normal : Theme::Role::Secondary);
-    m_state->setText(stale && !remembered ? tr("%1 (may be out of date)").arg(stateText)
-                                          : stateText);
+    m_state->setText(away ? unreachable : stateText);
     // The words stand for a number of Nuki's protocol: kept here for whoever compares.
     m_state->setToolTip(state >= 0 ? tr("Nuki state %1").arg(state) : QString());
     QStringList details{d(R::KindRole).toString()};
@@ -305,9 +311,12 @@ void DeviceCard::refresh()
     const bool throughBroker = d(R::SourceKindRole).toInt() == int(SourceKind::Broker);
     for (QPushButton *b : std::as_const(m_brokerOnly))
         b->setVisible(throughBroker);
+    const QString heldAway = d(R::HeldTextRole).toString();
     for (QPushButton *b : std::as_const(m_buttons)) {
-        b->setEnabled(!running && !remembered);
-        b->setToolTip(remembered ? held : b->property("normalToolTip").toString());
+        b->setEnabled(!running && !remembered && !away);
+        b->setToolTip(remembered ? held
+                      : away     ? heldAway
+                                 : b->property("normalToolTip").toString());
         // Said with the device: a screen reader hears "Unlock Front door", not just "Unlock".
         b->setAccessibleName(tr("%1 %2").arg(b->text(), name));
     }

@@ -1,9 +1,9 @@
 #include "wizard/BrokerLocksPage.h"
 
-#include "AppController.h"
 #include "mqtt/BrokerSource.h"
 #include "ui_BrokerLocksPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardContext.h"
+#include "wizard/WizardState.h"
 
 #include <QPointer>
 
@@ -17,8 +17,8 @@ QString hexId(quint32 id)
 }
 } // namespace
 
-BrokerLocksPage::BrokerLocksPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::BrokerLocksPage), m_wizard(wizard)
+BrokerLocksPage::BrokerLocksPage(WizardState *state, WizardContext *context, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::BrokerLocksPage), m_state(state), m_context(context)
 {
     ui->setupUi(this);
     setTitle(tr("Testing the connection"));
@@ -48,13 +48,13 @@ void BrokerLocksPage::dropProbe()
 
 void BrokerLocksPage::initializePage()
 {
-    const BrokerConfig &c = m_wizard->broker;
+    const BrokerConfig &c = m_state->broker;
     if (ui->brokerName->text().isEmpty())
         ui->brokerName->setText(c.name.isEmpty() ? tr("MQTT broker %1").arg(c.host) : c.name);
     ui->keychainNote->hide();
-    if (!m_wizard->brokerPassword.isEmpty()) {
+    if (!m_state->brokerPassword.isEmpty()) {
         // The password is kept only in a keychain: say now if there is none.
-        m_wizard->app()->secrets()->probe(
+        m_context->probeKeychain(
             [this, guard = QPointer<BrokerLocksPage>(this)](bool ok, const QString &error) {
                 if (!guard || ok)
                     return;
@@ -84,12 +84,12 @@ void BrokerLocksPage::test()
     ui->advice->hide();
     ui->retry->setEnabled(false);
     setTitle(tr("Testing the connection"));
-    const BrokerConfig &c = m_wizard->broker;
+    const BrokerConfig &c = m_state->broker;
     ui->brokerStatus->setText(tr("Connecting to %1:%2…").arg(c.host).arg(c.port));
     // A client id of its own: the app may be connected to this broker already, and a broker
     // drops the older of two connections with one id.
-    m_probe = std::make_unique<BrokerSource>(
-        c, m_wizard->brokerPassword, m_wizard->app()->settings()->mqttClientId() + "-setup");
+    m_probe = std::make_unique<BrokerSource>(c, m_state->brokerPassword,
+                                             m_context->mqttClientId() + "-setup");
     // One attempt: the page says what went wrong and the person tries again.
     m_probe->setRetryDelays(MqttLink::MaxRetryMs, MqttLink::MaxRetryMs);
     BrokerSource *probe = m_probe.get();
@@ -134,7 +134,7 @@ void BrokerLocksPage::failed(const SourceError &error)
     setTitle(error.kind == SourceError::Unauthorized ? tr("The broker did not accept the login")
                                                      : tr("Could not connect"));
     ui->brokerStatus->setText(error.message());
-    ui->advice->setText(adviceFor(error, m_wizard->broker.tls));
+    ui->advice->setText(adviceFor(error, m_state->broker.tls));
     ui->advice->setVisible(!ui->advice->text().isEmpty());
     emit completeChanged();
 }
@@ -189,10 +189,10 @@ void BrokerLocksPage::showLocks(const QList<Device> &devices)
 
 void BrokerLocksPage::describe()
 {
-    const BrokerConfig &c = m_wizard->broker;
+    const BrokerConfig &c = m_state->broker;
     const int n = ui->locks->count();
     bool known = false;
-    for (const BrokerConfig &b : m_wizard->app()->settings()->brokers())
+    for (const BrokerConfig &b : m_context->brokers())
         known |= b.id == c.id;
     QString text =
         n == 0 ? tr("Connected to %1:%2. No lock has published here yet: check that "

@@ -11,7 +11,8 @@ class BrokerLocksPage;
 namespace nuki {
 class BrokerSource;
 }
-class SetupWizard;
+struct WizardState;
+class WizardContext;
 
 // The Wi-Fi lock path, last step: tests the connection with the broker source itself (its
 // error words, and advice for each kind), lists the locks it finds within its settling time
@@ -22,7 +23,7 @@ class BrokerLocksPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit BrokerLocksPage(SetupWizard *wizard);
+    BrokerLocksPage(WizardState *state, WizardContext *context, QWidget *parent);
     ~BrokerLocksPage() override;
     void initializePage() override;
     void cleanupPage() override;
@@ -50,7 +51,8 @@ private:
     QList<QWidget *> connectedOnly() const;
 
     Ui::BrokerLocksPage *ui;
-    SetupWizard *m_wizard;
+    WizardState *m_state;
+    WizardContext *m_context;
     std::unique_ptr<nuki::BrokerSource> m_probe;
     bool m_ok = false;
 };

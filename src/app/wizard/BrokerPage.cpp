@@ -2,15 +2,15 @@
 
 #include "bridge/BridgeSetup.h"
 #include "ui_BrokerPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardState.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
 
 using namespace nuki;
 
-BrokerPage::BrokerPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::BrokerPage), m_wizard(wizard)
+BrokerPage::BrokerPage(WizardState *state, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::BrokerPage), m_state(state)
 {
     ui->setupUi(this);
     setTitle(tr("The MQTT broker"));
@@ -85,16 +85,16 @@ bool BrokerPage::validatePage()
     if (!BridgeSetup::parseAddress(ui->brokerHost->text(), &c.host, &c.port))
         return false;
     c.id = BrokerConfig::idFor(c.host, c.port);
-    c.name = m_wizard->broker.name; // kept when the person comes back to this page
+    c.name = m_state->broker.name; // kept when the person comes back to this page
     c.username = ui->brokerUser->text();
     c.tls = ui->tls->isChecked();
     c.caFile = c.tls ? ui->caFile->text().trimmed() : QString();
-    m_wizard->broker = c;
-    m_wizard->brokerPassword = ui->brokerPassword->text();
+    m_state->broker = c;
+    m_state->brokerPassword = ui->brokerPassword->text();
     return true;
 }
 
 int BrokerPage::nextId() const
 {
-    return SetupWizard::BrokerLocksId;
+    return WizardState::BrokerLocksId;
 }

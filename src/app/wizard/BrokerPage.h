@@ -5,7 +5,7 @@
 namespace Ui {
 class BrokerPage;
 }
-class SetupWizard;
+struct WizardState;
 
 // The Wi-Fi lock path, first step: where the broker is and how this app logs in (address,
 // user, password, TLS with a CA file), with where MQTT is switched on in the Nuki app. The
@@ -14,7 +14,7 @@ class BrokerPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit BrokerPage(SetupWizard *wizard);
+    BrokerPage(WizardState *state, QWidget *parent);
     ~BrokerPage() override;
     bool isComplete() const override;
     bool validatePage() override;
@@ -29,5 +29,5 @@ private:
     quint16 defaultPort() const;
 
     Ui::BrokerPage *ui;
-    SetupWizard *m_wizard;
+    WizardState *m_state;
 };

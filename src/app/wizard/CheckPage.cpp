@@ -1,7 +1,7 @@
 #include "wizard/CheckPage.h"
 
 #include "ui_CheckPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardState.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -9,8 +9,8 @@
 
 using namespace nuki;
 
-CheckPage::CheckPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::CheckPage), m_wizard(wizard)
+CheckPage::CheckPage(WizardState *state, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::CheckPage), m_state(state)
 {
     ui->setupUi(this);
     setTitle(tr("Checking the connection"));
@@ -41,8 +41,8 @@ void CheckPage::choosePlain()
 {
     if (!confirmPlain || !confirmPlain(this))
         return;
-    m_wizard->tokenMode = TokenMode::Plain;
-    m_wizard->plainChosen = true;
+    m_state->tokenMode = TokenMode::Plain;
+    m_state->plainChosen = true;
     initializePage();
 }
 
@@ -64,28 +64,28 @@ void CheckPage::initializePage()
     ui->devices->hide(); // an empty box under a failure says nothing
     ui->clock->clear();
     setTitle(tr("Checking the connection"));
-    ui->status->setText(tr("Connecting to %1:%2…").arg(m_wizard->host).arg(m_wizard->port));
-    m_wizard->setup.setEndpoint(m_wizard->host, m_wizard->port);
+    ui->status->setText(tr("Connecting to %1:%2…").arg(m_state->host).arg(m_state->port));
+    m_state->setup.setEndpoint(m_state->host, m_state->port);
     // Encrypted if the bridge can, hashed for old firmware; plain only when chosen below.
-    const TokenMode mode = m_wizard->plainChosen ? TokenMode::Plain : TokenMode::Auto;
-    m_wizard->setup.check(m_wizard->token, mode, m_wizard->clockOffset,
-                          [this, guard = QPointer<CheckPage>(this)](const BridgeSetup::Checked &c) {
-                              if (!guard)
-                                  return;
-                              if (!c.error.ok()) {
-                                  setTitle(c.error.kind == SourceError::Unauthorized
-                                               ? tr("The bridge did not accept the token")
-                                               : tr("Could not connect"));
-                                  ui->status->setText(c.error.message());
-                                  m_plain->setVisible(c.onlyPlainLeft);
-                                  return;
-                              }
-                              m_wizard->info = c.info;
-                              m_wizard->tokenMode = c.tokenMode;
-                              m_wizard->clockOffset = c.clockOffset;
-                              m_wizard->devices = c.devices;
-                              showConnected(c);
-                          });
+    const TokenMode mode = m_state->plainChosen ? TokenMode::Plain : TokenMode::Auto;
+    m_state->setup.check(m_state->token, mode, m_state->clockOffset,
+                         [this, guard = QPointer<CheckPage>(this)](const BridgeSetup::Checked &c) {
+                             if (!guard)
+                                 return;
+                             if (!c.error.ok()) {
+                                 setTitle(c.error.kind == SourceError::Unauthorized
+                                              ? tr("The bridge did not accept the token")
+                                              : tr("Could not connect"));
+                                 ui->status->setText(c.error.message());
+                                 m_plain->setVisible(c.onlyPlainLeft);
+                                 return;
+                             }
+                             m_state->info = c.info;
+                             m_state->tokenMode = c.tokenMode;
+                             m_state->clockOffset = c.clockOffset;
+                             m_state->devices = c.devices;
+                             showConnected(c);
+                         });
 }
 
 void CheckPage::showConnected(const BridgeSetup::Checked &c)

@@ -10,14 +10,14 @@ class QPushButton;
 namespace Ui {
 class CheckPage;
 }
-class SetupWizard;
+struct WizardState;
 
 // Connects with the best token form the bridge accepts and shows what it found.
 class CheckPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit CheckPage(SetupWizard *wizard);
+    CheckPage(WizardState *state, QWidget *parent);
     ~CheckPage() override;
     void initializePage() override;
     bool isComplete() const override { return m_ok; }
@@ -28,7 +28,7 @@ public:
 
 private:
     Ui::CheckPage *ui;
-    SetupWizard *m_wizard;
+    WizardState *m_state;
     bool m_ok = false;
     QPushButton *m_plain = nullptr;
     void choosePlain();

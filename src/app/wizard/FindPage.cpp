@@ -1,17 +1,40 @@
 #include "wizard/FindPage.h"
 
-#include "AppController.h"
 #include "bridge/BridgeSetup.h"
 #include "bridge/Discovery.h"
 #include "ui_FindPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardContext.h"
+#include "wizard/WizardState.h"
 
 #include <QHostAddress>
+#include <QNetworkInterface>
 
 using namespace nuki;
 
-FindPage::FindPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::FindPage), m_wizard(wizard), m_discovery(new Discovery(this))
+namespace {
+// Only when the person asks: the /24 around each IPv4 address of this computer.
+QStringList localSubnetHosts()
+{
+    QStringList hosts;
+    for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
+        if (!(i.flags() & QNetworkInterface::IsUp) || (i.flags() & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &e : i.addressEntries()) {
+            if (e.ip().protocol() != QAbstractSocket::IPv4Protocol || e.prefixLength() < 16)
+                continue;
+            const quint32 base = e.ip().toIPv4Address() & 0xffffff00u;
+            for (quint32 n = 1; n < 255; ++n)
+                if (base + n != e.ip().toIPv4Address())
+                    hosts << QHostAddress(base + n).toString();
+        }
+    }
+    return hosts;
+}
+} // namespace
+
+FindPage::FindPage(WizardState *state, WizardContext *context, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::FindPage), m_state(state), m_context(context),
+      m_discovery(new Discovery(this))
 {
     ui->setupUi(this);
     setTitle(tr("Find your bridge"));
@@ -63,7 +86,7 @@ void FindPage::addCandidate(const QString &host, quint16 port, quint32 bridgeId)
             return;
     }
     bool configured = false;
-    for (const BridgeConfig &c : m_wizard->app()->settings()->bridges())
+    for (const BridgeConfig &c : m_context->bridges())
         configured |= (c.host == host && c.port == port) ||
                       (bridgeId && c.id == QString::number(bridgeId, 16).toUpper());
     QString text = bridgeId ? tr("Nuki Bridge %1 at %2:%3")
@@ -82,7 +105,7 @@ void FindPage::addCandidate(const QString &host, quint16 port, quint32 bridgeId)
 void FindPage::discover()
 {
     ui->discoveryStatus->setText(tr("Asking Nuki's discovery service…"));
-    const QUrl url(m_wizard->app()->settings()->discoveryUrl());
+    const QUrl url = m_context->discoveryUrl();
     m_discovery->fetch(
         url, 8000,
         [this, guard = QPointer<FindPage>(this)](bool ok, const QString &error,
@@ -127,7 +150,7 @@ void FindPage::discover()
 void FindPage::scan()
 {
     const QStringList hosts =
-        m_wizard->scanHosts.isEmpty() ? SetupWizard::localSubnetHosts() : m_wizard->scanHosts;
+        m_state->scanHosts.isEmpty() ? localSubnetHosts() : m_state->scanHosts;
     ui->scan->setEnabled(false);
     ui->discoveryStatus->setText(
         tr("Looking at %n address(es) on port %1…", nullptr, int(hosts.size()))
@@ -155,12 +178,12 @@ bool FindPage::validatePage()
     if (!ui->host->text().isEmpty()) {
         // "192.168.1.20:8080" carries its own port; a bare address takes the port field's.
         quint16 port = quint16(ui->port->value());
-        if (!BridgeSetup::parseAddress(ui->host->text(), &m_wizard->host, &port))
+        if (!BridgeSetup::parseAddress(ui->host->text(), &m_state->host, &port))
             return false;
-        m_wizard->port = port;
+        m_state->port = port;
     } else if (const QListWidgetItem *it = ui->bridges->selectedItems().value(0)) {
-        m_wizard->host = it->data(Qt::UserRole).toString();
-        m_wizard->port = quint16(it->data(Qt::UserRole + 1).toInt());
+        m_state->host = it->data(Qt::UserRole).toString();
+        m_state->port = quint16(it->data(Qt::UserRole + 1).toInt());
     }
-    return !m_wizard->host.isEmpty();
+    return !m_state->host.isEmpty();
 }

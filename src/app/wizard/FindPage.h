@@ -8,7 +8,8 @@ class FindPage;
 namespace nuki {
 class Discovery;
 }
-class SetupWizard;
+struct WizardState;
+class WizardContext;
 
 // Three ways to the bridge on one page: Nuki's web discovery, a manual address, and (only
 // on request) a scan of this computer's network.
@@ -16,7 +17,7 @@ class FindPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit FindPage(SetupWizard *wizard);
+    FindPage(WizardState *state, WizardContext *context, QWidget *parent);
     ~FindPage() override;
     void initializePage() override;
     bool isComplete() const override;
@@ -32,6 +33,7 @@ private:
     bool manualValid() const;
 
     Ui::FindPage *ui;
-    SetupWizard *m_wizard;
+    WizardState *m_state;
+    WizardContext *m_context;
     nuki::Discovery *m_discovery;
 };

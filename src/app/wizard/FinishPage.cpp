@@ -1,13 +1,13 @@
 #include "wizard/FinishPage.h"
 
-#include "AppController.h"
 #include "ui_FinishPage.h"
+#include "wizard/WizardContext.h"
 
 using namespace nuki;
 
-FinishPage::FinishPage(AppController *app, const QString &reauthId,
+FinishPage::FinishPage(WizardContext *context, const QString &reauthId,
                        std::function<QString()> foundId, QWidget *parent)
-    : QWizardPage(parent), ui(new Ui::FinishPage), m_app(app), m_reauthId(reauthId),
+    : QWizardPage(parent), ui(new Ui::FinishPage), m_context(context), m_reauthId(reauthId),
       m_foundId(std::move(foundId))
 {
     ui->setupUi(this);
@@ -30,10 +30,10 @@ void FinishPage::initializePage()
         ui->name->setText(tr("Nuki Bridge %1").arg(id));
     if (isReauth()) {
         // Re-entering a token ends on what happened, not on an empty form.
-        const Source *b = m_app->home()->source(m_reauthId);
+        const std::optional<BridgeConfig> b = m_context->addedBridge(m_reauthId);
         setTitle(tr("The new token works"));
         setSubTitle(
-            tr("Finish saves it for %1; the app uses it from now on.").arg(b ? b->name() : id));
+            tr("Finish saves it for %1; the app uses it from now on.").arg(b ? b->name : id));
     } else {
         setTitle(tr("Almost done"));
         setSubTitle(tr("Name the bridge and choose how the app hears about changes."));
@@ -42,7 +42,7 @@ void FinishPage::initializePage()
     ui->nameLabel->setVisible(!isReauth());
     ui->push->setVisible(!isReauth());
     // Is there a keychain? Ask it now, so the person can choose before finishing.
-    m_app->secrets()->probe(
+    m_context->probeKeychain(
         [this, guard = QPointer<FinishPage>(this)](bool ok, const QString &error) {
             if (!guard)
                 return;
@@ -67,10 +67,9 @@ bool FinishPage::pushWanted() const
     return ui->push->isChecked();
 }
 
-AppController::TokenStorage FinishPage::storage() const
+TokenStorage FinishPage::storage() const
 {
     if (m_keychain)
-        return AppController::TokenStorage::Keychain;
-    return ui->keepInFile->isChecked() ? AppController::TokenStorage::File
-                                       : AppController::TokenStorage::RunOnly;
+        return TokenStorage::Keychain;
+    return ui->keepInFile->isChecked() ? TokenStorage::File : TokenStorage::RunOnly;
 }

@@ -1,7 +1,7 @@
 #include "wizard/IntroPage.h"
 
 #include "ui_IntroPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardState.h"
 
 IntroPage::IntroPage(QWidget *parent) : QWizardPage(parent), ui(new Ui::IntroPage)
 {
@@ -22,5 +22,5 @@ bool IntroPage::wifiLockChosen() const
 
 int IntroPage::nextId() const
 {
-    return wifiLockChosen() ? SetupWizard::BrokerId : SetupWizard::FindId;
+    return wifiLockChosen() ? WizardState::BrokerId : WizardState::FindId;
 }

@@ -2,12 +2,12 @@
 
 #include "bridge/BridgeSetup.h"
 #include "ui_TokenPage.h"
-#include "wizard/SetupWizard.h"
+#include "wizard/WizardState.h"
 
 using namespace nuki;
 
-TokenPage::TokenPage(SetupWizard *wizard)
-    : QWizardPage(wizard), ui(new Ui::TokenPage), m_wizard(wizard)
+TokenPage::TokenPage(WizardState *state, QWidget *parent)
+    : QWizardPage(parent), ui(new Ui::TokenPage), m_state(state)
 {
     ui->setupUi(this);
     setTitle(tr("The bridge's API token"));
@@ -37,16 +37,16 @@ TokenPage::~TokenPage()
 
 void TokenPage::initializePage()
 {
-    setSubTitle(tr("Bridge at %1:%2").arg(m_wizard->host).arg(m_wizard->port));
+    setSubTitle(tr("Bridge at %1:%2").arg(m_state->host).arg(m_state->port));
     ui->pressStatus->clear();
 }
 
 void TokenPage::pressButton()
 {
-    m_wizard->setup.setEndpoint(m_wizard->host, m_wizard->port);
+    m_state->setup.setEndpoint(m_state->host, m_state->port);
     ui->press->setEnabled(false);
     ui->pressStatus->setText(
-        tr("Looking for the bridge at %1:%2…").arg(m_wizard->host).arg(m_wizard->port));
+        tr("Looking for the bridge at %1:%2…").arg(m_state->host).arg(m_state->port));
     auto guard = QPointer<TokenPage>(this);
     // The countdown starts only once the bridge is known to be there: an address where nothing
     // listens says so within seconds.
@@ -60,7 +60,7 @@ void TokenPage::pressButton()
         m_countdown.start();
         ui->pressStatus->setText(tr("Now press the button on the bridge once (its light is on)."));
     };
-    m_wizard->setup.requestToken(
+    m_state->setup.requestToken(
         [this, guard](const SourceError &error, const QString &token) {
             if (!guard)
                 return;
@@ -82,8 +82,8 @@ void TokenPage::pressButton()
                 ui->pressStatus->setText(
                     tr("Nothing answers at %1:%2. Check the address and the port (the HTTP API "
                        "must be switched on in the Nuki app), then try again.")
-                        .arg(m_wizard->host)
-                        .arg(m_wizard->port));
+                        .arg(m_state->host)
+                        .arg(m_state->port));
             } else {
                 ui->pressStatus->setText(error.message());
             }
@@ -98,6 +98,6 @@ bool TokenPage::isComplete() const
 
 bool TokenPage::validatePage()
 {
-    m_wizard->token = ui->token->text().trimmed();
+    m_state->token = ui->token->text().trimmed();
     return true;
 }

@@ -6,14 +6,14 @@
 namespace Ui {
 class TokenPage;
 }
-class SetupWizard;
+struct WizardState;
 
 // The token: "press the button on your bridge" with a 30 s countdown, or typed by hand.
 class TokenPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit TokenPage(SetupWizard *wizard);
+    TokenPage(WizardState *state, QWidget *parent);
     ~TokenPage() override;
     void initializePage() override;
     bool isComplete() const override;
@@ -24,7 +24,7 @@ public slots:
 
 private:
     Ui::TokenPage *ui;
-    SetupWizard *m_wizard;
+    WizardState *m_state;
     QTimer m_countdown;
     int m_secondsLeft = 0;
 };

@@ -1,6 +1,7 @@
 // The reading half of JournalDb: filters, pages, gaps, the devices known; every value read as
 // a stranger's (JournalDb.cpp has opening, repairing and writing).
 #include "history/JournalDb.h"
+#include "protocol/PlainText.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -33,14 +34,7 @@ QString textOf(const QVariant &v)
 {
     if (v.typeId() != QMetaType::QString)
         return {};
-    QString t = v.toString().left(JournalDb::MaxTextChars);
-    for (QChar &c : t) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
-            (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f)
-            c = QChar(u' ');
-    }
-    return t;
+    return plainText(v.toString(), JournalDb::MaxTextChars);
 }
 
 const char *const Columns = "id, at, kind, nuki_id, device_type, substr(device_name,1,300), "

@@ -1,6 +1,8 @@
 #include "home/DeviceListModel.h"
 
 #include "home/Home.h"
+#include "home/Reach.h"
+#include "protocol/PlainText.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -99,7 +101,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     const Source *source = m_home->source(r->sourceId);
     v[NameRole] = d.name.isEmpty()
                       ? QStringLiteral("%1").arg(d.nukiId, 8, 16, QLatin1Char('0')).toUpper()
-                      : d.name;
+                      : plainText(d.name);
     v[KeyRole] = QVariant::fromValue(key);
     v[SourceIdRole] = r->sourceId;
     v[SourceNameRole] = source ? source->name() : QString();
@@ -143,6 +145,9 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
                   QLocale().toString(r->lastEvent->at.toLocalTime().time(), QLocale::ShortFormat)
             : QString();
     v[SourceKindRole] = source ? int(source->kind()) : -1;
+    const SourceKind kind = source ? source->kind() : SourceKind::Bridge;
+    v[UnreachableTextRole] = unreachableText(*r, kind);
+    v[HeldTextRole] = heldText(*r, kind);
     v[ReachedThroughRole] =
         r->reachedThrough.size() > 1 ? m_home->actingSourceReason(key) : QString();
     return v;

@@ -52,6 +52,10 @@ public:
         // The acting source's kind (SourceKind as int): what its transport can do (a broker
         // carries a Wi-Fi lock's own commands, full lock).
         SourceKindRole,
+        // Cannot be reached now: "Not connected to the broker since 18:01 — last seen
+        // Unlocked" (empty when it can be), and why its actions are held.
+        UnreachableTextRole,
+        HeldTextRole,
     };
     Q_ENUM(Role)
 

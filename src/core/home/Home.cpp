@@ -1,5 +1,7 @@
 // The home's sources and their links, reading on request, and the runner's notes on actions.
 #include "home/Home.h"
+#include "home/Reach.h"
+#include "platform/Clock.h"
 
 #include "protocol/Actions.h"
 
@@ -172,12 +174,16 @@ void Home::noteLink(const QString &id)
         const QString acting = r.sourceId;
         chooseSource(r);
         const Source *a = source(r.sourceId);
-        const LinkStatus status = a ? a->link().status : LinkStatus::Offline;
-        const bool stale = status == LinkStatus::Offline || status == LinkStatus::Rejected;
-        if (r.stale != stale || acting != r.sourceId) {
-            r.stale = stale;
+        const SourceLink link = a ? a->link() : SourceLink{LinkStatus::Offline};
+        // The source back: reachable until it says otherwise of the device itself (a Wi-Fi
+        // lock's broker lists it as not connected once its values are in).
+        const Reach reach = link.status == LinkStatus::Offline    ? Reach::SourceOffline
+                            : link.status == LinkStatus::Rejected ? Reach::SourceRefuses
+                            : r.reach == Reach::NotConnected      ? Reach::NotConnected
+                                                                  : Reach::Reachable;
+        const QDateTime since = link.offlineSince.isValid() ? link.offlineSince : clock::now();
+        if (markReach(r, reach, since) || acting != r.sourceId)
             emit deviceChanged(r.key);
-        }
     }
     if (before != now) {
         if (now == LinkStatus::Offline)

@@ -68,6 +68,18 @@ struct ActionStatus
     bool running() const { return phase == Pending || phase == Sent; }
 };
 
+// Whether a device can be reached now, and if not, why: its source cannot be reached or
+// refuses us, or the source has it but cannot vouch for it (a Wi-Fi lock not connected to its
+// broker, a bridge that has no state for it). Unreachable devices are greyed, say why, and
+// their actions are held.
+enum class Reach
+{
+    Reachable,
+    SourceOffline,
+    SourceRefuses,
+    NotConnected
+};
+
 struct DeviceRecord
 {
     DeviceKey key;
@@ -81,8 +93,11 @@ struct DeviceRecord
     // (a bridge's /list), bounded by the read before and this one; else when we saw it.
     QDateTime changedAt;
     ActionStatus action;
-    bool optimistic = false;  // state shows what the running action should lead to
-    bool stale = false;       // the acting source cannot be reached or refuses us
+    bool optimistic = false; // state shows what the running action should lead to
+    bool stale = false;      // reach != Reachable: what is shown may be out of date
+    Reach reach = Reach::Reachable;
+    // When it was seen to become unreachable; invalid when it already was when first seen.
+    QDateTime unreachableSince;
     DeviceState beforeAction; // restored when an action fails
     // One explicit read for a state stuck mid-transition, no more, until it moves on.
     bool stuckChecked = false;

@@ -1,6 +1,7 @@
 // What sources report: a source's device list, one device's state, and the events that
 // differences between old and new state mean.
 #include "home/Home.h"
+#include "home/Reach.h"
 #include "platform/Clock.h"
 
 #include <algorithm>
@@ -25,7 +26,14 @@ void Home::applyList(const QString &sourceId, const QList<Device> &devices, Deli
             fresh.sourceId = sourceId;
             fresh.reachedThrough = {sourceId};
             fresh.lastUpdate = QDateTime::currentDateTimeUtc();
-            fresh.stale = !d.state.known; // the source has it, but no state it can vouch for
+            if (!d.state.known) {
+                // The source has it, but no state it can vouch for: unreachable since before
+                // we saw it, last heard from when the device itself says (a lock's timestamp).
+                markReach(fresh, Reach::NotConnected, {});
+                fresh.lastUpdate = d.state.timestamp.isValid() && d.state.timestamp <= clock::now()
+                                       ? d.state.timestamp
+                                       : QDateTime();
+            }
             m_devices.insert(insertionPoint(sourceId), fresh);
             emit deviceAdded(key);
             continue;
@@ -45,8 +53,9 @@ void Home::applyList(const QString &sourceId, const QList<Device> &devices, Deli
         r->device.firmwareVersion = d.firmwareVersion;
         if (d.state.known) {
             applyState(*r, d.state, delivery);
-        } else if (!r->stale || r->remembered) {
-            r->stale = true; // the source lost the device: keep its last state, say it is old
+        } else if (r->reach != Reach::NotConnected || r->remembered) {
+            // The source lost the device: keep its last state, say it is old and why.
+            markReach(*r, Reach::NotConnected, r->remembered ? QDateTime() : clock::now());
             r->remembered = false;
             changed = true;
         }
@@ -75,10 +84,8 @@ void Home::applyReport(const QString &sourceId, quint32 nukiId, int deviceType,
     if (!state.known) {
         // The source can no longer vouch for it (a lock that left the broker): keep its last
         // state and say it is old, as for a device a list shows without a state.
-        if (!r->stale) {
-            r->stale = true;
+        if (markReach(*r, Reach::NotConnected, clock::now()))
             emit deviceChanged(key);
-        }
         return;
     }
     applyState(*r, state, delivery);
@@ -125,8 +132,7 @@ void Home::applyState(DeviceRecord &r, DeviceState state, Delivery delivery)
     if (!fromPush && state.timestamp.isValid() && previousRead.isValid() &&
         previousRead <= r.lastUpdate)
         r.changedAt = std::clamp(state.timestamp, previousRead, r.lastUpdate);
-    const bool staleChanged = r.stale;
-    r.stale = false;
+    const bool staleChanged = markReach(r, Reach::Reachable, {});
     if (state == old && !staleChanged && !r.optimistic && !wasRemembered) {
         checkStuck(r, wasTransitional);
         return;

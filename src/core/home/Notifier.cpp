@@ -1,6 +1,7 @@
 #include "home/Notifier.h"
 
 #include "home/Home.h"
+#include "protocol/PlainText.h"
 
 #include <QCoreApplication>
 
@@ -134,7 +135,7 @@ void Notifier::setQuietPeriodMs(int ms)
 QString Notifier::nameOf(const DeviceKey &key) const
 {
     const DeviceRecord *r = m_home->device(key);
-    return r && !r->device.name.isEmpty() ? r->device.name : tr("Nuki device");
+    return r && !r->device.name.isEmpty() ? plainText(r->device.name) : tr("Nuki device");
 }
 
 void Notifier::send(const Notification &n, const QString &condition)

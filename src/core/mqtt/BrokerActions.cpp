@@ -38,6 +38,10 @@ void BrokerSource::perform(const ActionRequest &request, const ActionProgress &p
     if (p.mid < 0)
         return refuse(SourceError(SourceError::Unreachable));
     l.pending = p;
+    if (!m_clock.isValid())
+        m_clock.start();
+    l.inFlight << InFlight{true, m_clock.elapsed()};
+    l.echoExpected = QByteArray::number(request.action);
     const quint32 nukiId = request.nukiId;
     const quint64 pid = p.id;
     QTimer *&answer = m_answerTimers[nukiId];
@@ -71,13 +75,66 @@ void BrokerSource::perform(const ActionRequest &request, const ActionProgress &p
         finish(l, {}); // nukictl --no-wait: the broker has it, the lock will act
 }
 
+// Another client's command (or our own, handed back by the broker): it waits for a response
+// like ours, in the order the lock gets them.
+void BrokerSource::commandSeen(Lock &l, const QString &sub, const QByteArray &payload)
+{
+    if (sub == u"lockAction" && !l.echoExpected.isEmpty() && payload.trimmed() == l.echoExpected) {
+        l.echoExpected.clear(); // ours: already waiting
+        return;
+    }
+    // Only what the lock acts on (and so answers): lockAction 1-6, lock or unlock "true".
+    const bool valid = sub == u"lockAction" ? parseInteger(payload, 1, 6).has_value()
+                                            : parseBoolean(payload) == true;
+    if (!valid)
+        return;
+    if (!m_clock.isValid())
+        m_clock.start();
+    l.inFlight << InFlight{false, m_clock.elapsed()};
+}
+
+// The rule: a response belongs to the oldest command still waiting for one (ours or
+// another's); a command that waited longer than it can live is not waiting any more. Once our
+// command has its own evidence (the lock moved for it, or reported its event), a refusal
+// cannot be its. A command published before we subscribed is not known: if it is still
+// unanswered when ours goes out, its response is taken for ours (docs/architecture.md).
+void BrokerSource::responseSeen(Lock &l, int code)
+{
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    while (!l.inFlight.isEmpty() && now - l.inFlight.first().atMs > InFlightMs)
+        l.inFlight.removeFirst();
+    if (l.inFlight.isEmpty())
+        return; // for a command we did not see
+    const InFlight front = l.inFlight.takeFirst();
+    if (!front.ours || !l.pending || l.pending->responded)
+        return; // another client's
+    l.pending->responded = true;
+    if (code == ResponseOk) {
+        if (!l.pending->answered)
+            l.pending->progress.taken();
+        l.pending->answered = true;
+        checkPending(l);
+    } else if (l.pending->answered) {
+        return; // the lock moved for it, or reported its event: this refusal is not its
+    } else if (code == ResponseBusy) {
+        finish(l, SourceError(SourceError::LockBusy, code));
+    } else {
+        finish(l, SourceError::said(SourceError::LockRefused,
+                                    tr("The lock refused the command: %1.").arg(responseText(code)),
+                                    false, code));
+    }
+}
+
 void BrokerSource::checkPending(Lock &l)
 {
     if (!l.pending)
         return;
     const DeviceState &s = l.device.state;
     const bool moving = isTransitional(l.device.deviceType, s.state);
-    if (moving || s.state != l.pending->stateAtSend) {
+    // Movement is its evidence only when it begins after the command: a lock that was moving
+    // when we sent it (another client's command) is still finishing that one.
+    const bool wasMoving = isTransitional(l.device.deviceType, l.pending->stateAtSend);
+    if (!wasMoving && (moving || s.state != l.pending->stateAtSend)) {
         if (!l.pending->answered)
             l.pending->progress.taken();
         l.pending->answered = true; // it moves: it got the command

@@ -5,37 +5,63 @@
 #include "protocol/Actions.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace nuki {
 
 using namespace mqtt;
 
-BrokerSource::Lock *BrokerSource::lockFor(quint32 nukiId, const QString &rawId, bool sayConnected)
+BrokerSource::Lock *BrokerSource::lockFor(quint32 nukiId, const QString &rawId, bool proves,
+                                          bool saysConnected)
 {
     auto it = m_locks.find(nukiId);
-    if (it != m_locks.end())
+    if (it != m_locks.end()) {
+        it->proven |= proves;
         return &*it;
+    }
     if (m_config.ignoredLocks.contains(nukiId))
         return nullptr; // the person chose not to add it: not one of ours
     if (m_locks.size() >= MaxLocks) {
-        // A household has a few: a broker full of ids is not believed. A lock that says it
-        // is connected takes the place of one that never did, so a flood cannot hide it.
-        ++m_refused;
-        if (!sayConnected)
+        // A household has a few: a broker full of ids is not believed. Each id earns belief:
+        // a message of its own after we subscribed (or its discovery config) counts most,
+        // having said `connected` true less (anyone can leave that stored on the broker). A
+        // newcomer takes the place of the least believed one that it outranks, so neither a
+        // flood of stored ids nor one of live nonsense can hide a lock that connects.
+        auto belief = [](bool proven, bool connected) { return (proven ? 2 : 0) + connected; };
+        const int mine = belief(proves, saysConnected);
+        auto victim = m_order.end();
+        int least = mine;
+        for (auto i = m_order.begin(); i != m_order.end(); ++i) {
+            const Lock &l = m_locks[*i];
+            const int b = belief(l.proven, l.everConnected);
+            if (!l.pending && b < least) {
+                least = b;
+                victim = i;
+            }
+        }
+        if (victim == m_order.end()) {
+            if (m_refusedIds.size() < MaxRefusedCounted)
+                m_refusedIds.insert(nukiId); // ids, not messages
             return nullptr;
-        const auto victim = std::find_if(m_order.begin(), m_order.end(), [this](quint32 id) {
-            return !m_locks[id].everConnected && !m_locks[id].pending;
-        });
-        if (victim == m_order.end())
-            return nullptr;
+        }
+        m_refusedIds.insert(*victim);
         m_locks.remove(*victim);
         m_order.erase(victim);
         changed(nukiId, ListingChanged);
+    }
+    if (m_refusedIds.remove(nukiId) && m_settled) {
+        // Refused before, believed now: what it left stored on the broker was dropped. A
+        // subscription of its own tree brings those values again (the broker sends them at
+        // once), and is taken back at once so its messages do not come twice.
+        const QString tree = QStringLiteral("nuki/%1/+").arg(rawId);
+        m_mqtt.subscribe(tree, 2);
+        m_mqtt.unsubscribe(tree);
     }
     Lock l;
     l.info.rawId = rawId;
     l.device.nukiId = nukiId;
     l.device.deviceType = DefaultWifiLockType;
+    l.proven = proves;
     m_order << nukiId;
     return &*m_locks.insert(nukiId, l);
 }
@@ -73,7 +99,9 @@ void BrokerSource::onMessage(const QString &topic, const QByteArray &payload, bo
                                       QStringLiteral("unlock")};
     if (!known.contains(t.sub))
         return; // a topic of a later firmware: not ours to guess
-    Lock *l = lockFor(t.nukiId, t.rawId, t.sub == u"connected" && parseBoolean(payload) == true);
+    // Fresh (not stored on the broker): someone is publishing for this id now.
+    Lock *l = lockFor(t.nukiId, t.rawId, !retained,
+                      t.sub == u"connected" && parseBoolean(payload) == true);
     if (!l)
         return;
     if (t.rawId != l->info.rawId) {
@@ -95,7 +123,7 @@ void BrokerSource::onMessage(const QString &topic, const QByteArray &payload, bo
 
 void BrokerSource::onDiscovery(const DiscoveredLock &d)
 {
-    Lock *l = lockFor(d.nukiId, d.rawId, false);
+    Lock *l = lockFor(d.nukiId, d.rawId, true, false); // a discovery config of its own
     if (!l)
         return;
     int what = Nothing;
@@ -148,11 +176,23 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
         if (v == l.info.connected)
             return Nothing;
         l.info.connected = v;
-        if (l.pending && !v.value_or(false))
-            finish(l, SourceError::said(SourceError::LockNotConnected,
-                                        tr("The lock left the broker during the command: check the "
-                                           "door."),
-                                        true));
+        if (l.pending && !v.value_or(false)) {
+            // The broker publishes a lock's will when the lock's connection breaks, and also
+            // when the broker itself shuts down, just before our own connection goes: a moment
+            // tells which of the two left (onDisconnected then says it was the broker).
+            const quint32 id = l.device.nukiId;
+            const quint64 pid = l.pending->id;
+            QTimer::singleShot(LockLeftGraceMs, this, [this, id, pid] {
+                auto it = m_locks.find(id);
+                if (it == m_locks.end() || !it->pending || it->pending->id != pid ||
+                    m_mqtt.state() != MqttLink::State::Connected)
+                    return;
+                finish(*it, SourceError::said(SourceError::LockNotConnected,
+                                              tr("The lock left the broker during the command: "
+                                                 "check the door."),
+                                              true));
+            });
+        }
         return StateChanged;
     }
     if (sub == u"serverConnected") {
@@ -160,22 +200,10 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
         return StateChanged;
     }
     if (sub == u"commandResponse") {
-        if (retained || !l.pending)
-            return Nothing; // someone else's command, or an old one stored on the broker
-        const auto code = integer(0, 255);
-        if (!code)
-            return Nothing;
-        if (*code == ResponseOk) {
-            l.pending->answered = true;
-            l.pending->progress.taken();
-        } else if (*code == ResponseBusy) {
-            finish(l, SourceError(SourceError::LockBusy, int(*code)));
-        } else {
-            finish(l, SourceError::said(
-                          SourceError::LockRefused,
-                          tr("The lock refused the command: %1.").arg(responseText(int(*code))),
-                          false, int(*code)));
-        }
+        if (retained)
+            return Nothing; // an old one stored on the broker
+        if (const auto code = integer(0, 255))
+            responseSeen(l, int(*code));
         return Nothing;
     }
     if (sub == u"lockActionEvent") {
@@ -200,6 +228,8 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
         // never publish it again.
         if (retained)
             l.info.retainedCommandSeen = true;
+        else
+            commandSeen(l, sub, payload);
         return Nothing;
     }
     if (sub == u"state") {

@@ -134,8 +134,11 @@ void BrokerSource::onConnected()
     m_mqtt.subscribe(QStringLiteral("homeassistant/+/+/+/config"), 0);
     // What was known before may be gone with a broker that restarted: unknown until it
     // arrives again.
-    for (Lock &l : m_locks)
+    for (Lock &l : m_locks) {
         l.info.connected.reset();
+        l.inFlight.clear(); // what was answered meanwhile was not seen
+        l.echoExpected.clear();
+    }
     m_settled = false;
     m_settleMax.start(SettleMaxMs);
     m_settleQuiet.start(SettleQuietMs);
@@ -247,6 +250,8 @@ QList<Device> BrokerSource::devices() const
             continue; // not a lock until it says what it is
         Device d = l.device;
         d.state = shownState(l);
+        d.reachable =
+            l.info.connected.value_or(false) && m_mqtt.state() == MqttLink::State::Connected;
         if (d.name.isEmpty())
             d.name = l.info.rawId;
         list << d;

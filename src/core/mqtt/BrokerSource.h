@@ -5,7 +5,9 @@
 #include "mqtt/MqttLink.h"
 #include "mqtt/MqttPayloads.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <optional>
 
@@ -59,13 +61,16 @@ public:
     QList<quint32> lockIds() const { return m_order; }
     // Lock ids not believed because the broker had more than MaxLocks (a flood, or a broker
     // shared with far more than a household).
-    int refusedLocks() const { return m_refused; }
+    int refusedLocks() const { return int(m_refusedIds.size()); }
     int protocolVersion() const { return m_mqtt.protocolVersion(); }
 
     // Timings (tests shorten them).
     static constexpr int AnswerTimeoutMs = 5000;   // no response, event or movement: no answer
     static constexpr int OutcomeTimeoutMs = 30000; // answered, but no final state
     static constexpr int CommandExpirySeconds = 10;
+    // A lock's will during a command: how long to wait for our own link to break too (then
+    // it was the broker that went, not the lock).
+    static constexpr int LockLeftGraceMs = 1000;
     static constexpr int SettleQuietMs = 300; // retained values after subscribing, then quiet
     static constexpr int SettleMaxMs = 3000;
     static constexpr int MaxLocks = 64;
@@ -88,23 +93,37 @@ private:
         int mid = -1;
         bool delivered = false; // the broker has it
         bool answered = false;  // the lock responded, reported the event, or moved
+        bool responded = false; // a commandResponse was attributed to it
         int stateAtSend = -1;
         ActionProgress progress;
     };
+    // A command published on a lock's command topics whose commandResponse has not come yet:
+    // ours, or another client's (the app, nukictl, Home Assistant). A response carries no
+    // correlation; the lock answers its commands in the order it gets them, so a response
+    // belongs to the oldest command still waiting for one.
+    struct InFlight
+    {
+        bool ours = false;
+        qint64 atMs = 0; // on m_clock
+    };
+    static constexpr int InFlightMs = CommandExpirySeconds * 1000 + AnswerTimeoutMs;
     struct Lock
     {
         LockInfo info;
         Device device;
         bool typeKnown = false;
         bool everConnected = false; // it said connected=true at least once
+        bool proven = false;        // a fresh message after we subscribed, or its discovery config
         std::optional<Pending> pending;
+        QList<InFlight> inFlight; // oldest first
+        QByteArray echoExpected;  // our own publish, which the broker hands back to us
     };
 
     void onConnected();
     void onDisconnected(const SourceError &why);
     void onMessage(const QString &topic, const QByteArray &payload, bool retained);
     void onDiscovery(const mqtt::DiscoveredLock &d);
-    Lock *lockFor(quint32 nukiId, const QString &rawId, bool sayConnected);
+    Lock *lockFor(quint32 nukiId, const QString &rawId, bool proves, bool saysConnected);
     // Applies one value; returns what changed: 0 nothing, 1 the state, 2 the listing.
     int apply(Lock &lock, const QString &sub, const QByteArray &payload, bool retained);
     void changed(quint32 nukiId, int what);
@@ -114,6 +133,8 @@ private:
     void settled();
     void setLinkStatus(LinkStatus status, const SourceError &error = {});
     void checkPending(Lock &lock);
+    void commandSeen(Lock &lock, const QString &sub, const QByteArray &payload);
+    void responseSeen(Lock &lock, int code);
     void finish(Lock &lock, const SourceError &error);
 
     BrokerConfig m_config;
@@ -133,7 +154,9 @@ private:
     int m_answerTimeoutMs = AnswerTimeoutMs;
     int m_outcomeTimeoutMs = OutcomeTimeoutMs;
     quint64 m_nextPending = 0;
-    int m_refused = 0;
+    QElapsedTimer m_clock;      // the age of commands in flight
+    QSet<quint32> m_refusedIds; // ids not believed (bounded)
+    static constexpr int MaxRefusedCounted = 100000;
 };
 
 // Adds a broker to the home and starts it.

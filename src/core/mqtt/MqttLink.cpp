@@ -1,7 +1,10 @@
 #include "mqtt/MqttLink.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QSocketNotifier>
+#include <QThread>
+#include <utility>
 
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
@@ -64,13 +67,20 @@ SourceError refusal(int rc)
 MqttLink::MqttLink(QObject *parent) : QObject(parent)
 {
     static Library library;
-    m_misc.setInterval(1000); // keep-alive and retries of QoS handshakes
-    m_misc.setTimerType(Qt::CoarseTimer);
+    m_clock.start();
+    m_misc.setSingleShot(true);
+    m_misc.setTimerType(Qt::PreciseTimer); // a late ping is one the broker may not wait for
     connect(&m_misc, &QTimer::timeout, this, [this] {
-        if (m_mosq && m_state != State::Idle && m_state != State::Waiting) {
-            mosquitto_loop_misc(m_mosq);
-            serviceWrite();
-        }
+        if (!m_mosq || m_connecting || m_state == State::Idle || m_state == State::Waiting)
+            return;
+        const quint64 attempt = m_attempt;
+        ++m_keepAliveCalls;
+        mosquitto_loop_misc(m_mosq); // a PINGREQ, or a disconnect when its answer is overdue
+        if (attempt != m_attempt || m_state == State::Idle || m_state == State::Waiting)
+            return;
+        // It sent a ping (or found traffic since): it counts the keep-alive from now.
+        noteTraffic(true, true);
+        serviceWrite();
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &MqttLink::attempt);
@@ -82,6 +92,8 @@ MqttLink::MqttLink(QObject *parent) : QObject(parent)
 
 MqttLink::~MqttLink()
 {
+    if (m_connecting)
+        m_connecting->wait(); // the lookup thread uses our client: let it return first
     close();
     if (m_mosq)
         mosquitto_destroy(m_mosq);
@@ -117,8 +129,8 @@ void MqttLink::close()
 
 void MqttLink::attempt()
 {
-    if (!m_open)
-        return;
+    if (!m_open || m_connecting)
+        return; // a lookup still under way: its return starts the next attempt
     if (m_mosq)
         mosquitto_destroy(m_mosq); // a fresh client for each attempt: no state carried over
     const QByteArray id = m_endpoint.clientId.toUtf8();
@@ -154,11 +166,53 @@ void MqttLink::attempt()
     }
     ++m_attempt;
     m_state = State::Connecting;
-    // Non-blocking: the TCP connection completes while the event loop runs (a name is looked
-    // up at once, which is quick for an address or a local name).
-    const int rc =
-        mosquitto_connect_bind_async(m_mosq, m_endpoint.host.toUtf8().constData(), m_endpoint.port,
-                                     m_endpoint.keepAliveSeconds, nullptr);
+    m_publishesInFlight = 0;
+    m_ackedInRead = false;
+    m_connectTimeout.start(ConnectTimeoutMs); // bounds a slow name lookup too
+    const QByteArray host = m_endpoint.host.toUtf8();
+    const int port = m_endpoint.port, keepAlive = m_endpoint.keepAliveSeconds;
+    if (!QHostAddress(m_endpoint.host).isNull()) {
+        // An address: the TCP connection completes while the event loop runs.
+        const int rc =
+            mosquitto_connect_bind_async(m_mosq, host.constData(), port, keepAlive, nullptr);
+        connectDone(rc, errno);
+        return;
+    }
+    // A name: libmosquitto looks it up inside the call (getaddrinfo blocks, for seconds on a
+    // slow resolver), so the call runs on a thread of its own; this client is not touched
+    // here until it is back (close() and attempt() wait for it, see m_connecting).
+    mosquitto *mosq = m_mosq;
+    m_connecting = QThread::create([this, mosq, host, port, keepAlive] {
+        const int rc =
+            mosquitto_connect_bind_async(mosq, host.constData(), port, keepAlive, nullptr);
+        const int error = errno;
+        QMetaObject::invokeMethod(
+            this, [this, mosq, rc, error] { connectReturned(mosq, rc, error); },
+            Qt::QueuedConnection);
+    });
+    connect(m_connecting, &QThread::finished, m_connecting, &QObject::deleteLater);
+    m_connecting->start();
+}
+
+void MqttLink::connectReturned(mosquitto *mosq, int rc, int error)
+{
+    if (m_connecting) {
+        m_connecting->wait(); // it is returning: a moment at most
+        m_connecting = nullptr;
+    }
+    if (mosq != m_mosq || !m_open || m_state != State::Connecting) {
+        // Given up meanwhile (closed, timed out): this client is no longer ours.
+        if (mosq != m_mosq)
+            mosquitto_destroy(mosq);
+        if (m_open && !m_retry.isActive()) // an attempt that waited for this one
+            m_retry.start(m_state == State::Waiting ? m_retryMs : 0);
+        return;
+    }
+    connectDone(rc, error);
+}
+
+void MqttLink::connectDone(int rc, int error)
+{
     if (isTlsFailure(rc)) { // the handshake may fail at once, within the call
         lost(tlsFailure(m_endpoint, rc));
         return;
@@ -169,14 +223,13 @@ void MqttLink::attempt()
             tr("Cannot connect to the broker at %1:%2: %3")
                 .arg(m_endpoint.host)
                 .arg(m_endpoint.port)
-                .arg(QString::fromLocal8Bit(rc == MOSQ_ERR_ERRNO ? strerror(errno)
+                .arg(QString::fromLocal8Bit(rc == MOSQ_ERR_ERRNO ? strerror(error)
                                                                  : mosquitto_strerror(rc))),
             false, rc));
         return;
     }
     watchSocket();
-    m_connectTimeout.start(ConnectTimeoutMs);
-    m_misc.start();
+    noteTraffic(true, true);
 }
 
 void MqttLink::watchSocket()
@@ -199,8 +252,10 @@ void MqttLink::watchSocket()
                                    tr("The connection to the broker was lost: %1")
                                        .arg(QString::fromUtf8(mosquitto_strerror(rc))),
                                    false, rc));
-        else
+        else {
+            noteTraffic(true, std::exchange(m_ackedInRead, false) || m_publishesInFlight > 0);
             serviceWrite();
+        }
     });
     connect(m_write, &QSocketNotifier::activated, this, [this] {
         const quint64 attempt = m_attempt;
@@ -219,10 +274,32 @@ void MqttLink::watchSocket()
                     .arg(QString::fromLocal8Bit(rc == MOSQ_ERR_ERRNO ? strerror(errno)
                                                                      : mosquitto_strerror(rc))),
                 false, rc));
-        else
+        else {
+            noteTraffic(false, true);
             serviceWrite();
+        }
     });
     serviceWrite();
+}
+
+void MqttLink::noteTraffic(bool in, bool out)
+{
+    const qint64 now = m_clock.elapsed();
+    if (in)
+        m_lastIn = now;
+    if (out)
+        m_lastOut = now;
+    scheduleMisc();
+}
+
+void MqttLink::scheduleMisc()
+{
+    // libmosquitto pings once nothing went out, or nothing came in, for the keep-alive; it
+    // counts in whole seconds, truncated, so a call a little after our own count is never
+    // early. Once more after a keep-alive with no answer: then it gives the link up.
+    const qint64 keepAliveMs = qint64(qMax(5, m_endpoint.keepAliveSeconds)) * 1000;
+    const qint64 due = qMin(m_lastIn, m_lastOut) + keepAliveMs + 100 - m_clock.elapsed();
+    m_misc.start(int(qBound<qint64>(100, due, keepAliveMs + 100)));
 }
 
 void MqttLink::serviceWrite()
@@ -269,6 +346,17 @@ bool MqttLink::subscribe(const QString &filter, int qos)
     if (!m_mosq || m_state != State::Connected)
         return false;
     const int rc = mosquitto_subscribe(m_mosq, nullptr, filter.toUtf8().constData(), qos);
+    noteTraffic(false, true); // written at once, or soon by the write notifier
+    serviceWrite();
+    return rc == MOSQ_ERR_SUCCESS;
+}
+
+bool MqttLink::unsubscribe(const QString &filter)
+{
+    if (!m_mosq || m_state != State::Connected)
+        return false;
+    const int rc = mosquitto_unsubscribe(m_mosq, nullptr, filter.toUtf8().constData());
+    noteTraffic(false, true);
     serviceWrite();
     return rc == MOSQ_ERR_SUCCESS;
 }
@@ -286,6 +374,9 @@ int MqttLink::publish(const QString &topic, const QByteArray &payload, int qos, 
         mosquitto_publish_v5(m_mosq, &mid, topic.toUtf8().constData(), int(payload.size()),
                              payload.constData(), qos, false, props);
     mosquitto_property_free_all(&props);
+    if (rc == MOSQ_ERR_SUCCESS && qos > 0)
+        ++m_publishesInFlight;
+    noteTraffic(false, true);
     serviceWrite();
     return rc == MOSQ_ERR_SUCCESS ? mid : -1;
 }
@@ -339,13 +430,17 @@ void MqttLink::onMessage(mosquitto *, void *self, const mosquitto_message *m,
     auto *l = static_cast<MqttLink *>(self);
     if (!m || !m->topic)
         return;
+    if (m->qos > 0)
+        l->m_ackedInRead = true; // libmosquitto acknowledges it within this read
     emit l->message(QString::fromUtf8(m->topic),
                     QByteArray(static_cast<const char *>(m->payload), m->payloadlen), m->retain);
 }
 
 void MqttLink::onPublish(mosquitto *, void *self, int mid, int reason, const mqtt5__property *)
 {
-    emit static_cast<MqttLink *>(self)->delivered(mid, reason);
+    auto *l = static_cast<MqttLink *>(self);
+    l->m_publishesInFlight = qMax(0, l->m_publishesInFlight - 1);
+    emit l->delivered(mid, reason);
 }
 
 } // namespace nuki

@@ -125,6 +125,9 @@ struct Device
     QString name;
     QString firmwareVersion;
     DeviceState state;
+    // The source reaches it now. False for a Wi-Fi lock that is not connected to its broker
+    // (or a broker we are not connected to): `state` is then the last it said, not news.
+    bool reachable = true;
 };
 
 // A JSON number that is a whole number within [min, max], or nothing (NaN, 2.5, 1e20, "2").
