@@ -4,7 +4,9 @@
 #include "SimBridge.h"
 #include "SimCallbacks.h"
 #include "XdoTool.h"
+#include "mqtt/BrokerConfig.h"
 #include "store/SecretStore.h"
+#include "store/Settings.h"
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
@@ -13,6 +15,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,6 +110,42 @@ private slots:
                      qPrintable(way));
             QCOMPARE(sim.callbacks()->urls(), QList<QString>{other}); // only the other app's
         }
+    }
+
+    // A home of Wi-Fi locks only (a broker, no bridge) is a home: the real app starts on its
+    // cards, not on the set-up assistant (it did so at every start before).
+    void aHomeOfBrokersOnlyStartsOnItsCards()
+    {
+        QTemporaryDir dir;
+        const QByteArray config = qgetenv("XDG_CONFIG_HOME");
+        auto restore = qScopeGuard([&] { qputenv("XDG_CONFIG_HOME", config); });
+        qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
+        const QString ini = dir.filePath(QStringLiteral("s.ini"));
+        {
+            nuki::Settings settings(ini);
+            nuki::BrokerConfig b;
+            b.host = QStringLiteral("127.0.0.1");
+            b.port = 9; // nothing listens: the broker is offline, which is no reason to set up
+            b.id = nuki::BrokerConfig::idFor(b.host, b.port);
+            b.name = QStringLiteral("Garden broker");
+            settings.upsertBroker(b);
+            settings.sync();
+        }
+        QProcess app;
+        app.setProcessChannelMode(QProcess::ForwardedChannels);
+        app.start(qEnvironmentVariable("NUKI_DESKTOP"), {QStringLiteral("--config"), ini});
+        QVERIFY(app.waitForStarted(10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !findWindow(QStringLiteral("Nuki Desktop")).isEmpty(); }, 20000));
+        // The assistant would open with the window: give it that long and more, then look.
+        const bool wizard = QTest::qWaitFor(
+            [&] {
+                return !findWindow(QStringLiteral("Add a Nuki Bridge or a Wi-Fi lock")).isEmpty();
+            },
+            3000);
+        QVERIFY(!wizard);
+        app.terminate();
+        QVERIFY(app.waitForFinished(10000));
     }
 
     void windowContents()

@@ -229,6 +229,8 @@ private slots:
                                           : QApplication::style()->standardPalette());
             for (const int width : {360, 900}) {
                 window->resize(width, 760);
+                QCoreApplication::processEvents();
+                window->deviceList()->ensureWidgetVisible(wifiCard()); // the card in the shot
                 shoot(
                     QStringLiteral("wifilock-gone-%1-%2").arg(dark ? "dark" : "light").arg(width));
             }

@@ -272,6 +272,25 @@ private slots:
         QCOMPARE(lockActions(), 2); // one each, nothing repeated
     }
 
+    void aBrokerRestartedDuringTheCommandIsTheBrokers()
+    {
+        // The broker goes away while the lock moves for us: the outcome is unknown (exit 8,
+        // "check the door"), and the reason names the broker, not the lock.
+        WifiLockConfig c = lockConfig();
+        c.unlockMs = c.lockMs = 4000;
+        startLock(c);
+        auto first = start({QStringLiteral("unlock"), QStringLiteral("garden")});
+        QSignalSpy done(first.get(), &QProcess::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(lock->state() == 2, 10000); // taken: unlocking
+        QVERIFY2(broker->restart(), qPrintable(broker->output()));
+        QVERIFY(done.count() == 1 || done.wait(20000));
+        const QByteArray err = first->readAllStandardError();
+        QVERIFY2(first->exitCode() == 8, err.constData());
+        QVERIFY2(err.contains("check the door"), err.constData());
+        QVERIFY2(err.contains("connection to the broker"), err.constData());
+        QVERIFY2(!err.contains("The lock left"), err.constData());
+    }
+
     void aNameFromTheLockIsTextInTheList()
     {
         // U+202E turns the rest of a line around, U+2066 isolates it: neither reaches the text

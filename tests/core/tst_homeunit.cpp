@@ -1,10 +1,14 @@
 // The home, the action runner and the notifier against a source that needs no sockets
 // (FakeSource): what the transport says, in any order, and what the home makes of it.
 #include "FakeSource.h"
+#include "home/DeviceListModel.h"
 #include "home/Home.h"
 #include "home/Notifier.h"
+#include "home/Reach.h"
+#include "platform/Clock.h"
 #include "protocol/Actions.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -306,6 +310,52 @@ private slots:
         bridge->progress.first().finished({});
         bridge->report(FrontId, Front.deviceType, stateOf(Locked));
         QCOMPARE(notes.size(), 1); // our own lock is no news
+    }
+
+    void aNameIsTextInTheModelAndInNotifications()
+    {
+        // A name from a source that forges a line and turns the rest around: the window's
+        // model and the notifier say it as one plain line; the record keeps it exact.
+        const QString hostile = QStringLiteral("Front\nBack door: Unlocked \u202Edoor\u2069");
+        bridge->list({fakeDevice(FrontId, Front.deviceType, hostile, Locked)});
+        QCOMPARE(front()->device.name, hostile);
+        DeviceListModel model(home.get());
+        const QString shown = model.data(model.index(0), DeviceListModel::NameRole).toString();
+        QCOMPARE(shown, QStringLiteral("Front Back door: Unlocked  door "));
+        Notifier notifier(home.get());
+        notifier.setQuietPeriodMs(0);
+        QSignalSpy notes(&notifier, &Notifier::notify);
+        bridge->report(FrontId, Front.deviceType, stateOf(Unlocked));
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().first().value<Notifier::Notification>().title, shown);
+    }
+
+    void unreachableSaysWhySinceWhenAndWhatItLastSaid()
+    {
+        const clock::ScopedFixed at(QDateTime(QDate(2026, 12, 3), QTime(18, 1)));
+        QCOMPARE(front()->reach, Reach::Reachable);
+        QVERIFY(unreachableText(*front(), SourceKind::Bridge).isEmpty());
+        bridge->setLink(LinkStatus::Offline);
+        QCOMPARE(front()->reach, Reach::SourceOffline);
+        QVERIFY(front()->stale);
+        DeviceListModel model(home.get());
+        QCOMPARE(model.data(model.index(0), DeviceListModel::HeldTextRole).toString().left(35),
+                 QStringLiteral("Held: The bridge cannot be reached "));
+        bridge->setLink(LinkStatus::Online);
+        QCOMPARE(front()->reach, Reach::Reachable);
+        // A broker that has the lock but cannot vouch for it (its will): since now.
+        DeviceState gone = stateOf(Locked);
+        gone.known = false;
+        bridge->report(FrontId, Front.deviceType, gone);
+        QCOMPARE(front()->reach, Reach::NotConnected);
+        QCOMPARE(front()->unreachableSince, QDateTime(QDate(2026, 12, 3), QTime(18, 1)));
+        const QString time = QLocale().toString(QTime(18, 1), QLocale::ShortFormat);
+        QCOMPARE(
+            unreachableText(*front(), SourceKind::Broker),
+            QStringLiteral("Not connected to the broker since %1 — last seen Locked").arg(time));
+        bridge->report(FrontId, Front.deviceType, stateOf(Unlocked));
+        QCOMPARE(front()->reach, Reach::Reachable);
+        QVERIFY(!front()->unreachableSince.isValid());
     }
 
     void theNotifierTellsAFailedActionAndAnUnknownOutcome()

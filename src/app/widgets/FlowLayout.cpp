@@ -65,8 +65,11 @@ int FlowLayout::place(const QRect &rect, bool testOnly) const
         if (item->isEmpty())
             continue;
         QSize size = item->sizeHint();
-        if (size.width() > area.width()) // a single item wider than a row: shrink it
+        if (size.width() > area.width()) { // a single item wider than a row: shrink it
             size.setWidth(qMax(item->minimumSize().width(), area.width()));
+            if (item->hasHeightForWidth()) // a wrapping label grows taller instead
+                size.setHeight(item->heightForWidth(size.width()));
+        }
         if (any && x + size.width() > area.right() + 1) {
             x = area.x();
             y += rowHeight + m_vSpace;

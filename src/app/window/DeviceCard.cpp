@@ -7,6 +7,7 @@
 #include "widgets/ActionControls.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/FlowLayout.h"
+#include "widgets/SentenceLabel.h"
 #include "widgets/StateIcons.h"
 #include "widgets/Theme.h"
 
@@ -53,7 +54,9 @@ DeviceCard::DeviceCard(const QPersistentModelIndex &index, QWidget *parent)
     m_details->setObjectName(QStringLiteral("detailsLabel"));
     m_details->setWordWrap(true);
     Theme::apply(m_details, Theme::Role::Secondary);
-    m_state = new QLabel(this);
+    // A sentence when the device cannot be reached: one line where it fits, wrapped on a
+    // narrow card rather than widening it.
+    m_state = new SentenceLabel(this);
     m_state->setObjectName(QStringLiteral("stateLabel"));
     m_battery = new QLabel(this);
     m_battery->setObjectName(QStringLiteral("batteryLabel"));
