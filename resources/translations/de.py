@@ -807,4 +807,6 @@ DE.update({
 '%1 — its state is not known': '%1 — sein Zustand ist unbekannt',
 '%1 — last seen %2': '%1 — zuletzt %2',
 'Held: %1. Actions wait until it can be reached again.': 'Zurückgehalten: %1. Aktionen warten, bis es wieder erreichbar ist.',
+'check the door': 'Tür prüfen',
+'outcome unknown — ': 'Ergebnis unbekannt — ',
 })

@@ -8,6 +8,9 @@ EXPLICIT = {
         ' %n bridge has discovery switched off: enter the address yourself.',
         ' %n bridges have discovery switched off: enter the address yourself.'],
     '%n entries': ['%n entry', '%n entries'],
+    "No bridge is configured, only %n MQTT broker(s): %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.": [
+        "No bridge is configured, only %n MQTT broker: %1. Its locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.",
+        "No bridge is configured, only %n MQTT brokers: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app."],
 }
 
 

@@ -1915,6 +1915,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>not connected (last seen %1, %2)</source>
         <translation>nicht verbunden (zuletzt %1, %2)</translation>
     </message>
+    <message>
+        <source>check the door</source>
+        <translation>Tür prüfen</translation>
+    </message>
+    <message>
+        <source>outcome unknown — </source>
+        <translation>Ergebnis unbekannt — </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -41,7 +41,7 @@
     <name>CliContext</name>
     <message numerus="yes">
         <source>No bridge is configured, only %n MQTT broker(s): %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</source>
-        <translation><numerusform>No bridge is configured, only %n MQTT broker: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform><numerusform>No bridge is configured, only %n MQTT brokers: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform></translation>
+        <translation><numerusform>No bridge is configured, only %n MQTT broker: %1. Its locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform><numerusform>No bridge is configured, only %n MQTT brokers: %1. Their locks are in 'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl add-bridge' or the app.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1: more locks than a household has (%n id(s) not believed); a lock that publishes while this runs still takes the place of one that does not.</source>

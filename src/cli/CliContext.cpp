@@ -132,12 +132,17 @@ int CliContext::setUp(const QString &host, const QString &bridgeName, const QStr
         QStringList names;
         for (const BrokerConfig &b : settings->brokers())
             names << QStringLiteral("“%1” (%2:%3)").arg(b.name, b.host).arg(b.port);
-        err << tr("No bridge is configured, only %n MQTT broker(s): %1. Their locks are in "
-                  "'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl "
-                  "add-bridge' or the app.",
-                  nullptr, int(names.size()))
-                   .arg(names.join(QStringLiteral(", ")))
-            << Qt::endl;
+        const QString message =
+            tr("No bridge is configured, only %n MQTT broker(s): %1. Their locks are in "
+               "'nukictl list' and 'nukictl status'; a bridge is added with 'nukictl "
+               "add-bridge' or the app.",
+               nullptr, int(names.size()))
+                .arg(names.join(QStringLiteral(", ")));
+        if (json)
+            m_jsonErrors << QJsonObject{{QStringLiteral("error"), QStringLiteral("noBridge")},
+                                        {QStringLiteral("message"), message},
+                                        {QStringLiteral("exitCode"), exitcode::Usage}};
+        err << message << Qt::endl;
         return exitcode::Usage;
     }
     if (bridges.empty() && brokers.empty()) {

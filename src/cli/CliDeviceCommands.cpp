@@ -278,8 +278,12 @@ int act(CliContext &c, const Invocation &in)
         c.out << plainText(f.device.name) << ": " << name << ": "
               << (c.noWait ? tr("accepted by the bridge") : tr("done")) << Qt::endl;
     } else if (unknown) {
+        // The reason may say "check the door" itself: then once.
+        const QString why = error.message();
         c.err << plainText(f.device.name) << ": " << name << ": "
-              << tr("outcome unknown — check the door. ") << error.message() << Qt::endl;
+              << (why.contains(tr("check the door")) ? tr("outcome unknown — ")
+                                                     : tr("outcome unknown — check the door. "))
+              << why << Qt::endl;
     } else {
         c.err << plainText(f.device.name) << ": " << name << tr(" failed: ") << error.message()
               << Qt::endl;

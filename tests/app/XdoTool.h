@@ -14,8 +14,11 @@ inline QString xdotool(const QStringList &args)
     return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
 }
 
-// The ids of the windows whose name matches `title` (a regular expression), one a line.
+// The ids of the windows whose name matches `title` (a regular expression), one a line, and
+// every other condition in `extra` too ("--pid", "123": only that process's windows).
 inline QString findWindow(const QString &title, const QStringList &extra = {})
 {
-    return xdotool(QStringList{QStringLiteral("search"), QStringLiteral("--name"), title} + extra);
+    // The pattern comes last; without --all, xdotool takes a window matching any condition.
+    return xdotool(QStringList{QStringLiteral("search"), QStringLiteral("--all")} + extra +
+                   QStringList{QStringLiteral("--name"), title});
 }

@@ -135,12 +135,15 @@ private slots:
         app.setProcessChannelMode(QProcess::ForwardedChannels);
         app.start(qEnvironmentVariable("NUKI_DESKTOP"), {QStringLiteral("--config"), ini});
         QVERIFY(app.waitForStarted(10000));
+        // Windows of this process only: other tests on the display open assistants too.
+        const QStringList ours{QStringLiteral("--pid"), QString::number(app.processId())};
         QVERIFY(QTest::qWaitFor(
-            [&] { return !findWindow(QStringLiteral("Nuki Desktop")).isEmpty(); }, 20000));
+            [&] { return !findWindow(QStringLiteral("Nuki Desktop"), ours).isEmpty(); }, 20000));
         // The assistant would open with the window: give it that long and more, then look.
         const bool wizard = QTest::qWaitFor(
             [&] {
-                return !findWindow(QStringLiteral("Add a Nuki Bridge or a Wi-Fi lock")).isEmpty();
+                return !findWindow(QStringLiteral("Add a Nuki Bridge or a Wi-Fi lock"), ours)
+                            .isEmpty();
             },
             3000);
         QVERIFY(!wizard);

@@ -3,10 +3,12 @@
 // retained, with an expiry), busy, "allow locking" off, the last will, a wrong password, and
 // the password never in an argument list.
 #include "MosquittoBroker.h"
+#include "RawMqtt.h"
 #include "SimWifiLock.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +22,7 @@ using namespace nukisim;
 namespace {
 const QString Password = QStringLiteral("lock-pass-4f2a");
 const QString DeskPassword = QStringLiteral("desk-pass-77c1");
+constexpr int BrokerSourceOutcomeMs = 10000; // well before BrokerSource::OutcomeTimeoutMs (30 s)
 } // namespace
 
 class TestNukictlMqtt : public QObject
@@ -289,6 +292,27 @@ private slots:
         QVERIFY2(err.contains("check the door"), err.constData());
         QVERIFY2(err.contains("connection to the broker"), err.constData());
         QVERIFY2(!err.contains("The lock left"), err.constData());
+    }
+
+    void aStrangersCommandFirstMakesOursBusyNotUnknown()
+    {
+        // Someone else (Home Assistant) unlocks; the lock moves for 4 s. Our lock meanwhile is
+        // refused as busy: nothing was done by us, exit 6 at once — not "outcome unknown"
+        // 30 s later because the lock moved (the other way) after we sent it.
+        WifiLockConfig c = lockConfig();
+        c.unlockMs = c.lockMs = 4000;
+        startLock(c);
+        RawMqtt stranger(QStringLiteral("home-assistant"), broker->port(), QStringLiteral("desk"),
+                         DeskPassword);
+        QVERIFY(stranger.connect());
+        QVERIFY(stranger.publish(QStringLiteral("nuki/%1/lockAction").arg(c.idHex()), "1", 2));
+        QTRY_VERIFY_WITH_TIMEOUT(lock->state() == 2, 10000); // unlocking, for the stranger
+        QElapsedTimer t;
+        t.start();
+        const Run ours = run({QStringLiteral("lock"), QStringLiteral("garden")});
+        QVERIFY2(ours.code == 6, ours.err.constData());
+        QVERIFY(t.elapsed() < BrokerSourceOutcomeMs);
+        QTRY_COMPARE_WITH_TIMEOUT(lock->state(), 3, 10000); // the stranger's unlock, done
     }
 
     void aNameFromTheLockIsTextInTheList()

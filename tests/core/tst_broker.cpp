@@ -300,6 +300,32 @@ private slots:
         QCOMPARE(source->lockInfo(NukiId)->rawId, Id); // commands still go to the lock's tree
     }
 
+    void aBusyAfterAStrangersCommandIsOursAndNothingWasDone()
+    {
+        // The lock's side played by hand, in the order a lock answers two commands: another
+        // client's unlock (seen by us first), then our lock; the lock moves for the first
+        // (unlocking), says busy at once to the second, and answers the first when done.
+        publishLock(1);
+        startHome();
+        QTRY_VERIFY_WITH_TIMEOUT(front() && !front()->stale, 5000);
+        QVERIFY(lock->subscribe(topic("lockAction")));
+        QVERIFY(lock->publish(topic("lockAction"), "1", 2)); // the stranger's
+        QVERIFY(both([&] { return !lock->messagesOn(topic("lockAction")).isEmpty(); }));
+        QSignalSpy ended(home.get(), &Home::actionFinished);
+        QVERIFY(home->actions()->start(Key, int(LockAction::Lock)));
+        QVERIFY(both([&] { return lock->messagesOn(topic("lockAction")).size() == 2; }));
+        QVERIFY(lock->publish(topic("state"), "2", 0, true)); // unlocking: not our way
+        QVERIFY(lock->publish(topic("commandResponse"), "69", 0, false));
+        QVERIFY(both([&] { return front()->action.phase == ActionStatus::Failed; }, 2000));
+        QCOMPARE(front()->action.error.kind, SourceError::LockBusy);
+        QVERIFY(lock->publish(topic("state"), "3", 0, true));
+        QVERIFY(lock->publish(topic("commandResponse"), "0", 0, false)); // the stranger's
+        QVERIFY(both([&] { return front()->device.state.state == 3; }));
+        // One outcome, busy; the stranger's success is not turned into ours.
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().at(1).value<ActionStatus>().phase, ActionStatus::Failed);
+    }
+
     void aBrokerThatRefusesTheCommandSaysSoAtOnce()
     {
         broker->users = {

@@ -38,9 +38,8 @@ void BrokerSource::perform(const ActionRequest &request, const ActionProgress &p
     if (p.mid < 0)
         return refuse(SourceError(SourceError::Unreachable));
     l.pending = p;
-    if (!m_clock.isValid())
-        m_clock.start();
-    l.inFlight << InFlight{true, m_clock.elapsed()};
+    // Ours joins the commands waiting for a response when the broker hands it back to us:
+    // then it is in the broker's order among other clients' (see commandSeen).
     l.echoExpected = QByteArray::number(request.action);
     const quint32 nukiId = request.nukiId;
     const quint64 pid = p.id;
@@ -75,38 +74,54 @@ void BrokerSource::perform(const ActionRequest &request, const ActionProgress &p
         finish(l, {}); // nukictl --no-wait: the broker has it, the lock will act
 }
 
-// Another client's command (or our own, handed back by the broker): it waits for a response
-// like ours, in the order the lock gets them.
+// A command on the lock's command topics: another client's, or our own handed back by the
+// broker. Either waits for a response, in the order the broker passed them on (the order the
+// lock got them in).
 void BrokerSource::commandSeen(Lock &l, const QString &sub, const QByteArray &payload)
 {
+    if (!m_clock.isValid())
+        m_clock.start();
     if (sub == u"lockAction" && !l.echoExpected.isEmpty() && payload.trimmed() == l.echoExpected) {
-        l.echoExpected.clear(); // ours: already waiting
+        l.echoExpected.clear();
+        if (l.pending && !l.pending->responded)
+            l.inFlight << InFlight{true, m_clock.elapsed()};
         return;
     }
     // Only what the lock acts on (and so answers): lockAction 1-6, lock or unlock "true".
     const bool valid = sub == u"lockAction" ? parseInteger(payload, 1, 6).has_value()
                                             : parseBoolean(payload) == true;
-    if (!valid)
-        return;
-    if (!m_clock.isValid())
-        m_clock.start();
-    l.inFlight << InFlight{false, m_clock.elapsed()};
+    if (valid)
+        l.inFlight << InFlight{false, m_clock.elapsed()};
 }
 
-// The rule: a response belongs to the oldest command still waiting for one (ours or
-// another's); a command that waited longer than it can live is not waiting any more. Once our
-// command has its own evidence (the lock moved for it, or reported its event), a refusal
-// cannot be its. A command published before we subscribed is not known: if it is still
-// unanswered when ours goes out, its response is taken for ours (docs/architecture.md).
+bool BrokerSource::othersWaiting(const Lock &l) const
+{
+    return std::any_of(l.inFlight.cbegin(), l.inFlight.cend(),
+                       [](const InFlight &f) { return !f.ours; });
+}
+
+// The rule (docs/architecture.md): a response belongs to a command still waiting for one, ours
+// or another client's. Success and refusals belong to the oldest (the one the lock acted on);
+// "busy" to the newest when several wait (a lock says busy at once to a command that comes
+// while it moves for an earlier one, and answers that earlier one when it is done). A command
+// that waited longer than it can live waits no more. Once our command has its own evidence
+// (the lock moved the way it leads, with no other command waiting, or reported its event), a
+// refusal cannot be its. A command published before we subscribed is not known: if it is
+// still unanswered when ours goes out, its response may be taken for ours.
 void BrokerSource::responseSeen(Lock &l, int code)
 {
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
     while (!l.inFlight.isEmpty() && now - l.inFlight.first().atMs > InFlightMs)
         l.inFlight.removeFirst();
+    if (l.pending && !l.pending->responded && !l.echoExpected.isEmpty()) {
+        // A response before our own command came back: ours is waiting all the same.
+        l.echoExpected.clear();
+        l.inFlight << InFlight{true, now};
+    }
     if (l.inFlight.isEmpty())
         return; // for a command we did not see
-    const InFlight front = l.inFlight.takeFirst();
-    if (!front.ours || !l.pending || l.pending->responded)
+    const InFlight answered = code == ResponseBusy ? l.inFlight.takeLast() : l.inFlight.takeFirst();
+    if (!answered.ours || !l.pending || l.pending->responded)
         return; // another client's
     l.pending->responded = true;
     if (code == ResponseOk) {
@@ -131,15 +146,19 @@ void BrokerSource::checkPending(Lock &l)
         return;
     const DeviceState &s = l.device.state;
     const bool moving = isTransitional(l.device.deviceType, s.state);
-    // Movement is its evidence only when it begins after the command: a lock that was moving
-    // when we sent it (another client's command) is still finishing that one.
+    const ActionSpec *spec = findAction(l.device.deviceType, l.pending->action);
+    // Movement is its evidence only when it begins after the command, goes the way the
+    // command leads (unlocking is no evidence for a lock), and no other client's command
+    // waits that could have caused it.
     const bool wasMoving = isTransitional(l.device.deviceType, l.pending->stateAtSend);
-    if (!wasMoving && (moving || s.state != l.pending->stateAtSend)) {
+    const bool ourWay =
+        spec && s.state != l.pending->stateAtSend &&
+        (s.state == spec->shownWhileRunning || spec->explains(s.state) || spec->reached(s));
+    if (!wasMoving && ourWay && !othersWaiting(l)) {
         if (!l.pending->answered)
             l.pending->progress.taken();
-        l.pending->answered = true; // it moves: it got the command
+        l.pending->answered = true; // it moves for it: it got the command
     }
-    const ActionSpec *spec = findAction(l.device.deviceType, l.pending->action);
     if (l.pending->answered && !moving && s.known && spec && spec->reached(s))
         finish(l, {});
 }

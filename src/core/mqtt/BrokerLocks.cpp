@@ -212,7 +212,10 @@ int BrokerSource::apply(Lock &l, const QString &sub, const QByteArray &payload, 
             return Nothing;
         l.info.lastEvent = e;
         l.info.lastEventAt = QDateTime::currentDateTimeUtc();
-        if (l.pending && e->trigger == TriggerMqtt && e->action == l.pending->action) {
+        // Its own event: over MQTT, its action, and no other client's command waiting that
+        // could be the same.
+        if (l.pending && e->trigger == TriggerMqtt && e->action == l.pending->action &&
+            !othersWaiting(l)) {
             l.pending->answered = true;
             l.pending->progress.taken();
         }

@@ -135,6 +135,7 @@ private:
     void checkPending(Lock &lock);
     void commandSeen(Lock &lock, const QString &sub, const QByteArray &payload);
     void responseSeen(Lock &lock, int code);
+    bool othersWaiting(const Lock &lock) const;
     void finish(Lock &lock, const SourceError &error);
 
     BrokerConfig m_config;
