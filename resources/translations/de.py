@@ -520,7 +520,7 @@ DE.update({
 'through MQTT': 'über MQTT',
 '(trigger %1)': '(Auslöser %1)',
 'The connection to the broker broke after it took the command: check the door.': 'Die Verbindung zum Broker brach ab, nachdem er den Befehl angenommen hatte: Tür prüfen.',
-'The connection to the broker broke before it took the command; nothing was sent.': 'Die Verbindung zum Broker brach ab, bevor er den Befehl annahm; nichts wurde gesendet.',
+'The connection to the broker broke before it confirmed the command; it may have reached the lock: check the door.': 'Die Verbindung zum Broker brach ab, bevor er den Befehl bestätigte; er kann das Schloss erreicht haben: Tür prüfen.',
 'The lock left the broker during the command: check the door.': 'Das Schloss hat den Broker während des Befehls verlassen: Tür prüfen.',
 'The lock refused the command: %1.': 'Das Schloss hat den Befehl abgelehnt: %1.',
 'Another command to this lock is still under way.': 'Ein anderer Befehl an dieses Schloss läuft noch.',

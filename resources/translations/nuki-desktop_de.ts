@@ -2520,10 +2520,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Die Verbindung zum Broker brach ab, nachdem er den Befehl angenommen hatte: Tür prüfen.</translation>
     </message>
     <message>
-        <source>The connection to the broker broke before it took the command; nothing was sent.</source>
-        <translation>Die Verbindung zum Broker brach ab, bevor er den Befehl annahm; nichts wurde gesendet.</translation>
-    </message>
-    <message>
         <source>The lock left the broker during the command: check the door.</source>
         <translation>Das Schloss hat den Broker während des Befehls verlassen: Tür prüfen.</translation>
     </message>
@@ -2542,6 +2538,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>The broker does not let this user send commands to the lock (%1); nothing was sent. Its ACL needs “topic write nuki/+/lockAction” for this user.</source>
         <translation>Der Broker lässt diesen Benutzer keine Befehle an das Schloss senden (%1); nichts wurde gesendet. Seine ACL braucht „topic write nuki/+/lockAction“ für diesen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The connection to the broker broke before it confirmed the command; it may have reached the lock: check the door.</source>
+        <translation>Die Verbindung zum Broker brach ab, bevor er den Befehl bestätigte; er kann das Schloss erreicht haben: Tür prüfen.</translation>
     </message>
 </context>
 <context>

@@ -154,13 +154,16 @@ void BrokerSource::onDisconnected(const SourceError &why)
     for (Lock &l : m_locks)
         if (l.pending)
             finish(l,
+                   // Before the broker confirmed it, it may still have had it (a QoS 2
+                   // publish is confirmed after the broker passed it on): never "nothing".
                    SourceError::said(SourceError::ConnectionLost,
                                      l.pending->delivered
                                          ? tr("The connection to the broker broke after it took "
                                               "the command: check the door.")
-                                         : tr("The connection to the broker broke before it took "
-                                              "the command; nothing was sent."),
-                                     l.pending->delivered));
+                                         : tr("The connection to the broker broke before it "
+                                              "confirmed the command; it may have reached the "
+                                              "lock: check the door."),
+                                     true));
     // Nothing can be trusted to be read: answer what waits.
     const auto waiting = std::exchange(m_waitingReads, {});
     for (const auto &done : waiting)
