@@ -122,6 +122,18 @@ class TestNukictlMqtt : public QObject
                      args);
         return p;
     }
+    // A lock that moves for 4 s, and `nukictl unlock` started on it in the background; back
+    // once the lock is unlocking for it (the command was taken).
+    std::unique_ptr<QProcess> unlockWhileItMovesSlowly()
+    {
+        WifiLockConfig c = lockConfig();
+        c.unlockMs = c.lockMs = 4000;
+        startLock(c);
+        auto p = start({QStringLiteral("unlock"), QStringLiteral("garden")});
+        if (!QTest::qWaitFor([&] { return lock->state() == 2; }, 10000))
+            return nullptr;
+        return p;
+    }
     int lockActions() const
     {
         int n = 0;
@@ -261,12 +273,9 @@ private slots:
         // Two clients on one lock: our unlock is taken and the lock moves for 4 s; someone
         // else's lock half a second in is refused as busy. That refusal is theirs: the first
         // exits 0, only the second exits 6.
-        WifiLockConfig c = lockConfig();
-        c.unlockMs = c.lockMs = 4000;
-        startLock(c);
-        auto first = start({QStringLiteral("unlock"), QStringLiteral("garden")});
+        auto first = unlockWhileItMovesSlowly();
+        QVERIFY(first); // unlocking, for us
         QSignalSpy firstDone(first.get(), &QProcess::finished);
-        QTRY_VERIFY_WITH_TIMEOUT(lock->state() == 2, 10000); // unlocking, for us
         const Run second = run({QStringLiteral("lock"), QStringLiteral("garden")});
         QVERIFY2(second.code == 6, second.err.constData());
         QVERIFY(firstDone.count() == 1 || firstDone.wait(20000));
@@ -279,12 +288,9 @@ private slots:
     {
         // The broker goes away while the lock moves for us: the outcome is unknown (exit 8,
         // "check the door"), and the reason names the broker, not the lock.
-        WifiLockConfig c = lockConfig();
-        c.unlockMs = c.lockMs = 4000;
-        startLock(c);
-        auto first = start({QStringLiteral("unlock"), QStringLiteral("garden")});
+        auto first = unlockWhileItMovesSlowly();
+        QVERIFY(first); // taken: unlocking
         QSignalSpy done(first.get(), &QProcess::finished);
-        QTRY_VERIFY_WITH_TIMEOUT(lock->state() == 2, 10000); // taken: unlocking
         QVERIFY2(broker->restart(), qPrintable(broker->output()));
         QVERIFY(done.count() == 1 || done.wait(20000));
         const QByteArray err = first->readAllStandardError();
