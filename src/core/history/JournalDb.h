@@ -99,6 +99,7 @@ public:
     qint64 fileBytes() const;
 
 private:
+    int markSessionSeen(qint64 session, const QDateTime &at);
     bool connectTo(const QString &path);
     bool noteIdentity();
     bool prepareForWriting();

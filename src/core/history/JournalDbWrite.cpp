@@ -159,7 +159,8 @@ qint64 JournalDb::startSession(const QDateTime &at)
     return q.lastInsertId().toLongLong();
 }
 
-bool JournalDb::touchSession(qint64 session, const QDateTime &at)
+// The sessions row's last sign of life; the rows it changed (-1: it failed).
+int JournalDb::markSessionSeen(qint64 session, const QDateTime &at)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE sessions SET last_seen=? WHERE id=?"));
@@ -167,22 +168,19 @@ bool JournalDb::touchSession(qint64 session, const QDateTime &at)
     q.addBindValue(session);
     if (!q.exec()) {
         failFrom(q.lastError(), tr("Writing"));
-        return false;
+        return -1;
     }
-    return true;
+    return q.numRowsAffected();
+}
+
+bool JournalDb::touchSession(qint64 session, const QDateTime &at)
+{
+    return markSessionSeen(session, at) >= 0;
 }
 
 bool JournalDb::continueSession(qint64 session, const QDateTime &at)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE sessions SET last_seen=? WHERE id=?"));
-    q.addBindValue(at.toMSecsSinceEpoch());
-    q.addBindValue(session);
-    if (!q.exec()) {
-        failFrom(q.lastError(), tr("Writing"));
-        return false;
-    }
-    return q.numRowsAffected() == 1;
+    return markSessionSeen(session, at) == 1; // the session is still in this file
 }
 
 qint64 JournalDb::fileBytes() const
