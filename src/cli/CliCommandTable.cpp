@@ -71,6 +71,10 @@ const QList<Command> &commandTable()
          QT_TRANSLATE_NOOP("nukictl", "configure an MQTT broker of Wi-Fi locks (password from "
                                       "NUKI_MQTT_PASSWORD to the keychain)"),
          T::NotNeeded, false, 0, 0, commands::addBroker, false, true},
+        {"add-web"_L1, "[--web-api URL] [--web-ca FILE] [--name N]",
+         QT_TRANSLATE_NOOP("nukictl", "configure a Nuki Web account (API token from "
+                                      "NUKI_WEB_TOKEN or a prompt to the keychain)"),
+         T::NotNeeded, false, 0, 0, commands::addWeb, false, true},
     };
     return table;
 }

@@ -74,6 +74,7 @@ int discover(CliContext &c, const Invocation &in);
 int auth(CliContext &c, const Invocation &in);
 int addBridge(CliContext &c, const Invocation &in);
 int addBroker(CliContext &c, const Invocation &in);
+int addWeb(CliContext &c, const Invocation &in);
 int history(CliContext &c, const Invocation &in);
 // Adds nukictl's own actions to the history file (a note on stderr if it cannot).
 void keepInHistory(CliContext &c, const QList<nuki::HistoryEvent> &events);

@@ -210,6 +210,47 @@ void CliContext::setUpConfiguredBrokers()
     }
 }
 
+int CliContext::setUpWeb(const QString &apiUrl, const QString &caFile)
+{
+    const std::optional<WebConfig> configured = settings->webAccount();
+    WebConfig config = configured.value_or(WebConfig{});
+    if (!apiUrl.isEmpty())
+        config.apiUrl = apiUrl;
+    if (!caFile.isEmpty())
+        config.caFile = caFile;
+    if (const QString problem = WebConfig::checkUrl(config.apiUrl); !problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return exitcode::Usage;
+    }
+    QString token = qEnvironmentVariable("NUKI_WEB_TOKEN").trimmed();
+    if (token.isEmpty() && configured) {
+        SecretStore secrets;
+        auto [ok, stored, error] =
+            await<bool, QString, QString>([&](auto done) { secrets.read(config.id, done); });
+        token = ok ? stored : QString();
+    }
+    if (token.isEmpty())
+        token = readTokenFromTerminal(tr("Nuki Web API token: "));
+    if (token.isEmpty()) {
+        err << tr("No Nuki Web API token: set NUKI_WEB_TOKEN, add the account with 'nukictl "
+                  "add-web', or run on a terminal to be asked.")
+            << Qt::endl;
+        return exitcode::Usage;
+    }
+    auto w = std::make_unique<Web>();
+    w->config = config;
+    w->token = token;
+    w->source = new WebSource(config, token);
+    if (!w->source->configProblem().isEmpty()) {
+        err << w->source->configProblem() << Qt::endl;
+        delete w->source;
+        return exitcode::Usage;
+    }
+    home.addSource(w->source); // not started: nothing is read before a command asks
+    webs.push_back(std::move(w));
+    return exitcode::Ok;
+}
+
 QList<CliContext::Place> CliContext::places() const
 {
     QList<Place> all;
@@ -217,6 +258,8 @@ QList<CliContext::Place> CliContext::places() const
         all << Place{b->config.id, b->config.name, b->source};
     for (const auto &b : brokers)
         all << Place{b->config.id, b->config.name, b->source};
+    for (const auto &w : webs)
+        all << Place{w->config.id, w->source->name(), w->source};
     return all;
 }
 

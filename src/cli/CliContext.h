@@ -3,6 +3,7 @@
 #include "bridge/BridgeSource.h"
 #include "home/Home.h"
 #include "mqtt/BrokerSource.h"
+#include "web/WebSource.h"
 #include "store/Settings.h"
 
 #include <QJsonArray>
@@ -36,7 +37,13 @@ public:
         nuki::BrokerConfig config;
         nuki::BrokerSource *source = nullptr; // owned by the home
     };
-    // A bridge or a broker: where devices are found.
+    struct Web
+    {
+        nuki::WebConfig config;
+        nuki::WebSource *source = nullptr; // owned by the home
+        QString token;                     // for add-web, which stores it
+    };
+    // A bridge, a broker or Nuki Web: where devices are found.
     struct Place
     {
         QString id;
@@ -59,6 +66,7 @@ public:
     nuki::Home home;
     std::vector<std::unique_ptr<Bridge>> bridges;
     std::vector<std::unique_ptr<Broker>> brokers;
+    std::vector<std::unique_ptr<Web>> webs;
     QList<Place> places() const;
 
     // Resolves --host / --bridge / the configured bridges; loads tokens. Returns an exit code.
@@ -67,6 +75,10 @@ public:
     // --broker HOST[:PORT] with --mqtt-user and NUKI_MQTT_PASSWORD: a broker instead of the
     // bridges, connected now. Returns an exit code.
     int setUpBroker(const QString &address, const QString &user);
+    // --web, --web-api URL, --web-ca FILE: the Nuki Web account (the configured one, with
+    // these options over it) instead of the bridges. The token from NUKI_WEB_TOKEN, the
+    // keychain, or a prompt; never from the command line. Returns an exit code.
+    int setUpWeb(const QString &apiUrl, const QString &caFile);
     // The brokers configured with add-broker or the app (passwords from the keychain).
     void setUpConfiguredBrokers();
     Broker *addBroker(const nuki::BrokerConfig &config, const QString &password);

@@ -103,8 +103,18 @@ int list(CliContext &c, const Invocation &)
             code = c.fail(error, p.name);
             continue;
         }
+        const auto *web = qobject_cast<const WebSource *>(p.source);
         for (const Device &d : devices) {
-            all << deviceJson(p.name, d);
+            QJsonObject o = deviceJson(p.name, d);
+            if (web) {
+                // From the cloud: where from, as of when, and the cloud's own id for it.
+                o.insert(QStringLiteral("via"), QStringLiteral("Nuki Web"));
+                o.insert(QStringLiteral("asOf"),
+                         QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+                if (const web::Lock *l = web->lock(d.nukiId, d.deviceType))
+                    o.insert(QStringLiteral("smartlockId"), l->smartlockId);
+            }
+            all << o;
             const DeviceState &s = d.state;
             QString battery = s.batteryChargeState
                                   ? QStringLiteral("%1%").arg(*s.batteryChargeState)
@@ -230,7 +240,7 @@ int act(CliContext &c, const Invocation &in)
     // Through the home's action runner, as the window and the tray: it applies the one rule
     // (an action that may have reached the lock is never sent again) and says the outcome.
     const DeviceKey key = f.key();
-    if (spec->onlyThroughBroker && f.place.source->kind() != SourceKind::Broker) {
+    if (spec->onlyThroughBroker && f.place.source->kind() == SourceKind::Bridge) {
         c.err << tr("“%1”: %2 works only with a Wi-Fi lock on an MQTT broker (--broker).")
                      .arg(plainText(f.device.name), spec->displayName())
               << Qt::endl;

@@ -187,4 +187,48 @@ int addBroker(CliContext &c, const Invocation &in)
     return exitcode::Ok;
 }
 
+int addWeb(CliContext &c, const Invocation &in)
+{
+    const CliContext::Web &w = *c.webs.front();
+    // The token must work before it is kept: the list (smartlock.readOnly), then the log.
+    QList<Device> devices;
+    const SourceError error =
+        c.fetchDevices({w.config.id, w.source->name(), w.source}, &devices);
+    if (!error.ok())
+        return c.fail(error, w.source->name());
+    auto [logError, entries] = CliContext::await<SourceError, QList<web::LogEntry>>(
+        [&](auto done) { w.source->readLog(1, {}, done); });
+    Q_UNUSED(entries)
+    if (!logError.ok())
+        c.err << logError.message() << Qt::endl; // kept anyway: the devices work
+    WebConfig config = w.config;
+    if (!in.name.isEmpty())
+        config.name = in.name.left(64);
+    SecretStore secrets;
+    auto [stored, problem] = CliContext::await<bool, QString>(
+        [&](auto done) { secrets.write(config.id, w.token, done); });
+    if (!stored) {
+        c.err << tr("The API token could not be stored in the keychain: %1").arg(problem)
+              << Qt::endl;
+        return exitcode::Error;
+    }
+    c.settings->setWebAccount(config);
+    c.settings->sync();
+    QJsonArray found;
+    for (const Device &d : devices)
+        found << d.name;
+    if (c.json)
+        c.print(QJsonDocument(QJsonObject{{QStringLiteral("added"), config.id},
+                                          {QStringLiteral("apiUrl"), config.apiUrl},
+                                          {QStringLiteral("devices"), found},
+                                          {QStringLiteral("logReadable"), logError.ok()}}));
+    else
+        c.out << QCoreApplication::translate("commands",
+                                             "Added Nuki Web (%1) with %n device(s).", nullptr,
+                                             int(devices.size()))
+                     .arg(config.apiUrl)
+              << Qt::endl;
+    return exitcode::Ok;
+}
+
 } // namespace commands

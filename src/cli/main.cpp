@@ -26,7 +26,8 @@ int main(int argc, char **argv)
             "nukictl",
             "DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.\n"
             "The token is never taken from the command line: NUKI_TOKEN, --token-file, or a "
-            "prompt.\nA broker's password neither: NUKI_MQTT_PASSWORD.\n\n"
+            "prompt.\nA broker's password neither: NUKI_MQTT_PASSWORD. Nor Nuki Web's API token: "
+            "NUKI_WEB_TOKEN.\n\n"
             "Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,\n"
             "4 bridge, broker or lock unreachable, 5 token or broker login rejected, or clock "
             "skew,\n6 bridge busy after retries or lock busy, 7 action failed, 8 no answer or "
@@ -117,9 +118,24 @@ int main(int argc, char **argv)
         QStringLiteral("kind"));
     const QCommandLineOption csv(QStringLiteral("csv"),
                                  QCoreApplication::translate("nukictl", "history: as CSV."));
+    const QCommandLineOption web(
+        QStringLiteral("web"),
+        QCoreApplication::translate("nukictl", "Use the configured Nuki Web account (the cloud) "
+                                               "instead of the bridges."));
+    const QCommandLineOption webApi(
+        QStringLiteral("web-api"),
+        QCoreApplication::translate("nukictl", "Nuki Web's API address (default "
+                                               "https://api.nuki.io); implies --web."),
+        QStringLiteral("url"));
+    const QCommandLineOption webCa(
+        QStringLiteral("web-ca"),
+        QCoreApplication::translate("nukictl",
+                                    "Also trust this CA for Nuki Web (a proxy's); implies --web."),
+        QStringLiteral("file"));
     p.addOptions({json,   yes,      noWait, bridge, host,  tokenFile, auth, unlatch,
                   count,  interval, poll,   url,    scan,  port,      name, button,
-                  broker, mqttUser, config, since,  until, kind,      csv});
+                  broker, mqttUser, config, since,  until, kind,      csv,  web,
+                  webApi, webCa});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -200,6 +216,20 @@ int main(int argc, char **argv)
                                        .arg(in.command)
                                 << Qt::endl;
             return exitcode::Usage;
+        }
+        const bool overWeb = p.isSet(web) || p.isSet(webApi) || p.isSet(webCa) ||
+                             in.command == u"add-web";
+        if (overWeb) {
+            if (!command->overBroker) {
+                QTextStream(stderr)
+                    << QCoreApplication::translate("nukictl", "'%1' is for bridges, not --web.")
+                           .arg(in.command)
+                    << Qt::endl;
+                return exitcode::Usage;
+            }
+            if (const int code = c.setUpWeb(p.value(webApi), p.value(webCa)))
+                return code;
+            return command->run(c, in);
         }
         if (!in.broker.isEmpty()) {
             if (!command->overBroker) {

@@ -223,8 +223,11 @@ void DeviceCard::refreshAge()
     // Remembered, or not reachable now: when it was last heard from, not "updated".
     const bool old = m_index.data(R::RememberedRole).toBool() ||
                      !m_index.data(R::UnreachableTextRole).toString().isEmpty();
-    m_age->setText(old ? (when.isValid() ? tr("last seen %1").arg(agoText(when)) : QString())
-                       : ageText(when));
+    // From the cloud: where from and as of when, always (its state is seconds behind).
+    const QString via = m_index.data(R::ViaTextRole).toString();
+    m_age->setText(old    ? (when.isValid() ? tr("last seen %1").arg(agoText(when)) : QString())
+                   : !via.isEmpty() ? via
+                                    : ageText(when));
     // The rest of the card in words, for a screen reader's "describe".
     QStringList more{m_details->text()};
     if (!m_battery->text().isEmpty())
@@ -311,7 +314,8 @@ void DeviceCard::refresh()
                       .arg(agoText(d(R::LastUpdateRole).toDateTime()));
     // Full lock is a Wi-Fi lock's own command: offered while its broker acts for it, not
     // while a bridge does (the bridge has no such action).
-    const bool throughBroker = d(R::SourceKindRole).toInt() == int(SourceKind::Broker);
+    const bool throughBroker = d(R::SourceKindRole).toInt() == int(SourceKind::Broker) ||
+                               d(R::SourceKindRole).toInt() == int(SourceKind::Web);
     for (QPushButton *b : std::as_const(m_brokerOnly))
         b->setVisible(throughBroker);
     const QString heldAway = d(R::HeldTextRole).toString();

@@ -26,8 +26,8 @@ bool ActionRunner::start(const DeviceKey &key, int action, Options options)
     if (r->remembered)
         return false; // held: only what the source confirmed in this run is acted on
     if (findAction(key.deviceType, action)->onlyThroughBroker &&
-        source->kind() != SourceKind::Broker)
-        return false; // a bridge has no such action
+        source->kind() == SourceKind::Bridge)
+        return false; // a bridge has no such action (a broker and Nuki Web have)
     ActionStatus status;
     status.phase = ActionStatus::Pending;
     status.action = action;

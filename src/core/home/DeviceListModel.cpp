@@ -47,8 +47,12 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     const auto &cache = m_cache.at(index.row());
     if (role == Qt::DisplayRole)
         return cache.value(NameRole);
-    if (role == Qt::ToolTipRole)
-        return cache.value(StateTextRole);
+    if (role == Qt::ToolTipRole) {
+        const QString via = cache.value(ViaTextRole).toString();
+        return via.isEmpty() ? cache.value(StateTextRole)
+                             : QVariant(cache.value(StateTextRole).toString() +
+                                        QStringLiteral(" — ") + via);
+    }
     return cache.value(role);
 }
 
@@ -148,6 +152,7 @@ QHash<int, QVariant> DeviceListModel::values(const DeviceKey &key) const
     const SourceKind kind = source ? source->kind() : SourceKind::Bridge;
     v[UnreachableTextRole] = unreachableText(*r, kind);
     v[HeldTextRole] = heldText(*r, kind);
+    v[ViaTextRole] = kind == SourceKind::Web ? viaText(*r) : QString();
     v[ReachedThroughRole] =
         r->reachedThrough.size() > 1 ? m_home->actingSourceReason(key) : QString();
     return v;
@@ -192,7 +197,7 @@ void DeviceListModel::onChanged(const DeviceKey &key)
         return;
     if (roles.contains(NameRole))
         roles << Qt::DisplayRole;
-    if (roles.contains(StateTextRole))
+    if (roles.contains(StateTextRole) || roles.contains(ViaTextRole))
         roles << Qt::ToolTipRole;
     m_cache[row] = std::move(fresh);
     const QModelIndex i = index(row);

@@ -56,6 +56,9 @@ public:
         // Unlocked" (empty when it can be), and why its actions are held.
         UnreachableTextRole,
         HeldTextRole,
+        // Where the state comes from when that is not the home itself: "via Nuki Web · as of
+        // 14:03:12" (empty for a bridge or a broker).
+        ViaTextRole,
     };
     Q_ENUM(Role)
 

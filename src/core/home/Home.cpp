@@ -65,6 +65,7 @@ void Home::addSource(Source *source)
     }
     source->setParent(this);
     source->setPollInterval(m_pollIntervalMs);
+    source->setWatched(m_watched);
     m_sources.insert(id, source);
     m_sourceOrder << id;
     m_linkSeen.insert(id, source->link().status);
@@ -96,6 +97,7 @@ std::unique_ptr<Source> Home::takeSource(const QString &id)
     const QList<DeviceKey> keys = devices();
     for (const DeviceKey &key : keys)
         dropReport(key, id);
+    tellActing();
     emit sourceRemoved(id);
     return std::unique_ptr<Source>(s);
 }
@@ -104,6 +106,25 @@ void Home::removeSource(const QString &id)
 {
     if (std::unique_ptr<Source> s = takeSource(id))
         s.release()->deleteLater(); // it may be inside one of its own callbacks
+}
+
+void Home::setWatched(bool windowShown)
+{
+    m_watched = windowShown;
+    for (Source *s : std::as_const(m_sources))
+        s->setWatched(windowShown);
+}
+
+void Home::tellActing()
+{
+    for (Source *s : std::as_const(m_sources)) {
+        if (s->kind() != SourceKind::Web)
+            continue;
+        int n = 0;
+        for (const DeviceRecord &r : std::as_const(m_devices))
+            n += r.sourceId == s->id();
+        s->setActingFor(n);
+    }
 }
 
 void Home::setPollInterval(int ms)
@@ -205,6 +226,7 @@ void Home::noteLink(const QString &id)
             emit sourceOnline(id);
         }
     }
+    tellActing();
     emit sourceChanged(id);
 }
 

@@ -34,6 +34,8 @@ public:
     QStringList sourceIds() const { return m_sourceOrder; }
     Source *source(const QString &id) const { return m_sources.value(id); }
     void setPollInterval(int ms);
+    // Whether the main window is shown (sources that poll the cloud read more often then).
+    void setWatched(bool windowShown);
 
     // --- devices ---
     QList<DeviceKey> devices() const;
@@ -98,6 +100,8 @@ private:
     void chooseSource(DeviceRecord &r);
     void dropReport(DeviceKey key, const QString &sourceId);
     qsizetype insertionPoint(const QString &sourceId) const;
+    // Tells each cloud source how many devices it acts for (it polls only while it acts).
+    void tellActing();
 
     QHash<QString, Source *> m_sources;
     QHash<QString, LinkStatus> m_linkSeen; // what the home last made of each source's link
@@ -108,6 +112,7 @@ private:
     QHash<DeviceKey, QHash<QString, Device>> m_reports;
     ActionRunner *m_actions;
     int m_pollIntervalMs = 15000;
+    bool m_watched = true;
 };
 
 } // namespace nuki

@@ -8,7 +8,9 @@
 //  2. A broker before a bridge: a Wi-Fi lock on a broker is the lock's own connection, with
 //     its state pushed as it changes and its commands answered by the lock itself; a bridge
 //     adds a hop over Bluetooth, one request at a time, and wakes the lock for each read.
-//  3. The source added first.
+//  3. Then the cloud (Nuki Web): polled, seconds behind, and out of the home; it acts only
+//     when no local way works.
+//  4. The source added first.
 // The acting source never changes while an action runs: its outcome belongs to its source.
 #include "home/Home.h"
 
@@ -33,6 +35,21 @@ int linkRank(const Source *s)
     }
     return 2;
 }
+int kindRank(const Source *s)
+{
+    if (!s)
+        return 3;
+    switch (s->kind()) {
+    case SourceKind::Broker:
+        return 0;
+    case SourceKind::Bridge:
+    case SourceKind::Test:
+        return 1;
+    case SourceKind::Web:
+        return 2;
+    }
+    return 1;
+}
 } // namespace
 
 Source *Home::actingSource(const DeviceKey &key) const
@@ -48,8 +65,7 @@ void Home::chooseSource(DeviceRecord &r)
         return;
     auto rank = [this](const QString &id) {
         const Source *s = source(id);
-        return std::make_tuple(linkRank(s), s && s->kind() == SourceKind::Broker ? 0 : 1,
-                               m_sourceOrder.indexOf(id));
+        return std::make_tuple(linkRank(s), kindRank(s), m_sourceOrder.indexOf(id));
     };
     QString best = actingGone ? r.reachedThrough.value(0) : r.sourceId;
     for (const QString &id : std::as_const(r.reachedThrough))
@@ -66,6 +82,12 @@ void Home::chooseSource(DeviceRecord &r)
     r.device.firmwareVersion = report->firmwareVersion;
     if (report->state.known)
         applyState(r, report->state, Delivery::ReadCatchingUp);
+    // The cloud's report may be minutes old (it polls little while it is not needed): "as of"
+    // says no more than the cloud's own time for it, until its next read (at once).
+    if (const Source *s = source(best); s && s->kind() == SourceKind::Web &&
+                                        report->state.timestamp.isValid() &&
+                                        report->state.timestamp < r.lastUpdate)
+        r.lastUpdate = report->state.timestamp;
 }
 
 void Home::dropReport(const DeviceKey key, const QString &sourceId) // a copy: its record goes

@@ -67,6 +67,7 @@ void Home::applyList(const QString &sourceId, const QList<Device> &devices, Deli
         if (r.reachedThrough.contains(sourceId) && !seen.contains(r.key) && !r.action.running())
             dropReport(DeviceKey(r.key), sourceId); // a copy: the record goes
     }
+    tellActing();
 }
 
 void Home::applyReport(const QString &sourceId, quint32 nukiId, int deviceType,

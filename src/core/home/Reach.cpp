@@ -41,20 +41,26 @@ QString unreachableText(const DeviceRecord &r, SourceKind kind)
     if (r.reach == Reach::Reachable)
         return {};
     const bool broker = kind == SourceKind::Broker;
+    const bool web = kind == SourceKind::Web;
     // Since when: the moment we saw it go, else the last time it was heard from.
     const QDateTime since = r.unreachableSince.isValid() ? r.unreachableSince : r.lastUpdate;
     QString what;
     switch (r.reach) {
     case Reach::SourceOffline:
-        what = broker ? tr("The broker cannot be reached") : tr("The bridge cannot be reached");
+        what = web      ? tr("Nuki Web cannot be reached")
+               : broker ? tr("The broker cannot be reached")
+                        : tr("The bridge cannot be reached");
         break;
     case Reach::SourceRefuses:
-        what = broker ? tr("The broker refuses the app's login")
-                      : tr("The bridge refuses the app's token");
+        what = web      ? tr("Nuki Web refuses the app's API token")
+               : broker ? tr("The broker refuses the app's login")
+                        : tr("The bridge refuses the app's token");
         break;
     case Reach::NotConnected:
     case Reach::Reachable:
-        what = broker ? tr("Not connected to the broker") : tr("The bridge has no state for it");
+        what = web      ? tr("Nuki Web cannot reach the lock")
+               : broker ? tr("Not connected to the broker")
+                        : tr("The bridge has no state for it");
         break;
     }
     if (since.isValid())
@@ -63,6 +69,17 @@ QString unreachableText(const DeviceRecord &r, SourceKind kind)
     if (state < 0)
         return tr("%1 — its state is not known").arg(what);
     return tr("%1 — last seen %2").arg(what, stateText(r.key.deviceType, state));
+}
+
+QString viaText(const DeviceRecord &r)
+{
+    if (!r.lastUpdate.isValid())
+        return tr("via Nuki Web");
+    const QDateTime local = r.lastUpdate.toLocalTime();
+    const QString when = local.date() == clock::today()
+                             ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
+                             : QLocale().toString(local, QLocale::ShortFormat);
+    return tr("via Nuki Web · as of %1").arg(when);
 }
 
 QString heldText(const DeviceRecord &r, SourceKind kind)

@@ -15,6 +15,10 @@ QString unreachableText(const DeviceRecord &r, SourceKind kind);
 // Why its actions wait, for a tooltip: "Held: …". Empty when they do not.
 QString heldText(const DeviceRecord &r, SourceKind kind);
 
+// Where a state from the cloud comes from, and how old it is: "via Nuki Web · as of
+// 14:03:12" (the time of the read that brought it; with its date when not today).
+QString viaText(const DeviceRecord &r);
+
 // A time of today as "18:01", of another day with its date: for "since" and "last seen".
 QString shortWhen(const QDateTime &when);
 

@@ -14,6 +14,7 @@ enum class SourceKind
 {
     Bridge, // a Nuki Bridge's HTTP API (bridge/BridgeSource)
     Broker, // an MQTT broker that Wi-Fi locks publish to
+    Web,    // Nuki Web, the cloud API (web/WebSource): from anywhere, polled, the last resort
     Test    // a source made by tests (tests/core/FakeSource.h)
 };
 
@@ -100,6 +101,11 @@ public:
     // An action has ended: read what happened, now and often for a while.
     virtual void followAction(quint32 nukiId, int deviceType) = 0;
     virtual void setPollInterval(int ms) { Q_UNUSED(ms) }
+    // How many devices this source acts for now (the home's sources rule chose it): a cloud
+    // account reads its list only while it is needed.
+    virtual void setActingFor(int devices) { Q_UNUSED(devices) }
+    // Whether a person is looking (the main window is shown): a polled cloud reads more often.
+    virtual void setWatched(bool windowShown) { Q_UNUSED(windowShown) }
     // Drops everything queued; nothing more is sent. Late answers are not reported.
     virtual void stop() = 0;
 

@@ -293,6 +293,32 @@ void Settings::setBrokers(const QList<BrokerConfig> &list)
     m_settings->endArray();
 }
 
+std::optional<WebConfig> Settings::webAccount() const
+{
+    if (!m_settings->value(QStringLiteral("web/enabled"), false).toBool())
+        return std::nullopt;
+    WebConfig c;
+    c.name = m_settings->value(QStringLiteral("web/name")).toString().left(64);
+    c.apiUrl = m_settings->value(QStringLiteral("web/apiUrl"), c.apiUrl).toString().left(255);
+    c.caFile = m_settings->value(QStringLiteral("web/caFile")).toString().left(4096);
+    c.namesFromAuths = m_settings->value(QStringLiteral("web/namesFromAuths"), false).toBool();
+    return c;
+}
+
+void Settings::setWebAccount(const WebConfig &c)
+{
+    m_settings->setValue(QStringLiteral("web/enabled"), true);
+    m_settings->setValue(QStringLiteral("web/name"), c.name);
+    m_settings->setValue(QStringLiteral("web/apiUrl"), c.apiUrl);
+    m_settings->setValue(QStringLiteral("web/caFile"), c.caFile);
+    m_settings->setValue(QStringLiteral("web/namesFromAuths"), c.namesFromAuths);
+}
+
+void Settings::removeWebAccount()
+{
+    m_settings->remove(QStringLiteral("web"));
+}
+
 void Settings::upsertBroker(const BrokerConfig &broker)
 {
     QList<BrokerConfig> list = brokers();

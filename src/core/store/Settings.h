@@ -2,6 +2,9 @@
 
 #include "bridge/BridgeConfig.h"
 #include "mqtt/BrokerConfig.h"
+#include "web/WebConfig.h"
+
+#include <optional>
 
 #include <QList>
 #include <QObject>
@@ -123,6 +126,11 @@ public:
     void upsertBroker(const BrokerConfig &broker);
     void removeBroker(const QString &id);
     void setBrokers(const QList<BrokerConfig> &list);
+    // The Nuki Web account (one per home). Its API token lives in the keychain under the
+    // account's id, never here.
+    std::optional<WebConfig> webAccount() const;
+    void setWebAccount(const WebConfig &config);
+    void removeWebAccount();
 
     QString fileName() const { return m_settings->fileName(); }
     void sync();
