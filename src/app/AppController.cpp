@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "history/BridgeLogFold.h"
+#include "history/WebLogFold.h"
 #include "history/JournalDb.h"
 #include "protocol/Actions.h"
 #include "protocol/PlainText.h"
@@ -120,6 +121,8 @@ void AppController::startHistory(const QString &path)
             m_journal = std::make_unique<Journal>(m_historyPath, options);
             for (const HistoryEvent &e : std::exchange(m_historyBuffer, {}))
                 m_journal->record(e);
+            for (const auto &[id, entries] : std::exchange(m_webLogBuffer, {}))
+                foldWebLog(id, entries);
             // What the bridges did while the app was not running: from their logs, once each
             // bridge answers.
             for (const QString &id : m_home.sourceIds())
@@ -239,8 +242,48 @@ void AppController::startDemo()
     m_demoBroker->start();
 }
 
+void AppController::loadWeb()
+{
+    const std::optional<WebConfig> config = m_settings->webAccount();
+    if (!config)
+        return;
+    m_secrets.read(config->id, [this, c = *config](bool ok, const QString &token,
+                                                   const QString &error) {
+        if (!ok || token.isEmpty()) {
+            emit keychainProblem(c.id, error);
+            return;
+        }
+        WebSource *w = addWeb(m_home, c, token);
+        if (!w)
+            return;
+        const QString id = c.id;
+        connect(w, &WebSource::logRead, this,
+                [this, id](const QList<web::LogEntry> &entries) { foldWebLog(id, entries); });
+    });
+}
+
+void AppController::foldWebLog(const QString &sourceId, const QList<web::LogEntry> &entries)
+{
+    if (!m_journal) {
+        m_webLogBuffer << qMakePair(sourceId, entries);
+        return;
+    }
+    const Source *s = m_home.source(sourceId);
+    const Home &home = m_home;
+    const auto events = nuki::foldWebLog(
+        sourceId, s ? s->name() : sourceId, entries,
+        [&home](const DeviceKey &key) -> std::optional<QString> {
+            if (const DeviceRecord *r = home.device(key))
+                return r->device.name;
+            return std::nullopt;
+        });
+    for (const HistoryEvent &e : events)
+        m_journal->record(e);
+}
+
 void AppController::loadBridges()
 {
+    loadWeb();
     // Brokers of Wi-Fi locks: the password (if the broker wants one) from the keychain.
     for (const BrokerConfig &b : m_settings->brokers()) {
         const QString clientId = m_settings->mqttClientId();

@@ -11,6 +11,7 @@
 #include "store/SecretStore.h"
 #include "store/Settings.h"
 #include "store/TokenStorage.h"
+#include "web/WebSource.h"
 
 #include <QObject>
 #include <QSet>
@@ -101,6 +102,8 @@ private:
     void ensurePush(const QString &path);
     void watchBridge(const QString &sourceId);
     void foldBridgeLogOnce(const QString &sourceId);
+    void loadWeb();
+    void foldWebLog(const QString &sourceId, const QList<nuki::web::LogEntry> &entries);
 
     nuki::Settings *m_settings;
     nuki::Home m_home;
@@ -121,4 +124,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_demoHistoryDir;
     QDateTime m_runStarted;
     QSet<QString> m_logsFolded; // bridges whose log this run has read
+    // Nuki Web log entries that came before the journal was open.
+    QList<QPair<QString, QList<nuki::web::LogEntry>>> m_webLogBuffer;
 };

@@ -210,7 +210,15 @@ void MainWindow::hideEvent(QHideEvent *event)
 {
     if (!event->spontaneous())
         saveGeometryToSettings();
+    // Nobody looks: a polled cloud reads less often (minimised is hidden too).
+    m_app->home()->setWatched(false);
     QMainWindow::hideEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    m_app->home()->setWatched(true);
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::updateFilterVisibility()

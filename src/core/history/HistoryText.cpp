@@ -161,6 +161,8 @@ QString historyEventText(const HistoryEvent &e)
     }
     case HistoryKind::StateChanged: {
         const QString what = e.how.isEmpty() ? stateText(e.key.deviceType, e.state) : e.how;
+        if (e.learnedLater && e.uid.startsWith(u"web:"))
+            return tr("%1: %2 (from Nuki Web)").arg(device, what);
         return e.learnedLater
                    ? tr("%1: %2 (learned afterwards from the bridge's log)").arg(device, what)
                    : tr("%1: %2").arg(device, what);

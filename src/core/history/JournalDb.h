@@ -116,6 +116,9 @@ private:
     // One action, one entry (history/ActionExplains.h), inside insert()'s transaction.
     bool explainedByAnAction(const HistoryEvent &change);
     bool dropExplainedBy(const HistoryEvent &action);
+    // A Nuki Web log entry that is a row the app has already (history/WebLogFold.h): its
+    // names go onto that row, and no second one is added.
+    bool foldedIntoOwnRow(const HistoryEvent &cloud);
 
     bool m_hasSearch = false; // the search column (version 2); older files search by LIKE
     QString m_connection;

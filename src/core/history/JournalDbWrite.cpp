@@ -3,6 +3,8 @@
 #include "history/JournalDb.h"
 
 #include "history/ActionExplains.h"
+#include "history/WebLogFold.h"
+#include "protocol/Actions.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -63,6 +65,8 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
         // the two writers, the app or nukictl, stored its row first).
         if (isExplainable(e) && explainedByAnAction(e))
             continue;
+        if (e.learnedLater && e.uid.startsWith(u"web:") && foldedIntoOwnRow(e))
+            continue;
         q.addBindValue(e.at.toMSecsSinceEpoch());
         q.addBindValue(int(e.kind));
         q.addBindValue(e.key.nukiId ? QVariant(qint64(e.key.nukiId)) : QVariant());
@@ -102,6 +106,45 @@ bool JournalDb::insert(const QList<HistoryEvent> &events)
     m_problem = Problem::None;
     m_problemText.clear();
     return true;
+}
+
+bool JournalDb::foldedIntoOwnRow(const HistoryEvent &cloud)
+{
+    if (!cloud.key.nukiId)
+        return false;
+    const qint64 at = cloud.at.toMSecsSinceEpoch();
+    if (cloud.kind != HistoryKind::StateChanged) {
+        // A door or a ring the app saw itself: the same kind near the same time.
+        for (const HistoryEvent &row : rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs,
+                                                  {cloud.kind}))
+            if (!row.learnedLater)
+                return true;
+        return false;
+    }
+    const ActionSpec *spec = findAction(cloud.key.deviceType, cloud.action);
+    for (const HistoryEvent &row :
+         rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs,
+                    {HistoryKind::Action, HistoryKind::StateChanged})) {
+        if (row.learnedLater)
+            continue;
+        if (row.kind == HistoryKind::Action && row.action == cloud.action)
+            return true; // ours: the cloud only says it again
+        if (row.kind != HistoryKind::StateChanged || !spec || !spec->explains(row.state))
+            continue;
+        if (row.how.isEmpty()) {
+            // The change the app saw, now with who did it.
+            QSqlQuery q(QSqlDatabase::database(m_connection, false));
+            q.prepare(QStringLiteral("UPDATE events SET how = ?, search = search || ' ' || ? "
+                                     "WHERE id = ?"));
+            q.addBindValue(cloud.how.left(MaxTextChars));
+            q.addBindValue(cloud.how.left(MaxTextChars).toLower());
+            q.addBindValue(row.id);
+            if (!q.exec())
+                return false;
+        }
+        return true;
+    }
+    return false;
 }
 
 // An action began at most this long before a change it explains: its longest window.
