@@ -574,6 +574,15 @@ void WebSource::perform(const ActionRequest &request, const ActionProgress &prog
             true);
 }
 
+void WebSource::followAction(quint32 nukiId, int deviceType)
+{
+    if (const web::Lock *l = lock(nukiId, deviceType)) {
+        const Device d = deviceOf(*l);
+        if (d.state.known)
+            emit stateReported(d.nukiId, d.deviceType, d.state, Delivery::Read);
+    }
+}
+
 void WebSource::confirmStep(quint64 serial)
 {
     auto it = m_confirming.find(serial);

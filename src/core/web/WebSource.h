@@ -44,7 +44,9 @@ public:
                     std::function<void(const SourceError &, const DeviceState &)> done) override;
     bool isFollowingClosely() const override { return !m_confirming.isEmpty(); }
     void perform(const ActionRequest &request, const ActionProgress &progress) override;
-    void followAction(quint32, int) override {}
+    // The last read again, now that the action is over (the home shows it, not the
+    // action's optimistic state). No request: the confirming reads were just made.
+    void followAction(quint32 nukiId, int deviceType) override;
     void setActingFor(int devices) override;
     void setWatched(bool windowShown) override;
     void stop() override;
