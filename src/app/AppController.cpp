@@ -1,8 +1,8 @@
 #include "AppController.h"
 
 #include "history/BridgeLogFold.h"
-#include "history/WebLogFold.h"
 #include "history/JournalDb.h"
+#include "history/WebLogFold.h"
 #include "protocol/Actions.h"
 #include "protocol/PlainText.h"
 
@@ -247,19 +247,19 @@ void AppController::loadWeb()
     const std::optional<WebConfig> config = m_settings->webAccount();
     if (!config)
         return;
-    m_secrets.read(config->id, [this, c = *config](bool ok, const QString &token,
-                                                   const QString &error) {
-        if (!ok || token.isEmpty()) {
-            emit keychainProblem(c.id, error);
-            return;
-        }
-        WebSource *w = addWeb(m_home, c, token);
-        if (!w)
-            return;
-        const QString id = c.id;
-        connect(w, &WebSource::logRead, this,
-                [this, id](const QList<web::LogEntry> &entries) { foldWebLog(id, entries); });
-    });
+    m_secrets.read(
+        config->id, [this, c = *config](bool ok, const QString &token, const QString &error) {
+            if (!ok || token.isEmpty()) {
+                emit keychainProblem(c.id, error);
+                return;
+            }
+            WebSource *w = addWeb(m_home, c, token);
+            if (!w)
+                return;
+            const QString id = c.id;
+            connect(w, &WebSource::logRead, this,
+                    [this, id](const QList<web::LogEntry> &entries) { foldWebLog(id, entries); });
+        });
 }
 
 void AppController::foldWebLog(const QString &sourceId, const QList<web::LogEntry> &entries)
@@ -270,13 +270,12 @@ void AppController::foldWebLog(const QString &sourceId, const QList<web::LogEntr
     }
     const Source *s = m_home.source(sourceId);
     const Home &home = m_home;
-    const auto events = nuki::foldWebLog(
-        sourceId, s ? s->name() : sourceId, entries,
-        [&home](const DeviceKey &key) -> std::optional<QString> {
-            if (const DeviceRecord *r = home.device(key))
-                return r->device.name;
-            return std::nullopt;
-        });
+    const auto events = nuki::foldWebLog(sourceId, s ? s->name() : sourceId, entries,
+                                         [&home](const DeviceKey &key) -> std::optional<QString> {
+                                             if (const DeviceRecord *r = home.device(key))
+                                                 return r->device.name;
+                                             return std::nullopt;
+                                         });
     for (const HistoryEvent &e : events)
         m_journal->record(e);
 }

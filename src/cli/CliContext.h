@@ -3,8 +3,8 @@
 #include "bridge/BridgeSource.h"
 #include "home/Home.h"
 #include "mqtt/BrokerSource.h"
-#include "web/WebSource.h"
 #include "store/Settings.h"
+#include "web/WebSource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -192,8 +192,7 @@ int addWeb(CliContext &c, const Invocation &in)
     const CliContext::Web &w = *c.webs.front();
     // The token must work before it is kept: the list (smartlock.readOnly), then the log.
     QList<Device> devices;
-    const SourceError error =
-        c.fetchDevices({w.config.id, w.source->name(), w.source}, &devices);
+    const SourceError error = c.fetchDevices({w.config.id, w.source->name(), w.source}, &devices);
     if (!error.ok())
         return c.fail(error, w.source->name());
     auto [logError, entries] = CliContext::await<SourceError, QList<web::LogEntry>>(
@@ -223,9 +222,8 @@ int addWeb(CliContext &c, const Invocation &in)
                                           {QStringLiteral("devices"), found},
                                           {QStringLiteral("logReadable"), logError.ok()}}));
     else
-        c.out << QCoreApplication::translate("commands",
-                                             "Added Nuki Web (%1) with %n device(s).", nullptr,
-                                             int(devices.size()))
+        c.out << QCoreApplication::translate("commands", "Added Nuki Web (%1) with %n device(s).",
+                                             nullptr, int(devices.size()))
                      .arg(config.apiUrl)
               << Qt::endl;
     return exitcode::Ok;

@@ -132,10 +132,9 @@ int main(int argc, char **argv)
         QCoreApplication::translate("nukictl",
                                     "Also trust this CA for Nuki Web (a proxy's); implies --web."),
         QStringLiteral("file"));
-    p.addOptions({json,   yes,      noWait, bridge, host,  tokenFile, auth, unlatch,
-                  count,  interval, poll,   url,    scan,  port,      name, button,
-                  broker, mqttUser, config, since,  until, kind,      csv,  web,
-                  webApi, webCa});
+    p.addOptions({json,     yes,   noWait, bridge, host, tokenFile, auth,   unlatch, count,
+                  interval, poll,  url,    scan,   port, name,      button, broker,  mqttUser,
+                  config,   since, until,  kind,   csv,  web,       webApi, webCa});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -217,8 +216,8 @@ int main(int argc, char **argv)
                                 << Qt::endl;
             return exitcode::Usage;
         }
-        const bool overWeb = p.isSet(web) || p.isSet(webApi) || p.isSet(webCa) ||
-                             in.command == u"add-web";
+        const bool overWeb =
+            p.isSet(web) || p.isSet(webApi) || p.isSet(webCa) || in.command == u"add-web";
         if (overWeb) {
             if (!command->overBroker) {
                 QTextStream(stderr)

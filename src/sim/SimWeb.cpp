@@ -56,11 +56,11 @@ bool SimWeb::makeCertificates(const QString &dir)
     return runOpenssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
                        "/CN=Simulated Nuki Web test CA", "-keyout", path("ca.key"), "-out",
                        path("ca.crt")}) &&
-           runOpenssl({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-                       "-keyout", path("server.key"), "-out", path("server.csr")}) &&
-           runOpenssl({"x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"),
-                       "-CAkey", path("ca.key"), "-CAcreateserial", "-days", "2", "-extfile",
-                       path("ext.cnf"), "-out", path("server.crt")});
+           runOpenssl({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout",
+                       path("server.key"), "-out", path("server.csr")}) &&
+           runOpenssl({"x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey",
+                       path("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", path("ext.cnf"),
+                       "-out", path("server.crt")});
 }
 
 QString SimWeb::caFile() const
@@ -290,10 +290,9 @@ SimWeb::Answer SimWeb::answer(const Seen &r)
     if (r.method == "GET" && parts.size() == 2 && parts[1] == u"log") {
         if (!allowed("smartlock.log"))
             return {401, Unauthorized};
-        const int limit = qBound(1, query.queryItemValue("limit").isEmpty()
-                                        ? 20
-                                        : query.queryItemValue("limit").toInt(),
-                                 50);
+        const int limit = qBound(
+            1, query.queryItemValue("limit").isEmpty() ? 20 : query.queryItemValue("limit").toInt(),
+            50);
         const QString olderThan = query.queryItemValue("id");
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QJsonArray list;
@@ -306,16 +305,11 @@ SimWeb::Answer SimWeb::answer(const Seen &r)
                 skipping = e.id != olderThan;
                 continue;
             }
-            list << QJsonObject{{"id", e.id},
-                                {"smartlockId", e.smartlockId},
-                                {"deviceType", e.deviceType},
-                                {"name", e.name},
-                                {"action", e.action},
-                                {"trigger", e.trigger},
-                                {"state", e.state},
-                                {"autoUnlock", false},
-                                {"source", e.source},
-                                {"date", iso(e.date)}};
+            list << QJsonObject{
+                {"id", e.id},         {"smartlockId", e.smartlockId}, {"deviceType", e.deviceType},
+                {"name", e.name},     {"action", e.action},           {"trigger", e.trigger},
+                {"state", e.state},   {"autoUnlock", false},          {"source", e.source},
+                {"date", iso(e.date)}};
         }
         return {200, QJsonDocument(list).toJson(QJsonDocument::Compact)};
     }

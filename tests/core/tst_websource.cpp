@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(r->device.state.state, 1);
         QCOMPARE(r->device.state.doorsensorState, std::optional<int>(2));
         QCOMPARE(s->lock(0x2CACCC82u, 4)->smartlockId, FrontId); // the cloud's id, as it came
-        QVERIFY(home->device({0x1A2B3C4Du, 0})); // type 0: the id is the nukiId
+        QVERIFY(home->device({0x1A2B3C4Du, 0}));                 // type 0: the id is the nukiId
         QVERIFY(home->device({0x0BADCAFEu, 2}));
         QCOMPARE(s->link().status, LinkStatus::Online);
         // The token only ever in the Authorization header.
@@ -130,13 +130,14 @@ private slots:
         QTest::newRow("unlatch") << FrontId << 3 << QByteArray(R"({"action":3})");
         QTest::newRow("lock 'n' go") << FrontId << 4 << QByteArray(R"({"action":4})");
         QTest::newRow("lock 'n' go, open") << FrontId << 5 << QByteArray(R"({"action":5})");
-        QTest::newRow("old lock: unlock") << qint64(0x1A2B3C4D) << 1 << QByteArray(R"({"action":1})");
-        QTest::newRow("opener: ring to open") << ((qint64(2) << 32) | 0x0BADCAFE) << 1
-                                              << QByteArray(R"({"action":1})");
-        QTest::newRow("opener: open") << ((qint64(2) << 32) | 0x0BADCAFE) << 3
-                                      << QByteArray(R"({"action":3})");
-        QTest::newRow("opener: continuous mode") << ((qint64(2) << 32) | 0x0BADCAFE) << 4
-                                                 << QByteArray(R"({"action":6})");
+        QTest::newRow("old lock: unlock")
+            << qint64(0x1A2B3C4D) << 1 << QByteArray(R"({"action":1})");
+        QTest::newRow("opener: ring to open")
+            << ((qint64(2) << 32) | 0x0BADCAFE) << 1 << QByteArray(R"({"action":1})");
+        QTest::newRow("opener: open")
+            << ((qint64(2) << 32) | 0x0BADCAFE) << 3 << QByteArray(R"({"action":3})");
+        QTest::newRow("opener: continuous mode")
+            << ((qint64(2) << 32) | 0x0BADCAFE) << 4 << QByteArray(R"({"action":6})");
     }
     void everyActionIsOnePostAndEndsWhenTheStateShowsIt()
     {
@@ -235,7 +236,8 @@ private slots:
         QVERIFY(st.error.message().contains(u"smartlock.action"));
         QCOMPARE(int(st.phase), int(ActionStatus::Failed)); // refused: nothing happened
         std::optional<SourceError> logError;
-        s->readLog(5, {}, [&](const SourceError &e, const QList<web::LogEntry> &) { logError = e; });
+        s->readLog(5, {},
+                   [&](const SourceError &e, const QList<web::LogEntry> &) { logError = e; });
         QTRY_VERIFY_WITH_TIMEOUT(logError.has_value(), 10000);
         QVERIFY(logError->message().contains(u"smartlock.log"));
         QVERIFY(s->logRefused());
@@ -252,7 +254,7 @@ private slots:
         QVERIFY(!e.message().contains(u"<html")); // the page is not said to a person
         QCOMPARE(s->link().status, LinkStatus::Busy);
         QVERIFY(s->listIntervalMs() >= WebSource::ShownMs); // backing off
-        QCOMPARE(read(s).kind, SourceError::None);         // and fine once it answers
+        QCOMPARE(read(s).kind, SourceError::None);          // and fine once it answers
         QCOMPARE(s->link().status, LinkStatus::Online);
     }
 
@@ -338,7 +340,7 @@ private slots:
         WebSource *s = add(Token, 100);
         s->start(true);
         QTRY_COMPARE_WITH_TIMEOUT(home->device(front())->reachedThrough.size(), 2, 10000);
-        QCOMPARE(home->deviceCount(), 1); // one card for the lock both reach
+        QCOMPARE(home->deviceCount(), 1);                 // one card for the lock both reach
         QCOMPARE(home->device(front())->sourceId, bc.id); // the bridge acts while it answers
         QCOMPARE(home->actingSource(front())->kind(), SourceKind::Bridge);
         QCOMPARE(s->listIntervalMs(), 0); // it acts for nothing: only its log is read

@@ -225,7 +225,7 @@ void DeviceCard::refreshAge()
                      !m_index.data(R::UnreachableTextRole).toString().isEmpty();
     // From the cloud: where from and as of when, always (its state is seconds behind).
     const QString via = m_index.data(R::ViaTextRole).toString();
-    m_age->setText(old    ? (when.isValid() ? tr("last seen %1").arg(agoText(when)) : QString())
+    m_age->setText(old ? (when.isValid() ? tr("last seen %1").arg(agoText(when)) : QString())
                    : !via.isEmpty() ? via
                                     : ageText(when));
     // The rest of the card in words, for a screen reader's "describe".

@@ -115,16 +115,15 @@ bool JournalDb::foldedIntoOwnRow(const HistoryEvent &cloud)
     const qint64 at = cloud.at.toMSecsSinceEpoch();
     if (cloud.kind != HistoryKind::StateChanged) {
         // A door or a ring the app saw itself: the same kind near the same time.
-        for (const HistoryEvent &row : rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs,
-                                                  {cloud.kind}))
+        for (const HistoryEvent &row :
+             rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs, {cloud.kind}))
             if (!row.learnedLater)
                 return true;
         return false;
     }
     const ActionSpec *spec = findAction(cloud.key.deviceType, cloud.action);
-    for (const HistoryEvent &row :
-         rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs,
-                    {HistoryKind::Action, HistoryKind::StateChanged})) {
+    for (const HistoryEvent &row : rowsAround(cloud.key, at - WebMatchMs, at + WebMatchMs,
+                                              {HistoryKind::Action, HistoryKind::StateChanged})) {
         if (row.learnedLater)
             continue;
         if (row.kind == HistoryKind::Action && row.action == cloud.action)

@@ -58,8 +58,8 @@ QString webLogHow(int deviceType, const web::LogEntry &e)
     const QString what = action ? actionName(deviceType, action) : QString();
     const QString who = plainText(e.name, 40);
     const QString means = meansOf(e);
-    QString text = who.isEmpty() ? tr("%1 %2").arg(what, means)
-                                 : tr("%1 by %2 %3").arg(what, who, means);
+    QString text =
+        who.isEmpty() ? tr("%1 %2").arg(what, means) : tr("%1 by %2 %3").arg(what, who, means);
     text = text.simplified();
     if (e.state > 0)
         text = tr("%1 — did not complete (%2)").arg(text).arg(e.state);

@@ -14,8 +14,7 @@ namespace nuki {
 // nothing; JournalDb::insert folds one into a row the app recorded itself (the same device,
 // what the action leads to, within WebMatchMs) instead of adding a second.
 QList<HistoryEvent>
-foldWebLog(const QString &sourceId, const QString &sourceName,
-           const QList<web::LogEntry> &log,
+foldWebLog(const QString &sourceId, const QString &sourceName, const QList<web::LogEntry> &log,
            const std::function<std::optional<QString>(const DeviceKey &key)> &deviceName);
 
 // How near in time a cloud entry and the app's own row must be to be one thing (the cloud's

@@ -49,9 +49,9 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
         return cache.value(NameRole);
     if (role == Qt::ToolTipRole) {
         const QString via = cache.value(ViaTextRole).toString();
-        return via.isEmpty() ? cache.value(StateTextRole)
-                             : QVariant(cache.value(StateTextRole).toString() +
-                                        QStringLiteral(" — ") + via);
+        return via.isEmpty()
+                   ? cache.value(StateTextRole)
+                   : QVariant(cache.value(StateTextRole).toString() + QStringLiteral(" — ") + via);
     }
     return cache.value(role);
 }

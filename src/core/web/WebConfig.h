@@ -9,7 +9,7 @@ namespace nuki {
 struct WebConfig
 {
     QString id = QStringLiteral("web"); // one account per home for now
-    QString name;                        // "Nuki Web"
+    QString name;                       // "Nuki Web"
     // https://api.nuki.io unless a proxy or a test says otherwise (--web-api).
     QString apiUrl = QStringLiteral("https://api.nuki.io");
     // A CA to trust besides the system's (a test's, a proxy's); verification stays on.

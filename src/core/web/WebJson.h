@@ -45,14 +45,14 @@ struct LogEntry
     QString name; // who: an auth's name, a keypad code's, "" for the door sensor
     int action = 0;
     int trigger = -1;
-    int state = -1; // completion: 0 success
+    int state = -1;  // completion: 0 success
     int source = -1; // 0 default, 1 keypad code, 2 fingerprint
     QDateTime date;  // UTC
 };
 
 struct Parsed
 {
-    QString error; // empty: fine
+    QString error;   // empty: fine
     int skipped = 0; // entries left out because they could not be read (an id over 2^40, …)
 };
 

@@ -25,8 +25,8 @@ struct RequestSpec
 
 struct Result : HttpResult
 {
-    bool tlsRefused = false;     // the server's certificate was not trusted: nothing was sent
-    int retryAfterSeconds = -1;  // a 429's or 503's Retry-After, when it gave one in seconds
+    bool tlsRefused = false;    // the server's certificate was not trusted: nothing was sent
+    int retryAfterSeconds = -1; // a 429's or 503's Retry-After, when it gave one in seconds
 };
 
 // One HTTPS request over its own connection, closed after the answer. QSslSocket rather than

@@ -49,10 +49,9 @@ std::optional<std::pair<int, int>> cloudAction(int deviceType, int action)
 QString WebConfig::checkUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
-        url.hasQuery() || url.hasFragment())
-        return tr("“%1” is not an address of Nuki Web's API (like https://api.nuki.io).")
-            .arg(text);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() ||
+        url.hasFragment())
+        return tr("“%1” is not an address of Nuki Web's API (like https://api.nuki.io).").arg(text);
     if (url.scheme() == u"https")
         return {};
     if (url.scheme() == u"http" && QHostAddress(url.host()).isLoopback())
@@ -104,8 +103,8 @@ void WebSource::start(bool poll)
     m_stopped = false;
     m_polling = poll;
     if (!m_configProblem.isEmpty()) {
-        setStatus(LinkStatus::Rejected, SourceError::said(SourceError::BadRequest,
-                                                          m_configProblem));
+        setStatus(LinkStatus::Rejected,
+                  SourceError::said(SourceError::BadRequest, m_configProblem));
         return;
     }
     if (poll) {
@@ -191,7 +190,8 @@ SourceError WebSource::errorOf(const web::Result &r, bool post) const
         if (r.tlsRefused)
             return SourceError::said(
                 SourceError::Unreachable,
-                tr("Nuki Web's certificate is not trusted (%1): nothing was sent.").arg(r.errorText));
+                tr("Nuki Web's certificate is not trusted (%1): nothing was sent.")
+                    .arg(r.errorText));
         return SourceError::said(SourceError::Unreachable,
                                  tr("Nuki Web cannot be reached (%1).").arg(r.errorText));
     case HttpResult::Timeout:
@@ -208,10 +208,9 @@ SourceError WebSource::errorOf(const web::Result &r, bool post) const
                                  post);
     case HttpResult::TooLarge:
     case HttpResult::BadHttp: {
-        SourceError e = SourceError::said(SourceError::BadResponse,
-                                          tr("Nuki Web's answer cannot be read (%1).")
-                                              .arg(r.errorText),
-                                          post);
+        SourceError e =
+            SourceError::said(SourceError::BadResponse,
+                              tr("Nuki Web's answer cannot be read (%1).").arg(r.errorText), post);
         e.sizeLimit = r.sizeLimit;
         return e;
     }
@@ -385,7 +384,9 @@ void WebSource::readAll(std::function<void(const SourceError &)> done)
 void WebSource::readList(std::function<void(const SourceError &)> done)
 {
     m_listTimer.stop();
-    enqueue({"GET", QStringLiteral("/smartlock"), {},
+    enqueue({"GET",
+             QStringLiteral("/smartlock"),
+             {},
              [this, done](const web::Result &r) {
                  m_sinceList.start();
                  SourceError error = errorOf(r, false);
@@ -420,7 +421,9 @@ void WebSource::readDevice(quint32 nukiId, int deviceType,
         return;
     }
     const qint64 id = l->smartlockId;
-    enqueue({"GET", QStringLiteral("/smartlock/%1").arg(id), {},
+    enqueue({"GET",
+             QStringLiteral("/smartlock/%1").arg(id),
+             {},
              [this, id, done](const web::Result &r) {
                  SourceError error = errorOf(r, false);
                  if (!error.ok()) {
@@ -456,7 +459,9 @@ void WebSource::readLog(int limit, const QString &olderThan,
     q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 50)));
     if (!olderThan.isEmpty())
         q.addQueryItem(QStringLiteral("id"), olderThan);
-    enqueue({"GET", QStringLiteral("/smartlock/log?") + q.toString(QUrl::FullyEncoded), {},
+    enqueue({"GET",
+             QStringLiteral("/smartlock/log?") + q.toString(QUrl::FullyEncoded),
+             {},
              [this, done](const web::Result &r) {
                  SourceError error = errorOf(r, false);
                  if (error.kind == SourceError::Unauthorized && m_listOk) {
@@ -590,22 +595,24 @@ void WebSource::confirmStep(quint64 serial)
         return;
     const qint64 id = it->smartlockId;
     const int step = ++it->step;
-    enqueue({"GET", QStringLiteral("/smartlock/%1").arg(id), {},
+    enqueue({"GET",
+             QStringLiteral("/smartlock/%1").arg(id),
+             {},
              [this, serial, id, step](const web::Result &r) {
                  auto it = m_confirming.find(serial);
                  if (it == m_confirming.end())
                      return;
                  web::Parsed info;
-                 const auto fresh = errorOf(r, false).ok() ? web::parseLock(r.body, &info)
-                                                           : std::nullopt;
+                 const auto fresh =
+                     errorOf(r, false).ok() ? web::parseLock(r.body, &info) : std::nullopt;
                  if (fresh && fresh->smartlockId == id) {
                      for (web::Lock &l : m_locks)
                          if (l.smartlockId == id)
                              l = *fresh;
                      const Device d = deviceOf(*fresh);
                      emit stateReported(d.nukiId, d.deviceType, d.state, Delivery::Read);
-                     if (d.state.known && ActionRunner::reachedGoal(d.deviceType, it->action,
-                                                                     d.state)) {
+                     if (d.state.known &&
+                         ActionRunner::reachedGoal(d.deviceType, it->action, d.state)) {
                          finishConfirm(serial, {});
                          return;
                      }
