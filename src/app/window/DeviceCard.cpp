@@ -314,8 +314,10 @@ void DeviceCard::refresh()
                       .arg(agoText(d(R::LastUpdateRole).toDateTime()));
     // Full lock is a Wi-Fi lock's own command: offered while its broker acts for it, not
     // while a bridge does (the bridge has no such action).
+    // Nuki Web has it too (lock with the full-lock option), for a Smart Lock 3.0 or later.
     const bool throughBroker = d(R::SourceKindRole).toInt() == int(SourceKind::Broker) ||
-                               d(R::SourceKindRole).toInt() == int(SourceKind::Web);
+                               (d(R::SourceKindRole).toInt() == int(SourceKind::Web) &&
+                                m_deviceType == int(DeviceType::SmartLock3));
     for (QPushButton *b : std::as_const(m_brokerOnly))
         b->setVisible(throughBroker);
     const QString heldAway = d(R::HeldTextRole).toString();

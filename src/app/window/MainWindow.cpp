@@ -356,6 +356,24 @@ void MainWindow::openBridgeDetails(const QString &sourceId)
         dialog.exec();
         return;
     }
+    if (const auto *w = qobject_cast<const WebSource *>(s)) {
+        // The cloud account in a few lines: where, how it is, what it may not do.
+        QStringList lines{tr("Nuki Web at %1").arg(w->config().apiUrl),
+                          tr("Link: %1").arg(linkStatusText(w->link()))};
+        if (!w->link().lastError.ok())
+            lines << w->link().lastError.message();
+        lines << (w->listIntervalMs() > 0
+                      ? tr("It acts for devices no bridge or broker reaches now, and reads them "
+                           "every %n second(s).",
+                           nullptr, w->listIntervalMs() / 1000)
+                      : tr("Every device is reached at home: only its log is read (about every "
+                           "5 minutes), for who did what."));
+        if (w->logRefused())
+            lines << tr("The API token does not allow reading the log (smartlock.log).");
+        lines << tr("%n request(s) to Nuki Web in this run.", nullptr, w->requestsSent());
+        QMessageBox::information(this, tr("Nuki Web"), lines.join(u'\n'));
+        return;
+    }
     BridgeDetailsDialog dialog(m_app->home(), sourceId, m_app->push(), this);
     dialog.adjustSize();
     WindowPlacement::centreOver(&dialog, this);

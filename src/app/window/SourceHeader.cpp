@@ -91,7 +91,14 @@ void SourceHeader::refresh()
     QString banner;
     QDateTime seen;
     const bool broker = s->kind() == SourceKind::Broker;
-    if (link.status == LinkStatus::Rejected && broker)
+    const bool web = s->kind() == SourceKind::Web;
+    if (link.status == LinkStatus::Rejected && web)
+        banner = link.lastError.message() + u' ' +
+                 tr("The devices below may be out of date. Make a new API token in Nuki Web "
+                    "and add it again ('nukictl add-web').");
+    else if (web && link.status == LinkStatus::Busy && !link.lastError.ok())
+        banner = link.lastError.message();
+    else if (link.status == LinkStatus::Rejected && broker)
         banner = link.lastError.message() + u' ' +
                  tr("The devices below may be out of date. Check the user name and password "
                     "('nukictl add-broker').");
@@ -111,7 +118,7 @@ void SourceHeader::refresh()
                     nullptr, int(qAbs(skew)));
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
-    m_token->setVisible(link.status == LinkStatus::Rejected && !broker);
+    m_token->setVisible(link.status == LinkStatus::Rejected && !broker && !web);
 }
 
 void SourceHeader::changeEvent(QEvent *event)

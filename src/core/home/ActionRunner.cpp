@@ -26,8 +26,9 @@ bool ActionRunner::start(const DeviceKey &key, int action, Options options)
     if (r->remembered)
         return false; // held: only what the source confirmed in this run is acted on
     if (findAction(key.deviceType, action)->onlyThroughBroker &&
-        source->kind() == SourceKind::Bridge)
-        return false; // a bridge has no such action (a broker and Nuki Web have)
+        (source->kind() == SourceKind::Bridge ||
+         (source->kind() == SourceKind::Web && key.deviceType != int(DeviceType::SmartLock3))))
+        return false; // a bridge has no such action (a broker has, and Nuki Web for a 3.0+)
     ActionStatus status;
     status.phase = ActionStatus::Pending;
     status.action = action;

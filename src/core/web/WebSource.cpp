@@ -40,7 +40,7 @@ std::optional<std::pair<int, int>> cloudAction(int deviceType, int action)
         return std::nullopt; // an unknown kind: its numbers are not known either
     if (action >= 1 && action <= 5)
         return std::make_pair(action, 0);
-    if (action == 6)
+    if (action == 6 && deviceType == int(DeviceType::SmartLock3))
         return std::make_pair(int(LockAction::Lock), 4); // full lock
     return std::nullopt;
 }
