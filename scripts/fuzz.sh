@@ -11,10 +11,10 @@ for p in clang-14 libclang-rt-14-dev; do
 done
 if [ -n "${missing:-}" ]; then $SUDO apt-get update -qq; $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null; fi
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)" --target fuzz_parsers fuzz_sim_request fuzz_http_answer fuzz_callback_request fuzz_mqtt
+cmake --build --preset fuzz -j"$(nproc)" --target fuzz_parsers fuzz_sim_request fuzz_http_answer fuzz_callback_request fuzz_mqtt fuzz_web_json
 mkdir -p build-fuzz/crashes
 status=0
-for t in parsers sim_request http_answer callback_request mqtt; do
+for t in parsers sim_request http_answer callback_request mqtt web_json; do
   work=build-fuzz/corpus-$t
   rm -rf "$work"; cp -r tests/fuzz/corpus/$t "$work"
   echo "== fuzz_$t for ${seconds}s"

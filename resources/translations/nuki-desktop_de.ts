@@ -607,6 +607,14 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <source>%1: more locks than a household has (%n id(s) not believed); a lock that publishes while this runs still takes the place of one that does not.</source>
         <translation><numerusform>%1: mehr Schlösser, als ein Haushalt hat (%n ID nicht geglaubt); ein Schloss, das währenddessen sendet, nimmt trotzdem den Platz eines stummen ein.</numerusform><numerusform>%1: mehr Schlösser, als ein Haushalt hat (%n IDs nicht geglaubt); ein Schloss, das währenddessen sendet, nimmt trotzdem den Platz eines stummen ein.</numerusform></translation>
     </message>
+    <message>
+        <source>Nuki Web API token: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Nuki Web API token: set NUKI_WEB_TOKEN, add the account with 'nukictl add-web', or run on a terminal to be asked.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DemoBroker</name>
@@ -1105,10 +1113,6 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
         <translation>&lt;ul&gt;&lt;li&gt;eine Nuki Bridge (die Hardware-Bridge oder die Android-Software-Bridge);&lt;/li&gt;&lt;li&gt;die &lt;b&gt;eingeschaltete HTTP API&lt;/b&gt;: in der Nuki-App &lt;i&gt;Bridge verwalten&lt;/i&gt; → &lt;i&gt;Bridge konfigurieren&lt;/i&gt; → &lt;i&gt;HTTP API&lt;/i&gt;;&lt;/li&gt;&lt;li&gt;diesen Computer im selben Netzwerk wie die Bridge.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network, or to the &lt;b&gt;MQTT broker&lt;/b&gt; a Wi-Fi lock publishes to.</source>
-        <translation>Dieser Assistent verbindet Nuki Desktop mit einer &lt;b&gt;Nuki Bridge&lt;/b&gt; in Ihrem Netzwerk oder mit dem &lt;b&gt;MQTT-Broker&lt;/b&gt;, an den ein WLAN-Schloss veröffentlicht.</translation>
-    </message>
-    <message>
         <source>A Nuki &amp;Bridge</source>
         <translation>Eine Nuki &amp;Bridge</translation>
     </message>
@@ -1123,6 +1127,18 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>What do you want to connect?</source>
         <translation>Was möchten Sie verbinden?</translation>
+    </message>
+    <message>
+        <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network, to the &lt;b&gt;MQTT broker&lt;/b&gt; a Wi-Fi lock publishes to, or to &lt;b&gt;Nuki Web&lt;/b&gt; for when you are away.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki W&amp;eb (away from home)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;your devices added to &lt;b&gt;Nuki Web&lt;/b&gt; (in the Nuki app: &lt;i&gt;Activate Nuki Web&lt;/i&gt;);&lt;/li&gt;&lt;li&gt;an &lt;b&gt;API token&lt;/b&gt; you make in Nuki Web: the next page says how;&lt;/li&gt;&lt;li&gt;at home the bridge or broker still acts; Nuki Web steps in when they cannot be reached.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1262,6 +1278,40 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>&amp;History…</source>
         <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Nuki Web at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>It acts for devices no bridge or broker reaches now, and reads them every %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Every device is reached at home: only its log is read (about every 5 minutes), for who did what.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API token does not allow reading the log (smartlock.log).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to Nuki Web in this run.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Nuki Web</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1440,12 +1490,12 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Name für diese Bridge</translation>
     </message>
     <message>
-        <source>Add a Nuki Bridge or a Wi-Fi lock</source>
-        <translation>Nuki Bridge oder WLAN-Schloss hinzufügen</translation>
-    </message>
-    <message>
         <source>Locks found on the broker</source>
         <translation>Auf dem Broker gefundene Schlösser</translation>
+    </message>
+    <message>
+        <source>Add a Nuki Bridge, a Wi-Fi lock or Nuki Web</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1493,6 +1543,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>The devices below may be out of date. Check the user name and password ('nukictl add-broker').</source>
         <translation>Die Geräte unten sind vielleicht nicht aktuell. Benutzername und Passwort prüfen ('nukictl add-broker').</translation>
+    </message>
+    <message>
+        <source>The devices below may be out of date. Make a new API token in Nuki Web and add it again ('nukictl add-web').</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1655,6 +1709,64 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>%1: not locked — %2</source>
         <translation>%1: nicht verriegelt — %2</translation>
+    </message>
+</context>
+<context>
+    <name>WebPage</name>
+    <message>
+        <source>Nuki Web: an API token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Open &lt;b&gt;Nuki Web&lt;/b&gt; (web.nuki.io) and sign in.&lt;/li&gt;&lt;li&gt;Open &lt;i&gt;API&lt;/i&gt;, then &lt;i&gt;Generate API token&lt;/i&gt;; name it, for example, “Nuki Desktop”.&lt;/li&gt;&lt;li&gt;Tick exactly these scopes: &lt;b&gt;smartlock.readOnly&lt;/b&gt; (see the devices), &lt;b&gt;smartlock.action&lt;/b&gt; (lock and unlock), &lt;b&gt;smartlock.log&lt;/b&gt; (who did what, for the history). Nothing more is needed: &lt;i&gt;smartlock.auth&lt;/i&gt; would also show the keypad codes themselves.&lt;/li&gt;&lt;li&gt;Save, copy the token (Nuki Web shows it once) and paste it below.&lt;/li&gt;&lt;/ol&gt;The token works like a password for your locks: it is kept in the keychain only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Nuki Web API token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Test the token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste the API token first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking Nuki Web…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web does not accept this token. Check that it was copied whole, and that it has the scope smartlock.readOnly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — known at home through %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (Nuki Web cannot reach it now)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Nuki Web accepts the token. The account has %n device(s):</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The token lacks smartlock.log: the history will not say who did what. You can make a new token with it later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At home, the bridges and brokers keep acting; Nuki Web steps in for a device when they cannot reach it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1922,6 +2034,17 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>outcome unknown — </source>
         <translation>Ergebnis unbekannt — </translation>
+    </message>
+    <message>
+        <source>The API token could not be stored in the keychain: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Added Nuki Web (%1) with %n device(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2624,70 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Held: %1. Actions wait until it can be reached again.</source>
         <translation>Zurückgehalten: %1. Aktionen warten, bis es wieder erreichbar ist.</translation>
     </message>
+    <message>
+        <source>%1: %2 (from Nuki Web)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with a keypad code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with a fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with the button</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>through Nuki Web</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with the Nuki app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with an accessory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 by %2 %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — did not complete (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web cannot be reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web refuses the app's API token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web cannot reach the lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via Nuki Web</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via Nuki Web · as of %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>nuki::BridgeSetup</name>
@@ -2920,6 +3107,124 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
 </context>
 <context>
+    <name>nuki::WebConfig</name>
+    <message>
+        <source>“%1” is not an address of Nuki Web's API (like https://api.nuki.io).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web is reached over https only (plain http only to this computer itself).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>nuki::WebSource</name>
+    <message>
+        <source>The CA file “%1” holds no certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API token has characters a token cannot have.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's certificate is not trusted (%1): nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web cannot be reached (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web did not answer the action in time: it may have reached the lock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to Nuki Web broke after the action was sent: it may have reached the lock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to Nuki Web broke.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's answer cannot be read (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web refuses the API token (401).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web does not know this device (any more): it may have been removed from the account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web says the lock is busy with another operation: nothing was done. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web asks the app to slow down (429): nothing was done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web answered the action with a server error (%1): it may or may not have reached the lock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web answered with a server error (%1); the app tries again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web refused the request (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web refused the request (%1: %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web does not list this device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web answered for another device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API token does not allow reading the log (scope smartlock.log): the history has no names from Nuki Web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web does not list this device: nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web cannot reach the lock (it is offline there): nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This action is not possible through Nuki Web: nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web refuses the action (401): the API token may lack the scope smartlock.action. Nothing was done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not confirmed after 30 s — the lock may be asleep or offline.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>nuki::mqtt</name>
     <message>
         <source>done</source>
@@ -3007,6 +3312,33 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>The token file is empty.</source>
         <translation>Die Token-Datei ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::web</name>
+    <message>
+        <source>Nuki Web's answer is too large (%1 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's answer is not valid JSON (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's list of devices is not a list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web lists %1 devices, more than an account of a home can have (%2): nothing was taken from it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's answer is not a device the app can read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's log is not a list.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3192,24 +3524,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>Steuert Nuki Smart Locks und Opener über eine Nuki Bridge und WLAN-Smart-Locks über einen MQTT-Broker (--broker).</translation>
     </message>
     <message>
-        <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
-The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
-A broker's password neither: NUKI_MQTT_PASSWORD.
-
-Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
-4 bridge, broker or lock unreachable, 5 token or broker login rejected, or clock skew,
-6 bridge busy after retries or lock busy, 7 action failed, 8 no answer or outcome unknown
-(check the door), 9 refused without confirmation.</source>
-        <translation>GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
-Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
-Das Passwort eines Brokers auch nicht: NUKI_MQTT_PASSWORD.
-
-Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
-4 Bridge, Broker oder Schloss nicht erreichbar, 5 Token oder Broker-Anmeldung abgelehnt oder Uhrzeitabweichung,
-6 Bridge nach Wiederholungen ausgelastet oder Schloss beschäftigt, 7 Aktion fehlgeschlagen, 8 keine Antwort oder Ergebnis unbekannt
-(Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
-    </message>
-    <message>
         <source>Talk to Wi-Fi locks on this MQTT broker (port 1883 unless given; password in NUKI_MQTT_PASSWORD).</source>
         <translation>Mit WLAN-Schlössern an diesem MQTT-Broker sprechen (Port 1883, wenn nicht angegeben; Passwort in NUKI_MQTT_PASSWORD).</translation>
     </message>
@@ -3244,6 +3558,44 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message>
         <source>--count: “%1” is not a number above 0.</source>
         <translation>--count: „%1“ ist keine Zahl über 0.</translation>
+    </message>
+    <message>
+        <source>configure a Nuki Web account (API token from NUKI_WEB_TOKEN or a prompt to the keychain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
+The token is never taken from the command line: NUKI_TOKEN, --token-file, or a prompt.
+A broker's password neither: NUKI_MQTT_PASSWORD. Nor Nuki Web's API token: NUKI_WEB_TOKEN.
+
+Exit codes: 0 done, 1 other error, 2 usage, 3 device not found or ambiguous,
+4 bridge, broker or lock unreachable, 5 token or broker login rejected, or clock skew,
+6 bridge busy after retries or lock busy, 7 action failed, 8 no answer or outcome unknown
+(check the door), 9 refused without confirmation.</source>
+        <translation>GERÄT ist ein Name (Groß-/Kleinschreibung egal, ein eindeutiger Anfang genügt) oder eine nukiId.
+Das Token wird nie von der Befehlszeile genommen: NUKI_TOKEN, --token-file oder eine Abfrage.
+Das Passwort eines Brokers auch nicht: NUKI_MQTT_PASSWORD.
+
+Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder mehrdeutig,
+4 Bridge, Broker oder Schloss nicht erreichbar, 5 Token oder Broker-Anmeldung abgelehnt oder Uhrzeitabweichung,
+6 Bridge nach Wiederholungen ausgelastet oder Schloss beschäftigt, 7 Aktion fehlgeschlagen, 8 keine Antwort oder Ergebnis unbekannt
+(Tür prüfen), 9 ohne Bestätigung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Use the configured Nuki Web account (the cloud) instead of the bridges.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nuki Web's API address (default https://api.nuki.io); implies --web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also trust this CA for Nuki Web (a proxy's); implies --web.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is for bridges, not --web.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -367,6 +367,24 @@ void AppController::saveBroker(const BrokerConfig &config, const QString &passwo
     addBroker(m_home, config, password, m_settings->mqttClientId());
 }
 
+void AppController::saveWeb(const WebConfig &config, const QString &token)
+{
+    const QString id = config.id;
+    m_secrets.write(id, token, [this, id](bool ok, const QString &error) {
+        if (!ok)
+            emit keychainProblem(id, error);
+    });
+    m_settings->setWebAccount(config);
+    m_settings->sync();
+    if (std::unique_ptr<Source> old = m_home.takeSource(id)) {
+        old->stop();
+        old.release()->deleteLater();
+    }
+    if (WebSource *w = addWeb(m_home, config, token))
+        connect(w, &WebSource::logRead, this,
+                [this, id](const QList<web::LogEntry> &entries) { foldWebLog(id, entries); });
+}
+
 void AppController::followMovedBridge(const QString &bridgeId)
 {
     if (m_demo || !bridgeSource(m_home, bridgeId))

@@ -86,6 +86,9 @@ public:
     // Adds (or replaces) a broker of Wi-Fi locks found by the wizard: the settings, the
     // password in the keychain only (none for an anonymous broker), and a started source.
     void saveBroker(const nuki::BrokerConfig &config, const QString &password);
+    // Adds (or replaces) the Nuki Web account: the token in the keychain only, the address
+    // in the settings, a started source.
+    void saveWeb(const nuki::WebConfig &config, const QString &token);
     // When a bridge stops answering: ask discovery whether it moved, and follow it.
     void followMovedBridge(const QString &bridgeId);
 

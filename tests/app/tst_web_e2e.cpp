@@ -13,13 +13,18 @@
 #include "window/DeviceCard.h"
 #include "window/DeviceListView.h"
 #include "window/MainWindow.h"
+#include "wizard/SetupWizard.h"
+#include "wizard/WebPage.h"
 
 #include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -198,6 +203,61 @@ private slots:
         for (const QJsonValue &v : nukictlHistory())
             annas += v.toObject().value(QStringLiteral("how")).toString().contains(u"by Anna");
         QCOMPARE(annas, 1);
+    }
+
+    void theAssistantsThirdPath()
+    {
+        // The address and CA of the simulated cloud as a proxy's would be kept; no token yet.
+        settings = std::make_unique<Settings>(settingsFile());
+        WebConfig wc;
+        wc.apiUrl = web->url();
+        wc.caFile = web->caFile();
+        settings->setWebAccount(wc);
+        settings->sync();
+        app = std::make_unique<AppController>(settings.get(), false);
+        SetupWizard w(app.get());
+        w.show();
+        w.findChild<QRadioButton *>(QStringLiteral("webPath"))->click();
+        w.next();
+        auto *page = qobject_cast<WebPage *>(w.currentPage());
+        QVERIFY(page);
+        auto *token = page->findChild<QLineEdit *>();
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QPushButton *test = nullptr;
+        for (auto *b : page->findChildren<QPushButton *>())
+            if (b->text().contains(u"Test"))
+                test = b;
+        QVERIFY(test);
+        // A wrong token: said in words, and Finish stays off.
+        token->setText(QStringLiteral("wrong"));
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 10000);
+        QVERIFY(!page->isComplete());
+        QString said;
+        for (QLabel *l : page->findChildren<QLabel *>())
+            said += l->text();
+        QVERIFY2(said.contains(u"does not accept this token"), qPrintable(said));
+        token->setText(QString::fromLatin1(WebToken));
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), 10000);
+        said.clear();
+        for (QLabel *l : page->findChildren<QLabel *>())
+            said += l->text();
+        QVERIFY2(said.contains(u"3 devices") && said.contains(u"Front door"), qPrintable(said));
+        if (const QString d = qEnvironmentVariable("NUKI_SCREENSHOTS"); !d.isEmpty())
+            w.grab().save(d + QStringLiteral("/web-wizard.png"));
+        w.accept();
+        // The token in the keychain, not in the settings; the account a source of the home.
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->source(QStringLiteral("web")), 5000);
+        QFile file(settingsFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(WebToken));
+        SecretStore secrets;
+        std::optional<QString> kept;
+        secrets.read(QStringLiteral("web"),
+                     [&](bool, const QString &t, const QString &) { kept = t; });
+        QTRY_VERIFY_WITH_TIMEOUT(kept.has_value(), 10000);
+        QCOMPARE(*kept, QString::fromLatin1(WebToken));
     }
 };
 

@@ -12,7 +12,7 @@ SIM = f"{B}/src/sim/nuki-bridge-sim"
 HELLO = f"{B}/tests/bench/bench_hello"
 IDLE_S = int(os.environ.get("NUKI_BENCH_IDLE_S", "60"))
 PAIRS = int(os.environ.get("NUKI_BENCH_PAIRS", "5"))
-# NUKI_BENCH_ONLY=start,idle runs only those parts (core, push, window, history, start, idle,
+# NUKI_BENCH_ONLY=start,idle runs only those parts (core, push, web, window, history, start, idle,
 # idle-broker, cli).
 ONLY = set(filter(None, os.environ.get("NUKI_BENCH_ONLY", "").split(",")))
 def part(name):
@@ -62,6 +62,14 @@ for cols in tool_lines([f"{B}/tests/bench/bench_push"], dict(os.environ, NUKICTL
     else:
         add(name + " — p50 / max", f"{a / 1000:.1f} / {b / 1000:.1f} s", "p50 / max of the samples",
             "max ≤ 60 s" if "heartbeat" in name else "", b <= 60000 if "heartbeat" in name else None)
+
+# --- Nuki Web: requests per hour (goals from the issue), parsing, action → confirmed ---
+WEB_GOALS = {"web_requests_per_hour_at_home": 15, "web_requests_per_hour_away_hidden": 40}
+for cols in tool_lines([f"{B}/tests/bench/bench_web"], dict(os.environ)) if part("web") else []:
+    name, value = cols[0], float(cols[1])
+    goal = WEB_GOALS.get(name)
+    add(name, f"{cols[1]} {cols[3]}", cols[2], f"≤ {goal} /h" if goal else "",
+        value <= goal if goal else None)
 
 # --- window with 200 devices ---
 for cols in tool_lines([f"{B}/tests/bench/bench_app"], dict(os.environ, QT_QPA_PLATFORM="xcb")) if part("window") else []:

@@ -46,3 +46,24 @@ void AppWizardContext::saveBroker(const BrokerConfig &config, const QString &pas
 {
     m_app->saveBroker(config, password);
 }
+
+nuki::WebConfig AppWizardContext::webConfig() const
+{
+    return m_app->settings()->webAccount().value_or(nuki::WebConfig{});
+}
+
+void AppWizardContext::saveWeb(const nuki::WebConfig &config, const QString &token)
+{
+    m_app->saveWeb(config, token);
+}
+
+QHash<nuki::DeviceKey, QString> AppWizardContext::knownDevices() const
+{
+    QHash<nuki::DeviceKey, QString> known;
+    nuki::Home *home = m_app->home();
+    for (const nuki::DeviceKey &key : home->devices())
+        if (const nuki::Source *s = home->actingSource(key);
+            s && s->kind() != nuki::SourceKind::Web)
+            known.insert(key, s->name());
+    return known;
+}

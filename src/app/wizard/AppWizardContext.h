@@ -19,6 +19,9 @@ public:
     void saveBridge(const nuki::BridgeConfig &config, const QString &token, bool push,
                     nuki::TokenStorage storage) override;
     void saveBroker(const nuki::BrokerConfig &config, const QString &password) override;
+    nuki::WebConfig webConfig() const override;
+    void saveWeb(const nuki::WebConfig &config, const QString &token) override;
+    QHash<nuki::DeviceKey, QString> knownDevices() const override;
 
 private:
     AppController *m_app;

@@ -20,7 +20,14 @@ bool IntroPage::wifiLockChosen() const
     return ui->wifiPath->isChecked();
 }
 
+bool IntroPage::webChosen() const
+{
+    return ui->webPath->isChecked();
+}
+
 int IntroPage::nextId() const
 {
-    return wifiLockChosen() ? WizardState::BrokerId : WizardState::FindId;
+    return webChosen()        ? WizardState::WebId
+           : wifiLockChosen() ? WizardState::BrokerId
+                              : WizardState::FindId;
 }

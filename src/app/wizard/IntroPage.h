@@ -6,7 +6,7 @@ namespace Ui {
 class IntroPage;
 }
 
-// What to connect: a Nuki Bridge (HTTP API), or a Wi-Fi lock through an MQTT broker. The
+// What to connect: a Nuki Bridge (HTTP API), a Wi-Fi lock through an MQTT broker, or Nuki Web. The
 // choice picks the pages that follow.
 class IntroPage : public QWizardPage
 {
@@ -16,6 +16,7 @@ public:
     ~IntroPage() override;
     int nextId() const override;
     bool wifiLockChosen() const;
+    bool webChosen() const;
 
 private:
     Ui::IntroPage *ui;

@@ -8,6 +8,7 @@
 #include "wizard/FinishPage.h"
 #include "wizard/IntroPage.h"
 #include "wizard/TokenPage.h"
+#include "wizard/WebPage.h"
 #include "wizard/WizardNames.h"
 
 #include <QMessageBox>
@@ -19,7 +20,7 @@ SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &rea
       m_reauthId(reauthBridgeId)
 {
     setWindowTitle(isReauth() ? tr("Enter the bridge's token")
-                              : tr("Add a Nuki Bridge or a Wi-Fi lock"));
+                              : tr("Add a Nuki Bridge, a Wi-Fi lock or Nuki Web"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     if (!isReauth()) {
@@ -27,6 +28,7 @@ SetupWizard::SetupWizard(AppController *app, QWidget *parent, const QString &rea
         setPage(FindId, new FindPage(this, m_context.get(), this));
         setPage(BrokerId, new BrokerPage(this, this));
         setPage(BrokerLocksId, new BrokerLocksPage(this, m_context.get(), this));
+        setPage(WebId, new WebPage(m_context.get(), this));
     }
     setPage(TokenId, new TokenPage(this, this));
     setPage(CheckId, new CheckPage(this, this));
@@ -63,8 +65,20 @@ void SetupWizard::acceptBroker()
     QWizard::accept();
 }
 
+bool SetupWizard::webPath() const
+{
+    const auto *intro = qobject_cast<const IntroPage *>(page(IntroId));
+    return intro && intro->webChosen();
+}
+
 void SetupWizard::accept()
 {
+    if (webPath()) {
+        if (auto *web = qobject_cast<WebPage *>(page(WebId)); web && web->isComplete())
+            m_context->saveWeb(web->config(), web->token());
+        QWizard::accept();
+        return;
+    }
     if (wifiLockPath()) {
         acceptBroker();
         return;

@@ -24,6 +24,7 @@ public:
     QString reauthId() const { return m_reauthId; }
 
     bool wifiLockPath() const;
+    bool webPath() const;
 
     void accept() override;
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "bridge/BridgeConfig.h"
+#include "home/HomeTypes.h"
 #include "mqtt/BrokerConfig.h"
 #include "store/TokenStorage.h"
+#include "web/WebConfig.h"
 
 #include <QList>
 #include <QString>
@@ -28,4 +30,9 @@ public:
     virtual void saveBridge(const nuki::BridgeConfig &config, const QString &token, bool push,
                             nuki::TokenStorage storage) = 0;
     virtual void saveBroker(const nuki::BrokerConfig &config, const QString &password) = 0;
+    // The Nuki Web account to test a token against (the configured one, else api.nuki.io).
+    virtual nuki::WebConfig webConfig() const = 0;
+    virtual void saveWeb(const nuki::WebConfig &config, const QString &token) = 0;
+    // The devices the home has now, with the name of the source acting for each.
+    virtual QHash<nuki::DeviceKey, QString> knownDevices() const = 0;
 };

@@ -19,8 +19,9 @@ struct WizardState
         TokenId,
         CheckId,
         FinishId,
-        BrokerId,     // the Wi-Fi lock path: the broker's address and login
-        BrokerLocksId // the test, and the locks found on the broker
+        BrokerId,      // the Wi-Fi lock path: the broker's address and login
+        BrokerLocksId, // the test, and the locks found on the broker
+        WebId          // Nuki Web: the API token, its test, the account's devices
     };
 
     // The steps themselves (probe, button, check) live in the core, shared with nukictl.
