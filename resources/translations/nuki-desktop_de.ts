@@ -609,11 +609,11 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     </message>
     <message>
         <source>Nuki Web API token: </source>
-        <translation type="unfinished" />
+        <translation>API-Token für Nuki Web: </translation>
     </message>
     <message>
         <source>No Nuki Web API token: set NUKI_WEB_TOKEN, add the account with 'nukictl add-web', or run on a terminal to be asked.</source>
-        <translation type="unfinished" />
+        <translation>Kein API-Token für Nuki Web: NUKI_WEB_TOKEN setzen, das Konto mit 'nukictl add-web' hinzufügen oder in einem Terminal starten, um gefragt zu werden.</translation>
     </message>
 </context>
 <context>
@@ -1130,15 +1130,15 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     </message>
     <message>
         <source>This assistant connects Nuki Desktop to a &lt;b&gt;Nuki Bridge&lt;/b&gt; on your network, to the &lt;b&gt;MQTT broker&lt;/b&gt; a Wi-Fi lock publishes to, or to &lt;b&gt;Nuki Web&lt;/b&gt; for when you are away.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Assistent verbindet Nuki Desktop mit einer &lt;b&gt;Nuki Bridge&lt;/b&gt; in Ihrem Netzwerk, mit dem &lt;b&gt;MQTT-Broker&lt;/b&gt;, an den ein WLAN-Schloss veröffentlicht, oder mit &lt;b&gt;Nuki Web&lt;/b&gt; für unterwegs.</translation>
     </message>
     <message>
         <source>Nuki W&amp;eb (away from home)</source>
-        <translation type="unfinished" />
+        <translation>Nuki W&amp;eb (für unterwegs)</translation>
     </message>
     <message>
         <source>&lt;ul&gt;&lt;li&gt;your devices added to &lt;b&gt;Nuki Web&lt;/b&gt; (in the Nuki app: &lt;i&gt;Activate Nuki Web&lt;/i&gt;);&lt;/li&gt;&lt;li&gt;an &lt;b&gt;API token&lt;/b&gt; you make in Nuki Web: the next page says how;&lt;/li&gt;&lt;li&gt;at home the bridge or broker still acts; Nuki Web steps in when they cannot be reached.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;ul&gt;&lt;li&gt;Ihre Geräte, zu &lt;b&gt;Nuki Web&lt;/b&gt; hinzugefügt (in der Nuki-App: &lt;i&gt;Nuki Web aktivieren&lt;/i&gt;);&lt;/li&gt;&lt;li&gt;ein &lt;b&gt;API-Token&lt;/b&gt;, das Sie in Nuki Web erstellen: Die nächste Seite erklärt, wie;&lt;/li&gt;&lt;li&gt;zu Hause handelt weiterhin die Bridge oder der Broker; Nuki Web springt ein, wenn sie nicht erreichbar sind.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -1281,37 +1281,31 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>Nuki Web at %1</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web unter %1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished" />
+        <translation>Verbindung: %1</translation>
     </message>
     <message numerus="yes">
         <source>It acts for devices no bridge or broker reaches now, and reads them every %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Nuki Web handelt für Geräte, die gerade keine Bridge und kein Broker erreicht, und liest sie im Abstand von %n Sekunde.</numerusform><numerusform>Nuki Web handelt für Geräte, die gerade keine Bridge und kein Broker erreicht, und liest sie im Abstand von %n Sekunden.</numerusform></translation>
     </message>
     <message>
         <source>Every device is reached at home: only its log is read (about every 5 minutes), for who did what.</source>
-        <translation type="unfinished" />
+        <translation>Jedes Gerät ist zu Hause erreichbar: Nur sein Protokoll wird gelesen (etwa alle 5 Minuten), um zu sehen, wer was getan hat.</translation>
     </message>
     <message>
         <source>The API token does not allow reading the log (smartlock.log).</source>
-        <translation type="unfinished" />
+        <translation>Das API-Token erlaubt nicht, das Protokoll zu lesen (smartlock.log).</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) to Nuki Web in this run.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Anfrage an Nuki Web in diesem Lauf.</numerusform><numerusform>%n Anfragen an Nuki Web in diesem Lauf.</numerusform></translation>
     </message>
     <message>
         <source>Nuki Web</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web</translation>
     </message>
 </context>
 <context>
@@ -1495,7 +1489,7 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>Add a Nuki Bridge, a Wi-Fi lock or Nuki Web</source>
-        <translation type="unfinished" />
+        <translation>Nuki Bridge, WLAN-Schloss oder Nuki Web hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -1546,7 +1540,7 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>The devices below may be out of date. Make a new API token in Nuki Web and add it again ('nukictl add-web').</source>
-        <translation type="unfinished" />
+        <translation>Die Geräte unten sind vielleicht nicht aktuell. Ein neues API-Token in Nuki Web erstellen und erneut hinzufügen ('nukictl add-web').</translation>
     </message>
 </context>
 <context>
@@ -1715,11 +1709,11 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <name>WebPage</name>
     <message>
         <source>Nuki Web: an API token</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web: ein API-Token</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;Open &lt;b&gt;Nuki Web&lt;/b&gt; (web.nuki.io) and sign in.&lt;/li&gt;&lt;li&gt;Open &lt;i&gt;API&lt;/i&gt;, then &lt;i&gt;Generate API token&lt;/i&gt;; name it, for example, “Nuki Desktop”.&lt;/li&gt;&lt;li&gt;Tick exactly these scopes: &lt;b&gt;smartlock.readOnly&lt;/b&gt; (see the devices), &lt;b&gt;smartlock.action&lt;/b&gt; (lock and unlock), &lt;b&gt;smartlock.log&lt;/b&gt; (who did what, for the history). Nothing more is needed: &lt;i&gt;smartlock.auth&lt;/i&gt; would also show the keypad codes themselves.&lt;/li&gt;&lt;li&gt;Save, copy the token (Nuki Web shows it once) and paste it below.&lt;/li&gt;&lt;/ol&gt;The token works like a password for your locks: it is kept in the keychain only.</source>
-        <translation type="unfinished" />
+        <translation>&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuki Web&lt;/b&gt; (web.nuki.io) öffnen und anmelden.&lt;/li&gt;&lt;li&gt;&lt;i&gt;API&lt;/i&gt; öffnen, dann &lt;i&gt;API-Token generieren&lt;/i&gt;; einen Namen vergeben, zum Beispiel „Nuki Desktop“.&lt;/li&gt;&lt;li&gt;Genau diese Berechtigungen ankreuzen: &lt;b&gt;smartlock.readOnly&lt;/b&gt; (die Geräte sehen), &lt;b&gt;smartlock.action&lt;/b&gt; (ver- und entriegeln), &lt;b&gt;smartlock.log&lt;/b&gt; (wer was getan hat, für den Verlauf). Mehr ist nicht nötig: &lt;i&gt;smartlock.auth&lt;/i&gt; würde auch die Keypad-Codes selbst zeigen.&lt;/li&gt;&lt;li&gt;Speichern, das Token kopieren (Nuki Web zeigt es nur einmal) und unten einfügen.&lt;/li&gt;&lt;/ol&gt;Das Token wirkt wie ein Passwort für Ihre Schlösser: Es wird nur im Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
         <source>API token</source>
@@ -1727,46 +1721,43 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>Nuki Web API token</source>
-        <translation type="unfinished" />
+        <translation>API-Token für Nuki Web</translation>
     </message>
     <message>
         <source>&amp;Test the token</source>
-        <translation type="unfinished" />
+        <translation>Token &amp;testen</translation>
     </message>
     <message>
         <source>Paste the API token first.</source>
-        <translation type="unfinished" />
+        <translation>Zuerst das API-Token einfügen.</translation>
     </message>
     <message>
         <source>Asking Nuki Web…</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web wird gefragt…</translation>
     </message>
     <message>
         <source>Nuki Web does not accept this token. Check that it was copied whole, and that it has the scope smartlock.readOnly.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web nimmt dieses Token nicht an. Prüfen Sie, ob es vollständig kopiert wurde und ob es die Berechtigung smartlock.readOnly hat.</translation>
     </message>
     <message>
         <source> — known at home through %1</source>
-        <translation type="unfinished" />
+        <translation> — zu Hause bekannt über %1</translation>
     </message>
     <message>
         <source> (Nuki Web cannot reach it now)</source>
-        <translation type="unfinished" />
+        <translation> (Nuki Web erreicht es gerade nicht)</translation>
     </message>
     <message numerus="yes">
         <source>Nuki Web accepts the token. The account has %n device(s):</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Nuki Web nimmt das Token an. Das Konto hat %n Gerät:</numerusform><numerusform>Nuki Web nimmt das Token an. Das Konto hat %n Geräte:</numerusform></translation>
     </message>
     <message>
         <source>The token lacks smartlock.log: the history will not say who did what. You can make a new token with it later.</source>
-        <translation type="unfinished" />
+        <translation>Dem Token fehlt smartlock.log: Der Verlauf wird nicht zeigen, wer was getan hat. Sie können später ein neues Token damit erstellen.</translation>
     </message>
     <message>
         <source>At home, the bridges and brokers keep acting; Nuki Web steps in for a device when they cannot reach it.</source>
-        <translation type="unfinished" />
+        <translation>Zu Hause handeln weiterhin die Bridges und Broker; Nuki Web springt für ein Gerät ein, wenn sie es nicht erreichen.</translation>
     </message>
 </context>
 <context>
@@ -2037,14 +2028,11 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>The API token could not be stored in the keychain: %1</source>
-        <translation type="unfinished" />
+        <translation>Das API-Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>Added Nuki Web (%1) with %n device(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Nuki Web (%1) mit %n Gerät hinzugefügt.</numerusform><numerusform>Nuki Web (%1) mit %n Geräten hinzugefügt.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2626,67 +2614,67 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>%1: %2 (from Nuki Web)</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 (aus Nuki Web)</translation>
     </message>
     <message>
         <source>with a keypad code</source>
-        <translation type="unfinished" />
+        <translation>mit einem Keypad-Code</translation>
     </message>
     <message>
         <source>with a fingerprint</source>
-        <translation type="unfinished" />
+        <translation>per Fingerabdruck</translation>
     </message>
     <message>
         <source>by hand</source>
-        <translation type="unfinished" />
+        <translation>von Hand</translation>
     </message>
     <message>
         <source>with the button</source>
-        <translation type="unfinished" />
+        <translation>mit der Taste</translation>
     </message>
     <message>
         <source>automatically</source>
-        <translation type="unfinished" />
+        <translation>automatisch</translation>
     </message>
     <message>
         <source>through Nuki Web</source>
-        <translation type="unfinished" />
+        <translation>über Nuki Web</translation>
     </message>
     <message>
         <source>with the Nuki app</source>
-        <translation type="unfinished" />
+        <translation>mit der Nuki-App</translation>
     </message>
     <message>
         <source>with an accessory</source>
-        <translation type="unfinished" />
+        <translation>mit einem Zubehör</translation>
     </message>
     <message>
         <source>%1 by %2 %3</source>
-        <translation type="unfinished" />
+        <translation>%1 durch %2 %3</translation>
     </message>
     <message>
         <source>%1 — did not complete (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 — nicht abgeschlossen (%2)</translation>
     </message>
     <message>
         <source>Nuki Web cannot be reached</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web ist nicht erreichbar</translation>
     </message>
     <message>
         <source>Nuki Web refuses the app's API token</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web weist das API-Token der App ab</translation>
     </message>
     <message>
         <source>Nuki Web cannot reach the lock</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web erreicht das Schloss nicht</translation>
     </message>
     <message>
         <source>via Nuki Web</source>
-        <translation type="unfinished" />
+        <translation>über Nuki Web</translation>
     </message>
     <message>
         <source>via Nuki Web · as of %1</source>
-        <translation type="unfinished" />
+        <translation>über Nuki Web · Stand %1</translation>
     </message>
 </context>
 <context>
@@ -3110,118 +3098,118 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <name>nuki::WebConfig</name>
     <message>
         <source>“%1” is not an address of Nuki Web's API (like https://api.nuki.io).</source>
-        <translation type="unfinished" />
+        <translation>„%1“ ist keine Adresse der API von Nuki Web (wie https://api.nuki.io).</translation>
     </message>
     <message>
         <source>Nuki Web is reached over https only (plain http only to this computer itself).</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web wird nur über https erreicht (unverschlüsseltes http nur zu diesem Computer selbst).</translation>
     </message>
 </context>
 <context>
     <name>nuki::WebSource</name>
     <message>
         <source>The CA file “%1” holds no certificate.</source>
-        <translation type="unfinished" />
+        <translation>Die CA-Datei „%1“ enthält kein Zertifikat.</translation>
     </message>
     <message>
         <source>The API token has characters a token cannot have.</source>
-        <translation type="unfinished" />
+        <translation>Das API-Token enthält Zeichen, die ein Token nicht enthalten kann.</translation>
     </message>
     <message>
         <source>Nuki Web</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web</translation>
     </message>
     <message>
         <source>Nuki Web's certificate is not trusted (%1): nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>Dem Zertifikat von Nuki Web wird nicht vertraut (%1): Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Nuki Web cannot be reached (%1).</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web ist nicht erreichbar (%1).</translation>
     </message>
     <message>
         <source>Nuki Web did not answer the action in time: it may have reached the lock.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat auf die Aktion nicht rechtzeitig geantwortet: Sie kann das Schloss erreicht haben.</translation>
     </message>
     <message>
         <source>Nuki Web did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The connection to Nuki Web broke after the action was sent: it may have reached the lock.</source>
-        <translation type="unfinished" />
+        <translation>Die Verbindung zu Nuki Web brach ab, nachdem die Aktion gesendet war: Sie kann das Schloss erreicht haben.</translation>
     </message>
     <message>
         <source>The connection to Nuki Web broke.</source>
-        <translation type="unfinished" />
+        <translation>Die Verbindung zu Nuki Web brach ab.</translation>
     </message>
     <message>
         <source>Nuki Web's answer cannot be read (%1).</source>
-        <translation type="unfinished" />
+        <translation>Die Antwort von Nuki Web ist nicht lesbar (%1).</translation>
     </message>
     <message>
         <source>Nuki Web refuses the API token (401).</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web weist das API-Token ab (401).</translation>
     </message>
     <message>
         <source>Nuki Web does not know this device (any more): it may have been removed from the account.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web kennt dieses Gerät nicht (mehr): Es wurde vielleicht aus dem Konto entfernt.</translation>
     </message>
     <message>
         <source>Nuki Web says the lock is busy with another operation: nothing was done. Try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>Laut Nuki Web ist das Schloss mit einem anderen Vorgang beschäftigt: Es wurde nichts getan. Gleich noch einmal versuchen.</translation>
     </message>
     <message>
         <source>Nuki Web asks the app to slow down (429): nothing was done.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web bittet die App, langsamer zu machen (429): Es wurde nichts getan.</translation>
     </message>
     <message>
         <source>Nuki Web answered the action with a server error (%1): it may or may not have reached the lock.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat auf die Aktion mit einem Serverfehler geantwortet (%1): Sie hat das Schloss vielleicht erreicht, vielleicht auch nicht.</translation>
     </message>
     <message>
         <source>Nuki Web answered with a server error (%1); the app tries again later.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat mit einem Serverfehler geantwortet (%1); die App versucht es später erneut.</translation>
     </message>
     <message>
         <source>Nuki Web refused the request (%1).</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat die Anfrage abgelehnt (%1).</translation>
     </message>
     <message>
         <source>Nuki Web refused the request (%1: %2).</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat die Anfrage abgelehnt (%1: %2).</translation>
     </message>
     <message>
         <source>Nuki Web does not list this device.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web führt dieses Gerät nicht.</translation>
     </message>
     <message>
         <source>Nuki Web answered for another device.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web hat für ein anderes Gerät geantwortet.</translation>
     </message>
     <message>
         <source>The API token does not allow reading the log (scope smartlock.log): the history has no names from Nuki Web.</source>
-        <translation type="unfinished" />
+        <translation>Das API-Token erlaubt nicht, das Protokoll zu lesen (Berechtigung smartlock.log): Der Verlauf hat keine Namen von Nuki Web.</translation>
     </message>
     <message>
         <source>Nuki Web does not list this device: nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web führt dieses Gerät nicht: Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Nuki Web cannot reach the lock (it is offline there): nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web erreicht das Schloss nicht (es ist dort offline): Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>This action is not possible through Nuki Web: nothing was sent.</source>
-        <translation type="unfinished" />
+        <translation>Diese Aktion ist über Nuki Web nicht möglich: Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Nuki Web refuses the action (401): the API token may lack the scope smartlock.action. Nothing was done.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web weist die Aktion ab (401): Dem API-Token fehlt vielleicht die Berechtigung smartlock.action. Es wurde nichts getan.</translation>
     </message>
     <message>
         <source>Not confirmed after 30 s — the lock may be asleep or offline.</source>
-        <translation type="unfinished" />
+        <translation>Nach 30 s nicht bestätigt — das Schloss schläft vielleicht oder ist offline.</translation>
     </message>
 </context>
 <context>
@@ -3318,27 +3306,27 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <name>nuki::web</name>
     <message>
         <source>Nuki Web's answer is too large (%1 bytes).</source>
-        <translation type="unfinished" />
+        <translation>Die Antwort von Nuki Web ist zu groß (%1 Bytes).</translation>
     </message>
     <message>
         <source>Nuki Web's answer is not valid JSON (%1).</source>
-        <translation type="unfinished" />
+        <translation>Die Antwort von Nuki Web ist kein gültiges JSON (%1).</translation>
     </message>
     <message>
         <source>Nuki Web's list of devices is not a list.</source>
-        <translation type="unfinished" />
+        <translation>Die Geräteliste von Nuki Web ist keine Liste.</translation>
     </message>
     <message>
         <source>Nuki Web lists %1 devices, more than an account of a home can have (%2): nothing was taken from it.</source>
-        <translation type="unfinished" />
+        <translation>Nuki Web führt %1 Geräte, mehr als ein Konto eines Haushalts haben kann (%2): Es wurde nichts daraus übernommen.</translation>
     </message>
     <message>
         <source>Nuki Web's answer is not a device the app can read.</source>
-        <translation type="unfinished" />
+        <translation>Die Antwort von Nuki Web ist kein Gerät, das die App lesen kann.</translation>
     </message>
     <message>
         <source>Nuki Web's log is not a list.</source>
-        <translation type="unfinished" />
+        <translation>Das Protokoll von Nuki Web ist keine Liste.</translation>
     </message>
 </context>
 <context>
@@ -3561,7 +3549,7 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
     <message>
         <source>configure a Nuki Web account (API token from NUKI_WEB_TOKEN or a prompt to the keychain)</source>
-        <translation type="unfinished" />
+        <translation>ein Konto bei Nuki Web einrichten (API-Token aus NUKI_WEB_TOKEN oder einer Abfrage in den Schlüsselbund)</translation>
     </message>
     <message>
         <source>DEVICE is a name (case-insensitive, a unique prefix is enough) or a nukiId.
@@ -3583,19 +3571,19 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     </message>
     <message>
         <source>Use the configured Nuki Web account (the cloud) instead of the bridges.</source>
-        <translation type="unfinished" />
+        <translation>Das eingerichtete Konto bei Nuki Web (die Cloud) statt der Bridges verwenden.</translation>
     </message>
     <message>
         <source>Nuki Web's API address (default https://api.nuki.io); implies --web.</source>
-        <translation type="unfinished" />
+        <translation>Die API-Adresse von Nuki Web (Standard https://api.nuki.io); schließt --web ein.</translation>
     </message>
     <message>
         <source>Also trust this CA for Nuki Web (a proxy's); implies --web.</source>
-        <translation type="unfinished" />
+        <translation>Dieser CA für Nuki Web zusätzlich vertrauen (der eines Proxys); schließt --web ein.</translation>
     </message>
     <message>
         <source>'%1' is for bridges, not --web.</source>
-        <translation type="unfinished" />
+        <translation>'%1' ist für Bridges, nicht für --web.</translation>
     </message>
 </context>
 </TS>

@@ -117,6 +117,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>It acts for devices no bridge or broker reaches now, and reads them every %n second(s).</source>
+        <translation><numerusform>It acts for devices no bridge or broker reaches now, and reads them every %n second.</numerusform><numerusform>It acts for devices no bridge or broker reaches now, and reads them every %n seconds.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to Nuki Web in this run.</source>
+        <translation><numerusform>%n request to Nuki Web in this run.</numerusform><numerusform>%n requests to Nuki Web in this run.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SourceHeader</name>
     <message numerus="yes">
         <source>checked every %n s</source>
@@ -142,10 +153,21 @@
     </message>
 </context>
 <context>
+    <name>WebPage</name>
+    <message numerus="yes">
+        <source>Nuki Web accepts the token. The account has %n device(s):</source>
+        <translation><numerusform>Nuki Web accepts the token. The account has %n device:</numerusform><numerusform>Nuki Web accepts the token. The account has %n devices:</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message numerus="yes">
         <source>Added %1 (%2:%3) with %n lock(s).</source>
         <translation><numerusform>Added %1 (%2:%3) with %n lock.</numerusform><numerusform>Added %1 (%2:%3) with %n locks.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added Nuki Web (%1) with %n device(s).</source>
+        <translation><numerusform>Added Nuki Web (%1) with %n device.</numerusform><numerusform>Added Nuki Web (%1) with %n devices.</numerusform></translation>
     </message>
 </context>
 <context>
