@@ -243,7 +243,8 @@ private slots:
         said.clear();
         for (QLabel *l : page->findChildren<QLabel *>())
             said += l->text();
-        QVERIFY2(said.contains(u"3 devices") && said.contains(u"Front door"), qPrintable(said));
+        // "3 device(s)" without the app's translations installed, "3 devices" with them.
+        QVERIFY2(said.contains(u"3 device") && said.contains(u"Front door"), qPrintable(said));
         if (const QString d = qEnvironmentVariable("NUKI_SCREENSHOTS"); !d.isEmpty())
             w.grab().save(d + QStringLiteral("/web-wizard.png"));
         w.accept();
