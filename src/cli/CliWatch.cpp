@@ -158,6 +158,11 @@ int watch(CliContext &c, const Invocation &in)
         showMode(b->config.id, true, {}); // a broker pushes, always
     for (auto &b : c.bridges)
         b->source->start(true); // reads at once, then polls
+    for (auto &w : c.webs) {
+        showMode(w->config.id, false, {});
+        w->source->setActingFor(1); // watching: its list is what is watched
+        w->source->start(true);
+    }
     // Ctrl+C, SIGTERM, a closed terminal: end as --count does, callback removed.
     UnixSignals unixSignals;
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, [&](int) { done = true; });

@@ -188,6 +188,19 @@ private slots:
         QVERIFY(web->count("GET", QStringLiteral("/smartlock/%1").arg(FrontId)) >= 4);
     }
 
+    void aGoalShownBeforeThePostIsNoConfirmation()
+    {
+        // Open on an unlocked lock that never acts: "Unlocked" is one of open's goals, but it
+        // was there before the POST; with nothing newer from the cloud it is not "done".
+        web->device(FrontId)->state = 3;
+        web->wakeMs = web->motionMs = 600000;
+        WebSource *s = add(Token, 10);
+        QCOMPARE(read(s).kind, SourceError::None);
+        const ActionStatus st = act(front(), 3);
+        QCOMPARE(int(st.phase), int(ActionStatus::Unknown));
+        QCOMPARE(posts(), 1);
+    }
+
     void busyIsOnePostAndNothingRetried()
     {
         WebSource *s = add();
@@ -387,6 +400,15 @@ private slots:
         QCOMPARE(locks->first().smartlockId, Q_INT64_C(17929391234));
         QCOMPARE(locks->first().state.batteryChargeState, std::nullopt); // 999 % is no level
         QCOMPARE(locks->first().name, QStringLiteral("<b>Front</b>\u202Eevil")); // text, kept
+        // An id whose nukiId part is 0 is no device.
+        info = {};
+        const auto zero =
+            web::parseLocks(R"([{"smartlockId":17179869184,"type":4,"name":"z"}])", &info);
+        QVERIFY(zero && zero->isEmpty());
+        QCOMPARE(info.skipped, 1);
+        // A server's words in an error reach a person without control characters.
+        QVERIFY(!web::errorDetail("{\"detailMessage\":\"\\u001b[31mEVIL\\u202E\\u009B2J\"}")
+                     .contains(QChar(0x1b)));
         // Deep JSON and a huge body: an error, no crash.
         info = {};
         QVERIFY(!web::parseLocks(QByteArray(100000, '[') + QByteArray(100000, ']'), &info));

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "protocol/PlainText.h"
+
 namespace nuki::web {
 
 namespace {
@@ -23,8 +25,8 @@ std::optional<qint64> smartlockIdOf(const QJsonValue &v)
     if (!v.isDouble())
         return std::nullopt;
     const qint64 id = v.toInteger(-1);
-    if (id <= 0 || id >= (qint64(1) << 40))
-        return std::nullopt;
+    if (!splitSmartlockId(id))
+        return std::nullopt; // 0, negative, over 40 bits, or a nukiId of 0
     return id;
 }
 
@@ -222,7 +224,7 @@ QString errorDetail(const QByteArray &body)
     const QJsonObject o = doc.object();
     for (const char *key : {"detailMessage", "description", "message"})
         if (const QJsonValue v = o.value(QLatin1StringView(key)); v.isString())
-            return v.toString().left(200).simplified();
+            return plainText(v.toString(), 200); // the server's words: no control characters
     return {};
 }
 

@@ -108,6 +108,15 @@ void Request::evaluate(bool closed)
                      QStringLiteral("connection closed without an answer"));
         return;
     case HttpResponse::Complete:
+        if (r.status >= 100 && r.status < 200) {
+            // An interim answer (100 Continue, 103 Early Hints): the final one follows.
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                m_buffer.remove(0, end + 4);
+                evaluate(closed);
+                return;
+            }
+        }
         complete(HttpResult::Ok, {}, r.status, r.body);
         return;
     case HttpResponse::CutShort:

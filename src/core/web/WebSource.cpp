@@ -570,6 +570,13 @@ void WebSource::perform(const ActionRequest &request, const ActionProgress &prog
                  c.smartlockId = id;
                  c.action = action;
                  c.progress = progress;
+                 c.sincePost.start();
+                 for (const web::Lock &l : std::as_const(m_locks))
+                     if (l.smartlockId == id) {
+                         c.stateBefore = l.state.state;
+                         c.updateBefore = l.updateDate;
+                     }
+
                  c.timer = new QTimer(this);
                  c.timer->setSingleShot(true);
                  connect(c.timer, &QTimer::timeout, this, [this, serial] { confirmStep(serial); });
@@ -611,7 +618,10 @@ void WebSource::confirmStep(quint64 serial)
                              l = *fresh;
                      const Device d = deviceOf(*fresh);
                      emit stateReported(d.nukiId, d.deviceType, d.state, Delivery::Read);
-                     if (d.state.known &&
+                     it->moved =
+                         it->moved || fresh->state.state != it->stateBefore ||
+                         (fresh->updateDate.isValid() && fresh->updateDate > it->updateBefore);
+                     if (d.state.known && it->moved &&
                          ActionRunner::reachedGoal(d.deviceType, it->action, d.state)) {
                          finishConfirm(serial, {});
                          return;
@@ -619,7 +629,8 @@ void WebSource::confirmStep(quint64 serial)
                  }
                  // Reads at about 2, 5, 10 and 20 s; then one last at 30 s, then unknown.
                  static constexpr int AtMs[] = {2000, 5000, 10000, 20000, ConfirmMs};
-                 if (step >= int(std::size(AtMs))) {
+                 const qint64 elapsed = it->sincePost.elapsed();
+                 if (step >= int(std::size(AtMs)) || elapsed >= scaled(ConfirmMs)) {
                      finishConfirm(serial,
                                    SourceError::said(SourceError::NoAnswer,
                                                      tr("Not confirmed after 30 s — the lock may "
@@ -627,7 +638,8 @@ void WebSource::confirmStep(quint64 serial)
                                                      true));
                      return;
                  }
-                 it->timer->start(scaled(AtMs[step] - AtMs[step - 1]));
+                 // From the POST, not from this read: a slow read does not stretch the 30 s.
+                 it->timer->start(int(qMax<qint64>(0, scaled(AtMs[step]) - elapsed)));
              }},
             true);
 }

@@ -97,6 +97,12 @@ private:
         int step = 0;
         ActionProgress progress;
         QTimer *timer = nullptr;
+        QElapsedTimer sincePost; // the schedule counts from the POST's answer
+        // What the cloud said before the POST: a goal already shown then is evidence only
+        // once the cloud shows something newer (a moved state, a later updateDate).
+        int stateBefore = -1;
+        QDateTime updateBefore;
+        bool moved = false;
     };
 
     void enqueue(Job job, bool first);
