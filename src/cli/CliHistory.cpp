@@ -93,7 +93,9 @@ int commands::history(CliContext &c, const Invocation &in)
     for (const QString &k : in.kinds) {
         const auto kind = historyKindFromName(k);
         if (!kind) {
-            c.err << tr("--kind: “%1” is none of action, change, door, ring, battery, link.").arg(k)
+            c.err << tr("--kind: “%1” is none of action, change, door, ring, battery, link, "
+                        "automation.")
+                         .arg(k)
                   << Qt::endl;
             return exitcode::Usage;
         }

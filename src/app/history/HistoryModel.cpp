@@ -38,6 +38,9 @@ QPixmap kindMark(HistoryKind kind)
     case HistoryKind::Battery:
         c = QColor(0xc0, 0x39, 0x2b);
         break;
+    case HistoryKind::Automation:
+        c = QColor(0x16, 0xa0, 0x85); // automations: teal
+        break;
     default:
         c = QColor(0x7f, 0x8c, 0x8d); // links: grey
     }

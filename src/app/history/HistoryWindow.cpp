@@ -43,6 +43,7 @@ const QList<QList<HistoryKind>> &kindChoices()
         {HistoryKind::Ring},
         {HistoryKind::Battery},
         {HistoryKind::SourceOffline, HistoryKind::SourceOnline, HistoryKind::HistoryPaused},
+        {HistoryKind::Automation},
     };
     return choices;
 }

@@ -69,6 +69,7 @@ void HistoryRecorder::deviceChanged(const DeviceKey &key)
         HistoryEvent e = base(key, HistoryKind::Action);
         e.action = r->action.action;
         e.origin = r->action.origin;
+        e.how = r->action.why;
         e.outcome = HistoryOutcome::Running;
         e.state = -1;
         e.uid = actionUid(key, r->action.id);
@@ -107,6 +108,7 @@ void HistoryRecorder::actionFinished(const DeviceKey &key, const ActionStatus &s
     HistoryEvent e = base(key, HistoryKind::Action);
     e.action = status.action;
     e.origin = status.origin;
+    e.how = status.why;
     e.endedAt = status.finishedAt.isValid() ? status.finishedAt : QDateTime::currentDateTime();
     e.uid = actionUid(key, status.id);
     switch (status.phase) {

@@ -21,11 +21,17 @@ struct KindName
     const char *name;
 };
 constexpr KindName KindNames[] = {
-    {HistoryKind::Action, "action"},      {HistoryKind::StateChanged, "change"},
-    {HistoryKind::DoorOpened, "door"},    {HistoryKind::DoorClosed, "door"},
-    {HistoryKind::Ring, "ring"},          {HistoryKind::Battery, "battery"},
-    {HistoryKind::SourceOffline, "link"}, {HistoryKind::SourceOnline, "link"},
-    {HistoryKind::LockEvent, "change"},   {HistoryKind::HistoryPaused, "link"},
+    {HistoryKind::Action, "action"},
+    {HistoryKind::StateChanged, "change"},
+    {HistoryKind::DoorOpened, "door"},
+    {HistoryKind::DoorClosed, "door"},
+    {HistoryKind::Ring, "ring"},
+    {HistoryKind::Battery, "battery"},
+    {HistoryKind::SourceOffline, "link"},
+    {HistoryKind::SourceOnline, "link"},
+    {HistoryKind::LockEvent, "change"},
+    {HistoryKind::HistoryPaused, "link"},
+    {HistoryKind::Automation, "automation"},
 };
 } // namespace
 
@@ -66,6 +72,8 @@ QString historyKindLabel(HistoryKind kind)
     case HistoryKind::SourceOnline:
     case HistoryKind::HistoryPaused:
         return tr("Bridges and brokers");
+    case HistoryKind::Automation:
+        return tr("Automations");
     }
     return {};
 }
@@ -81,6 +89,8 @@ QString historyOriginText(ActionOrigin origin)
         return tr("with nukictl");
     case ActionOrigin::LockAll:
         return tr("with Lock all");
+    case ActionOrigin::Automation:
+        return tr("by an automation");
     case ActionOrigin::Unknown:
         return tr("from somewhere the app does not know");
     }
@@ -98,6 +108,8 @@ QString historyOriginName(ActionOrigin origin)
         return QStringLiteral("nukictl");
     case ActionOrigin::LockAll:
         return QStringLiteral("lock-all");
+    case ActionOrigin::Automation:
+        return QStringLiteral("automation");
     case ActionOrigin::Unknown:
         return QStringLiteral("unknown");
     }
@@ -138,7 +150,10 @@ QString historyEventText(const HistoryEvent &e)
         const QString name = findAction(e.key.deviceType, e.action)
                                  ? actionName(e.key.deviceType, e.action)
                                  : tr("An action the app does not know");
-        const QString what = tr("%1 %2").arg(name, historyOriginText(e.origin));
+        // An automation's lock says which: "Lock (automation: screen locked)".
+        const QString what = e.origin == ActionOrigin::Automation && !e.how.isEmpty()
+                                 ? tr("%1 (%2)").arg(name, e.how)
+                                 : tr("%1 %2").arg(name, historyOriginText(e.origin));
         QString outcome;
         switch (e.outcome) {
         case HistoryOutcome::Running:
@@ -201,6 +216,8 @@ QString historyEventText(const HistoryEvent &e)
                    ? tr("History paused until %1 (the app kept running)").arg(until)
                    : tr("History paused until %1: %2 (the app kept running)").arg(until, e.detail);
     }
+    case HistoryKind::Automation:
+        return tr("%1: %2 (%3)").arg(device, e.detail, e.how);
     }
     return {};
 }

@@ -23,8 +23,12 @@ enum class HistoryKind : int
     SourceOnline = 8,
     LockEvent = 9,      // who or what acted, with no state change to attach it to
     HistoryPaused = 10, // the file could not be written from `at` to `endedAt` (`detail`: why)
+    // A desk automation's decision that sent nothing (door open, already locked, paused...),
+    // a reminder, or a lock's outcome settled after a wake. `how` is the trigger, `detail` the
+    // decision in words, `action` the Trigger and `state` the Decision (automation/).
+    Automation = 11,
 };
-constexpr int HistoryKindCount = 10;
+constexpr int HistoryKindCount = 11;
 QString historyKindName(HistoryKind kind); // "door", for --kind and the CSV
 std::optional<HistoryKind> historyKindFromName(const QString &name);
 QString historyKindLabel(HistoryKind kind); // "Door opened and closed", for filters

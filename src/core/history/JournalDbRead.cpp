@@ -124,7 +124,7 @@ QList<HistoryEvent> JournalDb::select(const QString &sql, const QVariantList &bi
         // Values out of range are a stranger's: unknown, never turned into plausible facts.
         e.action = int(intOr(q.value(9), 0, 255, -1));
         e.origin = ActionOrigin(
-            intOr(q.value(10), 0, int(ActionOrigin::LockAll), int(ActionOrigin::Unknown)));
+            intOr(q.value(10), 0, int(ActionOrigin::Automation), int(ActionOrigin::Unknown)));
         e.outcome = HistoryOutcome(
             intOr(q.value(11), 0, int(HistoryOutcome::Unknown), int(HistoryOutcome::Unknown)));
         if (const qint64 ended = intOr(q.value(12), MinTime, MaxTime, -1); ended >= 0)

@@ -34,6 +34,7 @@ bool ActionRunner::start(const DeviceKey &key, int action, Options options)
     status.action = action;
     status.id = ++m_nextId;
     status.origin = options.origin;
+    status.why = options.why;
     status.sourceId = source->id();
     m_home->noteActionStarted(key, status);
     const quint64 id = status.id;

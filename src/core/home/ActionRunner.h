@@ -25,6 +25,7 @@ public:
     {
         ActionOrigin origin = ActionOrigin::Window;
         bool noWait = false; // done once the source took it (nukictl --no-wait)
+        QString why;         // an automation's trigger, kept with the action (the history)
     };
     // Starts `action` (the action table's number) unless one is already running on that
     // device, the device is only remembered, or its kind has no such action.

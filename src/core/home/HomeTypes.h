@@ -38,6 +38,7 @@ enum class ActionOrigin
     Tray,
     CommandLine,
     LockAll,
+    Automation, // a desk automation (only ever a lock); ActionStatus::why says which
     // Read from a history row no version of the app wrote: said as unknown, never guessed.
     Unknown = -1
 };
@@ -59,6 +60,7 @@ struct ActionStatus
     quint64 id = 0;
     ActionOrigin origin = ActionOrigin::Window;
     QString sourceId; // the source that carried it
+    QString why;      // an automation's trigger in words: "automation: screen locked"
     SourceError error;
     QDateTime finishedAt;
     // An unknown outcome, resolved by a fresh read afterwards: the state then, and whether it

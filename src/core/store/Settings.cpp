@@ -360,3 +360,65 @@ QString nuki::Settings::dataFileFor(const QString &settingsFile, const QString &
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + prefix +
            QString::fromLatin1(which) + suffix;
 }
+
+namespace nuki {
+
+QList<automation::Rule> Settings::automationRules() const
+{
+    QList<automation::Rule> rules;
+    // At most a rule per trigger for each of a household's devices.
+    const int n = qMin(m_settings->beginReadArray(QStringLiteral("automations")), 64 * 6);
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        const auto trigger =
+            automation::triggerFromName(m_settings->value(QStringLiteral("trigger")).toString());
+        const DeviceKey key =
+            DeviceKey::fromString(m_settings->value(QStringLiteral("device")).toString());
+        if (!trigger || key.nukiId == 0)
+            continue;
+        automation::Rule r;
+        r.trigger = *trigger;
+        r.device = key;
+        r.afterSeconds = qBound(
+            0,
+            m_settings->value(QStringLiteral("after"), automation::defaultAfterSeconds(*trigger))
+                .toInt(),
+            automation::MaxAfterSeconds);
+        r.fullLock = m_settings->value(QStringLiteral("fullLock"), false).toBool();
+        rules << r;
+    }
+    m_settings->endArray();
+    return rules;
+}
+
+void Settings::setAutomationRules(const QList<automation::Rule> &rules)
+{
+    m_settings->remove(QStringLiteral("automations"));
+    m_settings->beginWriteArray(QStringLiteral("automations"), int(rules.size()));
+    for (int i = 0; i < rules.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("trigger"), automation::triggerName(rules[i].trigger));
+        m_settings->setValue(QStringLiteral("device"), rules[i].device.toString());
+        m_settings->setValue(QStringLiteral("after"), rules[i].afterSeconds);
+        if (rules[i].fullLock)
+            m_settings->setValue(QStringLiteral("fullLock"), true);
+    }
+    m_settings->endArray();
+}
+
+bool Settings::automationsPaused() const
+{
+    return m_settings->value(QStringLiteral("automationsPaused"), false).toBool();
+}
+
+void Settings::setAutomationsPaused(bool paused)
+{
+    m_settings->setValue(QStringLiteral("automationsPaused"), paused);
+}
+
+void Settings::reload()
+{
+    m_settings->sync();
+}
+
+} // namespace nuki

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "automation/AutomationTypes.h"
+
 #include "bridge/BridgeConfig.h"
 #include "mqtt/BrokerConfig.h"
 #include "web/WebConfig.h"
@@ -131,6 +133,14 @@ public:
     std::optional<WebConfig> webAccount() const;
     void setWebAccount(const WebConfig &config);
     void removeWebAccount();
+    // Desk automations: each one switched on, per trigger and device (off: absent), and
+    // whether they are paused. Read again from the file (nukictl may have changed it).
+    QList<automation::Rule> automationRules() const;
+    void setAutomationRules(const QList<automation::Rule> &rules);
+    bool automationsPaused() const;
+    void setAutomationsPaused(bool paused);
+    // Reads what another process (nukictl) wrote to the file.
+    void reload();
 
     QString fileName() const { return m_settings->fileName(); }
     void sync();

@@ -1,0 +1,463 @@
+#include "automation/AutomationEngine.h"
+
+#include "protocol/Protocol.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <algorithm>
+
+namespace nuki::automation {
+
+namespace {
+constexpr int MaxEntries = 200;
+
+bool isSmartLock(int deviceType)
+{
+    return deviceType == int(DeviceType::SmartLock) || deviceType == int(DeviceType::SmartDoor) ||
+           deviceType == int(DeviceType::SmartLock3);
+}
+bool isUnlockedState(int state)
+{
+    return state == int(LockState::Unlocked) || state == int(LockState::Unlatched) ||
+           state == int(LockState::UnlockedLockNGo);
+}
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nuki::automation", text);
+}
+} // namespace
+
+void AutomationEngine::setRules(const QList<Rule> &rules)
+{
+    m_rules.clear();
+    for (Rule r : rules) {
+        if (r.device.nukiId == 0 || rule(r.trigger, r.device))
+            continue; // one rule per trigger and device
+        if (triggerLocks(r.trigger) && !isSmartLock(r.device.deviceType))
+            continue; // never an Opener or an unknown kind
+        r.afterSeconds = std::clamp(r.afterSeconds, 0, MaxAfterSeconds);
+        if (!triggerHasDelay(r.trigger))
+            r.afterSeconds = 0;
+        m_rules.append(r);
+    }
+    // A screen-lock delay for a device whose rule went waits no more.
+    m_pending.erase(
+        std::remove_if(m_pending.begin(), m_pending.end(),
+                       [this](const Pending &p) { return !rule(Trigger::ScreenLock, p.device); }),
+        m_pending.end());
+}
+
+std::optional<Rule> AutomationEngine::rule(Trigger trigger, const DeviceKey &device) const
+{
+    for (const Rule &r : m_rules)
+        if (r.trigger == trigger && r.device == device)
+            return r;
+    return std::nullopt;
+}
+
+bool AutomationEngine::armed() const
+{
+    if (m_paused)
+        return false;
+    return std::any_of(m_rules.begin(), m_rules.end(),
+                       [](const Rule &r) { return triggerLocks(r.trigger); });
+}
+
+bool AutomationEngine::needsInhibitor(Trigger trigger) const
+{
+    return !m_paused && !devicesWith(trigger).isEmpty();
+}
+
+QList<DeviceKey> AutomationEngine::devicesWith(Trigger trigger) const
+{
+    QList<DeviceKey> keys;
+    for (const Rule &r : m_rules)
+        if (r.trigger == trigger)
+            keys.append(r.device);
+    return keys;
+}
+
+Decision AutomationEngine::judge(const DeviceKey &key) const
+{
+    if (!isSmartLock(key.deviceType))
+        return Decision::NotALock;
+    const auto it = m_facts.constFind(key);
+    if (it == m_facts.cend() || !it->reachable)
+        return Decision::Unreachable;
+    const DeviceFacts &f = *it;
+    if (f.busy)
+        return Decision::Busy;
+    if (f.door == int(DoorSensor::Opened))
+        return Decision::DoorOpen; // locking an open door jams the bolt
+    switch (f.state) {
+    case int(LockState::Locked):
+        return Decision::AlreadyLocked;
+    case int(LockState::Unlocking):
+    case int(LockState::Locking):
+    case int(LockState::Unlatching):
+        return Decision::Moving;
+    case int(LockState::Uncalibrated):
+    case int(LockState::MotorBlocked):
+        return Decision::Blocked;
+    default:
+        break;
+    }
+    return isUnlockedState(f.state) ? Decision::Sent : Decision::StateUnknown;
+}
+
+LogEntry &AutomationEngine::addEntry(Trigger trigger, const DeviceKey &key,
+                                     const QString &mechanism, Decision decision,
+                                     const QDateTime &wall, Output &out)
+{
+    LogEntry e;
+    e.id = ++m_nextEntry;
+    e.at = wall;
+    e.trigger = trigger;
+    e.mechanism = mechanism;
+    e.device = key;
+    e.deviceName = m_facts.value(key).name;
+    if (e.deviceName.isEmpty())
+        e.deviceName = key.toString();
+    e.decision = decision;
+    if (m_screenLocked || m_asleep || m_shuttingDown)
+        m_away.append(e.id);
+    m_entries.append(e);
+    while (m_entries.size() > MaxEntries)
+        m_entries.removeFirst();
+    Q_UNUSED(out)
+    return m_entries.last();
+}
+
+void AutomationEngine::decide(Trigger trigger, const DeviceKey &key, const QString &mechanism,
+                              bool noWait, const QDateTime &wall, Output &out)
+{
+    const Decision d = m_paused ? Decision::Paused : judge(key);
+    LogEntry &e = addEntry(trigger, key, mechanism, d, wall, out);
+    if (d == Decision::Sent) {
+        const std::optional<Rule> r = rule(trigger, key);
+        e.outcome = Outcome::Running;
+        e.beforeSleep = noWait;
+        e.fullLock = r && r->fullLock;
+        out.commands.append({key, e.fullLock, noWait, trigger, e.id});
+    }
+    out.log.append(e);
+}
+
+void AutomationEngine::startEpisode(ScreenSignal signal, qint64 now, const QDateTime &wall,
+                                    Output &out)
+{
+    Q_UNUSED(wall)
+    Q_UNUSED(out)
+    if (!m_asleep && !m_shuttingDown)
+        m_away.clear(); // the person leaves the desk now
+    m_screenLocked = true;
+    m_episodeHasState = signal != ScreenSignal::SessionLock;
+    m_episodeStart = now;
+    m_episodeMechanism = screenSignalText(signal);
+    m_actedThisEpisode.clear();
+    m_pending.clear();
+    if (m_asleep || m_shuttingDown)
+        return; // the locker locks on the way to sleep: the sleep automation's moment, not ours
+    for (const Rule &r : m_rules)
+        if (r.trigger == Trigger::ScreenLock)
+            m_pending.append({r.device, now + qint64(r.afterSeconds) * 1000});
+}
+
+void AutomationEngine::endEpisode(Output &out)
+{
+    Q_UNUSED(out)
+    m_screenLocked = false;
+    m_pending.clear();
+}
+
+AutomationEngine::Output AutomationEngine::screenLocked(ScreenSignal signal, qint64 now,
+                                                        const QDateTime &wall)
+{
+    Output out;
+    if (signal == ScreenSignal::GnomeScreenSaver && m_lockedHint)
+        return out; // GNOME's shield is up on a mere blank: its LockedHint says a lock
+    const bool hasState = signal != ScreenSignal::SessionLock;
+    if (!m_screenLocked) {
+        startEpisode(signal, now, wall, out);
+    } else if (!hasState && !m_episodeHasState && now - m_episodeStart > MergeMs) {
+        // logind's Lock again with nothing in between that has a state (sway sends no
+        // Unlock): the screen was unlocked unseen; this is a new episode.
+        endEpisode(out);
+        startEpisode(signal, now, wall, out);
+    } else if (hasState) {
+        m_episodeHasState = true; // the same episode, said by another interface
+    }
+    return out;
+}
+
+AutomationEngine::Output AutomationEngine::screenUnlocked(ScreenSignal signal, qint64 now)
+{
+    Q_UNUSED(signal)
+    Q_UNUSED(now)
+    Output out;
+    if (!m_screenLocked)
+        return out;
+    const QDateTime wall = QDateTime::currentDateTime();
+    for (const Pending &p : std::as_const(m_pending)) {
+        LogEntry &e = addEntry(Trigger::ScreenLock, p.device, m_episodeMechanism,
+                               Decision::Cancelled, wall, out);
+        out.log.append(e);
+    }
+    endEpisode(out);
+    if (!m_asleep && !m_shuttingDown) {
+        for (quint64 id : std::as_const(m_away))
+            if (const LogEntry *e = entry(id); e && e->decision != Decision::Cancelled)
+                out.summary.append(*e);
+        out.summaryDue = !out.summary.isEmpty();
+        m_away.clear();
+    }
+    return out;
+}
+
+AutomationEngine::Output AutomationEngine::sleep(bool start, qint64 now, const QDateTime &wall)
+{
+    Q_UNUSED(now)
+    Output out;
+    if (start == m_asleep)
+        return out; // a repeated signal
+    if (!start) {
+        // Resume: never an action; re-arm, read, and tell the person once they are back.
+        m_asleep = false;
+        m_wokeAt = wall;
+        if (!m_screenLocked && !m_shuttingDown) {
+            for (quint64 id : std::as_const(m_away))
+                if (const LogEntry *e = entry(id))
+                    out.summary.append(*e);
+            out.summaryDue = !out.summary.isEmpty();
+            m_away.clear();
+        }
+        return out;
+    }
+    if (!m_screenLocked && !m_shuttingDown)
+        m_away.clear();
+    m_asleep = true;
+    m_actedThisSleep.clear();
+    const QList<DeviceKey> sleeping = devicesWith(Trigger::Sleep);
+    for (const Pending &p : std::as_const(m_pending)) {
+        if (sleeping.contains(p.device))
+            continue; // the sleep automation decides for it now
+        LogEntry &e =
+            addEntry(Trigger::ScreenLock, p.device, m_episodeMechanism, Decision::Slept, wall, out);
+        out.log.append(e);
+    }
+    m_pending.clear();
+    for (const DeviceKey &key : sleeping) {
+        if (m_actedThisSleep.contains(key))
+            continue;
+        m_actedThisSleep.insert(key);
+        decide(Trigger::Sleep, key, QStringLiteral("PrepareForSleep"), true, wall, out);
+    }
+    return out;
+}
+
+AutomationEngine::Output AutomationEngine::shutdown(bool start, qint64 now, const QDateTime &wall)
+{
+    Q_UNUSED(now)
+    Output out;
+    if (start == m_shuttingDown)
+        return out;
+    m_shuttingDown = start;
+    if (!start)
+        return out; // the shutdown was cancelled: re-arm, nothing else
+    if (!m_screenLocked && !m_asleep)
+        m_away.clear();
+    m_pending.clear();
+    QSet<DeviceKey> acted;
+    for (const DeviceKey &key : devicesWith(Trigger::Shutdown)) {
+        if (acted.contains(key))
+            continue;
+        acted.insert(key);
+        decide(Trigger::Shutdown, key, QStringLiteral("PrepareForShutdown"), true, wall, out);
+    }
+    return out;
+}
+
+AutomationEngine::Output AutomationEngine::leftHome(qint64 now)
+{
+    Q_UNUSED(now)
+    Output out;
+    if (m_asleep || m_paused)
+        return out; // a suspend takes the network down: that is not leaving
+    const QDateTime wall = QDateTime::currentDateTime();
+    for (const DeviceKey &key : devicesWith(Trigger::Leaving)) {
+        const DeviceFacts f = m_facts.value(key);
+        if (!isUnlockedState(f.state))
+            continue; // last seen locked, or not known: nothing to say
+        LogEntry &e = addEntry(Trigger::Leaving, key, QStringLiteral("NetworkManager"),
+                               Decision::Reminded, wall, out);
+        out.log.append(e);
+        out.reminders.append({key, Trigger::Leaving, e.deviceName, 0});
+    }
+    return out;
+}
+
+AutomationEngine::Output AutomationEngine::deviceFacts(const DeviceFacts &f, qint64 now)
+{
+    Output out;
+    m_facts.insert(f.key, f);
+    if (f.reachable) {
+        Watch &w = m_watch[f.key];
+        const bool open = f.door == int(DoorSensor::Opened);
+        // The unlocked reminder counts from when the door was last closed and unlocked.
+        const bool unlocked = isUnlockedState(f.state) && !open;
+        if (!unlocked) {
+            w.unlockedSince = -1;
+            w.unlockedReminded = false;
+            w.unlockedSnoozedUntil = -1;
+        } else if (w.unlockedSince < 0) {
+            w.unlockedSince = now;
+        }
+        if (!open) {
+            w.openSince = -1;
+            w.openReminded = false;
+            w.openSnoozedUntil = -1;
+        } else if (w.openSince < 0) {
+            w.openSince = now;
+        }
+    }
+    // A lock requested before sleep is confirmed only by what the source says after the wake.
+    if (f.reachable && !f.busy && !m_asleep && m_wokeAt.isValid() && f.lastUpdate > m_wokeAt) {
+        for (LogEntry &e : m_entries) {
+            if (e.device != f.key || !e.beforeSleep ||
+                (e.outcome != Outcome::Requested && e.outcome != Outcome::Running))
+                continue;
+            if (isTransitional(f.key.deviceType, f.state))
+                continue;
+            const QString time =
+                QLocale().toString(f.lastUpdate.toLocalTime().time(), QLocale::ShortFormat);
+            if (f.state == int(LockState::Locked)) {
+                e.outcome = Outcome::Confirmed;
+                e.outcomeText =
+                    QCoreApplication::translate("nuki::automation",
+                                                "requested before sleep — confirmed locked at "
+                                                "%1 after wake")
+                        .arg(time);
+            } else {
+                e.outcome = Outcome::NotLocked;
+                e.outcomeText = QCoreApplication::translate(
+                                    "nuki::automation",
+                                    "requested before sleep — not locked after wake: %1 at %2")
+                                    .arg(stateText(f.key.deviceType, f.state), time);
+            }
+            out.updated.append(e);
+        }
+    }
+    return out;
+}
+
+void AutomationEngine::forgetDevice(const DeviceKey &key)
+{
+    m_facts.remove(key);
+    m_watch.remove(key);
+}
+
+void AutomationEngine::reminders(qint64 now, Output &out)
+{
+    if (m_paused || m_asleep || m_shuttingDown)
+        return;
+    const QDateTime wall = QDateTime::currentDateTime();
+    for (const Rule &r : m_rules) {
+        if (r.trigger != Trigger::UnlockedReminder && r.trigger != Trigger::OpenReminder)
+            continue;
+        Watch &w = m_watch[r.device];
+        const bool unlocked = r.trigger == Trigger::UnlockedReminder;
+        const qint64 since = unlocked ? w.unlockedSince : w.openSince;
+        bool &reminded = unlocked ? w.unlockedReminded : w.openReminded;
+        const qint64 snoozed = unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil;
+        if (since < 0 || reminded)
+            continue;
+        const qint64 due = std::max(since + qint64(r.afterSeconds) * 1000, snoozed);
+        if (now < due)
+            continue;
+        reminded = true;
+        LogEntry &e = addEntry(r.trigger, r.device, tr("reminder"), Decision::Reminded, wall, out);
+        out.log.append(e);
+        out.reminders.append(
+            {r.device, r.trigger, e.deviceName, int((now - since + 30000) / 60000)});
+    }
+}
+
+AutomationEngine::Output AutomationEngine::advance(qint64 now, const QDateTime &wall)
+{
+    Output out;
+    QList<Pending> due;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->at <= now) {
+            due.append(*it);
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Pending &p : std::as_const(due)) {
+        if (m_actedThisEpisode.contains(p.device))
+            continue;
+        m_actedThisEpisode.insert(p.device);
+        decide(Trigger::ScreenLock, p.device, m_episodeMechanism, false, wall, out);
+    }
+    reminders(now, out);
+    return out;
+}
+
+qint64 AutomationEngine::nextDeadline() const
+{
+    qint64 next = -1;
+    auto take = [&next](qint64 t) { next = next < 0 ? t : std::min(next, t); };
+    for (const Pending &p : m_pending)
+        take(p.at);
+    if (m_paused || m_asleep || m_shuttingDown)
+        return next;
+    for (const Rule &r : m_rules) {
+        if (r.trigger != Trigger::UnlockedReminder && r.trigger != Trigger::OpenReminder)
+            continue;
+        const Watch w = m_watch.value(r.device);
+        const bool unlocked = r.trigger == Trigger::UnlockedReminder;
+        const qint64 since = unlocked ? w.unlockedSince : w.openSince;
+        if (since < 0 || (unlocked ? w.unlockedReminded : w.openReminded))
+            continue;
+        take(std::max(since + qint64(r.afterSeconds) * 1000,
+                      unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil));
+    }
+    return next;
+}
+
+void AutomationEngine::snooze(const DeviceKey &key, Trigger trigger, qint64 now, int minutes)
+{
+    Watch &w = m_watch[key];
+    const qint64 until = now + qint64(std::clamp(minutes, 1, 24 * 60)) * 60000;
+    if (trigger == Trigger::UnlockedReminder && w.unlockedSince >= 0) {
+        w.unlockedReminded = false;
+        w.unlockedSnoozedUntil = until;
+    } else if (trigger == Trigger::OpenReminder && w.openSince >= 0) {
+        w.openReminded = false;
+        w.openSnoozedUntil = until;
+    }
+}
+
+void AutomationEngine::noteOutcome(quint64 id, Outcome outcome, const QString &text)
+{
+    for (LogEntry &e : m_entries) {
+        if (e.id != id)
+            continue;
+        if (e.outcome == Outcome::Confirmed || e.outcome == Outcome::NotLocked)
+            return; // already settled by a state after wake
+        e.outcome = outcome;
+        e.outcomeText = text;
+        return;
+    }
+}
+
+const LogEntry *AutomationEngine::entry(quint64 id) const
+{
+    for (const LogEntry &e : m_entries)
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+} // namespace nuki::automation

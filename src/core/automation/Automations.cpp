@@ -1,0 +1,303 @@
+#include "automation/Automations.h"
+
+#include "automation/HomeLockOnly.h"
+#include "desk/Logind.h"
+#include "desk/ScreenSavers.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace nuki::automation {
+
+namespace {
+const QString Sleep = QStringLiteral("sleep");
+const QString Shutdown = QStringLiteral("shutdown");
+constexpr int SummaryWaitMs = 30000;
+
+bool settled(const LogEntry &e)
+{
+    return e.outcome != Outcome::Running && e.outcome != Outcome::Requested;
+}
+bool isFailure(const LogEntry &e)
+{
+    return e.outcome == Outcome::Failed || e.outcome == Outcome::Unknown ||
+           e.outcome == Outcome::NotLocked || e.decision == Decision::Unreachable ||
+           e.decision == Decision::Blocked || e.decision == Decision::NotStarted;
+}
+} // namespace
+
+Automations::Automations(HomeLockOnly *host, desk::Logind *logind, desk::ScreenSavers *savers,
+                         QObject *parent)
+    : QObject(parent), m_host(host), m_logind(logind), m_savers(savers)
+{
+    m_clock.start();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this,
+            [this] { apply(m_engine.advance(now(), QDateTime::currentDateTime())); });
+    m_summaryTimer.setSingleShot(true);
+    connect(&m_summaryTimer, &QTimer::timeout, this, [this] { sayWhenBack({}); });
+    connect(host, &HomeLockOnly::factsChanged, this,
+            [this](const DeviceFacts &f) { apply(m_engine.deviceFacts(f, now())); });
+    connect(host, &HomeLockOnly::deviceGone, this, [this](const DeviceKey &key) {
+        m_engine.forgetDevice(key);
+        schedule();
+    });
+    connect(host, &HomeLockOnly::lockFinished, this, &Automations::onLockFinished);
+    for (const DeviceKey &key : host->devices())
+        m_engine.deviceFacts(host->facts(key), now());
+    auto locked = [this](ScreenSignal s) {
+        apply(m_engine.screenLocked(s, now(), QDateTime::currentDateTime()));
+    };
+    auto unlocked = [this](ScreenSignal s) { apply(m_engine.screenUnlocked(s, now())); };
+    if (logind) {
+        connect(logind, &desk::Logind::screenLocked, this, locked);
+        connect(logind, &desk::Logind::screenUnlocked, this, unlocked);
+        connect(logind, &desk::Logind::prepareForSleep, this, &Automations::onSleep);
+        connect(logind, &desk::Logind::prepareForShutdown, this, &Automations::onShutdown);
+        connect(logind, &desk::Logind::changed, this,
+                [this] { m_engine.setLockedHintAvailable(!m_logind->sessionPath().isEmpty()); });
+    }
+    if (savers) {
+        connect(savers, &desk::ScreenSavers::screenLocked, this, locked);
+        connect(savers, &desk::ScreenSavers::screenUnlocked, this, unlocked);
+    }
+}
+
+void Automations::setRules(const QList<Rule> &rules)
+{
+    if (rules == m_engine.rules())
+        return;
+    m_engine.setRules(rules);
+    syncInhibitors();
+    schedule();
+}
+
+void Automations::setPaused(bool paused)
+{
+    if (paused == m_engine.paused())
+        return;
+    m_engine.setPaused(paused);
+    syncInhibitors();
+    schedule();
+}
+
+void Automations::syncInhibitors()
+{
+    if (m_logind) {
+        m_logind->setWanted(Sleep, m_engine.needsInhibitor(Trigger::Sleep));
+        m_logind->setWanted(Shutdown, m_engine.needsInhibitor(Trigger::Shutdown));
+    }
+    if (m_engine.armed() != m_armed) {
+        m_armed = m_engine.armed();
+        emit armedChanged(m_armed);
+    }
+}
+
+void Automations::schedule()
+{
+    const qint64 next = m_engine.nextDeadline();
+    if (next < 0) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(int(std::clamp<qint64>(next - now(), 0, 24 * 3600 * 1000)));
+}
+
+void Automations::apply(const AutomationEngine::Output &out)
+{
+    for (const LogEntry &e : out.log) {
+        emit decided(e);
+        if (isFailure(e))
+            emit failed(e);
+    }
+    for (const AutomationEngine::Command &c : out.commands) {
+        const QString what = c.trigger == Trigger::Sleep      ? Sleep
+                             : c.trigger == Trigger::Shutdown ? Shutdown
+                                                              : QString();
+        // Known before the lock starts: a source may finish it at once.
+        m_running.insert(c.device, c.entry);
+        if (!what.isEmpty())
+            m_holding[what].insert(c.entry);
+        const bool started = m_host->lock(
+            c.device, c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
+            c.noWait, triggerOrigin(c.trigger));
+        if (started)
+            continue;
+        if (m_running.value(c.device) == c.entry)
+            m_running.remove(c.device);
+        if (!what.isEmpty())
+            m_holding[what].remove(c.entry);
+        m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
+        if (const LogEntry *e = m_engine.entry(c.entry)) {
+            emit updated(*e);
+            emit failed(*e);
+        }
+    }
+    for (const LogEntry &e : out.updated) {
+        emit updated(e);
+        if (isFailure(e))
+            emit failed(e);
+    }
+    for (const AutomationEngine::Reminder &r : out.reminders)
+        emit reminder(r);
+    if (out.summaryDue)
+        sayWhenBack(out.summary);
+    if (!out.updated.isEmpty() && !m_summaryWaiting.isEmpty())
+        sayWhenBack({});
+    schedule();
+}
+
+void Automations::onLockFinished(const DeviceKey &key, const ActionStatus &status)
+{
+    const auto it = m_running.constFind(key);
+    if (it == m_running.cend())
+        return;
+    const quint64 id = *it;
+    m_running.erase(it);
+    const LogEntry *e = m_engine.entry(id);
+    const bool beforeSleep = e && e->beforeSleep;
+    const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
+    switch (status.phase) {
+    case ActionStatus::Succeeded:
+        if (beforeSleep)
+            m_engine.noteOutcome(id, Outcome::Requested,
+                                 tr("requested before sleep, not yet confirmed"));
+        else
+            m_engine.noteOutcome(
+                id, Outcome::Confirmed,
+                QCoreApplication::translate("nuki::automation", "confirmed locked at %1")
+                    .arg(time));
+        break;
+    case ActionStatus::Unknown:
+        m_engine.noteOutcome(id, Outcome::Unknown,
+                             tr("may have reached the lock — check the door"));
+        break;
+    default:
+        m_engine.noteOutcome(id, Outcome::Failed,
+                             QCoreApplication::translate("nuki::automation", "failed: %1")
+                                 .arg(status.error.message()));
+        break;
+    }
+    if ((e = m_engine.entry(id))) {
+        emit updated(*e);
+        if (isFailure(*e))
+            emit failed(*e);
+    }
+    for (const QString &what : {Sleep, Shutdown}) {
+        QSet<quint64> &holding = m_holding[what];
+        if (holding.remove(id) && holding.isEmpty())
+            releaseWhenDone(what);
+    }
+    if (!m_summaryWaiting.isEmpty())
+        sayWhenBack({});
+}
+
+void Automations::releaseWhenDone(const QString &what)
+{
+    if (QTimer *t = m_budget.take(what))
+        t->deleteLater();
+    m_holding[what].clear();
+    if (m_logind)
+        m_logind->release(what);
+}
+
+qint64 Automations::sleepBudgetMs() const
+{
+    const qint64 max = m_logind ? m_logind->inhibitDelayMaxMs() : 5000;
+    return max - std::min<qint64>(1000, max / 4);
+}
+
+void Automations::onSleep(bool start)
+{
+    if (!start) {
+        if (QTimer *t = m_budget.take(Sleep))
+            t->deleteLater();
+        m_holding[Sleep].clear();
+        apply(m_engine.sleep(false, now(), QDateTime::currentDateTime()));
+        m_host->refresh(); // what happened meanwhile, and whether the lock before sleep held
+        return;
+    }
+    apply(m_engine.sleep(true, now(), QDateTime::currentDateTime()));
+    if (m_holding[Sleep].isEmpty()) {
+        releaseWhenDone(Sleep); // nothing sent (or all taken already): sleep may go on
+        return;
+    }
+    auto *t = new QTimer(this);
+    t->setSingleShot(true);
+    connect(t, &QTimer::timeout, this, [this] { releaseWhenDone(Sleep); });
+    m_budget.insert(Sleep, t);
+    t->start(int(sleepBudgetMs()));
+}
+
+void Automations::onShutdown(bool start)
+{
+    if (!start) {
+        if (QTimer *t = m_budget.take(Shutdown))
+            t->deleteLater();
+        m_holding[Shutdown].clear();
+        apply(m_engine.shutdown(false, now(), QDateTime::currentDateTime()));
+        return;
+    }
+    apply(m_engine.shutdown(true, now(), QDateTime::currentDateTime()));
+    if (m_holding[Shutdown].isEmpty()) {
+        releaseWhenDone(Shutdown);
+        return;
+    }
+    auto *t = new QTimer(this);
+    t->setSingleShot(true);
+    connect(t, &QTimer::timeout, this, [this] { releaseWhenDone(Shutdown); });
+    m_budget.insert(Shutdown, t);
+    t->start(int(sleepBudgetMs()));
+}
+
+void Automations::sayWhenBack(const QList<LogEntry> &entries)
+{
+    for (const LogEntry &e : entries)
+        m_summaryWaiting.append(e);
+    if (m_summaryWaiting.isEmpty())
+        return;
+    QList<LogEntry> now;
+    bool waiting = false;
+    for (const LogEntry &e : std::as_const(m_summaryWaiting)) {
+        const LogEntry *current = m_engine.entry(e.id);
+        now.append(current ? *current : e);
+        waiting = waiting || !settled(now.last());
+    }
+    // Wait for the outcomes (a state after the wake), but not for ever.
+    if (waiting && (m_summaryTimer.isActive() || !entries.isEmpty())) {
+        if (!m_summaryTimer.isActive())
+            m_summaryTimer.start(SummaryWaitMs);
+        return;
+    }
+    m_summaryTimer.stop();
+    m_summaryWaiting.clear();
+    emit summary(now);
+}
+
+void Automations::snooze(const DeviceKey &key, Trigger trigger, int minutes)
+{
+    m_engine.snooze(key, trigger, now(), minutes);
+    schedule();
+}
+
+void Automations::leftHome()
+{
+    apply(m_engine.leftHome(now()));
+}
+
+QString Automations::mechanismText() const
+{
+    QStringList found;
+    if (m_logind && !m_logind->sessionPath().isEmpty())
+        found << QCoreApplication::translate("nuki::automation",
+                                             "logind (session %1: LockedHint, Lock)")
+                     .arg(m_logind->sessionId());
+    if (m_savers)
+        found << m_savers->present();
+    if (found.isEmpty())
+        return tr("none found — set your screen locker to run “loginctl lock-session”, or use "
+                  "a desktop that tells logind (GNOME, KDE)");
+    return found.join(QStringLiteral(", "));
+}
+
+} // namespace nuki::automation
