@@ -1,5 +1,7 @@
 #include "AppController.h"
 
+#include "AppAutomations.h"
+
 #include "history/BridgeLogFold.h"
 #include "history/JournalDb.h"
 #include "history/WebLogFold.h"
@@ -43,10 +45,13 @@ AppController::AppController(Settings *settings, bool demo, QObject *parent)
         box.button(QMessageBox::Yes)->setText(yes);
         return box.exec() == QMessageBox::Yes;
     };
+    m_automations = new AppAutomations(this);
 }
 
 AppController::~AppController()
 {
+    // The automations first: they hear the home, and write to the history.
+    delete std::exchange(m_automations, nullptr);
     // The recorder's last events go to the journal, which writes them before its folder (the
     // demo's) goes.
     m_recorder.reset();
@@ -104,12 +109,8 @@ void AppController::startHistory(const QString &path)
         m_demoHistoryDir = std::make_unique<QTemporaryDir>();
         m_historyPath = m_demoHistoryDir->filePath(QStringLiteral("history.sqlite"));
     }
-    m_recorder = std::make_unique<HistoryRecorder>(&m_home, [this](const HistoryEvent &e) {
-        if (m_journal)
-            m_journal->record(e);
-        else if (m_historyBuffer.size() < Journal::MaxPending)
-            m_historyBuffer << e;
-    });
+    m_recorder = std::make_unique<HistoryRecorder>(
+        &m_home, [this](const HistoryEvent &e) { recordHistory(e); });
     m_recorder->setNameOf([this](quint32 id) { return plainText(m_settings->personName(id)); });
     // A moment after the first paint: the journal's thread loads Qt's SQL plugin, and plugin
     // loading takes a lock the start-up's own plugins (platform, style, images) need too.
@@ -178,6 +179,14 @@ void AppController::foldBridgeLogOnce(const QString &sourceId)
         });
 }
 
+void AppController::recordHistory(const HistoryEvent &e)
+{
+    if (m_journal)
+        m_journal->record(e);
+    else if (m_historyBuffer.size() < Journal::MaxPending)
+        m_historyBuffer << e;
+}
+
 void AppController::start()
 {
     applySettings();
@@ -193,6 +202,7 @@ void AppController::start()
         startDemo();
     else
         loadBridges();
+    m_automations->start(); // after the sources: it reads what the home has
 }
 
 bool AppController::isFavourite(const DeviceKey &key) const

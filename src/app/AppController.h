@@ -21,6 +21,7 @@
 class QWidget;
 class DemoBroker;
 class DemoHousehold;
+class AppAutomations;
 namespace nukisim {
 class SimBridge;
 class SimWifiLock;
@@ -89,6 +90,9 @@ public:
     // Adds (or replaces) the Nuki Web account: the token in the keychain only, the address
     // in the settings, a started source.
     void saveWeb(const nuki::WebConfig &config, const QString &token);
+    // Into the history (kept in memory until the journal is open).
+    void recordHistory(const nuki::HistoryEvent &e);
+    AppAutomations *automations() const { return m_automations; }
     // When a bridge stops answering: ask discovery whether it moved, and follow it.
     void followMovedBridge(const QString &bridgeId);
 
@@ -126,7 +130,8 @@ private:
     QString m_historyPath;
     std::unique_ptr<QTemporaryDir> m_demoHistoryDir;
     QDateTime m_runStarted;
-    QSet<QString> m_logsFolded; // bridges whose log this run has read
+    QSet<QString> m_logsFolded;              // bridges whose log this run has read
+    AppAutomations *m_automations = nullptr; // a child: the desk automations
     // Nuki Web log entries that came before the journal was open.
     QList<QPair<QString, QList<nuki::web::LogEntry>>> m_webLogBuffer;
 };

@@ -74,6 +74,8 @@ QStringList DesktopNotifications::actionList(const Notification &n) const
     QStringList actions{QStringLiteral("default"), tr("Show")};
     if (n.actions.contains(QLatin1String("lock")))
         actions << QStringLiteral("lock") << tr("Lock now");
+    if (n.actions.contains(QLatin1String("snooze")))
+        actions << QStringLiteral("snooze") << tr("Snooze");
     return actions;
 }
 

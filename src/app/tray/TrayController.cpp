@@ -3,6 +3,7 @@
 #include "protocol/Actions.h"
 #include "widgets/ActionControls.h"
 
+#include "AppAutomations.h"
 #include "AppController.h"
 #include "home/Home.h"
 #include "home/Reach.h"
@@ -35,6 +36,19 @@ TrayController::TrayController(AppController *app, QObject *parent)
     m_menu->addAction(tr("Open window"), this, [this] { emit showWindowRequested({}); });
     m_menu->addAction(tr("History…"), app, [app] { app->requestHistory(); });
     m_menu->addAction(tr("Settings…"), this, &TrayController::settingsRequested);
+    // Automations: paused from here at once (and shown armed while they are).
+    m_pauseAutomations = m_menu->addAction(tr("Pause automations"));
+    m_pauseAutomations->setCheckable(true);
+    connect(m_pauseAutomations, &QAction::toggled, this, [this](bool on) {
+        if (on != m_app->automations()->paused())
+            m_app->automations()->setPaused(on);
+    });
+    connect(app->automations(), &AppAutomations::notify, this, &TrayController::showNotification);
+    connect(app->automations(), &AppAutomations::changed, this, [this] {
+        syncAutomations();
+        updateSummary();
+    });
+    syncAutomations();
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
 
     m_notifier.setEnabled([this](NotifyKind kind) { return m_app->settings()->notify(kind); });
@@ -279,6 +293,10 @@ void TrayController::updateSummary()
             line += tr(", battery critical");
         lines << line;
     }
+    if (const QString failure = m_app->automations()->lastFailure(); !failure.isEmpty()) {
+        attention = true; // the badge: an automation could not do what it was meant to
+        lines.prepend(tr("Automation: %1").arg(failure));
+    }
     m_look = !any        ? L::Unknown
              : attention ? L::Attention
              : doorOpen  ? L::Door
@@ -294,6 +312,16 @@ void TrayController::updateSummary()
         m_tray->setIcon(StateIcons::appIcon(m_look));
         m_tray->setToolTip(m_toolTip);
     }
+}
+
+void TrayController::syncAutomations()
+{
+    AppAutomations *a = m_app->automations();
+    const bool any = !a->rules().isEmpty();
+    m_pauseAutomations->setVisible(any);
+    m_pauseAutomations->setChecked(a->paused());
+    m_pauseAutomations->setText(a->armed() ? tr("Pause automations (armed)")
+                                           : tr("Pause automations"));
 }
 
 void TrayController::lockAll()
@@ -378,6 +406,10 @@ void TrayController::showFallback(const Notifier::Notification &n)
 
 void TrayController::onNotificationAction(const QString &deviceKey, const QString &action)
 {
+    if (action == u"snooze") {
+        m_app->automations()->snooze(DeviceKey::fromString(deviceKey));
+        return;
+    }
     if (action == u"lock") {
         for (const DeviceKey &key : m_app->home()->devices())
             if (key.toString() == deviceKey)

@@ -79,4 +79,6 @@ private:
     bool m_lockAllReading = false;
     QString m_lastLockAllReport;
     void finishLockAll();
+    void syncAutomations();
+    QAction *m_pauseAutomations = nullptr;
 };

@@ -1,5 +1,8 @@
 #include "window/MainWindow.h"
 
+#include "AppAutomations.h"
+#include "protocol/PlainText.h"
+
 #include "AppController.h"
 #include "history/HistoryWindow.h"
 #include "platform/WindowPlacement.h"
@@ -21,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -99,7 +103,51 @@ MainWindow::MainWindow(AppController *app, QWidget *parent) : QMainWindow(parent
                                                 "computer. Try the buttons.")
                                            : QString(),
                              10000);
+    buildAutomationsSign();
     placeInitially();
+}
+
+// While an automation can lock a door, the window says so, with the pause at hand.
+void MainWindow::buildAutomationsSign()
+{
+    m_automationsSign = new QToolButton(this);
+    m_automationsSign->setObjectName(QStringLiteral("automationsSign"));
+    m_automationsSign->setAutoRaise(true);
+    m_automationsSign->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    statusBar()->addPermanentWidget(m_automationsSign);
+    connect(m_automationsSign, &QToolButton::clicked, this, [this] {
+        AppAutomations *a = m_app->automations();
+        a->setPaused(!a->paused());
+    });
+    auto sync = [this] {
+        AppAutomations *a = m_app->automations();
+        const QList<automation::Rule> rules = a->rules();
+        m_automationsSign->setVisible(!rules.isEmpty());
+        if (rules.isEmpty())
+            return;
+        QStringList what;
+        for (const automation::Rule &r : rules) {
+            const DeviceRecord *d = m_app->home()->device(r.device);
+            what << tr("%1: %2").arg(d ? plainText(d->device.name) : r.device.toString(),
+                                     automation::triggerText(r.trigger));
+        }
+        if (a->paused()) {
+            m_automationsSign->setText(tr("Automations paused — resume"));
+            m_automationsSign->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+        } else {
+            m_automationsSign->setText(a->armed() ? tr("Automations armed — pause")
+                                                  : tr("Reminders on — pause"));
+            m_automationsSign->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+        }
+        QString tip = what.join(u'\n');
+        if (!a->lastFailure().isEmpty())
+            tip = tr("Last failure: %1").arg(a->lastFailure()) + u'\n' + tip;
+        m_automationsSign->setToolTip(tip);
+        m_automationsSign->setAccessibleName(m_automationsSign->text());
+        m_automationsSign->setAccessibleDescription(tip);
+    };
+    connect(m_app->automations(), &AppAutomations::changed, this, sync);
+    sync();
 }
 
 MainWindow::~MainWindow()
@@ -218,6 +266,7 @@ void MainWindow::hideEvent(QHideEvent *event)
 void MainWindow::showEvent(QShowEvent *event)
 {
     m_app->home()->setWatched(true);
+    m_app->automations()->clearFailure(); // seen: the tray's badge goes
     QMainWindow::showEvent(event);
 }
 

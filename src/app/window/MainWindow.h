@@ -12,6 +12,8 @@ struct DeviceKey;
 class QLabel;
 class QLineEdit;
 
+class QToolButton;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -61,6 +63,8 @@ private:
     DeviceListView *m_list;
     QLineEdit *m_filter;
     QLabel *m_demoMark = nullptr;
+    QToolButton *m_automationsSign = nullptr;
+    void buildAutomationsSign();
     QPointer<HistoryWindow> m_history;
     bool m_keepInTray = false;
     bool m_filterOpened = false; // opened by Ctrl+F with few devices

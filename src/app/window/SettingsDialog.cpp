@@ -2,6 +2,7 @@
 
 #include "AppController.h"
 #include "platform/Autostart.h"
+#include "window/AutomationsPage.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace nuki;
@@ -144,11 +146,20 @@ SettingsDialog::SettingsDialog(AppController *app, QWidget *parent) : QDialog(pa
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Two pages: everything as before, and the desk automations.
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("settingsTabs"));
+    auto *generalPage = new QWidget(tabs);
+    auto *generalLayout = new QVBoxLayout(generalPage);
+    generalLayout->addLayout(general);
+    generalLayout->addWidget(notifyBox);
+    generalLayout->addWidget(bridgeBox);
+    generalLayout->addWidget(peopleBox);
+    tabs->addTab(generalPage, tr("General"));
+    m_automations = new AutomationsPage(app, tabs);
+    tabs->addTab(m_automations, tr("Automations"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(general);
-    layout->addWidget(notifyBox);
-    layout->addWidget(bridgeBox);
-    layout->addWidget(peopleBox);
+    layout->addWidget(tabs);
     layout->addWidget(buttons);
 }
 
@@ -176,6 +187,7 @@ void SettingsDialog::accept()
     if (!m_app->isDemo())
         s->setValue(Settings::Key::PeopleNames, names.mid(0, 200));
     s->sync();
+    m_automations->apply();
     if (!m_app->isDemo())
         Autostart::apply(s->startAtLogin(), QCoreApplication::applicationFilePath());
     QDialog::accept(); // the app follows the settings' change signal

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class AppController;
+class AutomationsPage;
 class QCheckBox;
 class QListWidget;
 class QPlainTextEdit;
@@ -16,6 +17,7 @@ class SettingsDialog : public QDialog
 public:
     SettingsDialog(AppController *app, QWidget *parent = nullptr);
     void accept() override;
+    AutomationsPage *automationsPage() const { return m_automations; }
 
 private:
     AppController *m_app;
@@ -27,4 +29,5 @@ private:
     QList<QPair<nuki::NotifyKind, QCheckBox *>> m_notify;
     QListWidget *m_bridges;
     QPlainTextEdit *m_people;
+    AutomationsPage *m_automations;
 };
