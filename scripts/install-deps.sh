@@ -14,9 +14,11 @@ BUILD_PKGS=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6
 #  mosquitto: the real broker the MQTT tests and the demo start on loopback, stopped by PID.)
 # A real desktop for the end-to-end tests: X server, window manager, tray host, keyring.
 TEST_PKGS=(xvfb xauth openbox trayer dbus-x11 gnome-keyring libsecret-tools imagemagick
-  xdotool x11-utils curl procps at-spi2-core faketime tzdata)
+  xdotool x11-utils curl procps at-spi2-core faketime tzdata python3-dbusmock dbus-bin)
 # (at-spi2-core: the accessibility bus, for the AT-SPI test of what a screen reader reads;
-#  faketime, tzdata: the clock-reading tests again at other hours and zones, scripts/at-clocks.sh.)
+#  faketime, tzdata: the clock-reading tests again at other hours and zones, scripts/at-clocks.sh;
+#  python3-dbusmock, dbus-bin: logind, NetworkManager and the screensavers played on a private
+#  system bus for the desk automations' tests, by Debian's /usr/bin/python3.)
 
 # Packaging and its checks.
 PACKAGE_PKGS=(rpm lintian desktop-file-utils appstream dpkg-dev file)

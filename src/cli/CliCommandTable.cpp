@@ -46,6 +46,12 @@ const QList<Command> &commandTable()
                            "what happened at the doors, as the app recorded it (K: action, "
                            "change, door, ring, battery, link; T: 2026-12-01, yesterday, 7d)"),
          T::NotNeeded, false, 0, 1, commands::history, false},
+        {"automations"_L1, "[set TRIGGER DEVICE on|off [--after S] | log]",
+         QT_TRANSLATE_NOOP("nukictl",
+                           "desk automations: what is on and how this desktop says its screen "
+                           "locked; set one (TRIGGER: screen-lock, sleep, shutdown, "
+                           "unlocked-reminder, open-reminder, leaving); what they did (log)"),
+         T::NotNeeded, false, 0, 4, commands::automations, false, true},
         {"info"_L1, "",
          QT_TRANSLATE_NOOP("nukictl", "firmware, uptime, clock and token form of the bridges"),
          T::Needed, false, 0, 0, commands::info},

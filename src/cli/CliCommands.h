@@ -5,6 +5,7 @@
 
 #include <QLatin1StringView>
 #include <QStringList>
+#include <functional>
 
 // What a command got from the command line besides its name.
 struct Invocation
@@ -27,6 +28,9 @@ struct Invocation
     QString since, until; // history
     QStringList kinds;
     bool csv = false;
+    int afterSeconds = -1; // --after (automations set); -1: the trigger's default
+    // Sets up the configured sources, for a command that needs devices only sometimes.
+    std::function<int()> setUpSources;
 };
 
 // One row of nukictl's command table: main() parses, checks and sets up from it, --help lists
@@ -76,6 +80,7 @@ int addBridge(CliContext &c, const Invocation &in);
 int addBroker(CliContext &c, const Invocation &in);
 int addWeb(CliContext &c, const Invocation &in);
 int history(CliContext &c, const Invocation &in);
+int automations(CliContext &c, const Invocation &in);
 // Adds nukictl's own actions to the history file (a note on stderr if it cannot).
 void keepInHistory(CliContext &c, const QList<nuki::HistoryEvent> &events);
 QJsonObject deviceJson(const QString &bridge, const nuki::Device &d);

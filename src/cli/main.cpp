@@ -132,9 +132,15 @@ int main(int argc, char **argv)
         QCoreApplication::translate("nukictl",
                                     "Also trust this CA for Nuki Web (a proxy's); implies --web."),
         QStringLiteral("file"));
+    const QCommandLineOption after(
+        QStringLiteral("after"),
+        QCoreApplication::translate("nukictl",
+                                    "automations set: how long the screen stays locked, or the "
+                                    "door unlocked or open, before it acts."),
+        QStringLiteral("seconds"));
     p.addOptions({json,     yes,   noWait, bridge, host, tokenFile, auth,   unlatch, count,
                   interval, poll,  url,    scan,   port, name,      button, broker,  mqttUser,
-                  config,   since, until,  kind,   csv,  web,       webApi, webCa});
+                  config,   since, until,  kind,   csv,  web,       webApi, webCa,   after});
     p.addPositionalArgument(QStringLiteral("command"),
                             QCoreApplication::translate("nukictl", "What to do (see above)."));
     if (!p.parse(app.arguments())) {
@@ -176,6 +182,18 @@ int main(int argc, char **argv)
     in.port = quint16(p.value(port).toUInt());
     in.broker = p.value(broker);
     in.mqttUser = p.value(mqttUser);
+    if (p.isSet(after)) {
+        bool ok = false;
+        in.afterSeconds = p.value(after).toInt(&ok);
+        if (!ok || in.afterSeconds < 0 || in.afterSeconds > nuki::automation::MaxAfterSeconds) {
+            QTextStream(stderr) << QCoreApplication::translate(
+                                       "nukictl", "--after: “%1” is not a number of seconds "
+                                                  "from 0 to 86400.")
+                                       .arg(p.value(after))
+                                << Qt::endl;
+            return exitcode::Usage;
+        }
+    }
     in.since = p.value(since);
     in.until = p.value(until);
     in.kinds = p.values(kind);
@@ -247,6 +265,12 @@ int main(int argc, char **argv)
         // Devices on configured brokers too, unless a bridge was named.
         if (command->overBroker && in.host.isEmpty() && p.value(bridge).isEmpty())
             c.setUpConfiguredBrokers();
+        // A command that needs devices only sometimes (automations set) sets them up itself.
+        in.setUpSources = [&] {
+            if (in.host.isEmpty() && p.value(bridge).isEmpty())
+                c.setUpConfiguredBrokers();
+            return c.setUp(in.host, p.value(bridge), p.value(auth), in.tokenFile, true);
+        };
         if (command->setsUpBridges)
             if (const int code =
                     c.setUp(in.host, p.value(bridge), p.value(auth), in.tokenFile, needsToken))

@@ -76,6 +76,7 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
         for (Trigger t : allTriggers()) {
             Row row;
             row.device = key;
+            row.name = r->device.name;
             row.trigger = t;
             const auto existing = std::find_if(current.begin(), current.end(), [&](const Rule &x) {
                 return x.trigger == t && x.device == key;
@@ -154,6 +155,7 @@ QList<Rule> AutomationsPage::rules() const
         Rule r;
         r.trigger = row.trigger;
         r.device = row.device;
+        r.deviceName = row.name;
         if (row.after)
             r.afterSeconds = inMinutes(row.trigger) ? row.after->value() * 60 : row.after->value();
         r.fullLock = row.fullLock && row.fullLock->isChecked();

@@ -25,6 +25,7 @@ private:
     struct Row
     {
         nuki::DeviceKey device;
+        QString name;
         nuki::automation::Trigger trigger;
         QCheckBox *on = nullptr;
         QSpinBox *after = nullptr; // seconds or minutes, by trigger

@@ -57,7 +57,12 @@ struct Rule
     DeviceKey device;
     int afterSeconds = 0;
     bool fullLock = false; // a Wi-Fi lock's full lock, where the person chose it
-    bool operator==(const Rule &) const = default;
+    QString deviceName;    // as it was called when switched on: for nukictl, never matched
+    bool operator==(const Rule &o) const
+    {
+        return trigger == o.trigger && device == o.device && afterSeconds == o.afterSeconds &&
+               fullLock == o.fullLock;
+    }
 };
 
 // What an automation decided at one moment for one device.

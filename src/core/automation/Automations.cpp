@@ -1,6 +1,7 @@
 #include "automation/Automations.h"
 
 #include "automation/HomeLockOnly.h"
+#include "desk/DeskMechanism.h"
 #include "desk/Logind.h"
 #include "desk/ScreenSavers.h"
 
@@ -287,17 +288,7 @@ void Automations::leftHome()
 
 QString Automations::mechanismText() const
 {
-    QStringList found;
-    if (m_logind && !m_logind->sessionPath().isEmpty())
-        found << QCoreApplication::translate("nuki::automation",
-                                             "logind (session %1: LockedHint, Lock)")
-                     .arg(m_logind->sessionId());
-    if (m_savers)
-        found << m_savers->present();
-    if (found.isEmpty())
-        return tr("none found — set your screen locker to run “loginctl lock-session”, or use "
-                  "a desktop that tells logind (GNOME, KDE)");
-    return found.join(QStringLiteral(", "));
+    return desk::mechanismText(m_logind, m_savers);
 }
 
 } // namespace nuki::automation

@@ -385,6 +385,7 @@ QList<automation::Rule> Settings::automationRules() const
                 .toInt(),
             automation::MaxAfterSeconds);
         r.fullLock = m_settings->value(QStringLiteral("fullLock"), false).toBool();
+        r.deviceName = m_settings->value(QStringLiteral("name")).toString().left(64);
         rules << r;
     }
     m_settings->endArray();
@@ -402,6 +403,8 @@ void Settings::setAutomationRules(const QList<automation::Rule> &rules)
         m_settings->setValue(QStringLiteral("after"), rules[i].afterSeconds);
         if (rules[i].fullLock)
             m_settings->setValue(QStringLiteral("fullLock"), true);
+        if (!rules[i].deviceName.isEmpty())
+            m_settings->setValue(QStringLiteral("name"), rules[i].deviceName.left(64));
     }
     m_settings->endArray();
 }

@@ -21,7 +21,9 @@ extern char **environ;
 class PrivateSessionBus
 {
 public:
-    PrivateSessionBus()
+    // `envVar`: DBUS_SESSION_BUS_ADDRESS, or DBUS_SYSTEM_BUS_ADDRESS for a private stand-in of
+    // the system bus (where the test's python3-dbusmock plays logind).
+    explicit PrivateSessionBus(const char *envVar = "DBUS_SESSION_BUS_ADDRESS")
     {
         if (!m_dir.isValid() || !QDir(m_dir.path()).mkdir(QStringLiteral("services")))
             return;
@@ -72,7 +74,7 @@ public:
         ::close(out[0]);
         m_address = QString::fromUtf8(line.trimmed());
         if (!m_address.isEmpty())
-            ::setenv("DBUS_SESSION_BUS_ADDRESS", line.trimmed().constData(), 1);
+            ::setenv(envVar, line.trimmed().constData(), 1);
     }
     ~PrivateSessionBus()
     {

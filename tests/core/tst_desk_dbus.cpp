@@ -1,0 +1,539 @@
+// The desk automations on real D-Bus: a private system bus and session bus of this test's own,
+// python3-dbusmock playing logind and the screensavers on them, and the bridge simulator on
+// loopback reached by a real Home. Per desktop as in docs/desk-automations.md: GNOME (a blank
+// without LockedHint is no lock), KDE (two signals, one action), XFCE, sway (Session.Lock
+// only); the delay cancelled by an unlock; sleep with a delay inhibitor; logind restarting;
+// spoofed senders; a door standing open; a door already locked. Across every scenario the
+// bridge's request log never shows anything but a lock (cleanup checks it).
+#include "CoreTestUtil.h"
+#include "DbusMock.h"
+#include "PrivateSessionBus.h"
+#include "automation/Automations.h"
+#include "automation/HomeLockOnly.h"
+#include "bridge/BridgeSource.h"
+#include "desk/Logind.h"
+#include "desk/ScreenSavers.h"
+#include "home/Home.h"
+
+#include <QCoreApplication>
+#include <QDBusArgument>
+#include <QDBusConnection>
+
+using namespace nuki;
+using namespace nuki::automation;
+using nukisim::SimBridge;
+using nukisim::SimLogEntry;
+namespace dev = nukisim::dev;
+
+namespace {
+const QString Token = QStringLiteral("desk-dbus-token");
+const QString Login1 = QStringLiteral("org.freedesktop.login1");
+const QString ManagerPath = QStringLiteral("/org/freedesktop/login1");
+const QString ManagerIface = QStringLiteral("org.freedesktop.login1.Manager");
+const QString SessionPath = QStringLiteral("/org/freedesktop/login1/session/c1");
+const QString SessionIface = QStringLiteral("org.freedesktop.login1.Session");
+const QString Mock = QString::fromLatin1(DbusMock::MockInterface);
+
+QDBusConnection systemBus()
+{
+    return QDBusConnection::systemBus();
+}
+// Another client on the system bus: it may send any signal, but it is not logind.
+QDBusConnection spoofer()
+{
+    return QDBusConnection::connectToBus(QDBusConnection::SystemBus, QStringLiteral("spoofer"));
+}
+} // namespace
+
+class TestDeskDbus : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<SimBridge> sim;
+    std::unique_ptr<Home> home;
+    std::unique_ptr<HomeLockOnly> host;
+    std::unique_ptr<desk::Logind> logind;
+    std::unique_ptr<desk::ScreenSavers> savers;
+    std::unique_ptr<Automations> automations;
+    DbusMock logindMock;
+    DbusMock saverMock;
+    QList<LogEntry> decisions;
+    QList<LogEntry> outcomes;
+    QList<QList<LogEntry>> summaries;
+    DeviceKey front, back, opener;
+
+    bool startLogind()
+    {
+        if (!logindMock.start(
+                {QStringLiteral("--system"), QStringLiteral("-t"), QStringLiteral("logind")},
+                Login1, systemBus()))
+            return false;
+        // Our session (the test's XDG_SESSION_ID is c1), and a 2 s budget for a delay
+        // inhibitor, small enough that a test can see it spent.
+        const QDBusMessage s = DbusMock::call(
+            systemBus(), Login1, ManagerPath, Mock, QStringLiteral("AddSession"),
+            {QStringLiteral("c1"), QStringLiteral("seat0"), 1000u, QStringLiteral("alice"), true});
+        const QDBusMessage p = DbusMock::call(
+            systemBus(), Login1, ManagerPath, Mock, QStringLiteral("AddProperty"),
+            {ManagerIface, QStringLiteral("InhibitDelayMaxUSec"),
+             QVariant::fromValue(QDBusVariant(QVariant::fromValue(quint64(2000000))))});
+        return s.type() == QDBusMessage::ReplyMessage && p.type() == QDBusMessage::ReplyMessage;
+    }
+    void setLockedHint(bool locked)
+    {
+        const QDBusMessage r = DbusMock::call(systemBus(), Login1, SessionPath, SessionIface,
+                                              QStringLiteral("SetLockedHint"), {locked});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+    }
+    void prepareForSleep(bool start)
+    {
+        const QDBusMessage r =
+            DbusMock::emitSignal(systemBus(), Login1, ManagerPath, ManagerIface,
+                                 QStringLiteral("PrepareForSleep"), QStringLiteral("b"), {start});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+    }
+    // Who holds a delay inhibitor now, as logind lists them.
+    QStringList inhibitors()
+    {
+        const QDBusMessage r = DbusMock::call(systemBus(), Login1, ManagerPath, ManagerIface,
+                                              QStringLiteral("ListInhibitors"));
+        QStringList out;
+        if (r.type() != QDBusMessage::ReplyMessage || r.arguments().isEmpty())
+            return {QStringLiteral("(no answer)")};
+        const QDBusArgument arg = r.arguments().first().value<QDBusArgument>();
+        arg.beginArray();
+        while (!arg.atEnd()) {
+            QString what, who, why, mode;
+            uint uid = 0, pid = 0;
+            arg.beginStructure();
+            arg >> what >> who >> why >> mode >> uid >> pid;
+            arg.endStructure();
+            out << who + u':' + what + u':' + mode;
+        }
+        arg.endArray();
+        return out;
+    }
+    QList<SimLogEntry> lockActions() const
+    {
+        QList<SimLogEntry> out;
+        for (const SimLogEntry &e : sim->requestLog())
+            if (e.path == QLatin1StringView("/lockAction"))
+                out << e;
+        return out;
+    }
+    static QString param(const SimLogEntry &e, const char *name)
+    {
+        for (const auto &p : e.params)
+            if (p.first == QLatin1StringView(name))
+                return p.second;
+        return {};
+    }
+    int locksFor(const DeviceKey &key) const
+    {
+        int n = 0;
+        for (const SimLogEntry &e : lockActions())
+            n += param(e, "nukiId") == QString::number(key.nukiId);
+        return n;
+    }
+    QList<Decision> decided() const
+    {
+        QList<Decision> d;
+        for (const LogEntry &e : decisions)
+            d << e.decision;
+        return d;
+    }
+    void arm(const QList<Rule> &rules)
+    {
+        automations->setRules(rules);
+        QCOMPARE(automations->rules(), rules);
+    }
+    // Everything the bus had for us is delivered: a signal the daemon routed before this
+    // call's answer reaches our connection before the answer, and its slot runs meanwhile.
+    void drainBus()
+    {
+        QVERIFY(systemBus().interface()->isServiceRegistered(Login1).value());
+        QVERIFY(QDBusConnection::sessionBus()
+                    .interface()
+                    ->isServiceRegistered(QStringLiteral("org.freedesktop.DBus"))
+                    .value());
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+    }
+    // Once the state is read and nothing is queued on the bridge's client.
+    void settle()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(home->deviceCount() == 4 &&
+                                     home->source(home->sourceIds().first())->link().status ==
+                                         LinkStatus::Online,
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(host->facts(back).reachable && host->facts(front).reachable,
+                                 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/lib/python3/dist-packages/dbusmock")),
+                 "python3-dbusmock is not installed (scripts/install-deps.sh --test)");
+        QVERIFY(systemBus().isConnected());
+        QVERIFY(QDBusConnection::sessionBus().isConnected());
+    }
+    void init()
+    {
+        decisions.clear();
+        outcomes.clear();
+        summaries.clear();
+        auto devices = SimBridge::defaultDevices(7);
+        devices[1].hasDoorSensor = true; // Back door: unlocked, with a door sensor (closed)
+        devices[1].doorsensorState = dev::DoorClosed;
+        sim = startSim(Token);
+        QVERIFY(sim);
+        sim->setDevices(devices);
+        front = {devices[0].nukiId, devices[0].deviceType};
+        back = {devices[1].nukiId, devices[1].deviceType};
+        opener = {devices[2].nukiId, devices[2].deviceType};
+        QVERIFY(startLogind());
+        home = std::make_unique<Home>();
+        home->setPollInterval(60000); // reads are driven by the test (and the wake)
+        BridgeConfig c;
+        c.id = QString::number(sim->config().serverId, 16).toUpper();
+        c.name = QStringLiteral("Hall");
+        c.host = sim->address().toString();
+        c.port = sim->port();
+        addBridge(*home, c, Token);
+        bridgeSource(*home, c.id)->client()->config().minGapMs = 20;
+        host = std::make_unique<HomeLockOnly>(home.get());
+        logind = std::make_unique<desk::Logind>(systemBus());
+        savers = std::make_unique<desk::ScreenSavers>(QDBusConnection::sessionBus());
+        automations = std::make_unique<Automations>(host.get(), logind.get(), savers.get());
+        connect(automations.get(), &Automations::decided, this,
+                [this](const LogEntry &e) { decisions << e; });
+        connect(automations.get(), &Automations::updated, this,
+                [this](const LogEntry &e) { outcomes << e; });
+        connect(automations.get(), &Automations::summary, this,
+                [this](const QList<LogEntry> &s) { summaries << s; });
+        logind->start();
+        savers->start();
+        QTRY_COMPARE_WITH_TIMEOUT(logind->sessionPath(), SessionPath, 10000);
+        QCOMPARE(logind->inhibitDelayMaxMs(), 2000);
+        settle();
+        sim->clearRequestLog();
+    }
+    void cleanup()
+    {
+        // The promise of every scenario: an automation sent nothing but a lock (action 2).
+        for (const SimLogEntry &e : lockActions())
+            QVERIFY2(param(e, "action") == QLatin1StringView("2"),
+                     qPrintable(QStringLiteral("an automation sent action ") + param(e, "action")));
+        automations.reset();
+        savers.reset();
+        logind.reset();
+        host.reset();
+        home.reset();
+        sim.reset();
+        saverMock.stop();
+        logindMock.stop();
+    }
+
+    // GNOME and KDE: LockedHint on our session. One lock for Back door after the delay,
+    // none for any other device (Front door is locked, the Opener is no lock).
+    void lockedHintLocksAfterTheDelay()
+    {
+        // An Opener's "lock" would switch Ring to Open off: no locking rule takes it.
+        automations->setRules({{Trigger::ScreenLock, opener, 2}});
+        QVERIFY(automations->rules().isEmpty());
+        arm({{Trigger::ScreenLock, back, 2}, {Trigger::ScreenLock, front, 2}});
+        QElapsedTimer since;
+        since.start();
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        // Not before the delay (timers may fire a little early: 2 s less a quarter).
+        QVERIFY2(since.elapsed() >= 1500, qPrintable(QString::number(since.elapsed())));
+        QCOMPARE(lockActions().size(), 1);
+        QCOMPARE(param(lockActions().first(), "action"), QStringLiteral("2"));
+        QTRY_COMPARE_WITH_TIMEOUT(sim->device(back.nukiId, back.deviceType)->state, dev::Locked,
+                                  10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !outcomes.isEmpty() && outcomes.last().outcome == Outcome::Confirmed, 10000);
+        QVERIFY(decided().contains(Decision::Sent));
+        QVERIFY(decided().contains(Decision::AlreadyLocked)); // Front door
+        // Said at the unlock: what happened meanwhile.
+        setLockedHint(false);
+        QTRY_COMPARE_WITH_TIMEOUT(summaries.size(), 1, 10000);
+        QVERIFY(logEntryText(summaries.first().first()).contains(u"Back door"));
+        // The unlock itself acted on nothing.
+        drainBus();
+        QCOMPARE(lockActions().size(), 1);
+    }
+
+    void anUnlockWithinTheDelayCancels()
+    {
+        arm({{Trigger::ScreenLock, back, 2}});
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(automations->engine().nextDeadline() >= 0, 5000);
+        setLockedHint(false);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Cancelled), 5000);
+        // Nothing is waiting any more: nothing can be sent for this episode.
+        QCOMPARE(automations->engine().nextDeadline(), qint64(-1));
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!sim->requestLog().isEmpty(), 5000);
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    void aDoorStandingOpenIsNotLocked()
+    {
+        arm({{Trigger::ScreenLock, back, 1}});
+        QVERIFY(sim->setDoor(back.nukiId, dev::DoorOpened));
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(host->facts(back).door == dev::DoorOpened, 5000);
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::DoorOpen), 10000);
+        QCOMPARE(decisions.last().deviceName, QStringLiteral("Back door"));
+        QVERIFY(logEntryText(decisions.last()).contains(u"open"));
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    void alreadyLockedIsLeftAlone()
+    {
+        arm({{Trigger::ScreenLock, front, 1}});
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::AlreadyLocked), 10000);
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    // Anyone on the system bus may send a signal with logind's path and interface; only
+    // logind's own are delivered to us.
+    void aSpoofedSenderIsIgnored()
+    {
+        arm({{Trigger::ScreenLock, back, 1}, {Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        QDBusConnection bad = spoofer();
+        QVERIFY(bad.isConnected());
+        QDBusMessage props = QDBusMessage::createSignal(
+            SessionPath, QStringLiteral("org.freedesktop.DBus.Properties"),
+            QStringLiteral("PropertiesChanged"));
+        props << SessionIface << QVariantMap{{QStringLiteral("LockedHint"), true}} << QStringList();
+        QVERIFY(bad.send(props));
+        QDBusMessage lock =
+            QDBusMessage::createSignal(SessionPath, SessionIface, QStringLiteral("Lock"));
+        QVERIFY(bad.send(lock));
+        QDBusMessage sleep = QDBusMessage::createSignal(ManagerPath, ManagerIface,
+                                                        QStringLiteral("PrepareForSleep"));
+        sleep << true;
+        QVERIFY(bad.send(sleep));
+        // The same signals addressed to us directly, not broadcast.
+        QDBusMessage direct =
+            QDBusMessage::createTargetedSignal(systemBus().baseService(), ManagerPath, ManagerIface,
+                                               QStringLiteral("PrepareForSleep"));
+        direct << true;
+        QVERIFY(bad.send(direct));
+        // Round trips from the spoofer and from us: the daemon routed its signals first.
+        QVERIFY(bad.interface()->isServiceRegistered(Login1).value());
+        drainBus();
+        QVERIFY(!logind->lockedHint());
+        QVERIFY(decisions.isEmpty());
+        QCOMPARE(automations->engine().nextDeadline(), qint64(-1));
+        QVERIFY(logind->holds(QStringLiteral("sleep"))); // not released for a fake sleep
+        QCOMPARE(lockActions().size(), 0);
+        QDBusConnection::disconnectFromBus(QStringLiteral("spoofer"));
+    }
+
+    // KDE: LockedHint and org.freedesktop.ScreenSaver's ActiveChanged for one lock: one action.
+    void kdeTwoSignalsOneAction()
+    {
+        QVERIFY(saverMock.start(
+            {QStringLiteral("org.freedesktop.ScreenSaver"), QStringLiteral("/ScreenSaver"),
+             QStringLiteral("org.freedesktop.ScreenSaver")},
+            QStringLiteral("org.freedesktop.ScreenSaver"), QDBusConnection::sessionBus()));
+        QVERIFY(savers->present().contains(u"org.freedesktop.ScreenSaver"));
+        arm({{Trigger::ScreenLock, back, 1}});
+        const QDBusMessage r = DbusMock::emitSignal(
+            QDBusConnection::sessionBus(), QStringLiteral("org.freedesktop.ScreenSaver"),
+            QStringLiteral("/ScreenSaver"), QStringLiteral("org.freedesktop.ScreenSaver"),
+            QStringLiteral("ActiveChanged"), QStringLiteral("b"), {true});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!outcomes.isEmpty(), 10000);
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(sim->requestLog().size() > 2, 5000);
+        QCOMPARE(lockActions().size(), 1);
+        QCOMPARE(decided().count(Decision::Sent), 1);
+    }
+
+    // GNOME blanks the screen (ActiveChanged true) without locking it: LockedHint stays false.
+    void gnomeBlankIsNoLock()
+    {
+        QVERIFY(saverMock.start({QStringLiteral("-t"), QStringLiteral("gnome_screensaver")},
+                                QStringLiteral("org.gnome.ScreenSaver"),
+                                QDBusConnection::sessionBus()));
+        arm({{Trigger::ScreenLock, back, 1}});
+        const QDBusMessage r = DbusMock::call(
+            QDBusConnection::sessionBus(), QStringLiteral("org.gnome.ScreenSaver"),
+            QStringLiteral("/org/gnome/ScreenSaver"), QStringLiteral("org.gnome.ScreenSaver"),
+            QStringLiteral("SetActive"), {true});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+        drainBus();
+        QCOMPARE(automations->engine().nextDeadline(), qint64(-1));
+        QVERIFY(decisions.isEmpty());
+        // The lock that follows the blank is one, through LockedHint.
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+    }
+
+    // XFCE: xfce4-screensaver's ActiveChanged (logind's hint is not set by every locker).
+    void xfceScreenSaverLocks()
+    {
+        QVERIFY(saverMock.start(
+            {QStringLiteral("org.xfce.ScreenSaver"), QStringLiteral("/org/xfce/ScreenSaver"),
+             QStringLiteral("org.xfce.ScreenSaver")},
+            QStringLiteral("org.xfce.ScreenSaver"), QDBusConnection::sessionBus()));
+        arm({{Trigger::ScreenLock, back, 1}});
+        const QDBusMessage r = DbusMock::emitSignal(
+            QDBusConnection::sessionBus(), QStringLiteral("org.xfce.ScreenSaver"),
+            QStringLiteral("/org/xfce/ScreenSaver"), QStringLiteral("org.xfce.ScreenSaver"),
+            QStringLiteral("ActiveChanged"), QStringLiteral("b"), {true});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QCOMPARE(decisions.first().mechanism.isEmpty(), false);
+    }
+
+    // sway with swayidle: logind's Session.Lock only, and no Unlock ever comes.
+    void swaySessionLockOnly()
+    {
+        arm({{Trigger::ScreenLock, back, 1}});
+        const QDBusMessage r =
+            DbusMock::call(systemBus(), Login1, SessionPath, SessionIface, QStringLiteral("Lock"));
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->device(back.nukiId, back.deviceType)->state, dev::Locked,
+                                  10000);
+        // Someone unlocks the door by hand while the screen is still locked: a second Lock
+        // signal of the same episode does not lock it again.
+        QVERIFY(sim->turnByHand(back.nukiId, back.deviceType, dev::Unlocked));
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(host->facts(back).state, dev::Unlocked, 5000);
+        DbusMock::call(systemBus(), Login1, SessionPath, SessionIface, QStringLiteral("Lock"));
+        drainBus();
+        QCOMPARE(automations->engine().nextDeadline(), qint64(-1));
+        QCOMPARE(locksFor(back), 1);
+    }
+
+    // Sleep: the inhibitor held while armed; PrepareForSleep(true) sends one lock at once
+    // (nowait), the inhibitor is released once the bridge took it, and taken again after.
+    void sleepLocksBeforeTheInhibitorGoes()
+    {
+        QVERIFY(inhibitors().isEmpty());
+        arm({{Trigger::Sleep, back, 0}});
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000); // its answer
+        QElapsedTimer since;
+        since.start();
+        prepareForSleep(true);
+        // The moment logind sees the inhibitor gone, the lock has reached the bridge.
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000);
+        QVERIFY2(since.elapsed() < 2000, "released after logind's budget");
+        QCOMPARE(lockActions().size(), 1);
+        QCOMPARE(param(lockActions().first(), "nowait"), QStringLiteral("1"));
+        QCOMPARE(locksFor(back), 1);
+        // Resume: the inhibitor is back, the state is read, the outcome said honestly.
+        prepareForSleep(false);
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !outcomes.isEmpty() && outcomes.last().outcome == Outcome::Confirmed, 10000);
+        QVERIFY2(outcomes.last().outcomeText.contains(u"after wake"),
+                 qPrintable(outcomes.last().outcomeText));
+        QTRY_COMPARE_WITH_TIMEOUT(summaries.size(), 1, 10000);
+        // Nothing more was sent after the wake: no retry.
+        QCOMPARE(lockActions().size(), 1);
+    }
+
+    // A bridge that takes too long: the inhibitor is released within logind's budget anyway
+    // (the laptop is not held), and the outcome is not claimed.
+    void aSlowBridgeDoesNotHoldTheSleep()
+    {
+        arm({{Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->faults().latencyMs = 8000;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        QElapsedTimer since;
+        since.start();
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000);
+        QVERIFY2(since.elapsed() < 2000, qPrintable(QString::number(since.elapsed())));
+        QVERIFY(since.elapsed() >= automations->sleepBudgetMs() - 500);
+        sim->clearFaults();
+        prepareForSleep(false);
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        QCOMPARE(locksFor(back), 1);
+    }
+
+    // Switched off: the inhibitor goes; sleeping then sends nothing.
+    void noInhibitorWhileOff()
+    {
+        arm({{Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(!inhibitors().isEmpty(), 5000);
+        arm({});
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000);
+        automations->setRules({{Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(!inhibitors().isEmpty(), 5000);
+        automations->setPaused(true);
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000);
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Paused), 5000);
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    // logind restarts (an upgrade): the new one knows no inhibitor of ours until we take it
+    // again; the session is found again and its signals followed.
+    void logindRestarting()
+    {
+        arm({{Trigger::Sleep, back, 0}, {Trigger::ScreenLock, back, 1}});
+        QTRY_VERIFY_WITH_TIMEOUT(!inhibitors().isEmpty(), 5000);
+        logindMock.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!logind->present(), 5000);
+        QVERIFY(!logind->holds(QStringLiteral("sleep")));
+        QVERIFY(startLogind());
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(logind->sessionPath(), SessionPath, 5000);
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+    }
+
+    // The device goes away mid-delay (removed from the bridge): nothing is sent, and the log
+    // says it was unreachable.
+    void aDeviceThatVanishesInTheDelay()
+    {
+        arm({{Trigger::ScreenLock, back, 2}});
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(automations->engine().nextDeadline() >= 0, 5000);
+        auto devices = sim->devices();
+        devices.removeAt(1);
+        sim->setDevices(devices);
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!home->device(back), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!decisions.isEmpty(), 10000);
+        QCOMPARE(decisions.last().decision, Decision::Unreachable);
+        QCOMPARE(lockActions().size(), 0);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    // Before anything in this process touches a bus: the system bus and the session bus are
+    // the test's own, and our session is c1 (as logind says in the test).
+    PrivateSessionBus system("DBUS_SYSTEM_BUS_ADDRESS");
+    PrivateSessionBus session("DBUS_SESSION_BUS_ADDRESS");
+    qputenv("XDG_SESSION_ID", "c1");
+    QCoreApplication app(argc, argv);
+    if (!system.isRunning() || !session.isRunning()) {
+        qCritical("dbus-daemon did not start");
+        return 1;
+    }
+    TestDeskDbus test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_desk_dbus.moc"
