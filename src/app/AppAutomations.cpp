@@ -17,7 +17,9 @@ AppAutomations::AppAutomations(AppController *app)
     m_host = std::make_unique<HomeLockOnly>(app->home());
     m_logind = std::make_unique<desk::Logind>(QDBusConnection::systemBus());
     m_savers = std::make_unique<desk::ScreenSavers>(QDBusConnection::sessionBus());
+    m_network = std::make_unique<desk::NetworkWatcher>(QDBusConnection::systemBus());
     m_automations = std::make_unique<Automations>(m_host.get(), m_logind.get(), m_savers.get());
+    m_automations->setNetwork(m_network.get());
     connect(m_automations.get(), &Automations::decided, this,
             [this](const LogEntry &e) { record(e, false); });
     connect(m_automations.get(), &Automations::updated, this,
@@ -44,6 +46,7 @@ void AppAutomations::start()
     m_settingsSize = info.size();
     m_logind->start();
     m_savers->start();
+    m_network->start();
     if (!m_app->isDemo())
         m_follow.start(); // the demo's settings are its own
 }
@@ -102,6 +105,16 @@ bool AppAutomations::armed() const
 QString AppAutomations::mechanismText() const
 {
     return m_automations->mechanismText();
+}
+
+QString AppAutomations::leavingText() const
+{
+    if (!m_network->available())
+        return tr("not noticed — NetworkManager was not found on this computer");
+    if (m_network->primaryName().isEmpty())
+        return tr("noticed through NetworkManager (no connection now)");
+    return tr("noticed through NetworkManager (now on “%1”)")
+        .arg(plainText(m_network->primaryName()));
 }
 
 void AppAutomations::clearFailure()

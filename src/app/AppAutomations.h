@@ -3,6 +3,7 @@
 #include "automation/Automations.h"
 #include "automation/HomeLockOnly.h"
 #include "desk/Logind.h"
+#include "desk/NetworkWatcher.h"
 #include "desk/ScreenSavers.h"
 #include "home/Notifier.h"
 
@@ -32,6 +33,8 @@ public:
     void setPaused(bool paused); // and saves it
     bool armed() const;
     QString mechanismText() const;
+    // How leaving home is noticed here (NetworkManager), or why it cannot be.
+    QString leavingText() const;
     // An automation's failure since the person last looked (the tray's badge), in words.
     QString lastFailure() const { return m_lastFailure; }
     void clearFailure();
@@ -53,6 +56,7 @@ private:
     std::unique_ptr<nuki::automation::HomeLockOnly> m_host;
     std::unique_ptr<nuki::desk::Logind> m_logind;
     std::unique_ptr<nuki::desk::ScreenSavers> m_savers;
+    std::unique_ptr<nuki::desk::NetworkWatcher> m_network;
     std::unique_ptr<nuki::automation::Automations> m_automations;
     QTimer m_follow;
     QDateTime m_settingsSeen;

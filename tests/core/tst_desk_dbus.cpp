@@ -7,13 +7,17 @@
 // bridge's request log never shows anything but a lock (cleanup checks it).
 #include "CoreTestUtil.h"
 #include "DbusMock.h"
+#include "MosquittoBroker.h"
 #include "PrivateSessionBus.h"
+#include "SimWifiLock.h"
 #include "automation/Automations.h"
 #include "automation/HomeLockOnly.h"
 #include "bridge/BridgeSource.h"
 #include "desk/Logind.h"
+#include "desk/NetworkWatcher.h"
 #include "desk/ScreenSavers.h"
 #include "home/Home.h"
+#include "mqtt/BrokerSource.h"
 
 #include <QCoreApplication>
 #include <QDBusArgument>
@@ -56,6 +60,9 @@ class TestDeskDbus : public QObject
     std::unique_ptr<Automations> automations;
     DbusMock logindMock;
     DbusMock saverMock;
+    DbusMock nmMock;
+    std::unique_ptr<desk::NetworkWatcher> network;
+    QList<AutomationEngine::Reminder> reminders;
     QList<LogEntry> decisions;
     QList<LogEntry> outcomes;
     QList<QList<LogEntry>> summaries;
@@ -169,6 +176,62 @@ class TestDeskDbus : public QObject
                                  10000);
     }
 
+    // NetworkManager with a Wi-Fi device and two networks; returns the active connections'
+    // paths (home, elsewhere), home being primary.
+    QStringList startNetworkManager()
+    {
+        const QString nm = QString::fromLatin1(desk::NetworkWatcher::Service);
+        const QString nmPath = QString::fromLatin1(desk::NetworkWatcher::Path);
+        const QString nmIface = QString::fromLatin1(desk::NetworkWatcher::Interface);
+        if (!nmMock.start({QStringLiteral("--system"), QStringLiteral("-t"),
+                           QStringLiteral("networkmanager")},
+                          nm, systemBus()))
+            return {};
+        auto str = [](const QDBusMessage &m) { return m.arguments().value(0).toString(); };
+        const QString dev =
+            str(DbusMock::call(systemBus(), nm, nmPath, Mock, QStringLiteral("AddWiFiDevice"),
+                               {QStringLiteral("wlan0"), QStringLiteral("wlan0"), 100}));
+        QStringList active;
+        int n = 0;
+        for (const QString &name : {QStringLiteral("home"), QStringLiteral("cafe")}) {
+            ++n;
+            const QString ap =
+                str(DbusMock::call(systemBus(), nm, nmPath, Mock, QStringLiteral("AddAccessPoint"),
+                                   {dev, name + QStringLiteral("ap"), name.toUpper(),
+                                    QStringLiteral("00:11:22:33:44:0%1").arg(n), 2u, 2437u, 54000u,
+                                    QVariant::fromValue(uchar(80)), 0x100u})); // WPA-PSK
+            const QString conn = str(DbusMock::call(
+                systemBus(), nm, nmPath, Mock, QStringLiteral("AddWiFiConnection"),
+                {dev, name + QStringLiteral("conn"), name.toUpper(), QStringLiteral("wpa-psk")}));
+            active << str(
+                DbusMock::call(systemBus(), nm, nmPath, Mock, QStringLiteral("AddActiveConnection"),
+                               {QStringList{dev}, conn, ap, name + QStringLiteral("active"), 2u}));
+        }
+        DbusMock::call(systemBus(), nm, nmPath, Mock, QStringLiteral("AddProperty"),
+                       {nmIface, QStringLiteral("PrimaryConnection"),
+                        QVariant::fromValue(
+                            QDBusVariant(QVariant::fromValue(QDBusObjectPath(active.first()))))});
+        return active;
+    }
+    void setPrimary(const QString &activePath)
+    {
+        const QDBusMessage r = DbusMock::call(
+            systemBus(), QString::fromLatin1(desk::NetworkWatcher::Service),
+            QString::fromLatin1(desk::NetworkWatcher::Path), Mock, QStringLiteral("SetProperty"),
+            {QString::fromLatin1(desk::NetworkWatcher::Path),
+             QString::fromLatin1(desk::NetworkWatcher::Interface),
+             QStringLiteral("PrimaryConnection"),
+             QVariant::fromValue(QDBusVariant(QVariant::fromValue(QDBusObjectPath(activePath))))});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+    }
+    void watchNetwork()
+    {
+        network = std::make_unique<desk::NetworkWatcher>(systemBus());
+        automations->setNetwork(network.get());
+        network->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!network->primaryUuid().isEmpty(), 5000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -182,6 +245,7 @@ private slots:
         decisions.clear();
         outcomes.clear();
         summaries.clear();
+        reminders.clear();
         auto devices = SimBridge::defaultDevices(7);
         devices[1].hasDoorSensor = true; // Back door: unlocked, with a door sensor (closed)
         devices[1].doorsensorState = dev::DoorClosed;
@@ -209,6 +273,8 @@ private slots:
                 [this](const LogEntry &e) { decisions << e; });
         connect(automations.get(), &Automations::updated, this,
                 [this](const LogEntry &e) { outcomes << e; });
+        connect(automations.get(), &Automations::reminder, this,
+                [this](const AutomationEngine::Reminder &r) { reminders << r; });
         connect(automations.get(), &Automations::summary, this,
                 [this](const QList<LogEntry> &s) { summaries << s; });
         logind->start();
@@ -225,6 +291,8 @@ private slots:
             QVERIFY2(param(e, "action") == QLatin1StringView("2"),
                      qPrintable(QStringLiteral("an automation sent action ") + param(e, "action")));
         automations.reset();
+        network.reset();
+        nmMock.stop();
         savers.reset();
         logind.reset();
         host.reset();
@@ -517,6 +585,110 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!decisions.isEmpty(), 10000);
         QCOMPARE(decisions.last().decision, Decision::Unreachable);
         QCOMPARE(lockActions().size(), 0);
+    }
+
+    // Leaving: the primary connection changes and no bridge answers any more: the person is
+    // told that Back door was last seen unlocked (no lock is promised, none is sent).
+    void leavingHomeIsToldNotActedOn()
+    {
+        const QStringList active = startNetworkManager();
+        QCOMPARE(active.size(), 2);
+        arm({{Trigger::Leaving, back, 0}});
+        watchNetwork();
+        const QString homeUuid = network->primaryUuid();
+        QCOMPARE(network->primaryName(), QStringLiteral("HOME")); // its Id
+        // Another connection through which the bridge still answers (a dock's Ethernet, a
+        // VPN home): not leaving.
+        setPrimary(active.at(1));
+        QTRY_VERIFY_WITH_TIMEOUT(network->primaryUuid() != homeUuid, 5000);
+        home->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(sim->requestLog().size() >= 2, 5000);
+        QVERIFY(reminders.isEmpty());
+        // Back on the home network, then away where the bridge does not answer.
+        setPrimary(active.at(0));
+        QTRY_COMPARE_WITH_TIMEOUT(network->primaryUuid(), homeUuid, 5000);
+        sim->reboot(60000); // it answers nothing for a minute
+        setPrimary(active.at(1));
+        QTRY_COMPARE_WITH_TIMEOUT(reminders.size(), 1, 15000);
+        QCOMPARE(reminders.first().trigger, Trigger::Leaving);
+        QCOMPARE(reminders.first().device, back);
+        QCOMPARE(lockActions().size(), 0);
+        // Told once per departure: another change while away says nothing more.
+        const QString away = network->primaryUuid();
+        setPrimary(active.at(0));
+        QTRY_COMPARE_WITH_TIMEOUT(network->primaryUuid(), homeUuid, 5000);
+        setPrimary(active.at(1));
+        QTRY_COMPARE_WITH_TIMEOUT(network->primaryUuid(), away, 5000);
+        drainBus();
+        QCOMPARE(reminders.size(), 1);
+    }
+
+    // A suspend takes Wi-Fi down: NetworkManager asleep, its connection changes unreported.
+    void aSuspendIsNotLeaving()
+    {
+        const QStringList active = startNetworkManager();
+        QCOMPARE(active.size(), 2);
+        arm({{Trigger::Leaving, back, 0}});
+        watchNetwork();
+        const QString homeUuid = network->primaryUuid();
+        sim->reboot(60000);
+        QCOMPARE(DbusMock::call(systemBus(), QString::fromLatin1(desk::NetworkWatcher::Service),
+                                QString::fromLatin1(desk::NetworkWatcher::Path), Mock,
+                                QStringLiteral("SetGlobalConnectionState"), {10u})
+                     .type(),
+                 QDBusMessage::ReplyMessage);
+        QTRY_VERIFY_WITH_TIMEOUT(network->asleep(), 5000);
+        QSignalSpy changed(network.get(), &desk::NetworkWatcher::primaryChanged);
+        setPrimary(active.at(1));
+        QTRY_VERIFY_WITH_TIMEOUT(network->primaryUuid() != homeUuid, 5000);
+        drainBus();
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(reminders.isEmpty());
+    }
+
+    // A Wi-Fi lock on a real mosquitto, its full lock chosen: one full lock (MQTT lockAction
+    // 6) when the screen locks, nothing else published to its command topic.
+    void aWifiLockOnARealBrokerGetsItsFullLock()
+    {
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/sbin/mosquitto")),
+                 "Debian's mosquitto is part of the test packages");
+        MosquittoBroker broker;
+        QVERIFY2(broker.start(), qPrintable(broker.output()));
+        nukisim::WifiLockConfig c;
+        c.nukiId = 0x3CC0FFEE;
+        c.name = QStringLiteral("Cellar");
+        c.port = broker.port();
+        c.initialState = dev::Unlocked;
+        c.lockMs = c.fullLockMs = 300;
+        nukisim::SimWifiLock wifi(c);
+        QList<QByteArray> commands;
+        connect(&wifi, &nukisim::SimWifiLock::commandReceived, this,
+                [&](const QString &topic, const QByteArray &payload) {
+                    if (topic.endsWith(u"/lockAction"))
+                        commands << payload;
+                });
+        QSignalSpy connected(&wifi, &nukisim::SimWifiLock::connected);
+        QVERIFY(wifi.start());
+        QVERIFY(connected.wait(5000));
+        BrokerConfig b;
+        b.host = QStringLiteral("127.0.0.1");
+        b.port = broker.port();
+        b.id = BrokerConfig::idFor(b.host, b.port);
+        b.name = QStringLiteral("Home broker");
+        QVERIFY(addBroker(*home, b, QString(), QStringLiteral("desk-dbus-test")));
+        const DeviceKey cellar{c.nukiId, 4};
+        QTRY_VERIFY_WITH_TIMEOUT(
+            host->facts(cellar).reachable && host->facts(cellar).state == dev::Unlocked, 10000);
+        Rule full{Trigger::ScreenLock, cellar, 1};
+        full.fullLock = true;
+        arm({full});
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(commands.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !outcomes.isEmpty() && outcomes.last().outcome == Outcome::Confirmed, 10000);
+        QCOMPARE(commands, QList<QByteArray>{"6"});
+        QCOMPARE(lockActions().size(), 0); // nothing through the bridge
+        home->removeSource(b.id);          // before the broker stops (it is stopped by its PID)
     }
 };
 

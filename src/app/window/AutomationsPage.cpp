@@ -47,7 +47,8 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
     m_mechanism->setObjectName(QStringLiteral("mechanism"));
     m_mechanism->setWordWrap(true);
     m_mechanism->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_mechanism->setText(tr("Screen lock detection: %1").arg(automations->mechanismText()));
+    m_mechanism->setText(tr("Screen lock detection: %1").arg(automations->mechanismText()) + u'\n' +
+                         tr("Leaving home: %1").arg(automations->leavingText()));
     layout->addWidget(m_mechanism);
     m_pause = new QCheckBox(tr("Pause automations"), this);
     m_pause->setObjectName(QStringLiteral("pauseAutomations"));

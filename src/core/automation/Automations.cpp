@@ -3,6 +3,7 @@
 #include "automation/HomeLockOnly.h"
 #include "desk/DeskMechanism.h"
 #include "desk/Logind.h"
+#include "desk/NetworkWatcher.h"
 #include "desk/ScreenSavers.h"
 
 #include <QCoreApplication>
@@ -37,8 +38,10 @@ Automations::Automations(HomeLockOnly *host, desk::Logind *logind, desk::ScreenS
             [this] { apply(m_engine.advance(now(), QDateTime::currentDateTime())); });
     m_summaryTimer.setSingleShot(true);
     connect(&m_summaryTimer, &QTimer::timeout, this, [this] { sayWhenBack({}); });
-    connect(host, &HomeLockOnly::factsChanged, this,
-            [this](const DeviceFacts &f) { apply(m_engine.deviceFacts(f, now())); });
+    connect(host, &HomeLockOnly::factsChanged, this, [this](const DeviceFacts &f) {
+        m_atHome = m_atHome || m_host->bridgeReachable();
+        apply(m_engine.deviceFacts(f, now()));
+    });
     connect(host, &HomeLockOnly::deviceGone, this, [this](const DeviceKey &key) {
         m_engine.forgetDevice(key);
         schedule();
@@ -279,6 +282,35 @@ void Automations::snooze(const DeviceKey &key, Trigger trigger, int minutes)
 {
     m_engine.snooze(key, trigger, now(), minutes);
     schedule();
+}
+
+void Automations::setNetwork(desk::NetworkWatcher *network)
+{
+    m_network = network;
+    m_primaryUuid = network->primaryUuid();
+    m_atHome = m_atHome || m_host->bridgeReachable();
+    connect(network, &desk::NetworkWatcher::primaryChanged, this,
+            [this](const QString &uuid) { onPrimaryConnection(uuid); });
+}
+
+void Automations::onPrimaryConnection(const QString &uuid)
+{
+    // No connection at all (out of range, a hiccup) is not yet somewhere else; the next
+    // connection says where the laptop is.
+    if (uuid.isEmpty() || uuid == m_primaryUuid)
+        return;
+    m_primaryUuid = uuid;
+    const QList<Rule> &rules = m_engine.rules();
+    if (!m_atHome || std::none_of(rules.cbegin(), rules.cend(),
+                                  [](const Rule &r) { return r.trigger == Trigger::Leaving; }))
+        return;
+    // Whether the home is still reached through the new connection: ask the bridges.
+    m_host->askBridges(this, [this](bool answered) {
+        if (answered || !m_atHome)
+            return;
+        m_atHome = false;
+        leftHome();
+    });
 }
 
 void Automations::leftHome()

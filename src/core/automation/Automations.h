@@ -10,6 +10,7 @@
 
 namespace nuki::desk {
 class Logind;
+class NetworkWatcher;
 class ScreenSavers;
 } // namespace nuki::desk
 
@@ -41,7 +42,10 @@ public:
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
     // The sleep budget: logind's InhibitDelayMaxUSec less a margin (a quarter, at most 1 s).
     qint64 sleepBudgetMs() const;
-    // The network moved away from the home's (a NetworkManager watcher calls it).
+    // Leaving home: NetworkManager's primary connection changed to another one after a
+    // bridge had answered, and now no bridge answers (a VPN home, or a dock's Ethernet at
+    // home, still answers: not leaving). Never during a suspend. Told once per departure.
+    void setNetwork(desk::NetworkWatcher *network);
     void leftHome();
 
 signals:
@@ -76,6 +80,10 @@ private:
     QHash<QString, QSet<quint64>> m_holding;
     QHash<QString, QTimer *> m_budget;
     bool m_armed = false;
+    void onPrimaryConnection(const QString &uuid);
+    desk::NetworkWatcher *m_network = nullptr;
+    QString m_primaryUuid;
+    bool m_atHome = false;            // a bridge answered since the last departure
     QList<LogEntry> m_summaryWaiting; // told once outcomes settle (or 30 s)
     QTimer m_summaryTimer;
 };

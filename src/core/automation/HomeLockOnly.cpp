@@ -3,6 +3,8 @@
 #include "home/Home.h"
 #include "protocol/Protocol.h"
 
+#include <QPointer>
+
 namespace nuki::automation {
 
 namespace {
@@ -74,6 +76,33 @@ bool HomeLockOnly::reachableFromAway(const DeviceKey &key) const
             return true;
     }
     return false;
+}
+
+bool HomeLockOnly::bridgeReachable() const
+{
+    for (const QString &id : m_home->sourceIds()) {
+        const Source *s = m_home->source(id);
+        if (s && s->kind() == SourceKind::Bridge && s->link().status == LinkStatus::Online)
+            return true;
+    }
+    return false;
+}
+
+void HomeLockOnly::askBridges(QObject *context, std::function<void(bool answered)> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<Home> home(m_home);
+    m_home->readAllThen(
+        [guard, home, done = std::move(done)](const QHash<QString, SourceError> &r) {
+            if (!guard || !home)
+                return;
+            bool answered = false;
+            for (auto it = r.cbegin(); it != r.cend(); ++it) {
+                const Source *s = home->source(it.key());
+                answered = answered || (s && s->kind() == SourceKind::Bridge && it.value().ok());
+            }
+            done(answered);
+        });
 }
 
 } // namespace nuki::automation

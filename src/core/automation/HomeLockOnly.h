@@ -4,6 +4,7 @@
 #include "automation/LockOnly.h"
 
 #include <QObject>
+#include <functional>
 
 namespace nuki {
 class Home;
@@ -26,6 +27,11 @@ public:
     // Whether a source other than a bridge on the home's network reaches it now (a broker, or
     // Nuki Web): then a person's Lock can still get there after leaving.
     bool reachableFromAway(const DeviceKey &key) const;
+    // Whether a bridge (on the home's network) answers now: the home's own sign of "at home".
+    bool bridgeReachable() const;
+    // Every bridge reads now; `done` says whether any answered (not called once `context`
+    // is gone). No bridge configured: not answered.
+    void askBridges(QObject *context, std::function<void(bool answered)> done);
 
 signals:
     void factsChanged(const nuki::automation::DeviceFacts &facts);
