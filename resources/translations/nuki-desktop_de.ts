@@ -1,6 +1,53 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppAutomations</name>
+    <message>
+        <source>not noticed — NetworkManager was not found on this computer</source>
+        <translation>wird nicht bemerkt — NetworkManager wurde auf diesem Computer nicht gefunden</translation>
+    </message>
+    <message>
+        <source>noticed through NetworkManager (no connection now)</source>
+        <translation>wird über NetworkManager bemerkt (gerade keine Verbindung)</translation>
+    </message>
+    <message>
+        <source>noticed through NetworkManager (now on “%1”)</source>
+        <translation>wird über NetworkManager bemerkt (jetzt mit „%1“)</translation>
+    </message>
+    <message>
+        <source>%1 is still unlocked</source>
+        <translation>%1 ist noch aufgesperrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlocked for %n minute(s).</source>
+        <translation><numerusform>Seit %n Minute aufgesperrt.</numerusform><numerusform>Seit %n Minuten aufgesperrt.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: the door is still open</source>
+        <translation>%1: Die Tür steht noch offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open for %n minute(s). Close it, then lock it.</source>
+        <translation><numerusform>Seit %n Minute offen. Schließen Sie sie, dann sperren Sie ab.</numerusform><numerusform>Seit %n Minuten offen. Schließen Sie sie, dann sperren Sie ab.</numerusform></translation>
+    </message>
+    <message>
+        <source>You left with %1 unlocked</source>
+        <translation>Sie sind gegangen, und %1 ist aufgesperrt</translation>
+    </message>
+    <message>
+        <source>It can still be reached from here: Lock now locks it.</source>
+        <translation>Es ist von hier noch erreichbar: „Jetzt absperren“ sperrt es ab.</translation>
+    </message>
+    <message>
+        <source>It cannot be reached from away: the bridge is on your home network.</source>
+        <translation>Von unterwegs ist es nicht erreichbar: Die Bridge ist in Ihrem Heimnetz.</translation>
+    </message>
+    <message>
+        <source>While you were away</source>
+        <translation>Während Sie weg waren</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Please confirm</source>
@@ -37,6 +84,65 @@
     <message>
         <source>Demo broker</source>
         <translation>Demo-Broker</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationsPage</name>
+    <message>
+        <source>Automations only ever lock: never unlock, open or Lock ’n’ Go, never an Opener, never a door that stands open or is already locked. Each is off until you switch it on here.</source>
+        <translation>Automatisierungen sperren nur ab: nie aufsperren, öffnen oder Lock ’n’ Go, nie ein Opener, nie eine Tür, die offen steht oder schon abgesperrt ist. Jede ist aus, bis Sie sie hier einschalten.</translation>
+    </message>
+    <message>
+        <source>Screen lock detection: %1</source>
+        <translation>Erkennung der Bildschirmsperre: %1</translation>
+    </message>
+    <message>
+        <source>Leaving home: %1</source>
+        <translation>Verlassen des Hauses: %1</translation>
+    </message>
+    <message>
+        <source>Pause automations</source>
+        <translation>Automatisierungen pausieren</translation>
+    </message>
+    <message>
+        <source>after </source>
+        <translation>nach </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>%1: delay</source>
+        <translation>%1: Verzögerung</translation>
+    </message>
+    <message>
+        <source>full lock</source>
+        <translation>doppelt absperren</translation>
+    </message>
+    <message>
+        <source>The lock's own full lock (a second turn), through its broker.</source>
+        <translation>Das doppelte Absperren des Schlosses selbst (eine zweite Umdrehung), über seinen Broker.</translation>
+    </message>
+    <message>
+        <source>Switch this automation on?</source>
+        <translation>Diese Automatisierung einschalten?</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <source>No Smart Lock yet: automations appear here once one is added.</source>
+        <translation>Noch kein Smart Lock: Automatisierungen erscheinen hier, sobald eines hinzugefügt ist.</translation>
+    </message>
+    <message>
+        <source>In demo mode automations are not saved.</source>
+        <translation>Im Demomodus werden Automatisierungen nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -639,6 +745,10 @@ Ungeschützt gesendet kann jeder in Ihrem Netzwerk das Token mitlesen und damit 
     <message>
         <source>Lock now</source>
         <translation>Jetzt verriegeln</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Später erinnern</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1417,26 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>Nuki Web</source>
         <translation>Nuki Web</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Automations paused — resume</source>
+        <translation>Automatisierungen pausiert — fortsetzen</translation>
+    </message>
+    <message>
+        <source>Automations armed — pause</source>
+        <translation>Automatisierungen scharf — pausieren</translation>
+    </message>
+    <message>
+        <source>Reminders on — pause</source>
+        <translation>Erinnerungen an — pausieren</translation>
+    </message>
+    <message>
+        <source>Last failure: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>QCoreApplication</name>
@@ -1447,6 +1577,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>Keep the history for</source>
         <translation>Verlauf aufbewahren für</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Automations</source>
+        <translation>Automatisierungen</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1841,18 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message>
         <source>%1: not locked — %2</source>
         <translation>%1: nicht verriegelt — %2</translation>
+    </message>
+    <message>
+        <source>Pause automations</source>
+        <translation>Automatisierungen pausieren</translation>
+    </message>
+    <message>
+        <source>Automation: %1</source>
+        <translation>Automatisierung: %1</translation>
+    </message>
+    <message>
+        <source>Pause automations (armed)</source>
+        <translation>Automatisierungen pausieren (scharf)</translation>
     </message>
 </context>
 <context>
@@ -1971,10 +2121,6 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <translation>--until: „%1“ ist keine Zeitangabe.</translation>
     </message>
     <message>
-        <source>--kind: “%1” is none of action, change, door, ring, battery, link.</source>
-        <translation>--kind: „%1“ ist keines von action, change, door, ring, battery, link.</translation>
-    </message>
-    <message>
         <source>The history knows no device “%1”.</source>
         <translation>Der Verlauf kennt kein Gerät „%1“.</translation>
     </message>
@@ -2033,6 +2179,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     <message numerus="yes">
         <source>Added Nuki Web (%1) with %n device(s).</source>
         <translation><numerusform>Nuki Web (%1) mit %n Gerät hinzugefügt.</numerusform><numerusform>Nuki Web (%1) mit %n Geräten hinzugefügt.</numerusform></translation>
+    </message>
+    <message>
+        <source>--kind: “%1” is none of action, change, door, ring, battery, link, automation.</source>
+        <translation>--kind: „%1“ ist nichts von action, change, door, ring, battery, link, automation.</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2826,22 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>via Nuki Web · as of %1</source>
         <translation>über Nuki Web · Stand %1</translation>
     </message>
+    <message>
+        <source>Automations</source>
+        <translation>Automatisierungen</translation>
+    </message>
+    <message>
+        <source>by an automation</source>
+        <translation>durch eine Automatisierung</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>nuki::BridgeSetup</name>
@@ -3213,6 +3379,210 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
     </message>
 </context>
 <context>
+    <name>nuki::automation</name>
+    <message>
+        <source>requested before sleep — confirmed locked at %1 after wake</source>
+        <translation>vor dem Ruhezustand angefordert — nach dem Aufwachen um %1 als abgesperrt bestätigt</translation>
+    </message>
+    <message>
+        <source>requested before sleep — not locked after wake: %1 at %2</source>
+        <translation>vor dem Ruhezustand angefordert — nach dem Aufwachen nicht abgesperrt: %1 um %2</translation>
+    </message>
+    <message>
+        <source>confirmed locked at %1</source>
+        <translation>um %1 als abgesperrt bestätigt</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Lock when the screen locks</source>
+        <translation>Absperren, wenn der Bildschirm gesperrt wird</translation>
+    </message>
+    <message>
+        <source>Lock before the computer sleeps</source>
+        <translation>Absperren, bevor der Computer in den Ruhezustand geht</translation>
+    </message>
+    <message>
+        <source>Lock before the computer shuts down</source>
+        <translation>Absperren, bevor der Computer herunterfährt</translation>
+    </message>
+    <message>
+        <source>Remind me when it stays unlocked</source>
+        <translation>Erinnern, wenn es aufgesperrt bleibt</translation>
+    </message>
+    <message>
+        <source>Remind me when the door stays open</source>
+        <translation>Erinnern, wenn die Tür offen bleibt</translation>
+    </message>
+    <message>
+        <source>Tell me when I leave with it unlocked</source>
+        <translation>Sagen, wenn ich gehe und es aufgesperrt ist</translation>
+    </message>
+    <message>
+        <source>Someone who stepped out without a key is locked out when your screen locks.</source>
+        <translation>Wer ohne Schlüssel kurz hinausgegangen ist, ist ausgesperrt, wenn Ihr Bildschirm sich sperrt.</translation>
+    </message>
+    <message>
+        <source>Someone who stepped out without a key is locked out when you close the lid or shut down.</source>
+        <translation>Wer ohne Schlüssel kurz hinausgegangen ist, ist ausgesperrt, wenn Sie den Deckel schließen oder herunterfahren.</translation>
+    </message>
+    <message>
+        <source>Only a notification: nothing is sent to the lock unless you click Lock.</source>
+        <translation>Nur eine Benachrichtigung: An das Schloss geht nichts, außer Sie klicken auf Absperren.</translation>
+    </message>
+    <message>
+        <source>automation: screen locked</source>
+        <translation>Automatisierung: Bildschirm gesperrt</translation>
+    </message>
+    <message>
+        <source>automation: going to sleep</source>
+        <translation>Automatisierung: Ruhezustand</translation>
+    </message>
+    <message>
+        <source>automation: shutting down</source>
+        <translation>Automatisierung: Herunterfahren</translation>
+    </message>
+    <message>
+        <source>automation: unlocked reminder</source>
+        <translation>Automatisierung: Erinnerung aufgesperrt</translation>
+    </message>
+    <message>
+        <source>automation: open door reminder</source>
+        <translation>Automatisierung: Erinnerung offene Tür</translation>
+    </message>
+    <message>
+        <source>automation: left home</source>
+        <translation>Automatisierung: Haus verlassen</translation>
+    </message>
+    <message>
+        <source>logind LockedHint</source>
+        <translation>logind LockedHint</translation>
+    </message>
+    <message>
+        <source>logind session Lock</source>
+        <translation>logind Sitzung Lock</translation>
+    </message>
+    <message>
+        <source>lock sent</source>
+        <translation>Absperren gesendet</translation>
+    </message>
+    <message>
+        <source>not locked: the door is open</source>
+        <translation>nicht abgesperrt: Die Tür ist offen</translation>
+    </message>
+    <message>
+        <source>not locked: it was already locked</source>
+        <translation>nicht abgesperrt: Es war schon abgesperrt</translation>
+    </message>
+    <message>
+        <source>not locked: it was moving</source>
+        <translation>nicht abgesperrt: Es bewegte sich gerade</translation>
+    </message>
+    <message>
+        <source>not locked: it could not be reached</source>
+        <translation>nicht abgesperrt: Es war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not locked: automations are paused</source>
+        <translation>nicht abgesperrt: Automatisierungen sind pausiert</translation>
+    </message>
+    <message>
+        <source>not locked: its motor is blocked or it is not calibrated</source>
+        <translation>nicht abgesperrt: Sein Motor ist blockiert oder es ist nicht kalibriert</translation>
+    </message>
+    <message>
+        <source>not locked: its state is not known</source>
+        <translation>nicht abgesperrt: Sein Zustand ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>not locked: another action was running on it</source>
+        <translation>nicht abgesperrt: Eine andere Aktion lief gerade</translation>
+    </message>
+    <message>
+        <source>not locked: automations only lock Smart Locks</source>
+        <translation>nicht abgesperrt: Automatisierungen sperren nur Smart Locks ab</translation>
+    </message>
+    <message>
+        <source>nothing sent: the screen was unlocked in time</source>
+        <translation>nichts gesendet: Der Bildschirm wurde rechtzeitig entsperrt</translation>
+    </message>
+    <message>
+        <source>nothing sent: the computer went to sleep first</source>
+        <translation>nichts gesendet: Der Computer ging vorher in den Ruhezustand</translation>
+    </message>
+    <message>
+        <source>not locked: its source cannot carry this action</source>
+        <translation>nicht abgesperrt: Seine Quelle kann diese Aktion nicht ausführen</translation>
+    </message>
+    <message>
+        <source>reminded</source>
+        <translation>erinnert</translation>
+    </message>
+    <message>
+        <source>when the screen locked</source>
+        <translation>als der Bildschirm gesperrt wurde</translation>
+    </message>
+    <message>
+        <source>before sleep</source>
+        <translation>vor dem Ruhezustand</translation>
+    </message>
+    <message>
+        <source>before shutdown</source>
+        <translation>vor dem Herunterfahren</translation>
+    </message>
+    <message>
+        <source>%1 at %2 %3: %4</source>
+        <translation>%1 um %2 %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 locked at %2 %3</source>
+        <translation>%1 um %2 abgesperrt, %3</translation>
+    </message>
+    <message>
+        <source>%1: lock sent at %2 %3</source>
+        <translation>%1: Absperren um %2 gesendet, %3</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::automation::Automations</name>
+    <message>
+        <source>requested before sleep, not yet confirmed</source>
+        <translation>vor dem Ruhezustand angefordert, noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>may have reached the lock — check the door</source>
+        <translation>hat das Schloss vielleicht erreicht — prüfen Sie die Tür</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::desk</name>
+    <message>
+        <source>logind (session %1: LockedHint, Lock)</source>
+        <translation>logind (Sitzung %1: LockedHint, Lock)</translation>
+    </message>
+    <message>
+        <source>none found — set your screen locker to run “loginctl lock-session”, or use a desktop that tells logind (GNOME, KDE)</source>
+        <translation>keine gefunden — lassen Sie Ihre Bildschirmsperre „loginctl lock-session“ ausführen, oder nutzen Sie eine Arbeitsumgebung, die es logind sagt (GNOME, KDE)</translation>
+    </message>
+</context>
+<context>
+    <name>nuki::desk::Logind</name>
+    <message>
+        <source>Locking your doors before the computer sleeps</source>
+        <translation>Ihre Türen werden abgesperrt, bevor der Computer in den Ruhezustand geht</translation>
+    </message>
+    <message>
+        <source>Locking your doors before the computer shuts down</source>
+        <translation>Ihre Türen werden abgesperrt, bevor der Computer herunterfährt</translation>
+    </message>
+</context>
+<context>
     <name>nuki::mqtt</name>
     <message>
         <source>done</source>
@@ -3584,6 +3954,90 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message>
         <source>'%1' is for bridges, not --web.</source>
         <translation>'%1' ist für Bridges, nicht für --web.</translation>
+    </message>
+    <message>
+        <source>after %1 min</source>
+        <translation>nach %1 min</translation>
+    </message>
+    <message>
+        <source>after %1 s</source>
+        <translation>nach %1 s</translation>
+    </message>
+    <message>
+        <source>desk automations: what is on and how this desktop says its screen locked; set one (TRIGGER: screen-lock, sleep, shutdown, unlocked-reminder, open-reminder, leaving); what they did (log)</source>
+        <translation>Automatisierungen am Schreibtisch: was an ist und wie diese Arbeitsumgebung die Bildschirmsperre meldet; eine setzen (TRIGGER: screen-lock, sleep, shutdown, unlocked-reminder, open-reminder, leaving); was sie getan haben (log)</translation>
+    </message>
+    <message>
+        <source>automations set: how long the screen stays locked, or the door unlocked or open, before it acts.</source>
+        <translation>automations set: wie lange der Bildschirm gesperrt oder die Tür aufgesperrt oder offen bleibt, bevor es handelt.</translation>
+    </message>
+    <message>
+        <source>--after: “%1” is not a number of seconds from 0 to 86400.</source>
+        <translation>--after: „%1“ ist keine Zahl von Sekunden von 0 bis 86400.</translation>
+    </message>
+    <message>
+        <source>Screen lock detection: %1</source>
+        <translation>Erkennung der Bildschirmsperre: %1</translation>
+    </message>
+    <message>
+        <source>No automation is on. Switch one on with: nukictl automations set screen-lock DEVICE on</source>
+        <translation>Keine Automatisierung ist an. Schalten Sie eine ein mit: nukictl automations set screen-lock GERÄT on</translation>
+    </message>
+    <message>
+        <source>Automations are paused.</source>
+        <translation>Automatisierungen sind pausiert.</translation>
+    </message>
+    <message>
+        <source>Automations are armed: they lock when their moment comes.</source>
+        <translation>Automatisierungen sind scharf: Sie sperren ab, wenn ihr Moment kommt.</translation>
+    </message>
+    <message>
+        <source>Only reminders are on.</source>
+        <translation>Nur Erinnerungen sind an.</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>, full lock</source>
+        <translation>, doppelt absperren</translation>
+    </message>
+    <message>
+        <source>Usage: nukictl automations set TRIGGER DEVICE on|off [--after SECONDS]</source>
+        <translation>Aufruf: nukictl automations set TRIGGER GERÄT on|off [--after SEKUNDEN]</translation>
+    </message>
+    <message>
+        <source>“%1” is no trigger: one of %2.</source>
+        <translation>„%1“ ist kein Auslöser: einer von %2.</translation>
+    </message>
+    <message>
+        <source>Say on or off, not “%1”.</source>
+        <translation>Sagen Sie on oder off, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is no Smart Lock: automations only ever lock Smart Locks, never an Opener.</source>
+        <translation>%1 ist kein Smart Lock: Automatisierungen sperren nur Smart Locks ab, nie einen Opener.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — on</source>
+        <translation>%1: %2 — an</translation>
+    </message>
+    <message>
+        <source>%1: %2 — off</source>
+        <translation>%1: %2 — aus</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Noch nichts aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Usage: nukictl automations [set TRIGGER DEVICE on|off [--after SECONDS] | log [--json]]</source>
+        <translation>Aufruf: nukictl automations [set TRIGGER GERÄT on|off [--after SEKUNDEN] | log [--json]]</translation>
+    </message>
+    <message>
+        <source>no record from %1 to %2 (the app was not running)</source>
+        <translation>keine Aufzeichnung von %1 bis %2 (die App lief nicht)</translation>
     </message>
 </context>
 </TS>

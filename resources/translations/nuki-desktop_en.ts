@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AppAutomations</name>
+    <message numerus="yes">
+        <source>Unlocked for %n minute(s).</source>
+        <translation><numerusform>Unlocked for %n minute.</numerusform><numerusform>Unlocked for %n minutes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Open for %n minute(s). Close it, then lock it.</source>
+        <translation><numerusform>Open for %n minute. Close it, then lock it.</numerusform><numerusform>Open for %n minutes. Close it, then lock it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BridgeDetailsDialog</name>
     <message numerus="yes">
         <source>%n minute(s)</source>

@@ -24,11 +24,6 @@
 using namespace nuki;
 using namespace nuki::automation;
 
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("nukictl", text);
-}
-
 namespace {
 
 QString afterText(const Rule &r)
@@ -83,16 +78,19 @@ int show(CliContext &c)
                                           {QStringLiteral("rules"), list}}));
         return exitcode::Ok;
     }
-    c.out << tr("Screen lock detection: %1").arg(mechanism) << Qt::endl;
+    c.out << QCoreApplication::translate("nukictl", "Screen lock detection: %1").arg(mechanism)
+          << Qt::endl;
     if (rules.isEmpty()) {
-        c.out << tr("No automation is on. Switch one on with: nukictl automations set "
-                    "screen-lock DEVICE on")
+        c.out << QCoreApplication::translate(
+                     "nukictl", "No automation is on. Switch one on with: nukictl automations set "
+                                "screen-lock DEVICE on")
               << Qt::endl;
         return exitcode::Ok;
     }
-    c.out << (paused  ? tr("Automations are paused.")
-              : armed ? tr("Automations are armed: they lock when their moment comes.")
-                      : tr("Only reminders are on."))
+    c.out << (paused  ? QCoreApplication::translate("nukictl", "Automations are paused.")
+              : armed ? QCoreApplication::translate(
+                            "nukictl", "Automations are armed: they lock when their moment comes.")
+                      : QCoreApplication::translate("nukictl", "Only reminders are on."))
           << Qt::endl;
     for (Trigger t : allTriggers()) {
         for (const Rule &r : rules) {
@@ -100,13 +98,14 @@ int show(CliContext &c)
                 continue;
             QString line = QStringLiteral("  %1  %2 (%3)")
                                .arg(triggerName(t).leftJustified(18),
-                                    plainText(r.deviceName).isEmpty() ? tr("a device")
-                                                                      : plainText(r.deviceName),
+                                    plainText(r.deviceName).isEmpty()
+                                        ? QCoreApplication::translate("nukictl", "a device")
+                                        : plainText(r.deviceName),
                                     QString::number(r.device.nukiId, 16).toUpper());
             if (const QString a = afterText(r); !a.isEmpty())
                 line += QStringLiteral(", ") + a;
             if (r.fullLock)
-                line += tr(", full lock");
+                line += QCoreApplication::translate("nukictl", ", full lock");
             c.out << line << Qt::endl;
         }
     }
@@ -116,7 +115,9 @@ int show(CliContext &c)
 int set(CliContext &c, const Invocation &in)
 {
     if (in.args.size() != 4) {
-        c.err << tr("Usage: nukictl automations set TRIGGER DEVICE on|off [--after SECONDS]")
+        c.err << QCoreApplication::translate(
+                     "nukictl",
+                     "Usage: nukictl automations set TRIGGER DEVICE on|off [--after SECONDS]")
               << Qt::endl;
         return exitcode::Usage;
     }
@@ -125,13 +126,15 @@ int set(CliContext &c, const Invocation &in)
         QStringList names;
         for (Trigger t : allTriggers())
             names << triggerName(t);
-        c.err << tr("“%1” is no trigger: one of %2.").arg(in.args[1], names.join(u", "))
+        c.err << QCoreApplication::translate("nukictl", "“%1” is no trigger: one of %2.")
+                     .arg(in.args[1], names.join(u", "))
               << Qt::endl;
         return exitcode::Usage;
     }
     const QString onOff = in.args[3];
     if (onOff != u"on" && onOff != u"off") {
-        c.err << tr("Say on or off, not “%1”.").arg(onOff) << Qt::endl;
+        c.err << QCoreApplication::translate("nukictl", "Say on or off, not “%1”.").arg(onOff)
+              << Qt::endl;
         return exitcode::Usage;
     }
     if (c.places().isEmpty() && in.setUpSources)
@@ -144,8 +147,10 @@ int set(CliContext &c, const Invocation &in)
     const int type = key.deviceType;
     if (triggerLocks(*trigger) && type != int(DeviceType::SmartLock) &&
         type != int(DeviceType::SmartDoor) && type != int(DeviceType::SmartLock3)) {
-        c.err << tr("%1 is no Smart Lock: automations only ever lock Smart Locks, never an "
-                    "Opener.")
+        c.err << QCoreApplication::translate(
+                     "nukictl",
+                     "%1 is no Smart Lock: automations only ever lock Smart Locks, never an "
+                     "Opener.")
                      .arg(plainText(found.device.name))
               << Qt::endl;
         return exitcode::Refused;
@@ -174,12 +179,15 @@ int set(CliContext &c, const Invocation &in)
                                           {QStringLiteral("on"), onOff == u"on"},
                                           {QStringLiteral("afterSeconds"), r.afterSeconds}}));
     } else if (onOff == u"on") {
-        QString line = tr("%1: %2 — on").arg(name, triggerText(*trigger));
+        QString line =
+            QCoreApplication::translate("nukictl", "%1: %2 — on").arg(name, triggerText(*trigger));
         if (const QString a = afterText(r); !a.isEmpty())
             line += QStringLiteral(", ") + a;
         c.out << line << Qt::endl;
     } else {
-        c.out << tr("%1: %2 — off").arg(name, triggerText(*trigger)) << Qt::endl;
+        c.out << QCoreApplication::translate("nukictl", "%1: %2 — off")
+                     .arg(name, triggerText(*trigger))
+              << Qt::endl;
     }
     if (onOff == u"on" && triggerLocks(*trigger))
         c.err << triggerRisk(*trigger) << Qt::endl;
@@ -194,7 +202,7 @@ int showLog(CliContext &c, const Invocation &in)
         if (c.json)
             c.print(QJsonDocument(QJsonArray{}));
         else
-            c.out << tr("Nothing recorded yet.") << Qt::endl;
+            c.out << QCoreApplication::translate("nukictl", "Nothing recorded yet.") << Qt::endl;
         return exitcode::Ok;
     }
     HistoryFilter filter;
@@ -219,7 +227,7 @@ int showLog(CliContext &c, const Invocation &in)
     if (c.json)
         c.print(QJsonDocument(list));
     else if (shown == 0)
-        c.out << tr("Nothing recorded yet.") << Qt::endl;
+        c.out << QCoreApplication::translate("nukictl", "Nothing recorded yet.") << Qt::endl;
     return exitcode::Ok;
 }
 
@@ -234,8 +242,10 @@ int commands::automations(CliContext &c, const Invocation &in)
         return set(c, in);
     if (sub == u"log" && in.args.size() == 1)
         return showLog(c, in);
-    c.err << tr("Usage: nukictl automations [set TRIGGER DEVICE on|off [--after SECONDS] | log "
-                "[--json]]")
+    c.err << QCoreApplication::translate(
+                 "nukictl",
+                 "Usage: nukictl automations [set TRIGGER DEVICE on|off [--after SECONDS] | log "
+                 "[--json]]")
           << Qt::endl;
     return exitcode::Usage;
 }

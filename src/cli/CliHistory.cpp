@@ -43,7 +43,8 @@ static QString withOffset(const QDateTime &t)
 static QString gapText(const HistoryGap &g)
 {
     const QLocale l;
-    return tr("no record from %1 to %2 (the app was not running)")
+    return QCoreApplication::translate("nukictl",
+                                       "no record from %1 to %2 (the app was not running)")
         .arg(l.toString(g.from, QLocale::ShortFormat), l.toString(g.until, QLocale::ShortFormat));
 }
 

@@ -5,6 +5,7 @@
 #include "home/Home.h"
 #include "protocol/PlainText.h"
 #include "protocol/Protocol.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/SentenceLabel.h"
 
 #include <QCheckBox>
@@ -58,6 +59,7 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it wraps instead
     auto *inner = new QWidget(scroll);
     auto *devices = new QVBoxLayout(inner);
     devices->setContentsMargins(0, 0, 0, 0);
@@ -82,12 +84,13 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
             const auto existing = std::find_if(current.begin(), current.end(), [&](const Rule &x) {
                 return x.trigger == t && x.device == key;
             });
-            auto *line = new QHBoxLayout;
+            // The delay beside the trigger where it fits, under it where it does not.
+            auto *line = new FlowLayout(nullptr, 12, 2);
             row.on = new QCheckBox(triggerText(t), box);
             row.on->setObjectName(triggerName(t) + u'/' + key.toString());
             row.on->setChecked(existing != current.end());
             row.on->setToolTip(triggerRisk(t));
-            line->addWidget(row.on, 1);
+            line->addWidget(row.on);
             if (triggerHasDelay(t)) {
                 row.after = new QSpinBox(box);
                 const int seconds =
@@ -114,6 +117,14 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
                 line->addWidget(row.fullLock);
             }
             rows->addLayout(line);
+            // While it is on, its risk stays in sight under it (and in the tooltip).
+            auto *risk = new QLabel(triggerRisk(t), box);
+            risk->setObjectName(QStringLiteral("risk/") + row.on->objectName());
+            risk->setWordWrap(true);
+            risk->setContentsMargins(24, 0, 0, 4);
+            risk->setVisible(row.on->isChecked());
+            connect(row.on, &QCheckBox::toggled, risk, &QLabel::setVisible);
+            rows->addWidget(risk);
             // A locking trigger switched on: the risk once more, in a question.
             if (triggerLocks(t)) {
                 QCheckBox *on = row.on;
@@ -128,6 +139,14 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
             }
             m_rows << row;
         }
+        // The delays in one column where they fit beside the triggers.
+        int widest = 0;
+        for (const Row &row : std::as_const(m_rows))
+            if (row.device == key)
+                widest = std::max(widest, row.on->sizeHint().width());
+        for (const Row &row : std::as_const(m_rows))
+            if (row.device == key)
+                row.on->setMinimumWidth(widest);
         devices->addWidget(box);
     }
     if (locks == 0) {

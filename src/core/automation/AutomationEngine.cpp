@@ -21,10 +21,6 @@ bool isUnlockedState(int state)
     return state == int(LockState::Unlocked) || state == int(LockState::Unlatched) ||
            state == int(LockState::UnlockedLockNGo);
 }
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nuki::automation", text);
-}
 } // namespace
 
 void AutomationEngine::setRules(const QList<Rule> &rules)
@@ -375,7 +371,9 @@ void AutomationEngine::reminders(qint64 now, Output &out)
         if (now < due)
             continue;
         reminded = true;
-        LogEntry &e = addEntry(r.trigger, r.device, tr("reminder"), Decision::Reminded, wall, out);
+        LogEntry &e = addEntry(r.trigger, r.device,
+                               QCoreApplication::translate("nuki::automation", "reminder"),
+                               Decision::Reminded, wall, out);
         out.log.append(e);
         out.reminders.append(
             {r.device, r.trigger, e.deviceName, int((now - since + 30000) / 60000)});
