@@ -9,7 +9,7 @@
 // and it is back after PrepareForSleep(false). Nothing but a lock is ever sent.
 #include "AppAutomations.h"
 #include "AppController.h"
-#include "DbusMock.h"
+#include "LogindMock.h"
 #include "PrivateSessionBus.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
@@ -33,12 +33,7 @@ namespace dev = nukisim::dev;
 
 namespace {
 const QString Token = QStringLiteral("automations-e2e-token");
-const QString Login1 = QStringLiteral("org.freedesktop.login1");
-const QString ManagerPath = QStringLiteral("/org/freedesktop/login1");
-const QString ManagerIface = QStringLiteral("org.freedesktop.login1.Manager");
-const QString SessionPath = QStringLiteral("/org/freedesktop/login1/session/c1");
-const QString SessionIface = QStringLiteral("org.freedesktop.login1.Session");
-const QString Mock = QString::fromLatin1(DbusMock::MockInterface);
+const QString SessionPath = LogindMock::SessionPath;
 } // namespace
 
 class TestAutomationsE2E : public QObject
@@ -48,12 +43,12 @@ class TestAutomationsE2E : public QObject
     std::unique_ptr<nukisim::SimBridge> sim;
     std::unique_ptr<Settings> settings;
     std::unique_ptr<AppController> app;
-    DbusMock logindMock;
+    LogindMock logindMock;
     DeviceKey front, back;
     QString bridgeId;
 
     QString settingsFile() const { return dir->filePath(QStringLiteral("settings.ini")); }
-    static QDBusConnection bus() { return QDBusConnection::systemBus(); }
+    static QDBusConnection bus() { return LogindMock::bus(); }
 
     struct Run
     {
@@ -76,61 +71,12 @@ class TestAutomationsE2E : public QObject
         r.err = p.readAllStandardError();
         return r;
     }
-    void setLockedHint(bool locked)
-    {
-        const QDBusMessage r = DbusMock::call(bus(), Login1, SessionPath, SessionIface,
-                                              QStringLiteral("SetLockedHint"), {locked});
-        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
-    }
-    void prepareForSleep(bool start)
-    {
-        const QDBusMessage r =
-            DbusMock::emitSignal(bus(), Login1, ManagerPath, ManagerIface,
-                                 QStringLiteral("PrepareForSleep"), QStringLiteral("b"), {start});
-        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
-    }
-    QStringList inhibitors()
-    {
-        const QDBusMessage r = DbusMock::call(bus(), Login1, ManagerPath, ManagerIface,
-                                              QStringLiteral("ListInhibitors"));
-        if (r.type() != QDBusMessage::ReplyMessage || r.arguments().isEmpty())
-            return {QStringLiteral("(no answer)")};
-        QStringList out;
-        const QDBusArgument arg = r.arguments().first().value<QDBusArgument>();
-        arg.beginArray();
-        while (!arg.atEnd()) {
-            QString what, who, why, mode;
-            uint uid = 0, pid = 0;
-            arg.beginStructure();
-            arg >> what >> who >> why >> mode >> uid >> pid;
-            arg.endStructure();
-            out << who + u':' + what;
-        }
-        arg.endArray();
-        return out;
-    }
-    static QString param(const SimLogEntry &e, const char *name)
-    {
-        for (const auto &p : e.params)
-            if (p.first == QLatin1StringView(name))
-                return p.second;
-        return {};
-    }
-    QList<SimLogEntry> lockActions() const
-    {
-        QList<SimLogEntry> out;
-        for (const SimLogEntry &e : sim->requestLog())
-            if (e.path == QLatin1StringView("/lockAction"))
-                out << e;
-        return out;
-    }
-    int locksFor(const DeviceKey &key) const
-    {
-        int n = 0;
-        for (const SimLogEntry &e : lockActions())
-            n += param(e, "nukiId") == QString::number(key.nukiId);
-        return n;
-    }
+    void setLockedHint(bool locked) { QVERIFY(LogindMock::setLockedHint(locked)); }
+    void prepareForSleep(bool start) { QVERIFY(LogindMock::prepareFor("Sleep", start)); }
+    QStringList inhibitors() { return LogindMock::inhibitors(); }
+    QList<SimLogEntry> lockActions() const { return simLockActions(*sim); }
+    static QString param(const SimLogEntry &e, const char *name) { return simParam(e, name); }
+    int locksFor(const DeviceKey &key) const { return simLocksFor(*sim, key.nukiId); }
     // Switches an automation on with nukictl; the running app follows within a few seconds.
     void switchOn(const QString &trigger, const QString &device, int after = -1)
     {
@@ -173,19 +119,7 @@ private slots:
         dir = std::make_unique<QTemporaryDir>();
         qputenv("XDG_DATA_HOME", dir->filePath(QStringLiteral("data")).toUtf8());
         QCoreApplication::setApplicationName(QStringLiteral("nuki-desktop"));
-        QVERIFY(logindMock.start({"--system", "-t", "logind"}, Login1, bus()));
-        QCOMPARE(DbusMock::call(bus(), Login1, ManagerPath, Mock, QStringLiteral("AddSession"),
-                                {QStringLiteral("c1"), QStringLiteral("seat0"), 1000u,
-                                 QStringLiteral("alice"), true})
-                     .type(),
-                 QDBusMessage::ReplyMessage);
-        QCOMPARE(DbusMock::call(
-                     bus(), Login1, ManagerPath, Mock, QStringLiteral("AddProperty"),
-                     {ManagerIface, QStringLiteral("InhibitDelayMaxUSec"),
-                      QVariant::fromValue(QDBusVariant(QVariant::fromValue(quint64(3000000))))})
-                     .type(),
-                 QDBusMessage::ReplyMessage);
-
+        QVERIFY(logindMock.start(3000000)); // a 3 s budget for a delay inhibitor
         sim = std::make_unique<nukisim::SimBridge>(fastSimConfig());
         sim->setToken(Token);
         auto devices = nukisim::SimBridge::defaultDevices(11);
@@ -297,12 +231,13 @@ private slots:
         QDBusMessage props = QDBusMessage::createSignal(
             SessionPath, QStringLiteral("org.freedesktop.DBus.Properties"),
             QStringLiteral("PropertiesChanged"));
-        props << SessionIface << QVariantMap{{QStringLiteral("LockedHint"), true}} << QStringList();
+        props << LogindMock::SessionIface << QVariantMap{{QStringLiteral("LockedHint"), true}}
+              << QStringList();
         QVERIFY(bad.send(props));
         // A round trip from the spoofer and one from the app's connection: the daemon routed
         // the spoofed signal before either answer.
-        QVERIFY(bad.interface()->isServiceRegistered(Login1).value());
-        QVERIFY(bus().interface()->isServiceRegistered(Login1).value());
+        QVERIFY(bad.interface()->isServiceRegistered(LogindMock::Name).value());
+        QVERIFY(bus().interface()->isServiceRegistered(LogindMock::Name).value());
         QCoreApplication::processEvents();
         QVERIFY(!app->automations()->logind()->lockedHint());
         QCOMPARE(app->automations()->automations()->engine().nextDeadline(), qint64(-1));
@@ -314,8 +249,8 @@ private slots:
     {
         QCOMPARE(inhibitors(), QStringList());
         switchOn(QStringLiteral("sleep"), QStringLiteral("Back door"));
-        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(), QStringList{QStringLiteral("Nuki Desktop:sleep")},
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(app->automations()->logind()->holds(QStringLiteral("sleep")),
                                  5000);
         prepareForSleep(true);
@@ -325,8 +260,8 @@ private slots:
         QCOMPARE(locksFor(back), 1);
         QCOMPARE(param(lockActions().first(), "nowait"), QStringLiteral("1"));
         prepareForSleep(false);
-        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(), QStringList{QStringLiteral("Nuki Desktop:sleep")},
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
         // After the wake the state is read and the outcome said honestly.
         QTRY_VERIFY_WITH_TIMEOUT(logTexts().join(u'\n').contains(u"after wake"), 15000);
         QCOMPARE(lockActions().size(), 1);

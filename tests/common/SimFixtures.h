@@ -16,3 +16,28 @@ inline nukisim::SimConfig fastSimConfig()
     c.authWindowMs = 500;
     return c;
 }
+
+// The bridge's /lockAction requests, and one parameter of a logged request.
+inline QString simParam(const nukisim::SimLogEntry &e, const char *name)
+{
+    for (const auto &p : e.params)
+        if (p.first == QLatin1StringView(name))
+            return p.second;
+    return {};
+}
+inline QList<nukisim::SimLogEntry> simLockActions(const nukisim::SimBridge &sim)
+{
+    QList<nukisim::SimLogEntry> out;
+    for (const nukisim::SimLogEntry &e : sim.requestLog())
+        if (e.path == QLatin1StringView("/lockAction"))
+            out << e;
+    return out;
+}
+// How many of them were for this device.
+inline int simLocksFor(const nukisim::SimBridge &sim, quint32 nukiId)
+{
+    int n = 0;
+    for (const nukisim::SimLogEntry &e : simLockActions(sim))
+        n += simParam(e, "nukiId") == QString::number(nukiId);
+    return n;
+}

@@ -213,44 +213,39 @@ qint64 Automations::sleepBudgetMs() const
 
 void Automations::onSleep(bool start)
 {
-    if (!start) {
-        if (QTimer *t = m_budget.take(Sleep))
-            t->deleteLater();
-        m_holding[Sleep].clear();
-        apply(m_engine.sleep(false, now(), QDateTime::currentDateTime()));
+    onPrepare(Sleep, start);
+    if (!start)
         m_host->refresh(); // what happened meanwhile, and whether the lock before sleep held
-        return;
-    }
-    apply(m_engine.sleep(true, now(), QDateTime::currentDateTime()));
-    if (m_holding[Sleep].isEmpty()) {
-        releaseWhenDone(Sleep); // nothing sent (or all taken already): sleep may go on
-        return;
-    }
-    auto *t = new QTimer(this);
-    t->setSingleShot(true);
-    connect(t, &QTimer::timeout, this, [this] { releaseWhenDone(Sleep); });
-    m_budget.insert(Sleep, t);
-    t->start(int(sleepBudgetMs()));
 }
 
 void Automations::onShutdown(bool start)
 {
-    if (!start) {
-        if (QTimer *t = m_budget.take(Shutdown))
+    onPrepare(Shutdown, start);
+}
+
+void Automations::onPrepare(const QString &what, bool start)
+{
+    const QDateTime wall = QDateTime::currentDateTime();
+    auto engineSays = [&](bool begins) {
+        return what == Sleep ? m_engine.sleep(begins, now(), wall)
+                             : m_engine.shutdown(begins, now(), wall);
+    };
+    if (!start) { // resumed, or the shutdown was cancelled
+        if (QTimer *t = m_budget.take(what))
             t->deleteLater();
-        m_holding[Shutdown].clear();
-        apply(m_engine.shutdown(false, now(), QDateTime::currentDateTime()));
+        m_holding[what].clear();
+        apply(engineSays(false));
         return;
     }
-    apply(m_engine.shutdown(true, now(), QDateTime::currentDateTime()));
-    if (m_holding[Shutdown].isEmpty()) {
-        releaseWhenDone(Shutdown);
+    apply(engineSays(true));
+    if (m_holding[what].isEmpty()) {
+        releaseWhenDone(what); // nothing sent (or all taken already): it may go on
         return;
     }
     auto *t = new QTimer(this);
     t->setSingleShot(true);
-    connect(t, &QTimer::timeout, this, [this] { releaseWhenDone(Shutdown); });
-    m_budget.insert(Shutdown, t);
+    connect(t, &QTimer::timeout, this, [this, what] { releaseWhenDone(what); });
+    m_budget.insert(what, t);
     t->start(int(sleepBudgetMs()));
 }
 

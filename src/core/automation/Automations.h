@@ -63,6 +63,7 @@ private:
     void onLockFinished(const DeviceKey &key, const ActionStatus &status);
     void onSleep(bool start);
     void onShutdown(bool start);
+    void onPrepare(const QString &what, bool start); // "sleep" or "shutdown"
     void releaseWhenDone(const QString &what);
     void syncInhibitors();
     void sayWhenBack(const QList<LogEntry> &entries);

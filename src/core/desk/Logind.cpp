@@ -294,11 +294,8 @@ void Logind::syncInhibitor(const QString &what)
         this, m_bus, QString::fromLatin1(ManagerPath), QString::fromLatin1(ManagerInterface),
         QStringLiteral("Inhibit"),
         {what, QStringLiteral("Nuki Desktop"), why, QStringLiteral("delay")},
-        [this, gen, what] {
-            if (gen == m_generation)
-                return true;
-            return false; // the reply (and its descriptor) goes with the watcher
-        },
+        // After a restart the reply (and its descriptor) goes with the watcher.
+        [this, gen] { return gen == m_generation; },
         [this, what](const QDBusMessage &reply) {
             Inhibitor &in = m_inhibitors[what];
             in.asking = false;
@@ -310,10 +307,8 @@ void Logind::syncInhibitor(const QString &what)
             in.error.clear();
             const auto fd = reply.arguments().value(0).value<QDBusUnixFileDescriptor>();
             if (in.wanted && !in.suspended && fd.isValid())
-                in.fd = fd;
+                in.fd = fd; // otherwise it closes here: not wanted any more
             emit changed();
-            if (!in.wanted || in.suspended)
-                return;
         });
 }
 
