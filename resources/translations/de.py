@@ -999,3 +999,7 @@ DE.update({
 'Usage: nukictl automations [set TRIGGER DEVICE on|off [--after SECONDS] | log [--json]]': 'Aufruf: nukictl automations [set TRIGGER GERÄT on|off [--after SEKUNDEN] | log [--json]]',
 'no record from %1 to %2 (the app was not running)': 'keine Aufzeichnung von %1 bis %2 (die App lief nicht)',
 })
+DE.update({
+'not locked: the door sensor cannot say the door is closed': 'nicht abgesperrt: Der Türsensor kann nicht sagen, dass die Tür zu ist',
+'There are already %1 automations, as many as can be kept: switch some off first.': 'Es gibt schon %1 Automatisierungen, so viele wie gespeichert werden können: Schalten Sie zuerst einige aus.',
+})

@@ -3548,6 +3548,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>reminder</source>
         <translation>Erinnerung</translation>
     </message>
+    <message>
+        <source>not locked: the door sensor cannot say the door is closed</source>
+        <translation>nicht abgesperrt: Der Türsensor kann nicht sagen, dass die Tür zu ist</translation>
+    </message>
 </context>
 <context>
     <name>nuki::automation::Automations</name>
@@ -4038,6 +4042,10 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message>
         <source>no record from %1 to %2 (the app was not running)</source>
         <translation>keine Aufzeichnung von %1 bis %2 (die App lief nicht)</translation>
+    </message>
+    <message>
+        <source>There are already %1 automations, as many as can be kept: switch some off first.</source>
+        <translation>Es gibt schon %1 Automatisierungen, so viele wie gespeichert werden können: Schalten Sie zuerst einige aus.</translation>
     </message>
 </context>
 </TS>

@@ -145,8 +145,9 @@ int set(CliContext &c, const Invocation &in)
         return code;
     const DeviceKey key = found.key();
     const int type = key.deviceType;
-    if (triggerLocks(*trigger) && type != int(DeviceType::SmartLock) &&
-        type != int(DeviceType::SmartDoor) && type != int(DeviceType::SmartLock3)) {
+    // Not even a reminder for an Opener: its "unlocked" is Ring to Open, its "lock" turns it off.
+    if (type != int(DeviceType::SmartLock) && type != int(DeviceType::SmartDoor) &&
+        type != int(DeviceType::SmartLock3)) {
         c.err << QCoreApplication::translate(
                      "nukictl",
                      "%1 is no Smart Lock: automations only ever lock Smart Locks, never an "
@@ -156,17 +157,29 @@ int set(CliContext &c, const Invocation &in)
         return exitcode::Refused;
     }
     QList<Rule> rules = c.settings->automationRules();
-    rules.erase(
-        std::remove_if(rules.begin(), rules.end(),
-                       [&](const Rule &r) { return r.trigger == *trigger && r.device == key; }),
-        rules.end());
-    Rule r;
+    const auto same = [&](const Rule &x) { return x.trigger == *trigger && x.device == key; };
+    const auto existing = std::find_if(rules.cbegin(), rules.cend(), same);
+    // Switched on again: what was chosen for it stays (the full lock, the delay unless given).
+    Rule r = existing != rules.cend() ? *existing : Rule{};
+    const bool had = existing != rules.cend();
+    rules.erase(std::remove_if(rules.begin(), rules.end(), same), rules.end());
     r.trigger = *trigger;
     r.device = key;
     r.deviceName = found.device.name;
-    r.afterSeconds = in.afterSeconds >= 0 ? in.afterSeconds : defaultAfterSeconds(*trigger);
+    if (in.afterSeconds >= 0)
+        r.afterSeconds = in.afterSeconds;
+    else if (!had)
+        r.afterSeconds = defaultAfterSeconds(*trigger);
     if (!triggerHasDelay(*trigger))
         r.afterSeconds = 0;
+    if (onOff == u"on" && rules.size() >= Settings::MaxAutomationRules) {
+        c.err << QCoreApplication::translate("nukictl",
+                                             "There are already %1 automations, as many as can "
+                                             "be kept: switch some off first.")
+                     .arg(Settings::MaxAutomationRules)
+              << Qt::endl;
+        return exitcode::Refused;
+    }
     if (onOff == u"on")
         rules << r;
     c.settings->setAutomationRules(rules);

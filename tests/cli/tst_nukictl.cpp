@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,6 +121,52 @@ private slots:
         QCOMPARE(list[2][u"kind"].toString(), QStringLiteral("Opener"));
         for (const auto &e : sim->requestLog())
             QCOMPARE(e.authForm, QStringLiteral("encrypted")); // never the plain token
+    }
+
+    // automations set: switched on again, what was chosen stays (the full lock, the delay
+    // unless given); an Opener gets no automation at all, not even a reminder.
+    void automationsSetKeepsWhatWasChosenAndRefusesAnOpener()
+    {
+        const QString file = dir.filePath(QStringLiteral("cli.ini"));
+        QFile::remove(file);
+        const QStringList set{"automations", "set"};
+        Run r = run(host() << set << "screen-lock"
+                           << "Back door"
+                           << "on"
+                           << "--after"
+                           << "30");
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.err.contains("locked out")); // the risk, said where it is switched on
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            QCOMPARE(raw.beginReadArray(QStringLiteral("automations")), 1);
+            raw.setArrayIndex(0);
+            raw.setValue(QStringLiteral("fullLock"), true); // as the window's page saves it
+            raw.endArray();
+        }
+        r = run(host() << set << "screen-lock"
+                       << "Back door"
+                       << "on");
+        QVERIFY2(r.code == 0, r.err.constData());
+        QSettings raw(file, QSettings::IniFormat);
+        QCOMPARE(raw.beginReadArray(QStringLiteral("automations")), 1);
+        raw.setArrayIndex(0);
+        QCOMPARE(raw.value(QStringLiteral("after")).toInt(), 30);
+        QCOMPARE(raw.value(QStringLiteral("fullLock")).toBool(), true);
+        raw.endArray();
+        for (const char *trigger : {"unlocked-reminder", "leaving", "sleep"}) {
+            r = run(host() << set << trigger << "Building entrance"
+                           << "on");
+            QCOMPARE(r.code, 9);
+            QVERIFY(r.err.contains("no Smart Lock"));
+        }
+        r = run(host() << "--json"
+                       << "automations");
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()[u"rules"].toArray().size(), 1);
+        // Nothing was sent to any lock by switching automations on.
+        for (const auto &e : sim->requestLog())
+            QVERIFY(e.path != QLatin1StringView("/lockAction"));
     }
 
     void textListIsAligned()

@@ -92,6 +92,12 @@ private slots:
         QTest::newRow("unreachable") << 3 << 2 << false << false << int(Decision::Unreachable);
         QTest::newRow("busy") << 3 << 2 << true << true << int(Decision::Busy);
         QTest::newRow("unlatched, door closed") << 5 << 2 << true << false << int(Decision::Sent);
+        QTest::newRow("no door sensor switched on")
+            << 3 << 1 << true << false << int(Decision::Sent);
+        // A sensor that cannot say the door is closed may hide an open one.
+        for (int door : {4, 5, 16, 240, 255})
+            QTest::addRow("door sensor %d", door)
+                << 3 << door << true << false << int(Decision::DoorUnknown);
     }
     void skipsWhatMustNotBeLocked()
     {
@@ -134,8 +140,46 @@ private slots:
         AutomationEngine e;
         e.setRules({rule(Trigger::ScreenLock, Opener, 1), rule(Trigger::Sleep, DeviceKey{5, 9}),
                     rule(Trigger::UnlockedReminder, Opener, 60)});
-        QCOMPARE(e.rules().size(), 1); // only the reminder: it sends nothing
+        // Not even a reminder: an Opener's "unlocked" is Ring to Open, and its Lock now would
+        // switch that off.
+        QCOMPARE(e.rules().size(), 0);
         QVERIFY(!e.armed());
+    }
+
+    // logind's Lock alone began an episode (sway: no Unlock comes); an hour later a screensaver
+    // says the screen locks: that is a new lock of the screen, not the old one.
+    void aStaleLockEpisodeDoesNotSwallowTheNextLock()
+    {
+        AutomationEngine e;
+        e.setRules({rule(Trigger::ScreenLock, Back, 1)});
+        e.deviceFacts(unlocked(Back), 0);
+        e.screenLocked(ScreenSignal::SessionLock, 0, Wall);
+        QCOMPARE(e.advance(1000, Wall).commands.size(), 1);
+        e.deviceFacts(unlocked(Back), 1800000); // unlocked again, by hand
+        e.screenLocked(ScreenSignal::FreedesktopScreenSaver, 3600000, Wall);
+        QCOMPARE(e.advance(3601000, Wall).commands.size(), 1);
+        // Within the merge time it is the same episode.
+        AutomationEngine f;
+        f.setRules({rule(Trigger::ScreenLock, Back, 1)});
+        f.deviceFacts(unlocked(Back), 0);
+        f.screenLocked(ScreenSignal::SessionLock, 0, Wall);
+        f.screenLocked(ScreenSignal::LockedHint, 500, Wall);
+        QCOMPARE(f.advance(1000, Wall).commands.size() + f.advance(5000, Wall).commands.size(), 1);
+    }
+
+    // The delay changed while the screen is locked: it counts from the same lock of the screen.
+    void aChangedDelayCountsFromTheSameLock()
+    {
+        AutomationEngine e;
+        e.setRules({rule(Trigger::ScreenLock, Back, 600)});
+        e.deviceFacts(unlocked(Back), 0);
+        e.screenLocked(ScreenSignal::LockedHint, 1000, Wall);
+        QCOMPARE(e.nextDeadline(), 601000);
+        e.setRules({rule(Trigger::ScreenLock, Back, 5)});
+        QCOMPARE(e.nextDeadline(), 6000);
+        e.setRules({rule(Trigger::ScreenLock, Back, 86400)});
+        QCOMPARE(e.nextDeadline(), 1000 + 86400000);
+        QVERIFY(e.advance(601000, Wall).commands.isEmpty());
     }
 
     void gnomeBlankIsNoLockWhereLogindSaysLocks()

@@ -522,6 +522,46 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
     }
 
+    // logind restarts while the laptop was (said to be) asleep: its PrepareForSleep(false)
+    // never comes. We run, so we are awake: the automations go on as after a wake.
+    void logindRestartingMidSleep()
+    {
+        arm({{Trigger::Sleep, back, 0}, {Trigger::ScreenLock, back, 1}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        prepareForSleep(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 5000);
+        logindMock.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!automations->engine().asleep(), 5000);
+        QVERIFY(startLogind());
+        QTRY_COMPARE_WITH_TIMEOUT(logind->sessionPath(), SessionPath, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(inhibitors(),
+                                  QStringList{QStringLiteral("Nuki Desktop:sleep:delay")}, 5000);
+        // Unlocked by hand; the screen locks: locked again.
+        QVERIFY(sim->turnByHand(back.nukiId, back.deviceType, dev::Unlocked));
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(host->facts(back).state, dev::Unlocked, 5000);
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 2, 10000);
+    }
+
+    // The lid closes while a screen lock's lock is still on its way: the inhibitor waits for it
+    // (within the budget) instead of letting the network go down under it.
+    void aLockOnItsWayHoldsTheSleep()
+    {
+        arm({{Trigger::ScreenLock, back, 0}, {Trigger::Sleep, front, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->faults().latencyMs = 1200;
+        sim->faults().onlyPath = QStringLiteral("/lockAction");
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Sent), 5000);
+        prepareForSleep(true); // Front door is locked: the sleep rule sends nothing itself
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000);
+        // Released once the bridge answered the screen lock's request, not before.
+        QCOMPARE(lockActions().size(), 1);
+        QVERIFY(lockActions().first().status != 0);
+        prepareForSleep(false);
+    }
+
     // The device goes away mid-delay (removed from the bridge): nothing is sent, and the log
     // says it was unreachable.
     void aDeviceThatVanishesInTheDelay()

@@ -1,9 +1,11 @@
 // Typed settings and the real keychain (gnome-keyring in the test's D-Bus session).
+#include "automation/AutomationTypes.h"
 #include "store/SecretStore.h"
 #include "store/Settings.h"
 
 #include <QFile>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -191,6 +193,48 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
         QVERIFY(!ok);
         QCOMPARE(error, QStringLiteral("No token is stored for this bridge."));
+    }
+    // The automations as a hostile or clumsy hand leaves them in the file: junk is dropped, a
+    // delay that is no number gets the default (never "at once"), a bounded count. (An
+    // Opener's rule is read; the engine refuses it, tst_automation_engine.)
+    void automationRulesFromAHostileFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.ini"));
+        {
+            QSettings raw(path, QSettings::IniFormat);
+            raw.beginWriteArray(QStringLiteral("automations"), 7);
+            const QList<QStringList> rows{{"screen-lock", "4/1001", "1e9"},
+                                          {"screen-lock", "0/1002", "true"},
+                                          {"sleep", "2/1003", "0"},
+                                          {"nonsense", "0/1004", "5"},
+                                          {"screen-lock", "0/0", "5"},
+                                          {"screen-lock", "3/1005", "-20"},
+                                          {"screen-lock", "4/1006", "999999999"}};
+            for (int i = 0; i < rows.size(); ++i) {
+                raw.setArrayIndex(i);
+                raw.setValue(QStringLiteral("trigger"), rows[i][0]);
+                raw.setValue(QStringLiteral("device"), rows[i][1]);
+                raw.setValue(QStringLiteral("after"), rows[i][2]);
+            }
+            raw.endArray();
+        }
+        Settings s(path);
+        const QList<automation::Rule> rules = s.automationRules();
+        QCOMPARE(rules.size(), 5); // the unknown trigger and the id 0 are dropped
+        QCOMPARE(rules[0].afterSeconds,
+                 automation::defaultAfterSeconds(automation::Trigger::ScreenLock));
+        QCOMPARE(rules[1].afterSeconds,
+                 automation::defaultAfterSeconds(automation::Trigger::ScreenLock));
+        QCOMPARE(rules[3].afterSeconds, 0);                           // -20: at least 0
+        QCOMPARE(rules[4].afterSeconds, automation::MaxAfterSeconds); // at most a day
+        // Writing keeps no more than can be read back.
+        QList<automation::Rule> many;
+        for (quint32 i = 1; i <= 500; ++i)
+            many << automation::Rule{automation::Trigger::ScreenLock, DeviceKey{i, 0}, 10};
+        s.setAutomationRules(many);
+        s.sync();
+        QCOMPARE(Settings(path).automationRules().size(), Settings::MaxAutomationRules);
     }
 };
 

@@ -411,8 +411,10 @@ void TrayController::onNotificationAction(const QString &deviceKey, const QStrin
         return;
     }
     if (action == u"lock") {
+        // A notification's Lock now locks a Smart Lock; on an Opener 2 would be Ring to Open off.
         for (const DeviceKey &key : m_app->home()->devices())
-            if (key.toString() == deviceKey)
+            if (key.toString() == deviceKey && key.deviceType != int(DeviceType::Opener) &&
+                findActionByVerb(key.deviceType, u"lock"))
                 m_app->requestAction(key, int(LockAction::Lock), nullptr, ActionOrigin::Tray);
         return;
     }

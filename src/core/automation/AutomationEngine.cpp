@@ -29,18 +29,21 @@ void AutomationEngine::setRules(const QList<Rule> &rules)
     for (Rule r : rules) {
         if (r.device.nukiId == 0 || rule(r.trigger, r.device))
             continue; // one rule per trigger and device
-        if (triggerLocks(r.trigger) && !isSmartLock(r.device.deviceType))
-            continue; // never an Opener or an unknown kind
+        if (!isSmartLock(r.device.deviceType))
+            continue; // never an Opener or an unknown kind, not even a reminder ("Lock now")
         r.afterSeconds = std::clamp(r.afterSeconds, 0, MaxAfterSeconds);
         if (!triggerHasDelay(r.trigger))
             r.afterSeconds = 0;
         m_rules.append(r);
     }
-    // A screen-lock delay for a device whose rule went waits no more.
+    // A screen-lock delay for a device whose rule went waits no more; one whose delay changed
+    // counts from the same lock of the screen.
     m_pending.erase(
         std::remove_if(m_pending.begin(), m_pending.end(),
                        [this](const Pending &p) { return !rule(Trigger::ScreenLock, p.device); }),
         m_pending.end());
+    for (Pending &p : m_pending)
+        p.at = m_episodeStart + qint64(rule(Trigger::ScreenLock, p.device)->afterSeconds) * 1000;
 }
 
 std::optional<Rule> AutomationEngine::rule(Trigger trigger, const DeviceKey &device) const
@@ -85,6 +88,10 @@ Decision AutomationEngine::judge(const DeviceKey &key) const
         return Decision::Busy;
     if (f.door == int(DoorSensor::Opened))
         return Decision::DoorOpen; // locking an open door jams the bolt
+    // A sensor that cannot say (unknown, calibrating, removed or tampered with) may hide an
+    // open door: only closed, switched off or no sensor at all lets the lock go.
+    if (f.door && *f.door != int(DoorSensor::Closed) && *f.door != int(DoorSensor::Deactivated))
+        return Decision::DoorUnknown;
     switch (f.state) {
     case int(LockState::Locked):
         return Decision::AlreadyLocked;
@@ -175,9 +182,9 @@ AutomationEngine::Output AutomationEngine::screenLocked(ScreenSignal signal, qin
     const bool hasState = signal != ScreenSignal::SessionLock;
     if (!m_screenLocked) {
         startEpisode(signal, now, wall, out);
-    } else if (!hasState && !m_episodeHasState && now - m_episodeStart > MergeMs) {
-        // logind's Lock again with nothing in between that has a state (sway sends no
-        // Unlock): the screen was unlocked unseen; this is a new episode.
+    } else if (!m_episodeHasState && now - m_episodeStart > MergeMs) {
+        // An episode begun by logind's Lock alone (sway sends no Unlock), and a lock again
+        // later, by any interface: the screen was unlocked unseen; this is a new episode.
         endEpisode(out);
         startEpisode(signal, now, wall, out);
     } else if (hasState) {

@@ -76,6 +76,7 @@ public:
 
     bool screenIsLocked() const { return m_screenLocked; }
     bool asleep() const { return m_asleep; }
+    bool shuttingDown() const { return m_shuttingDown; }
     // A sent lock's outcome, from the runner; and a log entry's current line.
     void noteOutcome(quint64 entry, Outcome outcome, const QString &text);
     const LogEntry *entry(quint64 id) const;

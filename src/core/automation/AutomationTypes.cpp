@@ -171,6 +171,8 @@ QString decisionText(Decision decision)
         return tr("not locked: its source cannot carry this action");
     case Decision::Reminded:
         return tr("reminded");
+    case Decision::DoorUnknown:
+        return tr("not locked: the door sensor cannot say the door is closed");
     }
     return {};
 }

@@ -82,6 +82,7 @@ enum class Decision : int
     Slept = 11,       // the laptop went to sleep within the delay (resume never acts)
     NotStarted = 12,  // the runner refused (e.g. full lock through a bridge)
     Reminded = 13,    // a reminder was shown
+    DoorUnknown = 14, // the door sensor cannot say the door is closed (unknown, removed, ...)
 };
 QString decisionText(Decision decision); // "skipped: the door is open"
 

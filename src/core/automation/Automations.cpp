@@ -58,6 +58,14 @@ Automations::Automations(HomeLockOnly *host, desk::Logind *logind, desk::ScreenS
         connect(logind, &desk::Logind::screenUnlocked, this, unlocked);
         connect(logind, &desk::Logind::prepareForSleep, this, &Automations::onSleep);
         connect(logind, &desk::Logind::prepareForShutdown, this, &Automations::onShutdown);
+        // We run, so the computer is awake: a sleep or shutdown whose end a lost logind never
+        // said is over (otherwise every automation would wait for a wake that never comes).
+        connect(logind, &desk::Logind::lost, this, [this] {
+            if (m_engine.asleep())
+                onSleep(false);
+            if (m_engine.shuttingDown())
+                onShutdown(false);
+        });
         connect(logind, &desk::Logind::changed, this,
                 [this] { m_engine.setLockedHintAvailable(!m_logind->sessionPath().isEmpty()); });
     }
@@ -238,6 +246,10 @@ void Automations::onPrepare(const QString &what, bool start)
         return;
     }
     apply(engineSays(true));
+    // A lock still on its way (a screen lock's, a moment ago) is waited for as well: the
+    // network must not go down under it.
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
+        m_holding[what].insert(it.value());
     if (m_holding[what].isEmpty()) {
         releaseWhenDone(what); // nothing sent (or all taken already): it may go on
         return;

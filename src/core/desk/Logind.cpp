@@ -79,8 +79,10 @@ void Logind::vanished()
         it->asking = false;
         it->suspended = false;
     }
-    if (was)
+    if (was) {
+        emit lost();
         emit changed();
+    }
 }
 
 // Calls `method` on logind, and `done` with the answer unless logind restarted meanwhile.
@@ -199,7 +201,10 @@ void Logind::onSessionProperties(const QString &interface, const QVariantMap &ch
     if (interface != QLatin1StringView(SessionInterface))
         return;
     if (changedProps.contains(QStringLiteral("LockedHint"))) {
-        const bool locked = changedProps.value(QStringLiteral("LockedHint")).toBool();
+        const QVariant value = changedProps.value(QStringLiteral("LockedHint"));
+        if (value.typeId() != QMetaType::Bool)
+            return; // not logind's boolean: a string "no" is no lock
+        const bool locked = value.toBool();
         if (locked == m_lockedHint)
             return;
         m_lockedHint = locked;

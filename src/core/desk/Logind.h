@@ -58,6 +58,8 @@ signals:
     void prepareForSleep(bool start);
     void prepareForShutdown(bool start);
     void changed(); // found or lost, session, inhibitors
+    // logind went away (a restart, an upgrade): a PrepareForSleep(false) it owed never comes.
+    void lost();
 
 private slots:
     void onSessionProperties(const QString &interface, const QVariantMap &changed,

@@ -367,7 +367,8 @@ QList<automation::Rule> Settings::automationRules() const
 {
     QList<automation::Rule> rules;
     // At most a rule per trigger for each of a household's devices.
-    const int n = qMin(m_settings->beginReadArray(QStringLiteral("automations")), 64 * 6);
+    const int n =
+        qMin(m_settings->beginReadArray(QStringLiteral("automations")), int(MaxAutomationRules));
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         const auto trigger =
@@ -379,11 +380,11 @@ QList<automation::Rule> Settings::automationRules() const
         automation::Rule r;
         r.trigger = *trigger;
         r.device = key;
-        r.afterSeconds = qBound(
-            0,
-            m_settings->value(QStringLiteral("after"), automation::defaultAfterSeconds(*trigger))
-                .toInt(),
-            automation::MaxAfterSeconds);
+        // A delay that is no number of seconds gets the default, not 0 ("at once").
+        bool ok = false;
+        const int after = m_settings->value(QStringLiteral("after")).toString().toInt(&ok);
+        r.afterSeconds = ok ? qBound(0, after, automation::MaxAfterSeconds)
+                            : automation::defaultAfterSeconds(*trigger);
         r.fullLock = m_settings->value(QStringLiteral("fullLock"), false).toBool();
         r.deviceName = m_settings->value(QStringLiteral("name")).toString().left(64);
         rules << r;
@@ -395,8 +396,9 @@ QList<automation::Rule> Settings::automationRules() const
 void Settings::setAutomationRules(const QList<automation::Rule> &rules)
 {
     m_settings->remove(QStringLiteral("automations"));
-    m_settings->beginWriteArray(QStringLiteral("automations"), int(rules.size()));
-    for (int i = 0; i < rules.size(); ++i) {
+    const int n = int(qMin(rules.size(), qsizetype(MaxAutomationRules)));
+    m_settings->beginWriteArray(QStringLiteral("automations"), n);
+    for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         m_settings->setValue(QStringLiteral("trigger"), automation::triggerName(rules[i].trigger));
         m_settings->setValue(QStringLiteral("device"), rules[i].device.toString());

@@ -135,6 +135,8 @@ public:
     void removeWebAccount();
     // Desk automations: each one switched on, per trigger and device (off: absent), and
     // whether they are paused. Read again from the file (nukictl may have changed it).
+    // At most a rule per trigger for each of a household's 64 devices.
+    static constexpr int MaxAutomationRules = 64 * 6;
     QList<automation::Rule> automationRules() const;
     void setAutomationRules(const QList<automation::Rule> &rules);
     bool automationsPaused() const;
