@@ -167,6 +167,18 @@ private slots:
         QVERIFY(sign);
         QVERIFY(sign->isVisible());
         QVERIFY(sign->text().contains(u"armed"));
+        for (const char *palette : {"light", "dark"}) {
+            QApplication::setPalette(qstrcmp(palette, "dark") == 0 ? darkPalette() : QPalette());
+            for (int width : {420, 1000}) {
+                window.resize(width, 600);
+                QTest::qWait(50); // a paint for the screenshot, not a synchronisation
+                shoot(&window,
+                      QStringLiteral("window-%1-%2").arg(QLatin1StringView(palette)).arg(width));
+                // The sign stays whole in the status bar, also narrow.
+                QVERIFY(sign->mapTo(&window, QPoint(sign->width(), 0)).x() <= window.width());
+            }
+        }
+        QApplication::setPalette(QPalette());
         sign->click();
         QVERIFY(app->automations()->paused());
         QVERIFY(!app->automations()->armed());
