@@ -1,4 +1,5 @@
 // The tray controller and notifications, offscreen, against the simulated bridge.
+#include "AppAutomations.h"
 #include "AppController.h"
 #include "SimBridge.h"
 #include "SimFixtures.h"
@@ -66,6 +67,45 @@ private slots:
         tray.reset();
         app.reset();
         sim.reset();
+    }
+
+    // Automations in the tray: "Pause automations" shows once one is on, says armed, pauses;
+    // a failure badges the icon (Attention) and is the tooltip's first line.
+    void automationsPauseAndTheirFailureBadge()
+    {
+        QAction *pause = nullptr;
+        for (QAction *a : tray->menu()->actions())
+            if (a->text().startsWith(u"Pause automations"))
+                pause = a;
+        QVERIFY(pause);
+        QVERIFY(!pause->isVisible()); // nothing switched on
+        const DeviceKey back = app->home()->devices().at(1);
+        app->automations()->setRules({{automation::Trigger::ScreenLock, back, 10}});
+        QVERIFY(pause->isVisible());
+        QCOMPARE(pause->text(), QStringLiteral("Pause automations (armed)"));
+        pause->trigger();
+        QVERIFY(app->automations()->paused());
+        QVERIFY(pause->isChecked());
+        QCOMPARE(pause->text(), QStringLiteral("Pause automations"));
+        pause->trigger();
+        QVERIFY(!app->automations()->paused());
+        QVERIFY(tray->overallLook() != StateIcons::Look::Attention);
+        automation::LogEntry failed;
+        failed.trigger = automation::Trigger::Sleep;
+        failed.device = back;
+        failed.deviceName = QStringLiteral("Back door");
+        failed.decision = automation::Decision::Sent;
+        failed.outcome = automation::Outcome::Failed;
+        failed.outcomeText = QStringLiteral("failed: the bridge did not answer");
+        failed.at = QDateTime::currentDateTime();
+        emit app->automations()->automations()->failed(failed);
+        QCOMPARE(tray->overallLook(), StateIcons::Look::Attention);
+        QVERIFY2(tray->toolTip().split(u'\n').value(1).startsWith(u"Automation: "),
+                 qPrintable(tray->toolTip()));
+        app->automations()->clearFailure();
+        QVERIFY(tray->overallLook() != StateIcons::Look::Attention);
+        app->automations()->setRules({});
+        QVERIFY(!pause->isVisible());
     }
 
     void menuListsDevicesWithTheirActions()
