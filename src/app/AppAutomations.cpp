@@ -209,8 +209,8 @@ void AppAutomations::tellSummary(const QList<LogEntry> &entries)
         LogEntry shown = e;
         shown.deviceName = plainText(e.deviceName);
         lines << logEntryText(shown);
-        bad = bad || e.outcome == Outcome::Failed || e.outcome == Outcome::Unknown ||
-              e.outcome == Outcome::NotLocked || e.decision != Decision::Sent;
+        // Only a confirmed lock is good news; "requested, not yet confirmed" is not.
+        bad = bad || e.decision != Decision::Sent || e.outcome != Outcome::Confirmed;
     }
     Notifier::Notification n;
     n.kind = NotifyKind::Action;

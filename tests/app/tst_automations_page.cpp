@@ -158,6 +158,41 @@ private slots:
         QVERIFY(app->automations()->armed());
     }
 
+    // OK applies only what was changed on the page: a rule for a device not listed now, a
+    // delay nukictl set that the page cannot show exactly, and a change made while the dialog
+    // was open all stay as they are.
+    void okKeepsWhatThePageDidNotChange()
+    {
+        const QList<Rule> first = app->automations()->rules(); // the last test's, kept after
+        const DeviceKey absent{0xABCDE1u, 4};
+        const QList<Rule> before{{Trigger::ScreenLock, absent, 10},
+                                 {Trigger::UnlockedReminder, keyOf(1), 90},
+                                 {Trigger::ScreenLock, keyOf(1), 1800}};
+        app->automations()->setRules(before);
+        app->automations()->setPaused(false);
+        SettingsDialog dialog(app.get());
+        // While it is open, nukictl (or the tray) changes something.
+        QList<Rule> meanwhile = before;
+        meanwhile << Rule{Trigger::Sleep, keyOf(0), 0};
+        app->automations()->setRules(meanwhile);
+        app->automations()->setPaused(true);
+        dialog.accept();
+        QCOMPARE(app->automations()->rules(), meanwhile);
+        QVERIFY(app->automations()->paused());
+        QCOMPARE(Settings(settings->fileName()).automationRules(), meanwhile);
+        // A row the person does change is applied, and only it.
+        SettingsDialog second(app.get());
+        second.automationsPage()
+            ->findChild<QCheckBox *>(boxName(Trigger::UnlockedReminder, keyOf(1)))
+            ->click();
+        second.accept();
+        QList<Rule> expected = meanwhile;
+        expected.removeAt(1);
+        QCOMPARE(app->automations()->rules(), expected);
+        app->automations()->setPaused(false);
+        app->automations()->setRules(first);
+    }
+
     void theWindowShowsTheSignAndPauses()
     {
         QVERIFY(app->automations()->armed());

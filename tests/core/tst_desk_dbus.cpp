@@ -562,6 +562,35 @@ private slots:
         prepareForSleep(false);
     }
 
+    // The door was opened after the last poll: the lock is judged again on a fresh read
+    // before it goes out, and not sent.
+    void anOpenDoorNotYetPolledIsNotLocked()
+    {
+        arm({{Trigger::ScreenLock, back, 1}});
+        QVERIFY(sim->setDoor(back.nukiId, dev::DoorOpened)); // no read of ours since
+        QCOMPARE(host->facts(back).door, std::optional<int>(dev::DoorClosed));
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::DoorOpen), 10000);
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    // logind restarts while the screen is locked and comes back saying it is not: the unlock
+    // it never signalled ends the episode, so the next lock is one.
+    void anUnlockMissedInALogindRestart()
+    {
+        arm({{Trigger::ScreenLock, back, 1}});
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QVERIFY(sim->turnByHand(back.nukiId, back.deviceType, dev::Unlocked));
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(host->facts(back).state, dev::Unlocked, 5000);
+        logindMock.stop();
+        QVERIFY(startLogind()); // LockedHint false
+        QTRY_VERIFY_WITH_TIMEOUT(!automations->engine().screenIsLocked(), 5000);
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 2, 10000);
+    }
+
     // The device goes away mid-delay (removed from the bridge): nothing is sent, and the log
     // says it was unreachable.
     void aDeviceThatVanishesInTheDelay()

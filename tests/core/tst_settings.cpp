@@ -226,8 +226,9 @@ private slots:
                  automation::defaultAfterSeconds(automation::Trigger::ScreenLock));
         QCOMPARE(rules[1].afterSeconds,
                  automation::defaultAfterSeconds(automation::Trigger::ScreenLock));
-        QCOMPARE(rules[3].afterSeconds, 0);                           // -20: at least 0
-        QCOMPARE(rules[4].afterSeconds, automation::MaxAfterSeconds); // at most a day
+        QCOMPARE(rules[3].afterSeconds,
+                 automation::defaultAfterSeconds(automation::Trigger::ScreenLock)); // -20: junk too
+        QCOMPARE(rules[4].afterSeconds, automation::MaxAfterSeconds);               // at most a day
         // Writing keeps no more than can be read back.
         QList<automation::Rule> many;
         for (quint32 i = 1; i <= 500; ++i)

@@ -54,6 +54,7 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
     m_pause = new QCheckBox(tr("Pause automations"), this);
     m_pause->setObjectName(QStringLiteral("pauseAutomations"));
     m_pause->setChecked(automations->paused());
+    m_initiallyPaused = automations->paused();
     layout->addWidget(m_pause);
 
     auto *scroll = new QScrollArea(this);
@@ -101,7 +102,7 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
                     row.after->setSuffix(tr(" min"));
                     row.after->setValue(std::max(1, seconds / 60));
                 } else {
-                    row.after->setRange(0, 600);
+                    row.after->setRange(0, MaxAfterSeconds);
                     row.after->setPrefix(tr("after "));
                     row.after->setSuffix(tr(" s"));
                     row.after->setValue(seconds);
@@ -117,6 +118,9 @@ AutomationsPage::AutomationsPage(AppController *app, QWidget *parent) : QWidget(
                 line->addWidget(row.fullLock);
             }
             rows->addLayout(line);
+            row.initiallyOn = row.on->isChecked();
+            row.initialAfter = row.after ? row.after->value() : 0;
+            row.initialFull = row.fullLock && row.fullLock->isChecked();
             // While it is on, its risk stays in sight under it (and in the tooltip).
             auto *risk = new QLabel(triggerRisk(t), box);
             risk->setObjectName(QStringLiteral("risk/") + row.on->objectName());
@@ -191,6 +195,34 @@ bool AutomationsPage::paused() const
 
 void AutomationsPage::apply()
 {
-    m_app->automations()->setRules(rules());
-    m_app->automations()->setPaused(paused());
+    QList<Rule> live = m_app->automations()->rules();
+    bool changed = false;
+    for (const Row &row : std::as_const(m_rows)) {
+        const bool afterChanged = row.after && row.after->value() != row.initialAfter;
+        const bool fullChanged = row.fullLock && row.fullLock->isChecked() != row.initialFull;
+        if (row.on->isChecked() == row.initiallyOn && !afterChanged && !fullChanged)
+            continue; // untouched here: as it is now (nukictl may have changed it)
+        const auto same = [&](const Rule &r) {
+            return r.trigger == row.trigger && r.device == row.device;
+        };
+        const auto existing = std::find_if(live.cbegin(), live.cend(), same);
+        const bool had = existing != live.cend();
+        Rule r = had ? *existing : Rule{};
+        live.erase(std::remove_if(live.begin(), live.end(), same), live.end());
+        changed = true;
+        if (!row.on->isChecked())
+            continue;
+        r.trigger = row.trigger;
+        r.device = row.device;
+        r.deviceName = row.name;
+        if (row.after && (afterChanged || !had))
+            r.afterSeconds = inMinutes(row.trigger) ? row.after->value() * 60 : row.after->value();
+        if (row.fullLock)
+            r.fullLock = row.fullLock->isChecked();
+        live << r;
+    }
+    if (changed)
+        m_app->automations()->setRules(live);
+    if (m_pause->isChecked() != m_initiallyPaused)
+        m_app->automations()->setPaused(m_pause->isChecked());
 }

@@ -19,7 +19,9 @@ public:
     explicit AutomationsPage(AppController *app, QWidget *parent = nullptr);
     QList<nuki::automation::Rule> rules() const;
     bool paused() const;
-    void apply(); // to the running automations and the settings
+    // To the running automations and the settings: only the rows the person changed (a rule
+    // for a device not shown here, or one nukictl changed meanwhile, is kept as it is).
+    void apply();
 
 private:
     struct Row
@@ -30,9 +32,14 @@ private:
         QCheckBox *on = nullptr;
         QSpinBox *after = nullptr; // seconds or minutes, by trigger
         QCheckBox *fullLock = nullptr;
+        // As shown when the page opened: only what the person changed here is applied.
+        bool initiallyOn = false;
+        int initialAfter = 0;
+        bool initialFull = false;
     };
     AppController *m_app;
     QList<Row> m_rows;
     QCheckBox *m_pause;
+    bool m_initiallyPaused = false;
     QLabel *m_mechanism;
 };

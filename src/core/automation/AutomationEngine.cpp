@@ -457,6 +457,17 @@ void AutomationEngine::noteOutcome(quint64 id, Outcome outcome, const QString &t
     }
 }
 
+void AutomationEngine::revise(quint64 id, Decision decision)
+{
+    for (LogEntry &e : m_entries)
+        if (e.id == id) {
+            e.decision = decision;
+            e.outcome = Outcome::None;
+            e.outcomeText.clear();
+            e.beforeSleep = false;
+        }
+}
+
 const LogEntry *AutomationEngine::entry(quint64 id) const
 {
     for (const LogEntry &e : m_entries)

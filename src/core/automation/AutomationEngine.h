@@ -80,6 +80,11 @@ public:
     // A sent lock's outcome, from the runner; and a log entry's current line.
     void noteOutcome(quint64 entry, Outcome outcome, const QString &text);
     const LogEntry *entry(quint64 id) const;
+    // What would be decided for the device now (the facts as they are): a command is judged
+    // again once its source has been read, just before it is sent.
+    Decision judge(const DeviceKey &key) const;
+    // A sent decision taken back before the lock went out (the fresh read said no).
+    void revise(quint64 entry, Decision decision);
 
     // Going further than this a screen-lock episode without a state (logind's Lock, as sway
     // sends it, has no Unlock): a Lock after it starts a new episode.
@@ -100,7 +105,6 @@ private:
         bool unlockedReminded = false;
         bool openReminded = false;
     };
-    Decision judge(const DeviceKey &key) const;
     void decide(Trigger trigger, const DeviceKey &key, const QString &mechanism, bool noWait,
                 const QDateTime &wall, Output &out);
     LogEntry &addEntry(Trigger trigger, const DeviceKey &key, const QString &mechanism,

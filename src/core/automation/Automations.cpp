@@ -122,29 +122,29 @@ void Automations::apply(const AutomationEngine::Output &out)
         if (isFailure(e))
             emit failed(e);
     }
+    QList<AutomationEngine::Command> toSend;
     for (const AutomationEngine::Command &c : out.commands) {
-        const QString what = c.trigger == Trigger::Sleep      ? Sleep
-                             : c.trigger == Trigger::Shutdown ? Shutdown
-                                                              : QString();
+        if (m_running.contains(c.device)) {
+            // One of ours is already on its way to it (sent a moment ago, or waiting for
+            // its read): one action per device.
+            m_engine.revise(c.entry, Decision::Busy);
+            if (const LogEntry *e = m_engine.entry(c.entry))
+                emit decided(*e);
+            continue;
+        }
         // Known before the lock starts: a source may finish it at once.
         m_running.insert(c.device, c.entry);
-        if (!what.isEmpty())
+        if (const QString what = holdFor(c.trigger); !what.isEmpty())
             m_holding[what].insert(c.entry);
-        const bool started = m_host->lock(
-            c.device, c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
-            c.noWait, triggerOrigin(c.trigger));
-        if (started)
-            continue;
-        if (m_running.value(c.device) == c.entry)
-            m_running.remove(c.device);
-        if (!what.isEmpty())
-            m_holding[what].remove(c.entry);
-        m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
-        if (const LogEntry *e = m_engine.entry(c.entry)) {
-            emit updated(*e);
-            emit failed(*e);
-        }
+        toSend << c;
     }
+    // Decided on the last read, sent only after a fresh one: a door opened since the last
+    // poll must not be locked (it would jam).
+    if (!toSend.isEmpty())
+        m_host->readThen(this, [this, toSend] {
+            for (const AutomationEngine::Command &c : toSend)
+                send(c);
+        });
     for (const LogEntry &e : out.updated) {
         emit updated(e);
         if (isFailure(e))
@@ -157,6 +157,40 @@ void Automations::apply(const AutomationEngine::Output &out)
     if (!out.updated.isEmpty() && !m_summaryWaiting.isEmpty())
         sayWhenBack({});
     schedule();
+}
+
+QString Automations::holdFor(Trigger trigger)
+{
+    return trigger == Trigger::Sleep ? Sleep : trigger == Trigger::Shutdown ? Shutdown : QString();
+}
+
+void Automations::send(const AutomationEngine::Command &c)
+{
+    if (m_running.value(c.device) != c.entry)
+        return; // the device went meanwhile
+    const QString what = holdFor(c.trigger);
+    const Decision now = m_engine.paused() ? Decision::Paused : m_engine.judge(c.device);
+    if (now == Decision::Sent &&
+        m_host->lock(c.device, c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
+                     c.noWait, triggerOrigin(c.trigger)))
+        return;
+    m_running.remove(c.device);
+    if (now == Decision::Sent) {
+        m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
+        if (const LogEntry *e = m_engine.entry(c.entry)) {
+            emit updated(*e);
+            emit failed(*e);
+        }
+    } else {
+        m_engine.revise(c.entry, now); // the fresh read said no: said, not sent
+        if (const LogEntry *e = m_engine.entry(c.entry)) {
+            emit decided(*e);
+            if (isFailure(*e))
+                emit failed(*e);
+        }
+    }
+    if (!what.isEmpty() && m_holding[what].remove(c.entry) && m_holding[what].isEmpty())
+        releaseWhenDone(what);
 }
 
 void Automations::onLockFinished(const DeviceKey &key, const ActionStatus &status)

@@ -59,6 +59,8 @@ signals:
 
 private:
     void apply(const AutomationEngine::Output &out);
+    void send(const AutomationEngine::Command &command); // after the fresh read
+    static QString holdFor(Trigger trigger);             // the inhibitor a command holds
     void schedule();
     void onLockFinished(const DeviceKey &key, const ActionStatus &status);
     void onSleep(bool start);

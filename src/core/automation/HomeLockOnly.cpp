@@ -78,6 +78,15 @@ bool HomeLockOnly::reachableFromAway(const DeviceKey &key) const
     return false;
 }
 
+void HomeLockOnly::readThen(QObject *context, std::function<void()> done)
+{
+    QPointer<QObject> guard(context);
+    m_home->readAllThen([guard, done = std::move(done)](const QHash<QString, SourceError> &) {
+        if (guard)
+            done();
+    });
+}
+
 bool HomeLockOnly::bridgeReachable() const
 {
     for (const QString &id : m_home->sourceIds()) {

@@ -24,6 +24,8 @@ public:
     DeviceFacts facts(const DeviceKey &key) const;
     QList<DeviceKey> devices() const;
     void refresh(); // every source reads now (after a wake)
+    // Every source reads now; `done` once all answered (not once `context` is gone).
+    void readThen(QObject *context, std::function<void()> done);
     // Whether a source other than a bridge on the home's network reaches it now (a broker, or
     // Nuki Web): then a person's Lock can still get there after leaving.
     bool reachableFromAway(const DeviceKey &key) const;

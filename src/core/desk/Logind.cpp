@@ -163,10 +163,16 @@ void Logind::useSession(const QString &path, const QString &id)
         {QString::fromLatin1(SessionInterface), QStringLiteral("LockedHint")},
         [this, gen] { return gen == m_generation; },
         [this](const QDBusMessage &reply) {
-            // The state at start is only noted: a screen locked before we ran is no
-            // event of ours.
-            if (reply.type() != QDBusMessage::ErrorMessage)
-                m_lockedHint = reply.arguments().value(0).value<QDBusVariant>().variant().toBool();
+            // The state at start is only noted: a screen locked before we ran (or before
+            // logind restarted) is no event of ours. An unlock missed meanwhile is said: the
+            // episode it ends must not swallow the next lock.
+            const QVariant v = reply.arguments().value(0).value<QDBusVariant>().variant();
+            if (reply.type() != QDBusMessage::ErrorMessage && v.typeId() == QMetaType::Bool) {
+                const bool was = m_lockedHint;
+                m_lockedHint = v.toBool();
+                if (was && !m_lockedHint)
+                    emit screenUnlocked(ScreenSignal::LockedHint);
+            }
             emit changed();
         });
     emit changed();

@@ -69,8 +69,15 @@ void NetworkWatcher::onProperties(const QString &interface, const QVariantMap &c
     if (interface != QLatin1StringView(Interface))
         return;
     m_available = true;
-    if (changed.contains(QStringLiteral("State")))
+    if (changed.contains(QStringLiteral("State"))) {
+        const bool wasAsleep = asleep();
         m_state = changed.value(QStringLiteral("State")).toUInt();
+        // Awake again: a change that happened while asleep is said now.
+        if (wasAsleep && !asleep() && m_uuid != m_reported) {
+            m_reported = m_uuid;
+            emit primaryChanged(m_uuid, m_name);
+        }
+    }
     if (changed.contains(QStringLiteral("PrimaryConnection")))
         readPrimary(
             changed.value(QStringLiteral("PrimaryConnection")).value<QDBusObjectPath>().path());
@@ -108,8 +115,10 @@ void NetworkWatcher::setPrimary(const QString &uuid, const QString &name)
         return;
     m_uuid = uuid;
     m_name = name;
-    if (!asleep())
+    if (!asleep()) {
+        m_reported = uuid;
         emit primaryChanged(uuid, name);
+    }
 }
 
 } // namespace nuki::desk

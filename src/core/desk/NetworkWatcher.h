@@ -52,6 +52,7 @@ private:
     uint m_state = 0;
     QString m_uuid;
     QString m_name;
+    QString m_reported = QStringLiteral("(none yet)"); // the primary connection last said
 };
 
 } // namespace nuki::desk

@@ -383,8 +383,8 @@ QList<automation::Rule> Settings::automationRules() const
         // A delay that is no number of seconds gets the default, not 0 ("at once").
         bool ok = false;
         const int after = m_settings->value(QStringLiteral("after")).toString().toInt(&ok);
-        r.afterSeconds = ok ? qBound(0, after, automation::MaxAfterSeconds)
-                            : automation::defaultAfterSeconds(*trigger);
+        r.afterSeconds = ok && after >= 0 ? qMin(after, automation::MaxAfterSeconds)
+                                          : automation::defaultAfterSeconds(*trigger);
         r.fullLock = m_settings->value(QStringLiteral("fullLock"), false).toBool();
         r.deviceName = m_settings->value(QStringLiteral("name")).toString().left(64);
         rules << r;
