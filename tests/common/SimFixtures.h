@@ -41,3 +41,11 @@ inline int simLocksFor(const nukisim::SimBridge &sim, quint32 nukiId)
         n += simParam(e, "nukiId") == QString::number(nukiId);
     return n;
 }
+// The first /lockAction that was not a lock (action 2), in words; empty when there was none.
+inline QString simNonLockAction(const nukisim::SimBridge &sim)
+{
+    for (const nukisim::SimLogEntry &e : simLockActions(sim))
+        if (simParam(e, "action") != QLatin1StringView("2"))
+            return QStringLiteral("an automation sent action ") + simParam(e, "action");
+    return {};
+}
