@@ -25,7 +25,8 @@ dbus-run-session -- bash -c '
     for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
     # The keyring daemon forked away from us: found by the private folder of this session.
     for p in $(pgrep -x gnome-keyring-d || true); do
-      if tr "\0" "\n" <"/proc/$p/environ" 2>/dev/null | grep -qx "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"; then
+      # grep -z reads the NUL-separated environment itself: no pipe that SIGPIPE could fail.
+      if grep -qsxzF "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR" "/proc/$p/environ"; then
         kill "$p" 2>/dev/null || true
         for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done  # bounded: 5 s
       fi

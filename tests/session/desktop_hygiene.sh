@@ -15,7 +15,8 @@ env -u NUKI_IN_DESKTOP "$root/scripts/with-desktop.sh" bash -c '
     xdotool search --name "Nuki Desktop" >/dev/null 2>&1 && break; sleep 0.1
   done
   xdotool search --name "Nuki Desktop" >/dev/null || { echo "no window" >&2; exit 1; }
-  "$2" "$XDG_RUNTIME_DIR" | grep -q Xvfb || { echo "no Xvfb seen in the session" >&2; exit 1; }
+  seen=$("$2" "$XDG_RUNTIME_DIR")  # whole first: `… | grep -q` can fail on SIGPIPE
+  grep -q Xvfb <<<"$seen" || { echo "no Xvfb seen in the session" >&2; exit 1; }
   kill "$app"; wait "$app" || true
 ' bash "$app" "$root/tests/session/leftovers.sh" >"$out"
 dir=$(head -1 "$out")

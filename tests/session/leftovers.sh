@@ -9,7 +9,8 @@ for env in /proc/[0-9]*/environ; do
   [ "$pid" = $$ ] && continue
   state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
   [ -n "$state" ] && [ "$state" != Z ] || continue
-  if { tr "\0" "\n" <"$env"; } 2>/dev/null | grep -qx "XDG_RUNTIME_DIR=$dir"; then
+  # grep -z reads the NUL-separated environment itself: no pipe that SIGPIPE could fail.
+  if grep -qsxzF "XDG_RUNTIME_DIR=$dir" "$env"; then
     echo "$pid $(cat "/proc/$pid/comm" 2>/dev/null)"
   fi
 done
