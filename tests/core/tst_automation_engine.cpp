@@ -197,6 +197,27 @@ private slots:
         QCOMPARE(e.advance(71000, Wall).commands.size(), 1);
     }
 
+    // GNOME's shield going down while LockedHint still says locked (a blank ending, or
+    // gnome-shell restarting) does not end logind's episode: its lock still goes out.
+    void gnomeShieldDownIsNoUnlockWhereLogindSays()
+    {
+        AutomationEngine e;
+        e.setRules({rule(Trigger::ScreenLock, Back, 5)});
+        e.deviceFacts(unlocked(Back), 0);
+        e.setLockedHintAvailable(true);
+        e.screenLocked(ScreenSignal::LockedHint, 0, Wall);
+        QVERIFY(e.screenUnlocked(ScreenSignal::GnomeScreenSaver, 1000).log.isEmpty());
+        QVERIFY(e.screenIsLocked());
+        QCOMPARE(e.advance(5000, Wall).commands.size(), 1);
+        // Without logind's session it is the only word there is, and ends the episode.
+        e.screenUnlocked(ScreenSignal::LockedHint, 6000);
+        e.setLockedHintAvailable(false);
+        e.screenLocked(ScreenSignal::GnomeScreenSaver, 7000, Wall);
+        QCOMPARE(e.screenUnlocked(ScreenSignal::GnomeScreenSaver, 8000).log.size(), 1);
+        QVERIFY(!e.screenIsLocked());
+        QVERIFY(e.advance(20000, Wall).commands.isEmpty());
+    }
+
     void kdeTwoSignalsOneLock()
     {
         AutomationEngine e;

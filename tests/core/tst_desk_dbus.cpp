@@ -399,6 +399,34 @@ private slots:
         QCOMPARE(decisions.first().mechanism.isEmpty(), false);
     }
 
+    // A screensaver that said "active" and then left the bus (it crashed, was restarted)
+    // never says the unlock: its leaving ends the episode, and the delay's lock is cancelled.
+    // A screensaver that never said "active" leaving is nothing.
+    void aScreenSaverThatVanishesEndsItsEpisode()
+    {
+        const QStringList xfce{QStringLiteral("org.xfce.ScreenSaver"),
+                               QStringLiteral("/org/xfce/ScreenSaver"),
+                               QStringLiteral("org.xfce.ScreenSaver")};
+        QVERIFY(saverMock.start(xfce, xfce[0], QDBusConnection::sessionBus()));
+        arm({{Trigger::ScreenLock, back, 2}});
+        QSignalSpy unlocks(savers.get(), &desk::ScreenSavers::screenUnlocked);
+        saverMock.stop(); // never active: its leaving says nothing
+        drainBus();
+        QCOMPARE(unlocks.size(), 0);
+        QVERIFY(saverMock.start(xfce, xfce[0], QDBusConnection::sessionBus()));
+        const QDBusMessage r =
+            DbusMock::emitSignal(QDBusConnection::sessionBus(), xfce[0], xfce[1], xfce[2],
+                                 QStringLiteral("ActiveChanged"), QStringLiteral("b"), {true});
+        QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+        QTRY_VERIFY_WITH_TIMEOUT(automations->engine().screenIsLocked(), 5000);
+        saverMock.stop(); // gone while the screen is locked, within the 2 s delay
+        QTRY_COMPARE_WITH_TIMEOUT(unlocks.size(), 1, 5000);
+        QVERIFY(!automations->engine().screenIsLocked());
+        QCOMPARE(automations->engine().nextDeadline(), qint64(-1));
+        QVERIFY(decided().contains(Decision::Cancelled));
+        QCOMPARE(locksFor(back), 0);
+    }
+
     // sway with swayidle: logind's Session.Lock only, and no Unlock ever comes.
     void swaySessionLockOnly()
     {

@@ -195,11 +195,12 @@ AutomationEngine::Output AutomationEngine::screenLocked(ScreenSignal signal, qin
 
 AutomationEngine::Output AutomationEngine::screenUnlocked(ScreenSignal signal, qint64 now)
 {
-    Q_UNUSED(signal)
     Q_UNUSED(now)
     Output out;
     if (!m_screenLocked)
         return out;
+    if (signal == ScreenSignal::GnomeScreenSaver && m_lockedHint)
+        return out; // as its lock, so its unlock: where logind has our session, LockedHint says
     const QDateTime wall = QDateTime::currentDateTime();
     for (const Pending &p : std::as_const(m_pending)) {
         LogEntry &e = addEntry(Trigger::ScreenLock, p.device, m_episodeMechanism,

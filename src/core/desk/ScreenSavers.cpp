@@ -2,6 +2,7 @@
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusServiceWatcher>
 
 namespace nuki::desk {
 
@@ -36,12 +37,25 @@ ScreenSavers::ScreenSavers(const QDBusConnection &bus, QObject *parent)
 
 void ScreenSavers::start()
 {
-    if (!m_bus.isConnected())
+    if (!m_bus.isConnected() || m_watcher)
         return;
-    for (const Saver &s : Savers)
+    m_watcher = new QDBusServiceWatcher(this);
+    m_watcher->setConnection(m_bus);
+    m_watcher->setWatchMode(QDBusServiceWatcher::WatchForOwnerChange);
+    // A new owner, or none: the old one's "active" is no longer anybody's word.
+    connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &service, const QString &oldOwner, const QString &) {
+                if (!oldOwner.isEmpty())
+                    onOwnerGone(service);
+            });
+    for (const Saver &s : Savers) {
+        const QString service = QString::fromLatin1(s.service);
+        if (!m_watcher->watchedServices().contains(service))
+            m_watcher->addWatchedService(service);
         m_bus.connect(QString::fromLatin1(s.service), QString::fromLatin1(s.path),
                       QString::fromLatin1(s.interface), QStringLiteral("ActiveChanged"), this,
                       SLOT(onActiveChanged(bool, QDBusMessage)));
+    }
 }
 
 void ScreenSavers::onActiveChanged(bool active, const QDBusMessage &message)
@@ -49,11 +63,27 @@ void ScreenSavers::onActiveChanged(bool active, const QDBusMessage &message)
     for (const Saver &s : Savers) {
         if (message.interface() != QLatin1StringView(s.interface))
             continue;
-        if (active)
+        const QString service = QString::fromLatin1(s.service);
+        if (active) {
+            m_active.insert(service);
             emit screenLocked(s.signal);
-        else
+        } else {
+            m_active.remove(service);
             emit screenUnlocked(s.signal);
+        }
         return;
+    }
+}
+
+void ScreenSavers::onOwnerGone(const QString &service)
+{
+    if (!m_active.remove(service))
+        return;
+    for (const Saver &s : Savers) {
+        if (service == QLatin1StringView(s.service)) {
+            emit screenUnlocked(s.signal);
+            return;
+        }
     }
 }
 
