@@ -1,5 +1,7 @@
 #include "automation/AutomationEngine.h"
 
+#include "automation/DeviceStates.h"
+
 #include "protocol/Protocol.h"
 
 #include <QCoreApplication>
@@ -10,17 +12,6 @@ namespace nuki::automation {
 
 namespace {
 constexpr int MaxEntries = 200;
-
-bool isSmartLock(int deviceType)
-{
-    return deviceType == int(DeviceType::SmartLock) || deviceType == int(DeviceType::SmartDoor) ||
-           deviceType == int(DeviceType::SmartLock3);
-}
-bool isUnlockedState(int state)
-{
-    return state == int(LockState::Unlocked) || state == int(LockState::Unlatched) ||
-           state == int(LockState::UnlockedLockNGo);
-}
 } // namespace
 
 void AutomationEngine::setRules(const QList<Rule> &rules)
@@ -281,113 +272,6 @@ AutomationEngine::Output AutomationEngine::shutdown(bool start, qint64 now, cons
     return out;
 }
 
-AutomationEngine::Output AutomationEngine::leftHome(qint64 now)
-{
-    Q_UNUSED(now)
-    Output out;
-    if (m_asleep || m_paused)
-        return out; // a suspend takes the network down: that is not leaving
-    const QDateTime wall = QDateTime::currentDateTime();
-    for (const DeviceKey &key : devicesWith(Trigger::Leaving)) {
-        const DeviceFacts f = m_facts.value(key);
-        if (!isUnlockedState(f.state))
-            continue; // last seen locked, or not known: nothing to say
-        LogEntry &e = addEntry(Trigger::Leaving, key, QStringLiteral("NetworkManager"),
-                               Decision::Reminded, wall, out);
-        out.log.append(e);
-        out.reminders.append({key, Trigger::Leaving, e.deviceName, 0});
-    }
-    return out;
-}
-
-AutomationEngine::Output AutomationEngine::deviceFacts(const DeviceFacts &f, qint64 now)
-{
-    Output out;
-    m_facts.insert(f.key, f);
-    if (f.reachable) {
-        Watch &w = m_watch[f.key];
-        const bool open = f.door == int(DoorSensor::Opened);
-        // The unlocked reminder counts from when the door was last closed and unlocked.
-        const bool unlocked = isUnlockedState(f.state) && !open;
-        if (!unlocked) {
-            w.unlockedSince = -1;
-            w.unlockedReminded = false;
-            w.unlockedSnoozedUntil = -1;
-        } else if (w.unlockedSince < 0) {
-            w.unlockedSince = now;
-        }
-        if (!open) {
-            w.openSince = -1;
-            w.openReminded = false;
-            w.openSnoozedUntil = -1;
-        } else if (w.openSince < 0) {
-            w.openSince = now;
-        }
-    }
-    // A lock requested before sleep is confirmed only by what the source says after the wake.
-    if (f.reachable && !f.busy && !m_asleep && m_wokeAt.isValid() && f.lastUpdate > m_wokeAt) {
-        for (LogEntry &e : m_entries) {
-            if (e.device != f.key || !e.beforeSleep ||
-                (e.outcome != Outcome::Requested && e.outcome != Outcome::Running))
-                continue;
-            if (isTransitional(f.key.deviceType, f.state))
-                continue;
-            const QString time =
-                QLocale().toString(f.lastUpdate.toLocalTime().time(), QLocale::ShortFormat);
-            if (f.state == int(LockState::Locked)) {
-                e.outcome = Outcome::Confirmed;
-                e.outcomeText =
-                    QCoreApplication::translate("nuki::automation",
-                                                "requested before sleep — confirmed locked at "
-                                                "%1 after wake")
-                        .arg(time);
-            } else {
-                e.outcome = Outcome::NotLocked;
-                e.outcomeText = QCoreApplication::translate(
-                                    "nuki::automation",
-                                    "requested before sleep — not locked after wake: %1 at %2")
-                                    .arg(stateText(f.key.deviceType, f.state), time);
-            }
-            out.updated.append(e);
-        }
-    }
-    return out;
-}
-
-void AutomationEngine::forgetDevice(const DeviceKey &key)
-{
-    m_facts.remove(key);
-    m_watch.remove(key);
-}
-
-void AutomationEngine::reminders(qint64 now, Output &out)
-{
-    if (m_paused || m_asleep || m_shuttingDown)
-        return;
-    const QDateTime wall = QDateTime::currentDateTime();
-    for (const Rule &r : m_rules) {
-        if (r.trigger != Trigger::UnlockedReminder && r.trigger != Trigger::OpenReminder)
-            continue;
-        Watch &w = m_watch[r.device];
-        const bool unlocked = r.trigger == Trigger::UnlockedReminder;
-        const qint64 since = unlocked ? w.unlockedSince : w.openSince;
-        bool &reminded = unlocked ? w.unlockedReminded : w.openReminded;
-        const qint64 snoozed = unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil;
-        if (since < 0 || reminded)
-            continue;
-        const qint64 due = std::max(since + qint64(r.afterSeconds) * 1000, snoozed);
-        if (now < due)
-            continue;
-        reminded = true;
-        LogEntry &e = addEntry(r.trigger, r.device,
-                               QCoreApplication::translate("nuki::automation", "reminder"),
-                               Decision::Reminded, wall, out);
-        out.log.append(e);
-        out.reminders.append(
-            {r.device, r.trigger, e.deviceName, int((now - since + 30000) / 60000)});
-    }
-}
-
 AutomationEngine::Output AutomationEngine::advance(qint64 now, const QDateTime &wall)
 {
     Output out;
@@ -416,33 +300,9 @@ qint64 AutomationEngine::nextDeadline() const
     auto take = [&next](qint64 t) { next = next < 0 ? t : std::min(next, t); };
     for (const Pending &p : m_pending)
         take(p.at);
-    if (m_paused || m_asleep || m_shuttingDown)
-        return next;
-    for (const Rule &r : m_rules) {
-        if (r.trigger != Trigger::UnlockedReminder && r.trigger != Trigger::OpenReminder)
-            continue;
-        const Watch w = m_watch.value(r.device);
-        const bool unlocked = r.trigger == Trigger::UnlockedReminder;
-        const qint64 since = unlocked ? w.unlockedSince : w.openSince;
-        if (since < 0 || (unlocked ? w.unlockedReminded : w.openReminded))
-            continue;
-        take(std::max(since + qint64(r.afterSeconds) * 1000,
-                      unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil));
-    }
+    if (const qint64 reminder = reminderDeadline(); reminder >= 0)
+        take(reminder);
     return next;
-}
-
-void AutomationEngine::snooze(const DeviceKey &key, Trigger trigger, qint64 now, int minutes)
-{
-    Watch &w = m_watch[key];
-    const qint64 until = now + qint64(std::clamp(minutes, 1, 24 * 60)) * 60000;
-    if (trigger == Trigger::UnlockedReminder && w.unlockedSince >= 0) {
-        w.unlockedReminded = false;
-        w.unlockedSnoozedUntil = until;
-    } else if (trigger == Trigger::OpenReminder && w.openSince >= 0) {
-        w.openReminded = false;
-        w.openSnoozedUntil = until;
-    }
 }
 
 void AutomationEngine::noteOutcome(quint64 id, Outcome outcome, const QString &text)

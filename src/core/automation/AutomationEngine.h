@@ -111,7 +111,8 @@ private:
                        Decision decision, const QDateTime &wall, Output &out);
     void startEpisode(ScreenSignal signal, qint64 now, const QDateTime &wall, Output &out);
     void endEpisode(Output &out);
-    void reminders(qint64 now, Output &out);
+    void reminders(qint64 now, Output &out); // AutomationWatch.cpp
+    qint64 reminderDeadline() const;         // the next reminder due; -1 for none
     QList<DeviceKey> devicesWith(Trigger trigger) const;
 
     QList<Rule> m_rules;
