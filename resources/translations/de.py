@@ -1001,5 +1001,7 @@ DE.update({
 })
 DE.update({
 'not locked: the door sensor cannot say the door is closed': 'nicht abgesperrt: Der Türsensor kann nicht sagen, dass die Tür zu ist',
+'nothing sent: the door could not be read before the computer went on': 'nichts gesendet: Die Tür konnte nicht gelesen werden, bevor der Computer weiterlief',
+'nothing sent: the automation was switched off': 'nichts gesendet: Die Automatisierung wurde ausgeschaltet',
 'There are already %1 automations, as many as can be kept: switch some off first.': 'Es gibt schon %1 Automatisierungen, so viele wie gespeichert werden können: Schalten Sie zuerst einige aus.',
 })

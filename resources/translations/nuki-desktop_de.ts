@@ -3552,6 +3552,14 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>not locked: the door sensor cannot say the door is closed</source>
         <translation>nicht abgesperrt: Der Türsensor kann nicht sagen, dass die Tür zu ist</translation>
     </message>
+    <message>
+        <source>nothing sent: the door could not be read before the computer went on</source>
+        <translation>nichts gesendet: Die Tür konnte nicht gelesen werden, bevor der Computer weiterlief</translation>
+    </message>
+    <message>
+        <source>nothing sent: the automation was switched off</source>
+        <translation>nichts gesendet: Die Automatisierung wurde ausgeschaltet</translation>
+    </message>
 </context>
 <context>
     <name>nuki::automation::Automations</name>

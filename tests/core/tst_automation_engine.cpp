@@ -246,6 +246,49 @@ private slots:
         QCOMPARE(e.advance(61000, Wall).commands.size(), 1);
     }
 
+    // A command decided in one episode goes out only while it lasts and its rule is on: a
+    // lock waiting for its fresh read when the screen is unlocked, the computer wakes, a new
+    // sleep begins or the rule is switched off never goes out after it.
+    void aCommandIsWantedOnlyWithinItsEpisode()
+    {
+        AutomationEngine e;
+        e.setRules({rule(Trigger::ScreenLock, Back, 1), rule(Trigger::Sleep, Back),
+                    rule(Trigger::Shutdown, Back)});
+        e.deviceFacts(unlocked(Back), 0);
+        e.screenLocked(ScreenSignal::LockedHint, 0, Wall);
+        const auto screen = e.advance(1000, Wall).commands;
+        QCOMPARE(screen.size(), 1);
+        QCOMPARE(e.stillWanted(screen[0]), Decision::Sent);
+        e.screenUnlocked(ScreenSignal::LockedHint, 1500);
+        QCOMPARE(e.stillWanted(screen[0]), Decision::Cancelled);
+        e.screenLocked(ScreenSignal::LockedHint, 2000, Wall); // a new episode is not that one
+        QCOMPARE(e.stillWanted(screen[0]), Decision::Cancelled);
+        e.screenUnlocked(ScreenSignal::LockedHint, 2500);
+
+        const auto sleep = e.sleep(true, 3000, Wall).commands;
+        QCOMPARE(sleep.size(), 1);
+        QCOMPARE(e.stillWanted(sleep[0]), Decision::Sent);
+        e.setPaused(true);
+        QCOMPARE(e.stillWanted(sleep[0]), Decision::Paused);
+        e.setPaused(false);
+        e.sleep(false, 4000, Wall);
+        QCOMPARE(e.stillWanted(sleep[0]), Decision::Late);
+        e.sleep(true, 5000, Wall); // the next sleep is not that one either
+        QCOMPARE(e.stillWanted(sleep[0]), Decision::Late);
+        e.sleep(false, 6000, Wall);
+
+        const auto off = e.shutdown(true, 7000, Wall).commands;
+        QCOMPARE(off.size(), 1);
+        QCOMPARE(e.stillWanted(off[0]), Decision::Sent);
+        e.setRules({rule(Trigger::ScreenLock, Back, 1)});
+        QCOMPARE(e.stillWanted(off[0]), Decision::Withdrawn);
+        e.setRules({rule(Trigger::Shutdown, Back)});
+        e.shutdown(false, 8000, Wall); // cancelled
+        QCOMPARE(e.stillWanted(off[0]), Decision::Late);
+        QCOMPARE(decisionText(Decision::Late).isEmpty(), false);
+        QCOMPARE(decisionText(Decision::Withdrawn).isEmpty(), false);
+    }
+
     void sleepLocksAtOnceWithNoWaitAndResumeNeverActs()
     {
         AutomationEngine e;

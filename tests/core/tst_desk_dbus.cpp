@@ -22,6 +22,8 @@
 #include <QCoreApplication>
 #include <QDBusArgument>
 #include <QDBusConnection>
+#include <QTimer>
+#include <algorithm>
 
 using namespace nuki;
 using namespace nuki::automation;
@@ -587,6 +589,98 @@ private slots:
         QCOMPARE(lockActions().size(), 1);
         QVERIFY(lockActions().first().status != 0);
         prepareForSleep(false);
+    }
+
+    // Found by the third hostile test: the fresh read before a sleep's lock is slower than the
+    // budget. The inhibitor goes with nothing sent (the computer sleeps); the read comes back
+    // after the wake — and the lock must not go out then (no retry after resume). The log
+    // says why; the door is as it was.
+    void aLockWaitingForItsReadAtTheWakeNeverGoes()
+    {
+        arm({{Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->faults().latencyMs = 4000; // longer than the 3 s budget
+        sim->faults().onlyPath = QStringLiteral("/list");
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Sent), 5000);
+        const quint64 entry = decisions.last().id;
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000); // the budget ran out
+        QCOMPARE(lockActions().size(), 0);
+        prepareForSleep(false); // awake before the read is back
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(decisions.cbegin(), decisions.cend(),
+                                             [entry](const LogEntry &e) {
+                                                 return e.id == entry &&
+                                                        e.decision == Decision::Late;
+                                             }),
+                                 10000);
+        sim->clearFaults();
+        // Taken back for good: nothing of ours runs on it, nothing reached the bridge.
+        QVERIFY(!host->facts(back).busy);
+        QCOMPARE(lockActions().size(), 0);
+        QCOMPARE(sim->device(back.nukiId, back.deviceType)->state, dev::Unlocked);
+        QVERIFY(automations->engine().entry(entry)->outcome == Outcome::None);
+    }
+
+    // A repeated PrepareForSleep(true) changes nothing: the inhibitor taken again after the
+    // wake stays (a second budget timer of the repeat once outlived the wake and released it,
+    // so the next sleep went undelayed).
+    void aRepeatedPrepareForSleepKeepsTheInhibitorAfterTheWake()
+    {
+        arm({{Trigger::Sleep, back, 0}});
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->faults().latencyMs = 1500; // the lock is still on its way at the repeat
+        sim->faults().onlyPath = QStringLiteral("/list");
+        auto activeTimers = [this] {
+            const auto timers = automations->findChildren<QTimer *>();
+            return std::count_if(timers.cbegin(), timers.cend(),
+                                 [](const QTimer *t) { return t->isActive(); });
+        };
+        prepareForSleep(true);
+        drainBus();
+        const auto once = activeTimers();
+        const int decidedOnce = int(decisions.size());
+        prepareForSleep(true);
+        drainBus();
+        QCOMPARE(activeTimers(), once);
+        QCOMPARE(int(decisions.size()), decidedOnce);
+        prepareForSleep(false);
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->clearFaults();
+        // Observed over the budget and a margin (a bound, not a synchronisation): it stays.
+        QVERIFY(!QTest::qWaitFor([this] { return !logind->holds(QStringLiteral("sleep")); },
+                                 int(automations->sleepBudgetMs()) + 750));
+        QCOMPARE(inhibitors(), QStringList{QStringLiteral("Nuki Desktop:sleep:delay")});
+    }
+
+    // The delay ran out and the lock waits for its fresh read; the person unlocks the screen
+    // meanwhile (or switches the automation off): nothing goes out, the log says why, and the
+    // summary has nothing to tell.
+    void anUnlockWhileTheLockWaitsForItsReadSendsNothing()
+    {
+        arm({{Trigger::ScreenLock, back, 1}});
+        sim->faults().latencyMs = 2500;
+        sim->faults().onlyPath = QStringLiteral("/list");
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Sent), 5000);
+        const quint64 entry = decisions.last().id;
+        setLockedHint(false); // back at the desk
+        QTRY_VERIFY_WITH_TIMEOUT(
+            automations->engine().entry(entry)->decision == Decision::Cancelled, 10000);
+        sim->clearFaults();
+        QCOMPARE(lockActions().size(), 0);
+        QVERIFY(summaries.isEmpty());
+
+        setLockedHint(true); // again, and this time switched off while it waits
+        sim->faults().latencyMs = 2500;
+        sim->faults().onlyPath = QStringLiteral("/list");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            decisions.last().id != entry && decisions.last().decision == Decision::Sent, 5000);
+        const quint64 second = decisions.last().id;
+        arm({});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            automations->engine().entry(second)->decision == Decision::Withdrawn, 10000);
+        sim->clearFaults();
+        QCOMPARE(lockActions().size(), 0);
     }
 
     // The door was opened after the last poll: the lock is judged again on a fresh read

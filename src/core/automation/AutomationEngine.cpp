@@ -99,6 +99,25 @@ Decision AutomationEngine::judge(const DeviceKey &key) const
     return isUnlockedState(f.state) ? Decision::Sent : Decision::StateUnknown;
 }
 
+Decision AutomationEngine::stillWanted(const Command &c) const
+{
+    if (m_paused)
+        return Decision::Paused;
+    if (!rule(c.trigger, c.device))
+        return Decision::Withdrawn;
+    switch (c.trigger) {
+    case Trigger::ScreenLock:
+        return m_screenLocked && m_screenEpisode == c.episode ? Decision::Sent
+                                                              : Decision::Cancelled;
+    case Trigger::Sleep:
+        return m_asleep && m_sleepEpisode == c.episode ? Decision::Sent : Decision::Late;
+    case Trigger::Shutdown:
+        return m_shuttingDown && m_shutdownEpisode == c.episode ? Decision::Sent : Decision::Late;
+    default:
+        return Decision::Withdrawn; // reminders and leaving never send
+    }
+}
+
 LogEntry &AutomationEngine::addEntry(Trigger trigger, const DeviceKey &key,
                                      const QString &mechanism, Decision decision,
                                      const QDateTime &wall, Output &out)
@@ -132,7 +151,10 @@ void AutomationEngine::decide(Trigger trigger, const DeviceKey &key, const QStri
         e.outcome = Outcome::Running;
         e.beforeSleep = noWait;
         e.fullLock = r && r->fullLock;
-        out.commands.append({key, e.fullLock, noWait, trigger, e.id});
+        const quint64 episode = trigger == Trigger::Sleep      ? m_sleepEpisode
+                                : trigger == Trigger::Shutdown ? m_shutdownEpisode
+                                                               : m_screenEpisode;
+        out.commands.append({key, e.fullLock, noWait, trigger, e.id, episode});
     }
     out.log.append(e);
 }
@@ -145,6 +167,7 @@ void AutomationEngine::startEpisode(ScreenSignal signal, qint64 now, const QDate
     if (!m_asleep && !m_shuttingDown)
         m_away.clear(); // the person leaves the desk now
     m_screenLocked = true;
+    m_screenEpisode = ++m_episodes;
     m_episodeHasState = signal != ScreenSignal::SessionLock;
     m_episodeStart = now;
     m_episodeMechanism = screenSignalText(signal);
@@ -231,6 +254,7 @@ AutomationEngine::Output AutomationEngine::sleep(bool start, qint64 now, const Q
     if (!m_screenLocked && !m_shuttingDown)
         m_away.clear();
     m_asleep = true;
+    m_sleepEpisode = ++m_episodes;
     m_actedThisSleep.clear();
     const QList<DeviceKey> sleeping = devicesWith(Trigger::Sleep);
     for (const Pending &p : std::as_const(m_pending)) {
@@ -259,6 +283,7 @@ AutomationEngine::Output AutomationEngine::shutdown(bool start, qint64 now, cons
     m_shuttingDown = start;
     if (!start)
         return out; // the shutdown was cancelled: re-arm, nothing else
+    m_shutdownEpisode = ++m_episodes;
     if (!m_screenLocked && !m_asleep)
         m_away.clear();
     m_pending.clear();

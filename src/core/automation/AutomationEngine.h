@@ -28,7 +28,8 @@ public:
         bool fullLock = false;
         bool noWait = false; // before sleep or shutdown: done once the source took it
         Trigger trigger = Trigger::ScreenLock;
-        quint64 entry = 0; // the log entry it belongs to
+        quint64 entry = 0;   // the log entry it belongs to
+        quint64 episode = 0; // the screen lock, sleep or shutdown it was decided in
     };
     struct Reminder
     {
@@ -83,6 +84,11 @@ public:
     // What would be decided for the device now (the facts as they are): a command is judged
     // again once its source has been read, just before it is sent.
     Decision judge(const DeviceKey &key) const;
+    // Whether a decided command may still go out once its read is back: its rule still on, and
+    // the episode it was decided in still going (the screen still locked since then, the same
+    // sleep or shutdown). Decision::Sent if so, else why not. A lock decided before an unlock,
+    // a wake or a switch-off never goes out after it.
+    Decision stillWanted(const Command &command) const;
     // A sent decision taken back before the lock went out (the fresh read said no).
     void revise(quint64 entry, Decision decision);
 
@@ -129,6 +135,11 @@ private:
     QSet<DeviceKey> m_actedThisEpisode;
     bool m_asleep = false;
     bool m_shuttingDown = false;
+    // Each screen-lock episode, sleep and shutdown gets a number: a command names its own.
+    quint64 m_episodes = 0;
+    quint64 m_screenEpisode = 0;
+    quint64 m_sleepEpisode = 0;
+    quint64 m_shutdownEpisode = 0;
     QDateTime m_wokeAt; // the last resume: only what a source says after it confirms
     QSet<DeviceKey> m_actedThisSleep;
     QList<quint64> m_away;     // entries since the person left, for the summary

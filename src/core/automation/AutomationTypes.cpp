@@ -173,6 +173,10 @@ QString decisionText(Decision decision)
         return tr("reminded");
     case Decision::DoorUnknown:
         return tr("not locked: the door sensor cannot say the door is closed");
+    case Decision::Late:
+        return tr("nothing sent: the door could not be read before the computer went on");
+    case Decision::Withdrawn:
+        return tr("nothing sent: the automation was switched off");
     }
     return {};
 }

@@ -83,6 +83,8 @@ enum class Decision : int
     NotStarted = 12,  // the runner refused (e.g. full lock through a bridge)
     Reminded = 13,    // a reminder was shown
     DoorUnknown = 14, // the door sensor cannot say the door is closed (unknown, removed, ...)
+    Late = 15,        // before sleep/shutdown: the door was not read before the computer went on
+    Withdrawn = 16,   // the automation was switched off while its lock waited for the read
 };
 QString decisionText(Decision decision); // "skipped: the door is open"
 

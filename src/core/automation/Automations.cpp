@@ -24,7 +24,8 @@ bool isFailure(const LogEntry &e)
 {
     return e.outcome == Outcome::Failed || e.outcome == Outcome::Unknown ||
            e.outcome == Outcome::NotLocked || e.decision == Decision::Unreachable ||
-           e.decision == Decision::Blocked || e.decision == Decision::NotStarted;
+           e.decision == Decision::Blocked || e.decision == Decision::NotStarted ||
+           e.decision == Decision::Late; // wanted, not done: the door is as it was
 }
 } // namespace
 
@@ -169,7 +170,15 @@ void Automations::send(const AutomationEngine::Command &c)
     if (m_running.value(c.device) != c.entry)
         return; // the device went meanwhile
     const QString what = holdFor(c.trigger);
-    const Decision now = m_engine.paused() ? Decision::Paused : m_engine.judge(c.device);
+    // Still wanted (its rule on, its episode going: no unlock, wake or switch-off since), and
+    // before sleep or shutdown still in time: once the budget ran out the computer may be
+    // asleep, and this read may only come back after the wake — a lock then would be a
+    // surprise (no retry after resume). Then judged on the fresh read.
+    Decision now = m_engine.stillWanted(c);
+    if (now == Decision::Sent && !what.isEmpty() && !m_holding[what].contains(c.entry))
+        now = Decision::Late;
+    if (now == Decision::Sent)
+        now = m_engine.judge(c.device);
     if (now == Decision::Sent &&
         m_host->lock(c.device, c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
                      c.noWait, triggerOrigin(c.trigger)))
@@ -188,6 +197,8 @@ void Automations::send(const AutomationEngine::Command &c)
             if (isFailure(*e))
                 emit failed(*e);
         }
+        if (!m_summaryWaiting.isEmpty())
+            sayWhenBack({}); // a summary waiting for this entry's outcome has it now
     }
     if (!what.isEmpty() && m_holding[what].remove(c.entry) && m_holding[what].isEmpty())
         releaseWhenDone(what);
@@ -272,6 +283,10 @@ void Automations::onPrepare(const QString &what, bool start)
         return what == Sleep ? m_engine.sleep(begins, now(), wall)
                              : m_engine.shutdown(begins, now(), wall);
     };
+    // A repeated signal changes nothing (a second budget timer would outlive the wake and
+    // release the inhibitor taken again after it).
+    if (start == (what == Sleep ? m_engine.asleep() : m_engine.shuttingDown()))
+        return;
     if (!start) { // resumed, or the shutdown was cancelled
         if (QTimer *t = m_budget.take(what))
             t->deleteLater();
@@ -288,6 +303,8 @@ void Automations::onPrepare(const QString &what, bool start)
         releaseWhenDone(what); // nothing sent (or all taken already): it may go on
         return;
     }
+    if (QTimer *old = m_budget.take(what))
+        old->deleteLater();
     auto *t = new QTimer(this);
     t->setSingleShot(true);
     connect(t, &QTimer::timeout, this, [this, what] { releaseWhenDone(what); });
@@ -305,8 +322,13 @@ void Automations::sayWhenBack(const QList<LogEntry> &entries)
     bool waiting = false;
     for (const LogEntry &e : std::as_const(m_summaryWaiting)) {
         const LogEntry *current = m_engine.entry(e.id);
-        now.append(current ? *current : e);
-        waiting = waiting || !settled(now.last());
+        const LogEntry &latest = current ? *current : e;
+        // A lock taken back before it went out because the person came back or switched it
+        // off is nothing to tell them about.
+        if (latest.decision == Decision::Cancelled || latest.decision == Decision::Withdrawn)
+            continue;
+        now.append(latest);
+        waiting = waiting || !settled(latest);
     }
     // Wait for the outcomes (a state after the wake), but not for ever.
     if (waiting && (m_summaryTimer.isActive() || !entries.isEmpty())) {
@@ -316,7 +338,8 @@ void Automations::sayWhenBack(const QList<LogEntry> &entries)
     }
     m_summaryTimer.stop();
     m_summaryWaiting.clear();
-    emit summary(now);
+    if (!now.isEmpty())
+        emit summary(now);
 }
 
 void Automations::snooze(const DeviceKey &key, Trigger trigger, int minutes)
