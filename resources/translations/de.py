@@ -37,6 +37,8 @@ DE = {
 'Wi-Fi firmware:': 'WLAN-Firmware:',
 'Up for:': 'Läuft seit:',
 '%n hour(s)': ['%n Stunde', '%n Stunden'],
+'Ignored in the settings: %n rule(s) (for an Opener, an unknown kind, or a repeat).': ['In den Einstellungen nicht beachtet: %n Regel (für einen Opener, eine unbekannte Art oder eine Wiederholung).', 'In den Einstellungen nicht beachtet: %n Regeln (für einen Opener, eine unbekannte Art oder eine Wiederholung).'],
+'%1 has no delay: it locks at once, before the computer goes on. Leave out --after.': '%1 hat keine Verzögerung: Es sperrt sofort ab, bevor der Computer weiterläuft. Lassen Sie --after weg.',
 'Wi-Fi:': 'WLAN:',
 'Nuki server:': 'Nuki-Server:',
 'Clock:': 'Uhr:',

@@ -4055,5 +4055,13 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
         <source>There are already %1 automations, as many as can be kept: switch some off first.</source>
         <translation>Es gibt schon %1 Automatisierungen, so viele wie gespeichert werden können: Schalten Sie zuerst einige aus.</translation>
     </message>
+    <message>
+        <source>%1 has no delay: it locks at once, before the computer goes on. Leave out --after.</source>
+        <translation>%1 hat keine Verzögerung: Es sperrt sofort ab, bevor der Computer weiterläuft. Lassen Sie --after weg.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ignored in the settings: %n rule(s) (for an Opener, an unknown kind, or a repeat).</source>
+        <translation><numerusform>In den Einstellungen nicht beachtet: %n Regel (für einen Opener, eine unbekannte Art oder eine Wiederholung).</numerusform><numerusform>In den Einstellungen nicht beachtet: %n Regeln (für einen Opener, eine unbekannte Art oder eine Wiederholung).</numerusform></translation>
+    </message>
 </context>
 </TS>

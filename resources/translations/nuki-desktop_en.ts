@@ -188,4 +188,11 @@
         <translation><numerusform>by the lock's button (%n presses)</numerusform><numerusform>by the lock's button (%n presses)</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>nukictl</name>
+    <message numerus="yes">
+        <source>Ignored in the settings: %n rule(s) (for an Opener, an unknown kind, or a repeat).</source>
+        <translation><numerusform>Ignored in the settings: %n rule (for an Opener, an unknown kind, or a repeat).</numerusform><numerusform>Ignored in the settings: %n rules (for an Opener, an unknown kind, or a repeat).</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -4,6 +4,7 @@
 #include "CliCommands.h"
 
 #include "automation/AutomationTypes.h"
+#include "automation/DeviceStates.h"
 #include "desk/DeskMechanism.h"
 #include "desk/Logind.h"
 #include "desk/ScreenSavers.h"
@@ -11,6 +12,7 @@
 #include "history/HistoryText.h"
 #include "history/Journal.h"
 #include "history/JournalDb.h"
+#include "mqtt/MqttPayloads.h"
 #include "protocol/PlainText.h"
 #include "protocol/Protocol.h"
 
@@ -51,7 +53,11 @@ QString findMechanism()
 
 int show(CliContext &c)
 {
-    const QList<Rule> rules = c.settings->automationRules();
+    // What the app runs on: a rule for an Opener or a repeat in a hand-edited file is not shown
+    // as on (it is counted below), a delay as the app clamps it.
+    const QList<Rule> stored = c.settings->automationRules();
+    const QList<Rule> rules = effectiveRules(stored);
+    const int ignored = int(stored.size() - rules.size());
     const bool paused = c.settings->automationsPaused();
     const QString mechanism = findMechanism();
     const bool armed = !paused && std::any_of(rules.begin(), rules.end(), [](const Rule &r) {
@@ -63,7 +69,7 @@ int show(CliContext &c)
             QJsonObject o{
                 {QStringLiteral("trigger"), triggerName(r.trigger)},
                 {QStringLiteral("device"), r.device.toString()},
-                {QStringLiteral("nukiId"), QString::number(r.device.nukiId, 16).toUpper()},
+                {QStringLiteral("nukiId"), qint64(r.device.nukiId)}, // as in 'list --json'
                 {QStringLiteral("name"), plainText(r.deviceName)},
                 {QStringLiteral("locks"), triggerLocks(r.trigger)}};
             if (triggerHasDelay(r.trigger))
@@ -75,11 +81,18 @@ int show(CliContext &c)
         c.print(QJsonDocument(QJsonObject{{QStringLiteral("paused"), paused},
                                           {QStringLiteral("armed"), armed},
                                           {QStringLiteral("screenLockDetection"), mechanism},
-                                          {QStringLiteral("rules"), list}}));
+                                          {QStringLiteral("rules"), list},
+                                          {QStringLiteral("ignored"), ignored}}));
         return exitcode::Ok;
     }
     c.out << QCoreApplication::translate("nukictl", "Screen lock detection: %1").arg(mechanism)
           << Qt::endl;
+    if (ignored > 0)
+        c.out << QCoreApplication::translate("nukictl",
+                                             "Ignored in the settings: %n rule(s) (for an "
+                                             "Opener, an unknown kind, or a repeat).",
+                                             nullptr, ignored)
+              << Qt::endl;
     if (rules.isEmpty()) {
         c.out << QCoreApplication::translate(
                      "nukictl", "No automation is on. Switch one on with: nukictl automations set "
@@ -101,7 +114,7 @@ int show(CliContext &c)
                                     plainText(r.deviceName).isEmpty()
                                         ? QCoreApplication::translate("nukictl", "a device")
                                         : plainText(r.deviceName),
-                                    QString::number(r.device.nukiId, 16).toUpper());
+                                    QString::number(r.device.nukiId)); // as in 'list'
             if (const QString a = afterText(r); !a.isEmpty())
                 line += QStringLiteral(", ") + a;
             if (r.fullLock)
@@ -109,6 +122,55 @@ int show(CliContext &c)
             c.out << line << Qt::endl;
         }
     }
+    return exitcode::Ok;
+}
+
+// The one stored rule of this trigger whose device is named by query: the name it was switched
+// on with (any case), its nukiId in decimal or as the lock's topics spell it (hex), or its key.
+std::optional<Rule> storedRule(CliContext &c, Trigger trigger, const QString &query)
+{
+    bool isNumber = false;
+    const quint32 id = query.toUInt(&isNumber);
+    const std::optional<quint32> hexId = mqtt::parseLockId(query);
+    std::optional<Rule> found;
+    for (const Rule &r : c.settings->automationRules()) {
+        if (r.trigger != trigger)
+            continue;
+        const bool named =
+            (!r.deviceName.isEmpty() && r.deviceName.compare(query, Qt::CaseInsensitive) == 0) ||
+            (isNumber && r.device.nukiId == id) || (hexId && *hexId == r.device.nukiId) ||
+            r.device.toString() == query;
+        if (!named)
+            continue;
+        if (found && !(found->device == r.device))
+            return std::nullopt; // two devices answer to it: the sources decide
+        found = r;
+    }
+    return found;
+}
+
+int switchOff(CliContext &c, const Rule &off)
+{
+    QList<Rule> rules = c.settings->automationRules();
+    rules.erase(std::remove_if(rules.begin(), rules.end(),
+                               [&off](const Rule &r) {
+                                   return r.trigger == off.trigger && r.device == off.device;
+                               }),
+                rules.end());
+    c.settings->setAutomationRules(rules);
+    c.settings->sync();
+    const QString name =
+        plainText(off.deviceName).isEmpty() ? off.device.toString() : plainText(off.deviceName);
+    if (c.json)
+        c.print(QJsonDocument(QJsonObject{{QStringLiteral("trigger"), triggerName(off.trigger)},
+                                          {QStringLiteral("device"), off.device.toString()},
+                                          {QStringLiteral("name"), name},
+                                          {QStringLiteral("on"), false},
+                                          {QStringLiteral("afterSeconds"), off.afterSeconds}}));
+    else
+        c.out << QCoreApplication::translate("nukictl", "%1: %2 — off")
+                     .arg(name, triggerText(off.trigger))
+              << Qt::endl;
     return exitcode::Ok;
 }
 
@@ -137,17 +199,30 @@ int set(CliContext &c, const Invocation &in)
               << Qt::endl;
         return exitcode::Usage;
     }
+    if (in.afterSeconds >= 0 && !triggerHasDelay(*trigger)) {
+        c.err << QCoreApplication::translate("nukictl",
+                                             "%1 has no delay: it locks at once, before the "
+                                             "computer goes on. Leave out --after.")
+                     .arg(triggerName(*trigger))
+              << Qt::endl;
+        return exitcode::Usage;
+    }
+    // Off needs no source: a rule is found by the name it was switched on with or the device's
+    // id, so it can be switched off while the lock cannot be reached (or has gone).
+    if (onOff == u"off")
+        if (const std::optional<Rule> r = storedRule(c, *trigger, in.args[2]))
+            return switchOff(c, *r);
     if (c.places().isEmpty() && in.setUpSources)
         if (const int code = in.setUpSources())
             return code;
     CliContext::Found found;
-    if (const int code = c.findDevice(in.args[2], &found))
+    // A Smart Lock and an Opener may share a nukiId: only the lock can have an automation.
+    if (const int code = c.findDevice(in.args[2], &found,
+                                      [](const Device &d) { return isSmartLock(d.deviceType); }))
         return code;
     const DeviceKey key = found.key();
-    const int type = key.deviceType;
     // Not even a reminder for an Opener: its "unlocked" is Ring to Open, its "lock" turns it off.
-    if (type != int(DeviceType::SmartLock) && type != int(DeviceType::SmartDoor) &&
-        type != int(DeviceType::SmartLock3)) {
+    if (!isSmartLock(key.deviceType)) {
         c.err << QCoreApplication::translate(
                      "nukictl",
                      "%1 is no Smart Lock: automations only ever lock Smart Locks, never an "

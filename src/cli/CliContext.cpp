@@ -280,7 +280,8 @@ SourceError CliContext::fetchDevices(const Place &place, QList<Device> *devices)
     return error;
 }
 
-int CliContext::findDevice(const QString &query, Found *found)
+int CliContext::findDevice(const QString &query, Found *found,
+                           const std::function<bool(const Device &)> &prefer)
 {
     QList<Found> all;
     for (const Place &p : places()) {
@@ -311,6 +312,14 @@ int CliContext::findDevice(const QString &query, Found *found)
     });
     if (hits.isEmpty())
         hits = pick([&](const Device &d) { return d.name.startsWith(query, Qt::CaseInsensitive); });
+    if (hits.size() > 1 && prefer) {
+        QList<Found> preferred;
+        for (const Found &f : std::as_const(hits))
+            if (prefer(f.device))
+                preferred << f;
+        if (preferred.size() == 1)
+            hits = preferred;
+    }
     if (hits.size() == 1) {
         *found = hits.first();
         return exitcode::Ok;

@@ -87,8 +87,11 @@ public:
     // Reads everything one bridge knows, waiting for the answer: its devices as the home now
     // has them.
     nuki::SourceError fetchDevices(const Place &place, QList<nuki::Device> *devices);
-    // Finds one device by name (case-insensitive, unique prefix enough) or nukiId.
-    int findDevice(const QString &query, Found *found);
+    // Finds one device by name (case-insensitive, unique prefix enough) or nukiId. Where
+    // several match and exactly one of them is what the command can use (prefer: a Smart Lock
+    // sharing its nukiId with an Opener, for automations), that one.
+    int findDevice(const QString &query, Found *found,
+                   const std::function<bool(const nuki::Device &)> &prefer = {});
 
     static int exitCodeFor(const nuki::SourceError &error);
     int fail(const nuki::SourceError &error, const QString &what = {});

@@ -169,6 +169,96 @@ private slots:
             QVERIFY(e.path != QLatin1StringView("/lockAction"));
     }
 
+    // From the third hostile test. A lock sharing its nukiId with an Opener is found by that id
+    // (only a lock can have an automation); --after where a trigger has no delay is refused;
+    // the list shows what takes effect (an Opener's rule or a repeat in a hand-edited file is
+    // counted as ignored; "fullLock=no" is no full lock; ids as 'list' spells them); and off
+    // needs no source: it works while the bridge cannot be reached.
+    void automationsOffNeedsNoSourceAndTheListIsWhatTakesEffect()
+    {
+        const QString file = dir.filePath(QStringLiteral("cli.ini"));
+        QFile::remove(file);
+        const QStringList set{"automations", "set"};
+        const auto devices = sim->devices();
+        const quint32 frontId = devices[0].nukiId, backId = devices[1].nukiId;
+        QCOMPARE(devices[2].nukiId, frontId); // the Opener shares the lock's id
+        Run r = run(host() << set << "screen-lock" << QString::number(frontId) << "on");
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("Front door"));
+        r = run(host() << set << "sleep"
+                       << "Back door"
+                       << "on"
+                       << "--after"
+                       << "30");
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("no delay"));
+        r = run(host() << set << "sleep"
+                       << "Back door"
+                       << "on");
+        QVERIFY2(r.code == 0, r.err.constData());
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            QList<QMap<QString, QVariant>> rows;
+            const int n = raw.beginReadArray(QStringLiteral("automations"));
+            for (int i = 0; i < n; ++i) {
+                raw.setArrayIndex(i);
+                QMap<QString, QVariant> row;
+                for (const QString &k : raw.childKeys())
+                    row.insert(k, raw.value(k));
+                if (row.value(QStringLiteral("trigger")).toString() == u"sleep")
+                    row.insert(QStringLiteral("fullLock"), QStringLiteral("no"));
+                rows << row;
+            }
+            raw.endArray();
+            rows << QMap<QString, QVariant>{
+                {QStringLiteral("trigger"), QStringLiteral("screen-lock")},
+                {QStringLiteral("device"), QStringLiteral("2/%1").arg(frontId)},
+                {QStringLiteral("name"), QStringLiteral("Building entrance")},
+                {QStringLiteral("after"), 1}};
+            rows << rows.first(); // a repeat, with another delay
+            rows.last().insert(QStringLiteral("after"), 600);
+            raw.beginWriteArray(QStringLiteral("automations"), int(rows.size()));
+            for (int i = 0; i < rows.size(); ++i) {
+                raw.setArrayIndex(i);
+                for (auto it = rows[i].cbegin(); it != rows[i].cend(); ++it)
+                    raw.setValue(it.key(), it.value());
+            }
+            raw.endArray();
+        }
+        r = run(QStringList{"--json", "automations"});
+        QCOMPARE(r.code, 0);
+        QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+        QJsonArray rules = shown[u"rules"].toArray();
+        QCOMPARE(rules.size(), 2);
+        QCOMPARE(shown[u"ignored"].toInt(), 2);
+        QCOMPARE(rules[0][u"nukiId"].toInteger(), qint64(frontId));
+        QCOMPARE(rules[0][u"afterSeconds"].toInt(), 10); // the first of the two
+        QCOMPARE(rules[1][u"trigger"].toString(), QStringLiteral("sleep"));
+        QVERIFY(!rules[1].toObject().contains(u"fullLock"));
+        r = run(QStringList{"automations"});
+        QVERIFY(r.out.contains("Ignored in the settings: 2 rules"));
+        QVERIFY(r.out.contains(QByteArray::number(backId)));
+
+        sim.reset(); // the bridge is gone
+        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "screen-lock"
+                                                     << "front door"
+                                                     << "off");
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "sleep"
+                                                     << QString::number(backId, 16) << "off");
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run(QStringList{"--json", "automations"});
+        shown = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(shown[u"rules"].toArray().size(), 0);
+        QCOMPARE(shown[u"ignored"].toInt(), 1); // the Opener's, by hand: not ours to remove
+        QCOMPARE(shown[u"armed"].toBool(), false);
+        // On, though, needs the device: said, not stored.
+        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "screen-lock"
+                                                     << "Front door"
+                                                     << "on");
+        QVERIFY(r.code != 0);
+    }
+
     void textListIsAligned()
     {
         const Run r = run(host() << QStringLiteral("list"));

@@ -16,17 +16,7 @@ constexpr int MaxEntries = 200;
 
 void AutomationEngine::setRules(const QList<Rule> &rules)
 {
-    m_rules.clear();
-    for (Rule r : rules) {
-        if (r.device.nukiId == 0 || rule(r.trigger, r.device))
-            continue; // one rule per trigger and device
-        if (!isSmartLock(r.device.deviceType))
-            continue; // never an Opener or an unknown kind, not even a reminder ("Lock now")
-        r.afterSeconds = std::clamp(r.afterSeconds, 0, MaxAfterSeconds);
-        if (!triggerHasDelay(r.trigger))
-            r.afterSeconds = 0;
-        m_rules.append(r);
-    }
+    m_rules = effectiveRules(rules);
     // A screen-lock delay for a device whose rule went waits no more; one whose delay changed
     // counts from the same lock of the screen.
     m_pending.erase(

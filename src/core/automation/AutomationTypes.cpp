@@ -1,7 +1,10 @@
 #include "automation/AutomationTypes.h"
 
+#include "automation/DeviceStates.h"
+
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 
 namespace nuki::automation {
 
@@ -64,6 +67,23 @@ int defaultAfterSeconds(Trigger trigger)
 bool triggerHasDelay(Trigger trigger)
 {
     return info(trigger).afterSeconds > 0;
+}
+
+QList<Rule> effectiveRules(const QList<Rule> &rules)
+{
+    QList<Rule> effective;
+    for (Rule r : rules) {
+        const bool repeat = std::any_of(effective.cbegin(), effective.cend(), [&r](const Rule &e) {
+            return e.trigger == r.trigger && e.device == r.device;
+        });
+        // Never an Opener or an unknown kind, not even a reminder ("Lock now").
+        if (r.device.nukiId == 0 || repeat || !isSmartLock(r.device.deviceType))
+            continue;
+        r.afterSeconds =
+            triggerHasDelay(r.trigger) ? std::clamp(r.afterSeconds, 0, MaxAfterSeconds) : 0;
+        effective.append(r);
+    }
+    return effective;
 }
 
 QString triggerText(Trigger trigger)

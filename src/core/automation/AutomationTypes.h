@@ -65,6 +65,11 @@ struct Rule
     }
 };
 
+// The rules that take effect, in order: one per trigger and device (the first), never for an
+// Opener, an unknown kind or a device id of 0, delays within [0, MaxAfterSeconds] and 0 where
+// the trigger has none. The engine runs on these; nukictl shows these.
+QList<Rule> effectiveRules(const QList<Rule> &rules);
+
 // What an automation decided at one moment for one device.
 enum class Decision : int
 {

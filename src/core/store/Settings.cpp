@@ -385,7 +385,10 @@ QList<automation::Rule> Settings::automationRules() const
         const int after = m_settings->value(QStringLiteral("after")).toString().toInt(&ok);
         r.afterSeconds = ok && after >= 0 ? qMin(after, automation::MaxAfterSeconds)
                                           : automation::defaultAfterSeconds(*trigger);
-        r.fullLock = m_settings->value(QStringLiteral("fullLock"), false).toBool();
+        // Only a plain "true" (as saved) is a full lock: "no", "off" or junk is a plain lock
+        // (QVariant's toBool takes any other word for true).
+        const QString full = m_settings->value(QStringLiteral("fullLock")).toString().trimmed();
+        r.fullLock = full.compare(u"true", Qt::CaseInsensitive) == 0 || full == u"1";
         r.deviceName = m_settings->value(QStringLiteral("name")).toString().left(64);
         rules << r;
     }
