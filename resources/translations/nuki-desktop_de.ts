@@ -46,6 +46,14 @@
         <source>While you were away</source>
         <translation>Während Sie weg waren</translation>
     </message>
+    <message>
+        <source>The door may be open: close it, then lock it.</source>
+        <translation>Die Tür ist vielleicht offen: Schließen Sie sie, dann sperren Sie ab.</translation>
+    </message>
+    <message>
+        <source>The door may be open, too: it cannot be locked from here.</source>
+        <translation>Die Tür ist vielleicht auch offen: Sie kann von hier nicht abgesperrt werden.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -3560,6 +3568,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>nothing sent: the automation was switched off</source>
         <translation>nichts gesendet: Die Automatisierung wurde ausgeschaltet</translation>
     </message>
+    <message>
+        <source>a plain lock: the full lock goes only through a broker</source>
+        <translation>einfach abgesperrt: Doppelt absperren geht nur über einen Broker</translation>
+    </message>
 </context>
 <context>
     <name>nuki::automation::Automations</name>
@@ -4062,6 +4074,10 @@ Exit-Codes: 0 erledigt, 1 anderer Fehler, 2 Aufruf, 3 Gerät nicht gefunden oder
     <message numerus="yes">
         <source>Ignored in the settings: %n rule(s) (for an Opener, an unknown kind, or a repeat).</source>
         <translation><numerusform>In den Einstellungen nicht beachtet: %n Regel (für einen Opener, eine unbekannte Art oder eine Wiederholung).</numerusform><numerusform>In den Einstellungen nicht beachtet: %n Regeln (für einen Opener, eine unbekannte Art oder eine Wiederholung).</numerusform></translation>
+    </message>
+    <message>
+        <source>A reminder counts in minutes: --after %1 or more.</source>
+        <translation>Eine Erinnerung zählt in Minuten: --after %1 oder mehr.</translation>
     </message>
 </context>
 </TS>

@@ -175,7 +175,15 @@ void AppAutomations::tellReminder(const AutomationEngine::Reminder &r)
     case Trigger::UnlockedReminder:
         n.title = tr("%1 is still unlocked").arg(name);
         n.text = tr("Unlocked for %n minute(s).", nullptr, r.minutes);
-        n.actions = {QStringLiteral("lock"), QStringLiteral("snooze")};
+        // Lock now only where a lock would go now: not for a door that is open or cannot be
+        // said closed (it would jam), nor one moving or busy.
+        if (r.lock == Decision::Sent) {
+            n.actions = {QStringLiteral("lock"), QStringLiteral("snooze")};
+        } else {
+            if (r.lock == Decision::DoorOpen || r.lock == Decision::DoorUnknown)
+                n.text += QLatin1Char(' ') + tr("The door may be open: close it, then lock it.");
+            n.actions = {QStringLiteral("snooze")};
+        }
         break;
     case Trigger::OpenReminder:
         // No Lock here: locking an open door jams the bolt.
@@ -185,7 +193,9 @@ void AppAutomations::tellReminder(const AutomationEngine::Reminder &r)
         break;
     case Trigger::Leaving:
         n.title = tr("You left with %1 unlocked").arg(name);
-        if (m_host->reachableFromAway(r.device)) {
+        if (r.lock == Decision::DoorOpen || r.lock == Decision::DoorUnknown) {
+            n.text = tr("The door may be open, too: it cannot be locked from here.");
+        } else if (r.lock == Decision::Sent && m_host->reachableFromAway(r.device)) {
             n.text = tr("It can still be reached from here: Lock now locks it.");
             n.actions = {QStringLiteral("lock")};
         } else {

@@ -207,6 +207,13 @@ int set(CliContext &c, const Invocation &in)
               << Qt::endl;
         return exitcode::Usage;
     }
+    if (in.afterSeconds >= 0 && in.afterSeconds < minAfterSeconds(*trigger)) {
+        c.err << QCoreApplication::translate("nukictl",
+                                             "A reminder counts in minutes: --after %1 or more.")
+                     .arg(minAfterSeconds(*trigger))
+              << Qt::endl;
+        return exitcode::Usage;
+    }
     // Off needs no source: a rule is found by the name it was switched on with or the device's
     // id, so it can be switched off while the lock cannot be reached (or has gone).
     if (onOff == u"off")

@@ -262,6 +262,39 @@ private slots:
         QVERIFY(show.wait(5000));
         QCOMPARE(show.size(), 2);
         QCOMPARE(show.at(1).at(0).toString(), keyOf(0));
+
+        // Another client on the session bus, not the server, "clicks" Lock now and Show with
+        // our id: nothing happens. The daemon routes its signals to us before it answers its
+        // call; ours made after that returns once they are queued here, and processEvents
+        // delivers them.
+        QDBusConnection spoofer =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("spoofer"));
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(sim->devices().at(0).state, 3, 10000);
+        sim->clearRequestLog();
+        for (const char *key : {"lock", "default"}) {
+            QDBusMessage s = QDBusMessage::createSignal(
+                QStringLiteral("/org/freedesktop/Notifications"),
+                QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("ActionInvoked"));
+            s.setArguments({id, QString::fromLatin1(key)});
+            QVERIFY(spoofer.send(s));
+        }
+        QVERIFY(spoofer.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.DBus")));
+        QVERIFY(QDBusConnection::sessionBus().interface()->isServiceRegistered(
+            QStringLiteral("org.freedesktop.DBus")));
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(show.size(), 2);
+        for (const DeviceKey &k : app->home()->devices())
+            QVERIFY2(!app->home()->device(k)->action.running(), "a spoofed click started a lock");
+        server->invokeAction(id, QStringLiteral("default"));
+        QVERIFY(show.wait(5000));
+        QCOMPARE(show.size(), 3); // the server's
+        const auto log = sim->requestLog();
+        QVERIFY(std::none_of(log.cbegin(), log.cend(),
+                             [](const auto &e) { return e.path == u"/lockAction"; }));
+        QDBusConnection::disconnectFromBus(QStringLiteral("spoofer"));
     }
 };
 

@@ -192,6 +192,13 @@ private slots:
                        << "30");
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("no delay"));
+        r = run(host() << set << "unlocked-reminder"
+                       << "Back door"
+                       << "on"
+                       << "--after"
+                       << "20");
+        QCOMPARE(r.code, 2); // "unlocked for 0 minutes" would be untrue
+        QVERIFY(r.err.contains("in minutes"));
         r = run(host() << set << "sleep"
                        << "Back door"
                        << "on");

@@ -683,6 +683,21 @@ private slots:
         QCOMPARE(lockActions().size(), 0);
     }
 
+    // A full lock was chosen, but the lock is reached only through a bridge now (its broker is
+    // away), which cannot carry it: a plain lock rather than none, and the log says so.
+    void aFullLockThroughABridgeIsAPlainLock()
+    {
+        arm({{Trigger::ScreenLock, back, 1, true}});
+        setLockedHint(true);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QCOMPARE(param(lockActions().first(), "action"), QStringLiteral("2"));
+        QTRY_VERIFY_WITH_TIMEOUT(!outcomes.isEmpty(), 10000);
+        const LogEntry *e = automations->engine().entry(outcomes.last().id);
+        QVERIFY(e && e->plainInstead && !e->fullLock);
+        QVERIFY(!decided().contains(Decision::NotStarted));
+        QVERIFY(logEntryText(*e).contains(u"plain lock"));
+    }
+
     // The door was opened after the last poll: the lock is judged again on a fresh read
     // before it goes out, and not sent.
     void anOpenDoorNotYetPolledIsNotLocked()

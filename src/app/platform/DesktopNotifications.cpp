@@ -19,15 +19,18 @@ DesktopNotifications::DesktopNotifications(QObject *parent) : QObject(parent)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
-    // Signals from whichever process owns the name now or later (a daemon may be restarted).
+    // Signals only from the process that owns the server's name, now or later (QtDBus follows
+    // its owner, so a restarted daemon is heard): another client on the session bus sending
+    // ActionInvoked with one of our ids is not a click.
+    const QString service = QLatin1String(Service);
     m_connected =
-        bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("ActionInvoked"),
+        bus.connect(service, QLatin1String(Path), interfaceName, QStringLiteral("ActionInvoked"),
                     this, SLOT(onActionInvoked(uint, QString)));
-    bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("NotificationClosed"),
+    bus.connect(service, QLatin1String(Path), interfaceName, QStringLiteral("NotificationClosed"),
                 this, SLOT(onClosed(uint, uint)));
     // Spec 1.2 servers that support it send a token before ActionInvoked, so a Wayland
     // compositor lets us raise the window in answer to the click.
-    bus.connect(QString(), QLatin1String(Path), interfaceName, QStringLiteral("ActivationToken"),
+    bus.connect(service, QLatin1String(Path), interfaceName, QStringLiteral("ActivationToken"),
                 this, SLOT(onActivationToken(uint, QString)));
 }
 

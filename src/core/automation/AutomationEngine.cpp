@@ -344,6 +344,15 @@ void AutomationEngine::revise(quint64 id, Decision decision)
         }
 }
 
+void AutomationEngine::notePlainLock(quint64 id)
+{
+    for (LogEntry &e : m_entries)
+        if (e.id == id) {
+            e.fullLock = false;
+            e.plainInstead = true;
+        }
+}
+
 const LogEntry *AutomationEngine::entry(quint64 id) const
 {
     for (const LogEntry &e : m_entries)

@@ -37,6 +37,9 @@ public:
         Trigger trigger = Trigger::UnlockedReminder;
         QString deviceName;
         int minutes = 0;
+        // What a lock would be judged now: Lock now is offered only where it says Sent (a door
+        // that is open or cannot be said closed, moving, unreachable: no Lock now).
+        Decision lock = Decision::StateUnknown;
     };
     struct Output
     {
@@ -91,6 +94,8 @@ public:
     Decision stillWanted(const Command &command) const;
     // A sent decision taken back before the lock went out (the fresh read said no).
     void revise(quint64 entry, Decision decision);
+    // The full lock it chose could not go (no broker reaches the lock now): a plain lock went.
+    void notePlainLock(quint64 entry);
 
     // Going further than this a screen-lock episode without a state (logind's Lock, as sway
     // sends it, has no Unlock): a Lock after it starts a new episode.

@@ -69,6 +69,12 @@ bool triggerHasDelay(Trigger trigger)
     return info(trigger).afterSeconds > 0;
 }
 
+int minAfterSeconds(Trigger trigger)
+{
+    // A reminder counts in minutes ("unlocked for 1 minute"): never sooner than one.
+    return trigger == Trigger::UnlockedReminder || trigger == Trigger::OpenReminder ? 60 : 0;
+}
+
 QList<Rule> effectiveRules(const QList<Rule> &rules)
 {
     QList<Rule> effective;
@@ -80,7 +86,9 @@ QList<Rule> effectiveRules(const QList<Rule> &rules)
         if (r.device.nukiId == 0 || repeat || !isSmartLock(r.device.deviceType))
             continue;
         r.afterSeconds =
-            triggerHasDelay(r.trigger) ? std::clamp(r.afterSeconds, 0, MaxAfterSeconds) : 0;
+            triggerHasDelay(r.trigger)
+                ? std::clamp(r.afterSeconds, minAfterSeconds(r.trigger), MaxAfterSeconds)
+                : 0;
         effective.append(r);
     }
     return effective;
@@ -229,6 +237,9 @@ QString logEntryText(const LogEntry &e)
                              .arg(e.deviceName, time, when);
     if (!e.outcomeText.isEmpty())
         text += QStringLiteral(" — ") + e.outcomeText;
+    if (e.plainInstead)
+        text += QStringLiteral(" (") +
+                tr("a plain lock: the full lock goes only through a broker") + QLatin1Char(')');
     return text;
 }
 

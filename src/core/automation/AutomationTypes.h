@@ -37,6 +37,7 @@ constexpr bool triggerLocks(Trigger t)
 int defaultAfterSeconds(Trigger trigger);
 bool triggerHasDelay(Trigger trigger);
 constexpr int MaxAfterSeconds = 24 * 3600;
+int minAfterSeconds(Trigger trigger); // 60 for the reminders, else 0
 
 // Which desktop interface said the screen locked or unlocked.
 enum class ScreenSignal : int
@@ -130,7 +131,8 @@ struct LogEntry
     Outcome outcome = Outcome::None;
     QString outcomeText; // "confirmed locked at 18:02 after wake"
     bool fullLock = false;
-    bool beforeSleep = false; // sent with no wait: confirmed only once the state is seen
+    bool beforeSleep = false;  // sent with no wait: confirmed only once the state is seen
+    bool plainInstead = false; // a full lock was chosen; the source reaching it could only lock
 };
 // "Front door locked at 18:02 when the screen locked", for the summary and the log.
 QString logEntryText(const LogEntry &entry);

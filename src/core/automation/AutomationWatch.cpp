@@ -86,7 +86,9 @@ void AutomationEngine::reminders(qint64 now, Output &out)
         const qint64 since = unlocked ? w.unlockedSince : w.openSince;
         bool &reminded = unlocked ? w.unlockedReminded : w.openReminded;
         const qint64 snoozed = unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil;
-        if (since < 0 || reminded)
+        // Not while no source reaches it: its last state may be untrue by now, and a Lock now
+        // could not work. Said once it is heard again, with the time it has really been.
+        if (since < 0 || reminded || !m_facts.value(r.device).reachable)
             continue;
         const qint64 due = std::max(since + qint64(r.afterSeconds) * 1000, snoozed);
         if (now < due)
@@ -96,8 +98,9 @@ void AutomationEngine::reminders(qint64 now, Output &out)
                                QCoreApplication::translate("nuki::automation", "reminder"),
                                Decision::Reminded, wall, out);
         out.log.append(e);
-        out.reminders.append(
-            {r.device, r.trigger, e.deviceName, int((now - since + 30000) / 60000)});
+        out.reminders.append({r.device, r.trigger, e.deviceName,
+                              int(std::max<qint64>(1, (now - since + 30000) / 60000)),
+                              judge(r.device)});
     }
 }
 
@@ -112,8 +115,9 @@ qint64 AutomationEngine::reminderDeadline() const
         const Watch w = m_watch.value(r.device);
         const bool unlocked = r.trigger == Trigger::UnlockedReminder;
         const qint64 since = unlocked ? w.unlockedSince : w.openSince;
-        if (since < 0 || (unlocked ? w.unlockedReminded : w.openReminded))
-            continue;
+        if (since < 0 || (unlocked ? w.unlockedReminded : w.openReminded) ||
+            !m_facts.value(r.device).reachable)
+            continue; // an unreachable device's reminder waits for it to be heard again
         const qint64 due = std::max(since + qint64(r.afterSeconds) * 1000,
                                     unlocked ? w.unlockedSnoozedUntil : w.openSnoozedUntil);
         next = next < 0 ? due : std::min(next, due);
@@ -125,10 +129,12 @@ void AutomationEngine::snooze(const DeviceKey &key, Trigger trigger, qint64 now,
 {
     Watch &w = m_watch[key];
     const qint64 until = now + qint64(std::clamp(minutes, 1, 24 * 60)) * 60000;
-    if (trigger == Trigger::UnlockedReminder && w.unlockedSince >= 0) {
+    // Only the reminder now shown is snoozed: a Snooze clicked on an old notification (the door
+    // was locked and unlocked again since) does not put off the new unlock's reminder.
+    if (trigger == Trigger::UnlockedReminder && w.unlockedSince >= 0 && w.unlockedReminded) {
         w.unlockedReminded = false;
         w.unlockedSnoozedUntil = until;
-    } else if (trigger == Trigger::OpenReminder && w.openSince >= 0) {
+    } else if (trigger == Trigger::OpenReminder && w.openSince >= 0 && w.openReminded) {
         w.openReminded = false;
         w.openSnoozedUntil = until;
     }
@@ -148,7 +154,7 @@ AutomationEngine::Output AutomationEngine::leftHome(qint64 now)
         LogEntry &e = addEntry(Trigger::Leaving, key, QStringLiteral("NetworkManager"),
                                Decision::Reminded, wall, out);
         out.log.append(e);
-        out.reminders.append({key, Trigger::Leaving, e.deviceName, 0});
+        out.reminders.append({key, Trigger::Leaving, e.deviceName, 0, judge(key)});
     }
     return out;
 }

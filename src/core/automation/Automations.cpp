@@ -179,10 +179,22 @@ void Automations::send(const AutomationEngine::Command &c)
         now = Decision::Late;
     if (now == Decision::Sent)
         now = m_engine.judge(c.device);
-    if (now == Decision::Sent &&
-        m_host->lock(c.device, c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
-                     c.noWait, triggerOrigin(c.trigger)))
-        return;
+    if (now == Decision::Sent) {
+        const QString origin = triggerOrigin(c.trigger);
+        if (m_host->lock(c.device,
+                         c.fullLock ? LockOnly::Strength::FullLock : LockOnly::Strength::Lock,
+                         c.noWait, origin))
+            return;
+        // A Wi-Fi lock's full lock goes only through its broker; reached now only through a
+        // bridge (the broker is away), a plain lock rather than none. A refused start sent
+        // nothing, so this is no repeat.
+        if (c.fullLock && m_host->lock(c.device, LockOnly::Strength::Lock, c.noWait, origin)) {
+            m_engine.notePlainLock(c.entry);
+            if (const LogEntry *e = m_engine.entry(c.entry))
+                emit updated(*e);
+            return;
+        }
+    }
     m_running.remove(c.device);
     if (now == Decision::Sent) {
         m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
