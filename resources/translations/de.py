@@ -37,6 +37,7 @@ DE = {
 'Wi-Fi firmware:': 'WLAN-Firmware:',
 'Up for:': 'Läuft seit:',
 '%n hour(s)': ['%n Stunde', '%n Stunden'],
+'%1 — if locking the screen is not noticed, set your screen locker to run “loginctl lock-session”': '%1 — wenn das Sperren des Bildschirms nicht bemerkt wird, lassen Sie Ihre Bildschirmsperre „loginctl lock-session“ ausführen',
 'a plain lock: the full lock goes only through a broker': 'einfach abgesperrt: Doppelt absperren geht nur über einen Broker',
 'A reminder counts in minutes: --after %1 or more.': 'Eine Erinnerung zählt in Minuten: --after %1 oder mehr.',
 'The door may be open: close it, then lock it.': 'Die Tür ist vielleicht offen: Schließen Sie sie, dann sperren Sie ab.',

@@ -3594,6 +3594,10 @@ Um das Fenster wieder zu öffnen, auf das Symbol im Infobereich klicken. Zum Bee
         <source>none found — set your screen locker to run “loginctl lock-session”, or use a desktop that tells logind (GNOME, KDE)</source>
         <translation>keine gefunden — lassen Sie Ihre Bildschirmsperre „loginctl lock-session“ ausführen, oder nutzen Sie eine Arbeitsumgebung, die es logind sagt (GNOME, KDE)</translation>
     </message>
+    <message>
+        <source>%1 — if locking the screen is not noticed, set your screen locker to run “loginctl lock-session”</source>
+        <translation>%1 — wenn das Sperren des Bildschirms nicht bemerkt wird, lassen Sie Ihre Bildschirmsperre „loginctl lock-session“ ausführen</translation>
+    </message>
 </context>
 <context>
     <name>nuki::desk::Logind</name>

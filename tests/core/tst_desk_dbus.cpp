@@ -13,6 +13,7 @@
 #include "automation/Automations.h"
 #include "automation/HomeLockOnly.h"
 #include "bridge/BridgeSource.h"
+#include "desk/DeskMechanism.h"
 #include "desk/Logind.h"
 #include "desk/NetworkWatcher.h"
 #include "desk/ScreenSavers.h"
@@ -399,6 +400,16 @@ private slots:
         QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
         QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
         QCOMPARE(decisions.first().mechanism.isEmpty(), false);
+        // Settings' words: a screensaver's name alone promises no lock signal (hypridle owns
+        // org.freedesktop.ScreenSaver and never sends one), so without logind's session the
+        // way that always works is said too.
+        const QString withLogind = desk::mechanismText(logind.get(), savers.get());
+        const QString alone = desk::mechanismText(nullptr, savers.get());
+        QVERIFY2(withLogind.contains(u"org.xfce.ScreenSaver") && !withLogind.contains(u"loginctl"),
+                 qPrintable(withLogind));
+        QVERIFY2(alone.contains(u"org.xfce.ScreenSaver") &&
+                     alone.contains(u"loginctl lock-session"),
+                 qPrintable(alone));
     }
 
     // A screensaver that said "active" and then left the bus (it crashed, was restarted)
