@@ -25,6 +25,7 @@ AppAutomations::AppAutomations(AppController *app)
     connect(m_automations.get(), &Automations::updated, this,
             [this](const LogEntry &e) { record(e, true); });
     connect(m_automations.get(), &Automations::reminder, this, &AppAutomations::tellReminder);
+    connect(m_host.get(), &HomeLockOnly::factsChanged, this, &AppAutomations::withdrawUntrue);
     connect(m_automations.get(), &Automations::summary, this, &AppAutomations::tellSummary);
     connect(m_automations.get(), &Automations::failed, this, [this](const LogEntry &e) {
         m_lastFailure = logEntryText(e);
@@ -206,7 +207,25 @@ void AppAutomations::tellReminder(const AutomationEngine::Reminder &r)
     default:
         return;
     }
+    n.topic = ReminderTopic;
+    m_reminderShown.insert(r.device, r.trigger);
     emit notify(n);
+}
+
+void AppAutomations::withdrawUntrue(const DeviceFacts &f)
+{
+    const auto it = m_reminderShown.constFind(f.key);
+    if (it == m_reminderShown.cend() || !f.reachable)
+        return;
+    // "Still unlocked" and "you left with it unlocked" are untrue once it is locked; "the
+    // door is still open" once it is closed.
+    const bool locked = f.state == int(LockState::Locked) || f.state == int(LockState::Locking);
+    const bool closed = f.door && (*f.door == int(DoorSensor::Closed));
+    const bool untrue = *it == Trigger::OpenReminder ? closed : locked;
+    if (!untrue)
+        return;
+    m_reminderShown.erase(it);
+    emit withdraw(f.key.toString(), ReminderTopic);
 }
 
 void AppAutomations::tellSummary(const QList<LogEntry> &entries)

@@ -8,6 +8,7 @@
 #include "home/Notifier.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -41,18 +42,23 @@ public:
     void snooze(const nuki::DeviceKey &key);
     static constexpr int FollowSettingsMs = 2000;
     static constexpr int SnoozeMinutes = 10;
+    static inline const QString ReminderTopic = QStringLiteral("reminder");
 
 signals:
     void notify(const nuki::Notifier::Notification &notification);
+    // A reminder shown for the device is no longer true (locked, or the door closed).
+    void withdraw(const QString &deviceKey, const QString &topic);
     void changed(); // armed, paused, rules, a failure
 
 private:
     void followSettings();
     void record(const nuki::automation::LogEntry &entry, bool outcome);
     void tellReminder(const nuki::automation::AutomationEngine::Reminder &r);
+    void withdrawUntrue(const nuki::automation::DeviceFacts &facts);
     void tellSummary(const QList<nuki::automation::LogEntry> &entries);
 
     AppController *m_app;
+    QHash<nuki::DeviceKey, nuki::automation::Trigger> m_reminderShown; // the latest, per device
     std::unique_ptr<nuki::automation::HomeLockOnly> m_host;
     std::unique_ptr<nuki::desk::Logind> m_logind;
     std::unique_ptr<nuki::desk::ScreenSavers> m_savers;

@@ -25,6 +25,7 @@ public:
         uint id = 0; // the id this server answered
     };
     QList<Call> calls;
+    QList<uint> closedByClient; // the ids the app took back (CloseNotification)
 
     FakeNotificationServer()
         : m_bus(QDBusConnection::connectToBus(QDBusConnection::SessionBus,
@@ -58,7 +59,11 @@ public slots:
         return id;
     }
     QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
-    void CloseNotification(uint id) { close(id); }
+    void CloseNotification(uint id)
+    {
+        closedByClient << id;
+        close(id);
+    }
 
 private:
     void emitSignal(const char *name, const QVariantList &args)

@@ -3,6 +3,7 @@
 // meaning and actions; a newer notification of a device replaces the older one; the actions
 // do what they say. The service is a stand-in on a bus of this test's own (PrivateSessionBus),
 // whose only service directory the test fills: a daemon installed on the machine plays no part.
+#include "AppAutomations.h"
 #include "AppController.h"
 #include "FakeNotificationServer.h"
 #include "PrivateSessionBus.h"
@@ -35,6 +36,7 @@ private:
     std::unique_ptr<Settings> settings;
     std::unique_ptr<AppController> app;
     std::unique_ptr<TrayController> tray;
+    qint64 fakeNow = 0; // the automations' clock in the reminder test
 
     nukisim::SimDevice simDevice(int index) const { return sim->devices().at(index); }
     QString keyOf(int index) const
@@ -88,6 +90,7 @@ private slots:
     {
         server->stop();
         server->calls.clear();
+        server->closedByClient.clear();
         tray.reset();
         app.reset();
         sim.reset();
@@ -236,6 +239,39 @@ private slots:
         app->home()->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(server->calls.size(), 3, 10000);
         QCOMPARE(server->calls.at(2).replacesId, 0u);
+    }
+
+    // A reminder that is no longer true is taken back: "Front door is still unlocked" goes once
+    // the door is locked (by hand here). The automations' clock is the test's, so the
+    // reminder's minute passes at once.
+    void aReminderThatIsNoLongerTrueIsWithdrawn()
+    {
+        QVERIFY(server->start());
+        fakeNow = 0; // a member: the clock outlives this function if a check fails
+        automation::Automations *automations = app->automations()->automations();
+        automations->setClock([this] { return fakeNow; });
+        const DeviceKey front = DeviceKey::fromString(keyOf(0));
+        automations->setRules({{automation::Trigger::UnlockedReminder, front, 60}});
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->device(front)->device.state.state, 3, 10000);
+        fakeNow = 61000;
+        automations->setPaused(true); // the engine is asked again at the new time
+        automations->setPaused(false);
+        auto reminder = [this]() -> const FakeNotificationServer::Call * {
+            for (const auto &c : server->calls)
+                if (c.summary.contains(u"still unlocked"))
+                    return &c;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(reminder() != nullptr, 10000);
+        QVERIFY(reminder()->actions.contains(u"lock"));
+        QTRY_VERIFY_WITH_TIMEOUT(tray->desktopNotifications()->currentId(keyOf(0)) != 0, 5000);
+        const uint id = tray->desktopNotifications()->currentId(keyOf(0));
+        QVERIFY(server->closedByClient.isEmpty());
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 1));
+        app->home()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(server->closedByClient.contains(id), 10000);
     }
 
     void actionsDoWhatTheySay()

@@ -136,8 +136,23 @@ bool DesktopNotifications::notify(const Notification &n)
         m_idBySubject.insert(subject, id);
         m_subjectById.insert(id, subject);
         m_deviceById.insert(id, device);
+        m_topicBySubject.insert(subject, n.topic);
     });
     return true;
+}
+
+void DesktopNotifications::withdraw(const QString &deviceKey, const QString &topic)
+{
+    const uint id = m_idBySubject.value(deviceKey, 0u);
+    if (id == 0 || topic.isEmpty() || m_topicBySubject.value(deviceKey) != topic)
+        return;
+    m_topicBySubject.remove(deviceKey);
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(QLatin1String(Service), QLatin1String(Path), interfaceName,
+                                       QStringLiteral("CloseNotification"));
+    call << id;
+    // The server answers with NotificationClosed (onClosed forgets the id); no reply awaited.
+    QDBusConnection::sessionBus().asyncCall(call);
 }
 
 void DesktopNotifications::onActionInvoked(uint id, const QString &actionKey)
@@ -152,8 +167,10 @@ void DesktopNotifications::onClosed(uint id, uint)
 {
     const QString subject = m_subjectById.take(id);
     m_deviceById.remove(id);
-    if (!subject.isEmpty() && m_idBySubject.value(subject) == id)
+    if (!subject.isEmpty() && m_idBySubject.value(subject) == id) {
         m_idBySubject.remove(subject);
+        m_topicBySubject.remove(subject);
+    }
 }
 
 void DesktopNotifications::onActivationToken(uint id, const QString &token)

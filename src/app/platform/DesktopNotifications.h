@@ -32,6 +32,9 @@ public:
     bool serviceAvailable() const;
     // Sends `n`; false when there is no service, so the caller can fall back (tray balloon).
     bool notify(const nuki::Notifier::Notification &n);
+    // Takes back the device's notification if it is still the one about `topic` (a reminder
+    // that is no longer true: the door was locked or closed). Anything newer stays.
+    void withdraw(const QString &deviceKey, const QString &topic);
     // Milliseconds until a failed service is asked again; 0 when it may be asked now.
     qint64 retryInMs() const;
     // Tests move time on instead of waiting: a monotonic clock in milliseconds (empty: the
@@ -71,5 +74,6 @@ private:
     qint64 m_retryAt = 0;               // on m_now()'s scale
     QHash<QString, uint> m_idBySubject; // so the next one replaces it instead of stacking
     QHash<uint, QString> m_subjectById;
+    QHash<QString, QString> m_topicBySubject; // what the subject's current notification is about
     QHash<uint, QString> m_deviceById;
 };

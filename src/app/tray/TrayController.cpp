@@ -44,6 +44,8 @@ TrayController::TrayController(AppController *app, QObject *parent)
             m_app->automations()->setPaused(on);
     });
     connect(app->automations(), &AppAutomations::notify, this, &TrayController::showNotification);
+    connect(app->automations(), &AppAutomations::withdraw, &m_desktop,
+            &DesktopNotifications::withdraw);
     connect(app->automations(), &AppAutomations::changed, this, [this] {
         syncAutomations();
         updateSummary();

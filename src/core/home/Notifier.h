@@ -38,6 +38,9 @@ public:
         Urgency urgency = Urgency::Normal;
         // What the person may do from the notification besides showing the device: "lock".
         QStringList actions;
+        // What it is about beyond the device ("reminder"): a notification that may be taken
+        // back once untrue is withdrawn only while it is still the device's latest.
+        QString topic;
     };
 
     explicit Notifier(Home *home, QObject *parent = nullptr);
