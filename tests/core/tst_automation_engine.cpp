@@ -3,6 +3,7 @@
 // switched on, never while paused, never on an open, locked, moving or unreachable door, the
 // screen-lock delay kept and cancelled by an unlock, unlock/resume/leaving never acting.
 #include "automation/AutomationEngine.h"
+#include "platform/Clock.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -419,6 +420,26 @@ private slots:
         QCOMPARE(out.reminders.size(), 1);
         QCOMPARE(out.reminders[0].minutes, 1);
         QCOMPARE(out.reminders[0].lock, Decision::DoorOpen);
+    }
+
+    // The monotonic clock stands still while the computer sleeps: a door unlocked 8 minutes
+    // before an hour's sleep is said to be unlocked for 70 minutes, not 10.
+    void aReminderAfterASleepCountsTheWallClock()
+    {
+        QDateTime wall = Wall;
+        clock::setForTesting([&wall] { return wall; });
+        AutomationEngine e;
+        e.setRules({rule(Trigger::UnlockedReminder, Back, 600)});
+        e.deviceFacts(unlocked(Back), 0);
+        wall = Wall.addSecs(480);
+        e.sleep(true, 480000, wall);
+        wall = Wall.addSecs(480 + 3600);
+        e.sleep(false, 480000, wall);
+        wall = wall.addSecs(120);
+        const auto out = e.advance(600000, wall);
+        clock::setForTesting({});
+        QCOMPARE(out.reminders.size(), 1);
+        QCOMPARE(out.reminders[0].minutes, 70);
     }
 
     void leavingWithTheDoorOpenOffersNoLock()

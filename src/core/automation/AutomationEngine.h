@@ -115,6 +115,9 @@ private:
         qint64 openSnoozedUntil = -1;
         bool unlockedReminded = false;
         bool openReminded = false;
+        // The same moments on the wall clock: the monotonic clock stands still during a
+        // suspend, so "unlocked for 10 minutes" after an hour's sleep would be untrue.
+        QDateTime unlockedAt, openAt;
     };
     void decide(Trigger trigger, const DeviceKey &key, const QString &mechanism, bool noWait,
                 const QDateTime &wall, Output &out);

@@ -1,6 +1,7 @@
 #include "automation/AutomationEngine.h"
 
 #include "automation/DeviceStates.h"
+#include "platform/Clock.h"
 #include "protocol/Protocol.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ AutomationEngine::Output AutomationEngine::deviceFacts(const DeviceFacts &f, qin
             w.unlockedSnoozedUntil = -1;
         } else if (w.unlockedSince < 0) {
             w.unlockedSince = now;
+            w.unlockedAt = clock::now();
         }
         if (!open) {
             w.openSince = -1;
@@ -35,6 +37,7 @@ AutomationEngine::Output AutomationEngine::deviceFacts(const DeviceFacts &f, qin
             w.openSnoozedUntil = -1;
         } else if (w.openSince < 0) {
             w.openSince = now;
+            w.openAt = clock::now();
         }
     }
     // A lock requested before sleep is confirmed only by what the source says after the wake.
@@ -98,8 +101,11 @@ void AutomationEngine::reminders(qint64 now, Output &out)
                                QCoreApplication::translate("nuki::automation", "reminder"),
                                Decision::Reminded, wall, out);
         out.log.append(e);
+        // The longer of the two clocks: the wall clock also counts a suspend.
+        const QDateTime &at = unlocked ? w.unlockedAt : w.openAt;
+        const qint64 elapsedMs = std::max(now - since, at.isValid() ? at.msecsTo(clock::now()) : 0);
         out.reminders.append({r.device, r.trigger, e.deviceName,
-                              int(std::max<qint64>(1, (now - since + 30000) / 60000)),
+                              int(std::max<qint64>(1, (elapsedMs + 30000) / 60000)),
                               judge(r.device)});
     }
 }
