@@ -217,11 +217,14 @@ void AppAutomations::withdrawUntrue(const DeviceFacts &f)
     const auto it = m_reminderShown.constFind(f.key);
     if (it == m_reminderShown.cend() || !f.reachable)
         return;
-    // "Still unlocked" and "you left with it unlocked" are untrue once it is locked; "the
-    // door is still open" once it is closed.
-    const bool locked = f.state == int(LockState::Locked) || f.state == int(LockState::Locking);
+    // "Still unlocked" and "you left with it unlocked" are untrue once it is locked, and their
+    // Lock now is wrong once the door may be open (it would jam); "the door is still open" is
+    // untrue once it is closed. Locking is not yet locked (it may still fail).
+    const bool locked = f.state == int(LockState::Locked);
     const bool closed = f.door && (*f.door == int(DoorSensor::Closed));
-    const bool untrue = *it == Trigger::OpenReminder ? closed : locked;
+    const bool mayBeOpen =
+        f.door && *f.door != int(DoorSensor::Closed) && *f.door != int(DoorSensor::Deactivated);
+    const bool untrue = *it == Trigger::OpenReminder ? closed : locked || mayBeOpen;
     if (!untrue)
         return;
     m_reminderShown.erase(it);

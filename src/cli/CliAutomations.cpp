@@ -131,7 +131,9 @@ std::optional<Rule> storedRule(CliContext &c, Trigger trigger, const QString &qu
 {
     bool isNumber = false;
     const quint32 id = query.toUInt(&isNumber);
-    const std::optional<quint32> hexId = mqtt::parseLockId(query);
+    // Hex only where it cannot be read as decimal (a letter a–f, or 0x): 12345678 is the lock
+    // with that id, never the one whose id is 0x12345678.
+    const std::optional<quint32> hexId = isNumber ? std::nullopt : mqtt::parseLockId(query);
     std::optional<Rule> found;
     for (const Rule &r : c.settings->automationRules()) {
         if (r.trigger != trigger)

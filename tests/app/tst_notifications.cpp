@@ -274,6 +274,70 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(server->closedByClient.contains(id), 10000);
     }
 
+    // The notification server restarts (dunst, a GNOME Shell restart): it numbers afresh, so
+    // the ids the app knew now name other apps' notifications. They are forgotten at once: a
+    // click on another app's notification with an old id of ours does nothing.
+    void aRestartedServerNamesNoneOfOurs()
+    {
+        QVERIFY(server->start());
+        const nukisim::SimDevice front = simDevice(0);
+        QVERIFY(sim->turnByHand(front.nukiId, front.deviceType, 3));
+        app->home()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(tray->desktopNotifications()->currentId(keyOf(0)) != 0, 10000);
+        const uint id = tray->desktopNotifications()->currentId(keyOf(0));
+        server->stop();
+        QVERIFY(server->start()); // a new owner of the name
+        QTRY_COMPARE_WITH_TIMEOUT(tray->desktopNotifications()->currentId(keyOf(0)), 0u, 5000);
+        QSignalSpy show(tray.get(), &TrayController::showWindowRequested);
+        server->invokeAction(id, QStringLiteral("lock"));
+        server->invokeAction(id, QStringLiteral("default"));
+        // Delivered before the answer to a call made after them, and handled by processEvents.
+        QVERIFY(QDBusConnection::sessionBus().interface()->isServiceRegistered(
+            QStringLiteral("org.freedesktop.DBus")));
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(show.size(), 0);
+        for (const DeviceKey &k : app->home()->devices())
+            QVERIFY(!app->home()->device(k)->action.running());
+    }
+
+    // A "still unlocked" reminder offers Lock now; once the door opens that would jam the bolt,
+    // so the reminder is taken back.
+    void aReminderIsTakenBackWhenTheDoorOpens()
+    {
+        QVERIFY(server->start());
+        fakeNow = 0;
+        automation::Automations *automations = app->automations()->automations();
+        automations->setClock([this] { return fakeNow; });
+        const DeviceKey front = DeviceKey::fromString(keyOf(0));
+        automations->setRules({{automation::Trigger::UnlockedReminder, front, 60}});
+        auto devices = sim->devices();
+        devices[0].hasDoorSensor = true;
+        devices[0].doorsensorState = 2; // closed
+        devices[0].state = 3;           // unlocked
+        sim->setDevices(devices);
+        app->home()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(app->home()->device(front)->device.state.doorsensorState ==
+                                     std::optional<int>(2),
+                                 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->home()->device(front)->device.state.state, 3, 10000);
+        fakeNow = 61000;
+        automations->setPaused(true); // the engine is asked again at the new time
+        automations->setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(server->calls.cbegin(), server->calls.cend(),
+                                             [](const auto &c) {
+                                                 return c.summary.contains(u"still unlocked") &&
+                                                        c.actions.contains(u"lock");
+                                             }),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tray->desktopNotifications()->currentId(keyOf(0)) != 0, 5000);
+        const uint id = tray->desktopNotifications()->currentId(keyOf(0));
+        QVERIFY(server->closedByClient.isEmpty());
+        QVERIFY(sim->setDoor(front.nukiId, 3)); // opened: Lock now would jam the bolt
+        app->home()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(server->closedByClient.contains(id), 10000);
+    }
+
     void actionsDoWhatTheySay()
     {
         QVERIFY(server->start());

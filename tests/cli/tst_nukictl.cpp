@@ -222,6 +222,12 @@ private slots:
                 {QStringLiteral("device"), QStringLiteral("2/%1").arg(frontId)},
                 {QStringLiteral("name"), QStringLiteral("Building entrance")},
                 {QStringLiteral("after"), 1}};
+            // A lock no source here knows, whose id in hex reads like a decimal number.
+            rows << QMap<QString, QVariant>{
+                {QStringLiteral("trigger"), QStringLiteral("screen-lock")},
+                {QStringLiteral("device"), QStringLiteral("0/305419896")}, // 0x12345678
+                {QStringLiteral("name"), QStringLiteral("Garage")},
+                {QStringLiteral("after"), 10}};
             rows << rows.first(); // a repeat, with another delay
             rows.last().insert(QStringLiteral("after"), 600);
             raw.beginWriteArray(QStringLiteral("automations"), int(rows.size()));
@@ -236,12 +242,13 @@ private slots:
         QCOMPARE(r.code, 0);
         QJsonObject shown = QJsonDocument::fromJson(r.out).object();
         QJsonArray rules = shown[u"rules"].toArray();
-        QCOMPARE(rules.size(), 2);
+        QCOMPARE(rules.size(), 3);
         QCOMPARE(shown[u"ignored"].toInt(), 2);
         QCOMPARE(rules[0][u"nukiId"].toInteger(), qint64(frontId));
         QCOMPARE(rules[0][u"afterSeconds"].toInt(), 10); // the first of the two
         QCOMPARE(rules[1][u"trigger"].toString(), QStringLiteral("sleep"));
         QVERIFY(!rules[1].toObject().contains(u"fullLock"));
+        QCOMPARE(rules[2][u"name"].toString(), QStringLiteral("Garage"));
         r = run(QStringList{"automations"});
         QVERIFY(r.out.contains("Ignored in the settings: 2 rules"));
         QVERIFY(r.out.contains(QByteArray::number(backId)));
@@ -254,10 +261,24 @@ private slots:
         r = run(QStringList{"--host", "127.0.0.1:9"} << set << "sleep"
                                                      << QString::number(backId, 16) << "off");
         QVERIFY2(r.code == 0, r.err.constData());
+        // 12345678 is the lock with that id, never Garage (0x12345678): no stored rule is
+        // named by it, the sources are asked, and none answers.
+        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "screen-lock"
+                                                     << "12345678"
+                                                     << "off");
+        QVERIFY(r.code != 0);
+        r = run(QStringList{"--json", "automations"});
+        shown = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(shown[u"rules"].toArray().size(), 1);
+        QCOMPARE(shown[u"rules"].toArray()[0][u"name"].toString(), QStringLiteral("Garage"));
+        QCOMPARE(shown[u"ignored"].toInt(), 1); // the Opener's, by hand: not ours to remove
+        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "screen-lock"
+                                                     << "0x12345678"
+                                                     << "off");
+        QVERIFY2(r.code == 0, r.err.constData());
         r = run(QStringList{"--json", "automations"});
         shown = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(shown[u"rules"].toArray().size(), 0);
-        QCOMPARE(shown[u"ignored"].toInt(), 1); // the Opener's, by hand: not ours to remove
         QCOMPARE(shown[u"armed"].toBool(), false);
         // On, though, needs the device: said, not stored.
         r = run(QStringList{"--host", "127.0.0.1:9"} << set << "screen-lock"

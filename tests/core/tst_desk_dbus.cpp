@@ -632,6 +632,70 @@ private slots:
         QVERIFY(automations->engine().entry(entry)->outcome == Outcome::None);
     }
 
+    // From the fifth hostile test: a screen lock's lock still waiting for its read when the
+    // lid closes, the sleep's budget spent: the computer slept without it, and it does not go
+    // out after the wake (the screen still locked, the same episode).
+    void aScreenLocksLockCaughtBySleepNeverGoesAfterTheWake()
+    {
+        arm({{Trigger::ScreenLock, back, 0}});
+        sim->faults().latencyMs = 6000;
+        sim->faults().onlyPath = QStringLiteral("/list");
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Sent), 5000);
+        const quint64 entry = decisions.last().id;
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000); // not taken: no sleep rule
+        QTRY_VERIFY_WITH_TIMEOUT(!logind->holds(QStringLiteral("sleep")), 5000);
+        prepareForSleep(false);
+        QTRY_COMPARE_WITH_TIMEOUT(automations->engine().entry(entry)->decision, Decision::Late,
+                                  10000);
+        sim->clearFaults();
+        QCOMPARE(lockActions().size(), 0);
+    }
+
+    // A new episode while the old one's lock waits for its read: the old is taken back (said
+    // as such), the new one gets its lock — not "another action was running on it".
+    void aNewEpisodeDuringTheOldReadGetsItsLock()
+    {
+        arm({{Trigger::ScreenLock, back, 0}});
+        sim->faults().latencyMs = 2500;
+        sim->faults().onlyPath = QStringLiteral("/list");
+        setLockedHint(true);
+        QTRY_VERIFY_WITH_TIMEOUT(decided().contains(Decision::Sent), 5000);
+        const quint64 first = decisions.last().id;
+        setLockedHint(false);
+        setLockedHint(true); // locked again at once: a new episode
+        QTRY_COMPARE_WITH_TIMEOUT(automations->engine().entry(first)->decision, Decision::Cancelled,
+                                  5000);
+        sim->clearFaults();
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 1, 10000);
+        QVERIFY(!decided().contains(Decision::Busy));
+
+        // The same for sleep: a wake and a sleep again while the first sleep's read is out.
+        QVERIFY(sim->turnByHand(back.nukiId, back.deviceType, dev::Unlocked));
+        setLockedHint(false);
+        arm({{Trigger::Sleep, back, 0}});
+        home->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(host->facts(back).state, dev::Unlocked, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->faults().latencyMs = 4500;
+        sim->faults().onlyPath = QStringLiteral("/list");
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            decided().contains(Decision::Sent) && decisions.last().trigger == Trigger::Sleep, 5000);
+        const quint64 firstSleep = decisions.last().id;
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().isEmpty(), 5000); // the budget ran out
+        prepareForSleep(false);
+        QTRY_VERIFY_WITH_TIMEOUT(logind->holds(QStringLiteral("sleep")), 5000);
+        sim->clearFaults();
+        prepareForSleep(true); // asleep again; the door answers at once now
+        QTRY_COMPARE_WITH_TIMEOUT(automations->engine().entry(firstSleep)->decision, Decision::Late,
+                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(locksFor(back), 2, 10000);
+        prepareForSleep(false);
+        QVERIFY(!decided().contains(Decision::Busy));
+    }
+
     // A repeated PrepareForSleep(true) changes nothing: the inhibitor taken again after the
     // wake stays (a second budget timer of the repeat once outlived the wake and released it,
     // so the next sleep went undelayed).

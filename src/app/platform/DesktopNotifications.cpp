@@ -7,6 +7,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusReply>
+#include <QDBusServiceWatcher>
 #include <QGuiApplication>
 
 using Notification = nuki::Notifier::Notification;
@@ -32,6 +33,16 @@ DesktopNotifications::DesktopNotifications(QObject *parent) : QObject(parent)
     // compositor lets us raise the window in answer to the click.
     bus.connect(service, QLatin1String(Path), interfaceName, QStringLiteral("ActivationToken"),
                 this, SLOT(onActivationToken(uint, QString)));
+    // A restarted server numbers its notifications afresh: our ids would name other apps'
+    // (a click on theirs taken as Lock now, a withdraw closing theirs). Forgotten at once.
+    auto *watcher =
+        new QDBusServiceWatcher(service, bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, [this] {
+        m_idBySubject.clear();
+        m_subjectById.clear();
+        m_deviceById.clear();
+        m_topicBySubject.clear();
+    });
 }
 
 qint64 DesktopNotifications::retryInMs() const

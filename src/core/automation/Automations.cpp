@@ -125,6 +125,13 @@ void Automations::apply(const AutomationEngine::Output &out)
     }
     QList<AutomationEngine::Command> toSend;
     for (const AutomationEngine::Command &c : out.commands) {
+        // A command of an episode that is over (an unlock and a lock again, a wake and a sleep
+        // again while its read was out) gives way to the new one: it is said as taken back
+        // now, and its read sends nothing when it comes.
+        if (const auto old = m_running.constFind(c.device); old != m_running.cend())
+            if (const auto w = m_waiting.constFind(*old); w != m_waiting.cend())
+                if (const Decision why = m_engine.stillWanted(*w); why != Decision::Sent)
+                    takeBack(*w, why);
         if (m_running.contains(c.device)) {
             // One of ours is already on its way to it (sent a moment ago, or waiting for
             // its read): one action per device.
@@ -135,6 +142,7 @@ void Automations::apply(const AutomationEngine::Output &out)
         }
         // Known before the lock starts: a source may finish it at once.
         m_running.insert(c.device, c.entry);
+        m_waiting.insert(c.entry, c);
         if (const QString what = holdFor(c.trigger); !what.isEmpty())
             m_holding[what].insert(c.entry);
         toSend << c;
@@ -165,10 +173,26 @@ QString Automations::holdFor(Trigger trigger)
     return trigger == Trigger::Sleep ? Sleep : trigger == Trigger::Shutdown ? Shutdown : QString();
 }
 
+void Automations::takeBack(const AutomationEngine::Command &c, Decision why)
+{
+    m_waiting.remove(c.entry);
+    m_running.remove(c.device);
+    m_engine.revise(c.entry, why);
+    if (const LogEntry *e = m_engine.entry(c.entry)) {
+        emit decided(*e);
+        if (isFailure(*e))
+            emit failed(*e);
+    }
+    for (const QString &what : {Sleep, Shutdown})
+        if (m_holding[what].remove(c.entry) && m_holding[what].isEmpty())
+            releaseWhenDone(what);
+}
+
 void Automations::send(const AutomationEngine::Command &c)
 {
+    m_waiting.remove(c.entry);
     if (m_running.value(c.device) != c.entry)
-        return; // the device went meanwhile
+        return; // the device went meanwhile, or a newer episode's command took its place
     const QString what = holdFor(c.trigger);
     // Still wanted (its rule on, its episode going: no unlock, wake or switch-off since), and
     // before sleep or shutdown still in time: once the budget ran out the computer may be
@@ -176,6 +200,10 @@ void Automations::send(const AutomationEngine::Command &c)
     // surprise (no retry after resume). Then judged on the fresh read.
     Decision now = m_engine.stillWanted(c);
     if (now == Decision::Sent && !what.isEmpty() && !m_holding[what].contains(c.entry))
+        now = Decision::Late;
+    // Any lock a sleep or shutdown waited for in vain (a screen lock's too): the computer
+    // went on without it, and a lock after the wake would be an action caused by the resume.
+    if (now == Decision::Sent && m_overtaken.remove(c.entry))
         now = Decision::Late;
     if (now == Decision::Sent)
         now = m_engine.judge(c.device);
@@ -300,6 +328,11 @@ void Automations::onPrepare(const QString &what, bool start)
     if (start == (what == Sleep ? m_engine.asleep() : m_engine.shuttingDown()))
         return;
     if (!start) { // resumed, or the shutdown was cancelled
+        // Whatever was decided before and still waits for its read never goes: an action
+        // after the wake would be the resume's. (Without an inhibitor of ours logind did not
+        // wait at all, so no budget says it.)
+        for (auto it = m_waiting.cbegin(); it != m_waiting.cend(); ++it)
+            m_overtaken.insert(it.key());
         if (QTimer *t = m_budget.take(what))
             t->deleteLater();
         m_holding[what].clear();
@@ -319,7 +352,13 @@ void Automations::onPrepare(const QString &what, bool start)
         old->deleteLater();
     auto *t = new QTimer(this);
     t->setSingleShot(true);
-    connect(t, &QTimer::timeout, this, [this, what] { releaseWhenDone(what); });
+    connect(t, &QTimer::timeout, this, [this, what] {
+        // The budget is spent: what it waited for and has not gone out yet never will.
+        for (quint64 entry : std::as_const(m_holding[what]))
+            if (m_waiting.contains(entry))
+                m_overtaken.insert(entry);
+        releaseWhenDone(what);
+    });
     m_budget.insert(what, t);
     t->start(int(sleepBudgetMs()));
 }

@@ -60,7 +60,9 @@ signals:
 private:
     void apply(const AutomationEngine::Output &out);
     void send(const AutomationEngine::Command &command); // after the fresh read
-    static QString holdFor(Trigger trigger);             // the inhibitor a command holds
+    // A waiting command of an episode that is over: said as not sent, its holds let go.
+    void takeBack(const AutomationEngine::Command &command, Decision why);
+    static QString holdFor(Trigger trigger); // the inhibitor a command holds
     void schedule();
     void onLockFinished(const DeviceKey &key, const ActionStatus &status);
     void onSleep(bool start);
@@ -79,6 +81,10 @@ private:
     std::function<qint64()> m_now;
     QTimer m_timer;
     QHash<DeviceKey, quint64> m_running; // device → entry of its running lock
+    // Commands decided and waiting for their fresh read, by entry; and the entries whose sleep
+    // or shutdown went on without them (the budget ran out): never sent after.
+    QHash<quint64, AutomationEngine::Command> m_waiting;
+    QSet<quint64> m_overtaken;
     // Before sleep or shutdown: the entries whose lock the source has not taken yet.
     QHash<QString, QSet<quint64>> m_holding;
     QHash<QString, QTimer *> m_budget;
