@@ -258,8 +258,10 @@ private slots:
                                                      << "front door"
                                                      << "off");
         QVERIFY2(r.code == 0, r.err.constData());
-        r = run(QStringList{"--host", "127.0.0.1:9"} << set << "sleep"
-                                                     << QString::number(backId, 16) << "off");
+        // By its id in hex, with 0x: hex digits alone may read as a decimal number (the
+        // simulator's ids are random).
+        r = run(QStringList{"--host", "127.0.0.1:9"}
+                << set << "sleep" << QStringLiteral("0x%1").arg(backId, 0, 16) << "off");
         QVERIFY2(r.code == 0, r.err.constData());
         // 12345678 is the lock with that id, never Garage (0x12345678): no stored rule is
         // named by it, the sources are asked, and none answers.
