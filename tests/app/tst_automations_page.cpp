@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDBusConnection>
 #include <QDir>
 #include <QLabel>
 #include <QSpinBox>
@@ -161,6 +162,43 @@ private slots:
     // OK applies only what was changed on the page: a rule for a device not listed now, a
     // delay nukictl set that the page cannot show exactly, and a change made while the dialog
     // was open all stay as they are.
+    // Only a screensaver's name on the bus and no logind session (as on Hyprland with
+    // hypridle): the page names it and says the way that always works, wrapped when narrow.
+    void aScreenSaverNameAloneGetsTheFallbackWords()
+    {
+        QDBusConnection saver = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
+                                                              QStringLiteral("a-screensaver"));
+        QVERIFY(saver.registerService(QStringLiteral("org.xfce.ScreenSaver")));
+        {
+            SettingsDialog dialog(app.get());
+            auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs"));
+            tabs->setCurrentWidget(dialog.automationsPage());
+            auto *mechanism =
+                dialog.automationsPage()->findChild<QLabel *>(QStringLiteral("mechanism"));
+            QVERIFY(mechanism);
+            QVERIFY2(mechanism->text().contains(u"org.xfce.ScreenSaver") &&
+                         mechanism->text().contains(u"loginctl lock-session"),
+                     qPrintable(mechanism->text()));
+            dialog.show();
+            for (const char *palette : {"light", "dark"}) {
+                QApplication::setPalette(qstrcmp(palette, "dark") == 0 ? darkPalette()
+                                                                       : QPalette());
+                for (int width : {420, 900}) {
+                    dialog.resize(width, 640);
+                    QTest::qWait(50); // a paint for the screenshot, not a synchronisation
+                    shoot(&dialog,
+                          QStringLiteral("saver-%1-%2").arg(QLatin1StringView(palette)).arg(width));
+                    QVERIFY(mechanism->mapTo(&dialog, QPoint(mechanism->width(), 0)).x() <=
+                            dialog.width());
+                }
+            }
+            QApplication::setPalette(QPalette());
+            dialog.reject();
+        }
+        saver.unregisterService(QStringLiteral("org.xfce.ScreenSaver"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("a-screensaver"));
+    }
+
     void okKeepsWhatThePageDidNotChange()
     {
         const QList<Rule> first = app->automations()->rules(); // the last test's, kept after
