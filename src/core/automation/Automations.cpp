@@ -183,8 +183,17 @@ void Automations::takeBack(const AutomationEngine::Command &c, Decision why)
         if (isFailure(*e))
             emit failed(*e);
     }
+    if (!m_summaryWaiting.isEmpty())
+        sayWhenBack({}); // a summary waiting for this entry's outcome has it now
+    letGo(c.entry);
+}
+
+void Automations::letGo(quint64 entry)
+{
+    // A sleep or shutdown that waited for this entry (its own lock, or a screen lock's caught
+    // by it) need not wait for it any more.
     for (const QString &what : {Sleep, Shutdown})
-        if (m_holding[what].remove(c.entry) && m_holding[what].isEmpty())
+        if (m_holding[what].remove(entry) && m_holding[what].isEmpty())
             releaseWhenDone(what);
 }
 
@@ -193,17 +202,14 @@ void Automations::send(const AutomationEngine::Command &c)
     m_waiting.remove(c.entry);
     if (m_running.value(c.device) != c.entry)
         return; // the device went meanwhile, or a newer episode's command took its place
-    const QString what = holdFor(c.trigger);
     // Still wanted (its rule on, its episode going: no unlock, wake or switch-off since), and
     // before sleep or shutdown still in time: once the budget ran out the computer may be
     // asleep, and this read may only come back after the wake — a lock then would be a
     // surprise (no retry after resume). Then judged on the fresh read.
     Decision now = m_engine.stillWanted(c);
-    if (now == Decision::Sent && !what.isEmpty() && !m_holding[what].contains(c.entry))
-        now = Decision::Late;
-    // Any lock a sleep or shutdown waited for in vain (a screen lock's too): the computer
-    // went on without it, and a lock after the wake would be an action caused by the resume.
-    if (now == Decision::Sent && m_overtaken.remove(c.entry))
+    // Any lock a sleep or shutdown waited for in vain (its own, or a screen lock's caught by
+    // it): the computer went on without it, and a lock after the wake would be the resume's.
+    if (m_overtaken.remove(c.entry) && now == Decision::Sent)
         now = Decision::Late;
     if (now == Decision::Sent)
         now = m_engine.judge(c.device);
@@ -223,25 +229,17 @@ void Automations::send(const AutomationEngine::Command &c)
             return;
         }
     }
-    m_running.remove(c.device);
-    if (now == Decision::Sent) {
-        m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
-        if (const LogEntry *e = m_engine.entry(c.entry)) {
-            emit updated(*e);
-            emit failed(*e);
-        }
-    } else {
-        m_engine.revise(c.entry, now); // the fresh read said no: said, not sent
-        if (const LogEntry *e = m_engine.entry(c.entry)) {
-            emit decided(*e);
-            if (isFailure(*e))
-                emit failed(*e);
-        }
-        if (!m_summaryWaiting.isEmpty())
-            sayWhenBack({}); // a summary waiting for this entry's outcome has it now
+    if (now != Decision::Sent) {
+        takeBack(c, now); // the episode or the fresh read said no: said, not sent
+        return;
     }
-    if (!what.isEmpty() && m_holding[what].remove(c.entry) && m_holding[what].isEmpty())
-        releaseWhenDone(what);
+    m_running.remove(c.device);
+    m_engine.noteOutcome(c.entry, Outcome::Failed, decisionText(Decision::NotStarted));
+    if (const LogEntry *e = m_engine.entry(c.entry)) {
+        emit updated(*e);
+        emit failed(*e);
+    }
+    letGo(c.entry);
 }
 
 void Automations::onLockFinished(const DeviceKey &key, const ActionStatus &status)
@@ -280,11 +278,7 @@ void Automations::onLockFinished(const DeviceKey &key, const ActionStatus &statu
         if (isFailure(*e))
             emit failed(*e);
     }
-    for (const QString &what : {Sleep, Shutdown}) {
-        QSet<quint64> &holding = m_holding[what];
-        if (holding.remove(id) && holding.isEmpty())
-            releaseWhenDone(what);
-    }
+    letGo(id);
     if (!m_summaryWaiting.isEmpty())
         sayWhenBack({});
 }

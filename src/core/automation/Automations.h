@@ -62,6 +62,7 @@ private:
     void send(const AutomationEngine::Command &command); // after the fresh read
     // A waiting command of an episode that is over: said as not sent, its holds let go.
     void takeBack(const AutomationEngine::Command &command, Decision why);
+    void letGo(quint64 entry);               // no sleep or shutdown waits for it any more
     static QString holdFor(Trigger trigger); // the inhibitor a command holds
     void schedule();
     void onLockFinished(const DeviceKey &key, const ActionStatus &status);
