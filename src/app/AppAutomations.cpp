@@ -1,6 +1,7 @@
 #include "AppAutomations.h"
 
 #include "AppController.h"
+#include "automation/DeviceStates.h"
 #include "history/HistoryTypes.h"
 #include "protocol/PlainText.h"
 
@@ -222,9 +223,7 @@ void AppAutomations::withdrawUntrue(const DeviceFacts &f)
     // untrue once it is closed. Locking is not yet locked (it may still fail).
     const bool locked = f.state == int(LockState::Locked);
     const bool closed = f.door && (*f.door == int(DoorSensor::Closed));
-    const bool mayBeOpen =
-        f.door && *f.door != int(DoorSensor::Closed) && *f.door != int(DoorSensor::Deactivated);
-    const bool untrue = *it == Trigger::OpenReminder ? closed : locked || mayBeOpen;
+    const bool untrue = *it == Trigger::OpenReminder ? closed : locked || doorMayBeOpen(f.door);
     if (!untrue)
         return;
     m_reminderShown.erase(it);

@@ -69,10 +69,8 @@ Decision AutomationEngine::judge(const DeviceKey &key) const
         return Decision::Busy;
     if (f.door == int(DoorSensor::Opened))
         return Decision::DoorOpen; // locking an open door jams the bolt
-    // A sensor that cannot say (unknown, calibrating, removed or tampered with) may hide an
-    // open door: only closed, switched off or no sensor at all lets the lock go.
-    if (f.door && *f.door != int(DoorSensor::Closed) && *f.door != int(DoorSensor::Deactivated))
-        return Decision::DoorUnknown;
+    if (doorMayBeOpen(f.door))
+        return Decision::DoorUnknown; // a sensor that cannot say may hide an open door
     switch (f.state) {
     case int(LockState::Locked):
         return Decision::AlreadyLocked;
